@@ -1,0 +1,74 @@
+/** Schemas and helpers every resource shares: ids, amounts, lists, errors. */
+import { z } from '@hono/zod-openapi';
+import { MAX_AMOUNT } from '../../shared/money.ts';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      type: z.string(),
+      code: z.string(),
+      message: z.string(),
+      param: z.string().nullable(),
+    }),
+  })
+  .openapi('Error');
+
+/** An `Error` answer for each status a route can give. */
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  );
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { 'application/json': { schema } } } } as const;
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+export const amount = z.number().int().min(0).max(MAX_AMOUNT);
+export const positiveAmount = z.number().int().min(1).max(MAX_AMOUNT);
+export const isoDate = z.iso.date();
+export const currency = z
+  .string()
+  .regex(/^[a-zA-Z]{3}$/, 'must be a three-letter ISO 4217 code')
+  .transform((code) => code.toLowerCase())
+  .refine((code) => {
+    try {
+      new Intl.NumberFormat('en', { style: 'currency', currency: code });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a currency');
+
+export function prefixedId(prefix: string) {
+  return z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{1,64}$`), `must be a ${prefix}_ id`);
+}
+
+export function idParam(prefix: string) {
+  return z.object({
+    id: prefixedId(prefix).openapi({ param: { name: 'id', in: 'path' } }),
+  });
+}
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  starting_after: z.string().max(80).optional(),
+});
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean() });
+}
+
+/** Rows fetched with `limit + 1` become a list page. */
+export function listPage<T>(rows: T[], limit: number) {
+  return { object: 'list' as const, data: rows.slice(0, limit), has_more: rows.length > limit };
+}
+
+export const Timestamp = z.string().openapi({ format: 'date-time' });

@@ -1,0 +1,59 @@
+/** The Hono app: every route, with its database, config and logger. No listening socket here. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { AppEnv } from './http/env.ts';
+import { ApiError, respondWithError } from './http/errors.ts';
+import { requestLogger } from './http/logger.ts';
+import { openApiHooks } from './http/openapi.ts';
+import { staffAuth } from './http/staff-auth.ts';
+import { customerRoutes } from './routes/customers.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+export function createApp({ db, config, logger }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>(openApiHooks);
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    c.set('logger', logger);
+    await next();
+  });
+  app.use('*', requestLogger());
+  app.onError(respondWithError);
+  app.notFound((c) =>
+    c.json(
+      new ApiError(404, 'invalid_request_error', 'route_missing', 'No such route.').toJSON(),
+      404,
+    ),
+  );
+
+  app.get('/health', (c) => c.json({ ok: true }));
+
+  app.use('/v1/customers/*', staffAuth());
+  app.route('/v1/customers', customerRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The business's secret API key.",
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Pay Portal API',
+      version: '1.0.0',
+      description:
+        'Staff API (Bearer secret key) and portal API (the link token is the credential).',
+    },
+    servers: [{ url: config.publicUrl }],
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

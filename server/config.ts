@@ -1,0 +1,78 @@
+/** Configuration from the environment; the names and defaults are in docs/configuration.md. */
+
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  /** Where customers reach the server; links are built from it, never from a request's Host. */
+  publicUrl: string;
+  production: boolean;
+  demo: boolean;
+  paymentProvider: 'sandbox' | 'stripe';
+  stripe: { secretKey: string | null; publishableKey: string | null; webhookSecret: string | null };
+  smtpUrl: string | null;
+  /** Seals link tokens so staff can show a link again; the database alone cannot reveal them. */
+  appSecret: string;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  rateLimit: { portalPerMinute: number; misses: number; missWindowSeconds: number };
+  logLevel: string;
+}
+
+const DEFAULT_SQLITE = './data/pay-portal.sqlite';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const port = Number(env.PORT ?? 8787);
+  const databaseUrl = env.DATABASE_URL || DEFAULT_SQLITE;
+  const provider = env.PAYMENT_PROVIDER ?? 'sandbox';
+  if (provider !== 'sandbox' && provider !== 'stripe') {
+    throw new Error(`PAYMENT_PROVIDER must be "sandbox" or "stripe", not "${provider}"`);
+  }
+  if (production && !env.PUBLIC_URL)
+    throw new Error('PUBLIC_URL is required when NODE_ENV=production');
+  if (production && !env.APP_SECRET)
+    throw new Error('APP_SECRET is required when NODE_ENV=production');
+  return {
+    port,
+    databaseUrl,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    production,
+    demo: env.DEMO ? env.DEMO === 'true' || env.DEMO === '1' : !production,
+    paymentProvider: provider,
+    stripe: {
+      secretKey: env.STRIPE_SECRET_KEY ?? null,
+      publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
+    },
+    smtpUrl: env.SMTP_URL ?? null,
+    appSecret: env.APP_SECRET ?? localAppSecret(databaseUrl),
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    rateLimit: {
+      portalPerMinute: Number(env.RATE_LIMIT_PORTAL_PER_MINUTE ?? 120),
+      misses: Number(env.RATE_LIMIT_MISSES ?? 20),
+      missWindowSeconds: Number(env.RATE_LIMIT_MISS_WINDOW_SECONDS ?? 600),
+    },
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}
+
+/**
+ * Outside production, a secret kept beside the SQLite file (or in ./data for PostgreSQL), made on
+ * first start, so a developer needs no set-up and links survive restarts.
+ */
+function localAppSecret(databaseUrl: string): string {
+  const file =
+    databaseUrl.startsWith('postgres') || databaseUrl.includes(':memory:')
+      ? './data/app-secret'
+      : `${dirname(databaseUrl.replace(/^sqlite:(\/\/)?/, ''))}/app-secret`;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret);
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,34 @@
+/** Request logging that never writes a link token: the token segment of a path is redacted. */
+import type { MiddlewareHandler } from 'hono';
+import pino, { type Logger } from 'pino';
+import type { AppEnv } from './env.ts';
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: ['req.headers.authorization', 'token'] });
+}
+
+const TOKEN_PATHS = [/^(\/v1\/portal\/)[^/]+/, /^(\/p\/)[^/?#]+/];
+
+/** `/v1/portal/abc…/charges` → `/v1/portal/[token]/charges`. */
+export function redactPath(path: string): string {
+  for (const pattern of TOKEN_PATHS) {
+    if (pattern.test(path)) return path.replace(pattern, '$1[token]');
+  }
+  return path;
+}
+
+export function requestLogger(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.var.logger.info(
+      {
+        method: c.req.method,
+        path: redactPath(c.req.path),
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  };
+}

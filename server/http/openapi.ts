@@ -1,0 +1,11 @@
+/** Options every `OpenAPIHono` sub-app shares: validation failures become our error shape. */
+import type { Hook } from '@hono/zod-openapi';
+import type { AppEnv } from './env.ts';
+import { validationError } from './errors.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the hook is the same for every route's input type.
+const defaultHook: Hook<any, AppEnv, any, any> = (result) => {
+  if (!result.success) throw validationError(result.error);
+};
+
+export const openApiHooks = { defaultHook };

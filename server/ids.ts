@@ -1,0 +1,47 @@
+/** Prefixed ids (`cus_4fJ…`) and the secret tokens of keys and links. */
+import { createHash, randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export type IdPrefix =
+  | 'biz'
+  | 'cus'
+  | 'inv'
+  | 'est'
+  | 'chg'
+  | 'crd'
+  | 'led'
+  | 'lin'
+  | 'pay'
+  | 'lnk'
+  | 'evt'
+  | 're';
+
+/** A new id: prefix, underscore, 20 base-62 characters (~119 random bits). */
+export function newId(prefix: IdPrefix): string {
+  let out = '';
+  while (out.length < 20) {
+    // 248 = 4 × 62: dropping bytes at or above it keeps every character equally likely.
+    for (const byte of randomBytes(24))
+      if (byte < 248 && out.length < 20) out += ALPHABET[byte % 62];
+  }
+  return `${prefix}_${out}`;
+}
+
+/** A secret token: 32 bytes (256 bits) from the CSPRNG, base64url. */
+export function newSecretToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Tokens and keys carry 256 random bits, so a plain SHA-256 is enough to store them. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function now(): string {
+  return new Date().toISOString();
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,119 @@
+/**
+ * The append-only ledger. Every entry stores the customer's running balance after it, so a
+ * balance is one indexed row to read however long the history, and it is still derived: it is
+ * the sum of the entries, fixed at the moment each was appended. Nothing here updates a row.
+ */
+import { sql } from 'kysely';
+import { type Db, isPostgres, type Trx } from '../db/database.ts';
+import type { LedgerEntryTable, LedgerKind } from '../db/schema.ts';
+import { type IdPrefix, newId, now, today } from '../ids.ts';
+
+export type LedgerEntry = LedgerEntryTable;
+
+export interface NewLedgerEntry {
+  kind: LedgerKind;
+  /** Effect on what the customer owes, tax included. */
+  amount: number;
+  tax?: number;
+  description: string;
+  date?: string;
+  invoice_id?: string | null;
+  payment_id?: string | null;
+}
+
+const ID_PREFIX: Record<LedgerKind, IdPrefix> = {
+  charge: 'chg',
+  credit: 'crd',
+  payment: 'led',
+  refund: 'led',
+  tip: 'led',
+  fee: 'led',
+  adjustment: 'led',
+};
+
+/**
+ * Holds the customer's ledger for the rest of the transaction. SQLite already holds the whole
+ * database from `BEGIN IMMEDIATE`; PostgreSQL locks the customer's row.
+ */
+export async function lockCustomer(trx: Trx, customerId: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await trx.selectFrom('customers').select('id').where('id', '=', customerId).forUpdate().execute();
+}
+
+/** Appends entries in order, each with its running balance. Call inside a transaction. */
+export async function appendEntries(
+  trx: Trx,
+  owner: { business_id: string; customer_id: string },
+  entries: NewLedgerEntry[],
+): Promise<LedgerEntry[]> {
+  await lockCustomer(trx, owner.customer_id);
+  const last = await lastEntry(trx, owner.customer_id);
+  let seq = last?.seq ?? 0;
+  let balance = last?.balance_after ?? 0;
+  const createdAt = now();
+  const rows: LedgerEntry[] = entries.map((entry) => {
+    seq += 1;
+    balance += entry.amount;
+    return {
+      id: newId(ID_PREFIX[entry.kind]),
+      business_id: owner.business_id,
+      customer_id: owner.customer_id,
+      seq,
+      kind: entry.kind,
+      amount: entry.amount,
+      tax: entry.tax ?? 0,
+      description: entry.description,
+      date: entry.date ?? today(),
+      invoice_id: entry.invoice_id ?? null,
+      payment_id: entry.payment_id ?? null,
+      balance_after: balance,
+      created_at: createdAt,
+    };
+  });
+  if (rows.length > 0) await trx.insertInto('ledger_entries').values(rows).execute();
+  return rows;
+}
+
+async function lastEntry(db: Db | Trx, customerId: string) {
+  return db
+    .selectFrom('ledger_entries')
+    .select(['seq', 'balance_after'])
+    .where('customer_id', '=', customerId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export type BalanceState = 'zero' | 'credit' | 'outstanding';
+
+export function balanceState(amount: number): BalanceState {
+  if (amount === 0) return 'zero';
+  return amount < 0 ? 'credit' : 'outstanding';
+}
+
+/** What the customer owes now (negative: account credit). */
+export async function customerBalance(db: Db | Trx, customerId: string): Promise<number> {
+  return (await lastEntry(db, customerId))?.balance_after ?? 0;
+}
+
+/** The customer's billing line items, newest first. */
+export async function recentCharges(db: Db | Trx, customerId: string, limit = 20) {
+  return db
+    .selectFrom('ledger_entries')
+    .select(['id', 'amount', 'tax', 'description', 'date', 'invoice_id'])
+    .where('customer_id', '=', customerId)
+    .where('kind', '=', 'charge')
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Sum of an invoice's entries: its charges less what has been paid or credited against it. */
+export async function invoiceAmountDue(db: Db | Trx, invoiceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select(sql<number>`coalesce(sum(amount), 0)`.as('due'))
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.due);
+}
