@@ -1,0 +1,60 @@
+/** `npm start`: open and migrate the store, seed the demo on an empty one, and serve. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import { type DemoBusiness, seedDemo } from './demo/seed.ts';
+import { createLogger } from './http/logger.ts';
+
+const DEMO_FILE = './data/demo.json';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  const app = createApp({ db, config, logger });
+
+  let demo: DemoBusiness | null = null;
+  if (config.demo) {
+    const empty = !(await db.selectFrom('businesses').select('id').limit(1).executeTakeFirst());
+    if (empty) {
+      demo = await seedDemo(db, app);
+      // The demo's key is kept beside the database so every start can print it again.
+      mkdirSync(dirname(DEMO_FILE), { recursive: true });
+      writeFileSync(DEMO_FILE, JSON.stringify(demo, null, 2), { mode: 0o600 });
+    } else if (existsSync(DEMO_FILE)) {
+      demo = JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as DemoBusiness;
+    }
+  }
+
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    const lines = [`Pay Portal listening on ${config.publicUrl} (port ${info.port})`];
+    if (demo) {
+      lines.push(
+        '',
+        `Demo business ${demo.business_id}`,
+        `  API key: ${demo.api_key}`,
+        '  Portal links:',
+      );
+      for (const link of demo.links) lines.push(`    ${link.label.padEnd(38)} ${link.url}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+
+  const stop = () => {
+    server.close();
+    void db.destroy().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Pay Portal failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
