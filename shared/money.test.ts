@@ -314,7 +314,10 @@ describe('quote properties', () => {
         enabled: fc.boolean(),
         minimum: fc.integer({ min: 0, max: 10_000 }),
       }),
-      tip_options: fc.constant({ percentages: [18, 20, 25], custom: true }),
+      tip_options: fc.constant<PayableState['tip_options']>({
+        percentages: [18, 20, 25],
+        custom: true,
+      }),
     });
     // Choices near what is due (exactly, a little under or over) or anywhere at all, on open
     // invoices and on one that is not open, so that both answers come up often.
