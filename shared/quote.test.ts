@@ -58,16 +58,20 @@ describe('quote properties', () => {
     // Choices near what is due (exactly, a little under or over) or anywhere at all, on open
     // invoices and on one that is not open, so that both answers come up often.
     const offset = fc.oneof(
-      fc.constant(0),
-      fc.integer({ min: -3, max: 3 }),
-      fc.integer({ min: -12_000_000, max: 12_000_000 }),
+      { arbitrary: fc.constant(0), weight: 4 },
+      { arbitrary: fc.integer({ min: -3, max: 3 }), weight: 2 },
+      { arbitrary: fc.integer({ min: -12_000_000, max: 12_000_000 }), weight: 1 },
     );
-    const choice = fc.record({ index: fc.constantFrom(0, 1, 2, 3, 9), offset });
+    const index = fc.oneof(
+      { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 9 },
+      { arbitrary: fc.constant(9), weight: 1 },
+    );
+    const choice = fc.record({ index, offset });
     let accepted = 0;
     fc.assert(
       fc.property(
         state,
-        fc.array(choice, { maxLength: 4 }),
+        fc.array(choice, { maxLength: 3 }),
         offset,
         (payable: PayableState, choices, balanceOffset) => {
           const invoices = choices.map(({ index, offset: delta }) => ({
@@ -96,6 +100,6 @@ describe('quote properties', () => {
       { numRuns: 500 },
     );
     // The property means something only if some choices pass.
-    expect(accepted).toBeGreaterThan(25);
+    expect(accepted).toBeGreaterThan(20);
   });
 });
