@@ -9,6 +9,9 @@ import { requestLogger } from './http/logger.ts';
 import { openApiHooks } from './http/openapi.ts';
 import { staffAuth } from './http/staff-auth.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { estimateRoutes } from './routes/estimates.ts';
+import { invoiceRoutes } from './routes/invoices.ts';
+import { settingsRoutes } from './routes/settings.ts';
 
 export interface AppDeps {
   db: Db;
@@ -37,6 +40,13 @@ export function createApp({ db, config, logger }: AppDeps) {
 
   app.use('/v1/customers/*', staffAuth());
   app.route('/v1/customers', customerRoutes);
+  app.use('/v1/invoices/*', staffAuth());
+  app.route('/v1/invoices', invoiceRoutes);
+  app.use('/v1/estimates/*', staffAuth());
+  app.route('/v1/estimates', estimateRoutes);
+  // '/v1/settings/*' also matches '/v1/settings' itself in Hono (test/api/settings.test.ts checks).
+  app.use('/v1/settings/*', staffAuth());
+  app.route('/v1/settings', settingsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,0 +1,332 @@
+/**
+ * Invoices: data access. An open invoice's lines are charges on the customer's ledger (each
+ * entry names the invoice), so what an invoice still asks for is the sum of its entries.
+ *
+ * Lock order, for everyone who touches an invoice and the ledger in one transaction: the
+ * customer first (lockCustomer / appendEntries), then the invoice (lockInvoice). Keeping one
+ * order is what keeps PostgreSQL free of deadlocks between a payment and a void.
+ */
+import { sql } from 'kysely';
+import { type Db, isPostgres, type Trx } from './db/database.ts';
+import type { CustomerTable, DocumentLineTable, InvoiceStatus, InvoiceTable } from './db/schema.ts';
+import {
+  insertLines,
+  type LineInput,
+  linesByDocument,
+  lineView,
+  type PricedLine,
+  priceLines,
+  takeDocumentNumber,
+} from './document-lines.ts';
+import { conflict, notFound, unprocessable } from './http/errors.ts';
+import { newId, now } from './ids.ts';
+import { appendEntries, invoiceAmountDue, lockCustomer } from './ledger/entries.ts';
+
+export interface NewInvoice {
+  lines: LineInput[];
+  due_date?: string | null | undefined;
+  notes?: string | null | undefined;
+  /** A draft posts nothing to the ledger until it is finalized. */
+  draft?: boolean | undefined;
+}
+
+export async function createInvoice(trx: Trx, customer: CustomerTable, input: NewInvoice) {
+  const { lines, totals } = priceLines(input.lines);
+  if (totals.total === 0) {
+    throw unprocessable('amount_too_small', 'An invoice must ask for more than zero.', 'lines');
+  }
+  const { number, currency } = await takeDocumentNumber(trx, customer.business_id, 'invoice');
+  const at = now();
+  const invoice: InvoiceTable = {
+    id: newId('inv'),
+    business_id: customer.business_id,
+    customer_id: customer.id,
+    number,
+    status: input.draft ? 'draft' : 'open',
+    currency,
+    ...totals,
+    due_date: input.due_date ?? null,
+    notes: input.notes ?? null,
+    created_at: at,
+    updated_at: at,
+    voided_at: null,
+  };
+  await trx.insertInto('invoices').values(invoice).execute();
+  await insertLines(trx, 'invoice_lines', invoice.id, lines);
+  if (!input.draft) await postInvoiceLines(trx, invoice, lines);
+  return invoice;
+}
+
+/** One ledger charge per line, tax included, each naming the invoice. */
+async function postInvoiceLines(
+  trx: Trx,
+  invoice: InvoiceTable,
+  lines: readonly Pick<PricedLine, 'amount' | 'tax' | 'description'>[],
+) {
+  await appendEntries(
+    trx,
+    { business_id: invoice.business_id, customer_id: invoice.customer_id },
+    lines.map((line) => ({
+      kind: 'charge' as const,
+      amount: line.amount + line.tax,
+      tax: line.tax,
+      description: line.description,
+      invoice_id: invoice.id,
+    })),
+  );
+}
+
+/** The business's invoice, or a 404 that says nothing of other businesses' invoices. */
+export async function getInvoice(db: Db | Trx, businessId: string, id: string, param = 'id') {
+  const invoice = await db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!invoice) throw notFound('invoice', param);
+  return invoice;
+}
+
+/** Holds the invoice (after its customer, see the lock order above) and returns it fresh. */
+export async function lockInvoice(trx: Trx, businessId: string, id: string, param = 'id') {
+  const invoice = await getInvoice(trx, businessId, id, param);
+  if (!isPostgres(trx)) return invoice;
+  await lockCustomer(trx, invoice.customer_id);
+  return trx
+    .selectFrom('invoices')
+    .selectAll()
+    .where('id', '=', invoice.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export interface InvoiceFilter {
+  customer?: string | undefined;
+  status?: InvoiceStatus | undefined;
+  limit: number;
+  starting_after?: string | undefined;
+}
+
+/** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
+export async function listInvoices(db: Db, businessId: string, filter: InvoiceFilter) {
+  let query = db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.customer) query = query.where('customer_id', '=', filter.customer);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.starting_after) {
+    const cursor = await getInvoice(db, businessId, filter.starting_after, 'starting_after');
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', cursor.created_at),
+        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+/** Draft → open: the lines become ledger charges now. */
+export async function finalizeInvoice(trx: Trx, businessId: string, id: string) {
+  const invoice = await lockInvoice(trx, businessId, id);
+  if (invoice.status !== 'draft') {
+    throw conflict('invoice_not_draft', `Invoice ${invoice.number} is ${invoice.status}.`, 'id');
+  }
+  const lines = (await linesByDocument(trx, 'invoice_lines', [invoice.id])).get(invoice.id) ?? [];
+  await postInvoiceLines(trx, invoice, lines);
+  return moveInvoice(trx, invoice, 'open');
+}
+
+/**
+ * Voids an invoice that no payment has touched: one adjustment takes what it still asks for off
+ * the balance, and the status becomes `void` for good (its payment link dies with it).
+ */
+export async function voidInvoice(trx: Trx, businessId: string, id: string) {
+  const invoice = await lockInvoice(trx, businessId, id);
+  if (invoice.status === 'void') {
+    throw conflict('invoice_already_void', `Invoice ${invoice.number} is already void.`, 'id');
+  }
+  const payments = await trx
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('invoice_id', '=', invoice.id)
+    .where('kind', '=', 'payment')
+    .limit(1)
+    .executeTakeFirst();
+  if (payments) {
+    throw conflict(
+      'invoice_has_payments',
+      `Invoice ${invoice.number} has payments; refund them before voiding it.`,
+      'id',
+    );
+  }
+  const due = await invoiceAmountDue(trx, invoice.id);
+  if (due !== 0) {
+    await appendEntries(trx, { business_id: businessId, customer_id: invoice.customer_id }, [
+      {
+        kind: 'adjustment',
+        amount: -due,
+        description: `Invoice ${invoice.number} voided`,
+        invoice_id: invoice.id,
+      },
+    ]);
+  }
+  return moveInvoice(trx, invoice, 'void');
+}
+
+/** Where each status may go forward. `void` and `paid` are final except by refund. */
+const FORWARD: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
+  draft: ['open', 'void'],
+  open: ['viewed', 'partially_paid', 'paid', 'void'],
+  viewed: ['partially_paid', 'paid', 'void'],
+  partially_paid: ['paid'],
+  paid: [],
+  void: [],
+};
+/** The only moves backwards: a refund reopens what it gives back. */
+const BY_REFUND: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
+  draft: [],
+  open: [],
+  viewed: [],
+  partially_paid: ['open', 'viewed'],
+  paid: ['partially_paid', 'open', 'viewed'],
+  void: [],
+};
+
+export function canMoveInvoice(from: InvoiceStatus, to: InvoiceStatus, byRefund = false) {
+  return from === to || FORWARD[from].includes(to) || (byRefund && BY_REFUND[from].includes(to));
+}
+
+/**
+ * Moves an invoice's status, refusing (409) a move the lifecycle does not allow:
+ * draft → open → viewed → partially_paid → paid, or → void; backwards only `{ byRefund: true }`.
+ */
+export async function setInvoiceStatus(
+  trx: Trx,
+  invoiceId: string,
+  to: InvoiceStatus,
+  options: { byRefund?: boolean } = {},
+) {
+  const invoice = await trx
+    .selectFrom('invoices')
+    .selectAll()
+    .where('id', '=', invoiceId)
+    .executeTakeFirstOrThrow();
+  if (!canMoveInvoice(invoice.status, to, options.byRefund)) {
+    throw conflict(
+      'invoice_status_invalid',
+      `Invoice ${invoice.number} is ${invoice.status} and cannot become ${to}.`,
+    );
+  }
+  return moveInvoice(trx, invoice, to);
+}
+
+/**
+ * Sets the status that the invoice's ledger entries call for, after a payment or a refund was
+ * appended: nothing due → paid; something paid → partially_paid; nothing paid any more → open.
+ * Drafts and void invoices are left as they are.
+ */
+export async function settleInvoiceStatus(trx: Trx, invoiceId: string) {
+  const invoice = await trx
+    .selectFrom('invoices')
+    .selectAll()
+    .where('id', '=', invoiceId)
+    .executeTakeFirstOrThrow();
+  if (invoice.status === 'draft' || invoice.status === 'void') return invoice;
+  const sums = (await invoiceSums(trx, [invoice.id])).get(invoice.id) ?? NO_ENTRIES;
+  let to: InvoiceStatus = invoice.status;
+  if (sums.amount_due <= 0) to = 'paid';
+  else if (sums.amount_paid > 0) to = 'partially_paid';
+  else if (invoice.status === 'paid' || invoice.status === 'partially_paid') to = 'open';
+  return setInvoiceStatus(trx, invoice.id, to, { byRefund: true });
+}
+
+/** The portal's "the customer saw it": open → viewed, and nothing else. True when it moved. */
+export async function markInvoiceViewed(trx: Trx, invoiceId: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('invoices')
+    .set({ status: 'viewed', updated_at: now() })
+    .where('id', '=', invoiceId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+async function moveInvoice(trx: Trx, invoice: InvoiceTable, to: InvoiceStatus) {
+  if (invoice.status === to) return invoice;
+  const at = now();
+  const changes = { status: to, updated_at: at, ...(to === 'void' ? { voided_at: at } : {}) };
+  await trx.updateTable('invoices').set(changes).where('id', '=', invoice.id).execute();
+  return { ...invoice, ...changes };
+}
+
+export interface InvoiceSums {
+  /** Sum of the invoice's ledger entries: what it still asks for. */
+  amount_due: number;
+  /** Payments less refunds applied to the invoice. */
+  amount_paid: number;
+}
+
+const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0 };
+
+/** Each invoice's sums in one grouped query (the same sum as invoiceAmountDue). */
+export async function invoiceSums(db: Db | Trx, invoiceIds: readonly string[]) {
+  const sums = new Map<string, InvoiceSums>();
+  if (invoiceIds.length === 0) return sums;
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select([
+      'invoice_id',
+      sql<number>`coalesce(sum(amount), 0)`.as('due'),
+      sql<number>`coalesce(sum(case when kind in ('payment', 'refund') then amount else 0 end), 0)`.as(
+        'paid',
+      ),
+    ])
+    .where('invoice_id', 'in', [...invoiceIds])
+    .groupBy('invoice_id')
+    .execute();
+  for (const row of rows) {
+    // Payments are negative entries; refunds give some of it back.
+    sums.set(row.invoice_id!, { amount_due: Number(row.due), amount_paid: -Number(row.paid) });
+  }
+  return sums;
+}
+
+/** Invoices as the API shows them, their lines and sums loaded in two queries. */
+export async function invoiceViews(db: Db | Trx, invoices: readonly InvoiceTable[]) {
+  const ids = invoices.map((invoice) => invoice.id);
+  const [lines, sums] = await Promise.all([
+    linesByDocument(db, 'invoice_lines', ids),
+    invoiceSums(db, ids),
+  ]);
+  return invoices.map((invoice) =>
+    invoiceView(invoice, lines.get(invoice.id) ?? [], sums.get(invoice.id) ?? NO_ENTRIES),
+  );
+}
+
+export function invoiceView(invoice: InvoiceTable, lines: DocumentLineTable[], sums: InvoiceSums) {
+  return {
+    id: invoice.id,
+    object: 'invoice' as const,
+    number: invoice.number,
+    customer: invoice.customer_id,
+    status: invoice.status,
+    currency: invoice.currency,
+    lines: lines.map(lineView),
+    subtotal: invoice.subtotal,
+    tax: invoice.tax,
+    total: invoice.total,
+    amount_paid: sums.amount_paid,
+    // A draft has posted nothing yet; it will ask for its total once finalized.
+    amount_due: invoice.status === 'draft' ? invoice.total : sums.amount_due,
+    due_date: invoice.due_date,
+    notes: invoice.notes,
+    created: invoice.created_at,
+    voided_at: invoice.voided_at,
+  };
+}

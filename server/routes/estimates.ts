@@ -1,0 +1,143 @@
+/** `/v1/estimates`: offers with lines, a valid-until date and an optional deposit. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  amount,
+  errorResponses,
+  idParam,
+  isoDate,
+  jsonBody,
+  jsonResponse,
+  ListQuery,
+  listOf,
+  listPage,
+  prefixedId,
+  Timestamp,
+} from '../api/common.ts';
+import { getCustomer } from '../customers.ts';
+import { DocumentLine, documentLinesInput } from '../document-lines.ts';
+import { createEstimate, estimateViews, getEstimate, listEstimates } from '../estimates.ts';
+import type { AppEnv } from '../http/env.ts';
+import { openApiHooks } from '../http/openapi.ts';
+import { today } from '../ids.ts';
+
+const EstimateStatus = z.enum(['pending', 'approved', 'declined']);
+
+const NewEstimate = z
+  .object({
+    customer: prefixedId('cus'),
+    lines: documentLinesInput,
+    valid_until: isoDate
+      .refine((date) => date >= today(), 'must not be in the past')
+      .openapi({ description: 'Last day (UTC) on which the estimate can be approved.' }),
+    deposit_percent: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .openapi({ description: 'Whole percent of the total; or give `deposit_amount`.' }),
+    deposit_amount: amount.optional().openapi({
+      description: 'Deposit in minor units, at most the total; or give `deposit_percent`.',
+    }),
+    terms: z.string().trim().max(5000).nullish(),
+  })
+  .refine((body) => body.deposit_percent === undefined || body.deposit_amount === undefined, {
+    message: 'give deposit_percent or deposit_amount, not both',
+    path: ['deposit_amount'],
+  })
+  .openapi('NewEstimate');
+
+const Estimate = z
+  .object({
+    id: z.string(),
+    object: z.literal('estimate'),
+    number: z.string().openapi({ example: 'EST-0001' }),
+    customer: z.string(),
+    status: EstimateStatus,
+    currency: z.string(),
+    lines: z.array(DocumentLine),
+    subtotal: z.number().int(),
+    tax: z.number().int(),
+    total: z.number().int(),
+    valid_until: z.string(),
+    expired: z.boolean().openapi({ description: 'valid_until is before today (UTC).' }),
+    deposit_percent: z.number().int().nullable(),
+    deposit_amount: z.number().int(),
+    terms: z.string().nullable(),
+    created: Timestamp,
+  })
+  .openapi('Estimate');
+
+const EstimateListQuery = ListQuery.extend({
+  customer: prefixedId('cus').optional(),
+  status: EstimateStatus.optional(),
+});
+
+const security = [{ bearer: [] }];
+const tags = ['Estimates'];
+
+export const estimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      security,
+      summary: 'Create an estimate',
+      description:
+        'Totals and the deposit (a percentage of the total, rounded half away from zero, or a ' +
+        'fixed amount) are computed by the server. An estimate does not touch the balance.',
+      request: jsonBody(NewEstimate),
+      responses: {
+        200: jsonResponse(Estimate, 'The estimate'),
+        ...errorResponses(400, 401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const { customer: customerId, ...input } = c.req.valid('json');
+      const view = await db.transaction().execute(async (trx) => {
+        const customer = await getCustomer(trx, business.id, customerId, 'customer');
+        const estimate = await createEstimate(trx, customer, input);
+        return (await estimateViews(trx, [estimate]))[0]!;
+      });
+      return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      security,
+      summary: 'List estimates, newest first',
+      request: { query: EstimateListQuery },
+      responses: {
+        200: jsonResponse(listOf(Estimate), 'A page of estimates'),
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const filter = c.req.valid('query');
+      if (filter.customer) await getCustomer(db, business.id, filter.customer, 'customer');
+      const list = listPage(await listEstimates(db, business.id, filter), filter.limit);
+      return c.json({ ...list, data: await estimateViews(db, list.data) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      security,
+      summary: 'Retrieve an estimate',
+      request: { params: idParam('est') },
+      responses: { 200: jsonResponse(Estimate, 'The estimate'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const estimate = await getEstimate(db, business.id, c.req.valid('param').id);
+      return c.json((await estimateViews(db, [estimate]))[0]!, 200);
+    },
+  );
