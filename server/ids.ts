@@ -15,7 +15,11 @@ export type IdPrefix =
   | 'pay'
   | 'lnk'
   | 'evt'
-  | 're';
+  | 're'
+  | 'pm'
+  | 'cns'
+  | 'hld'
+  | 'sbx';
 
 /** A new id: prefix, underscore, 20 base-62 characters (~119 random bits). */
 export function newId(prefix: IdPrefix): string {

@@ -1,7 +1,9 @@
 /** Every migration, by name; a new one is a new file added here. */
 import type { Migration } from 'kysely';
 import * as ledger from './2026_11_22_0001_ledger.ts';
+import * as payments from './2026_11_22_0002_payments.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
+  '2026_11_22_0002_payments': payments,
 };

@@ -1,0 +1,141 @@
+/**
+ * The one interface every payment provider implements (the Stripe provider and the embedded
+ * sandbox), and the one shape in which any provider's outcomes reach the ledger: a
+ * `ProviderEvent`, handed to `handleProviderEvent()` in ./events.ts whatever its source (a Stripe
+ * webhook, the sandbox, reconciliation on start).
+ */
+import type { PaymentMethodKind } from '../../shared/quote.ts';
+
+export type ProviderName = 'sandbox' | 'stripe';
+
+/** Our payment's status, as the portal and staff API show it. */
+export type PaymentStatus =
+  | 'requires_confirmation'
+  | 'processing'
+  | 'requires_action'
+  | 'succeeded'
+  | 'failed'
+  | 'canceled';
+
+/** What kind of card paid: a card convenience fee applies to credit cards only by default. */
+export type Funding = 'credit' | 'debit' | 'prepaid' | 'unknown';
+
+export interface ProviderFailure {
+  /** Stripe's code where there is one: `card_declined`, `insufficient_funds`, `no_account`… */
+  code: string;
+  /** The customer's words: "Your card was declined. Try another card." */
+  message: string;
+}
+
+/** The card or bank account that paid, as far as the provider tells. */
+export interface PaymentMethodDetails {
+  method: PaymentMethodKind;
+  funding: Funding | null;
+  brand: string | null;
+  last4: string | null;
+  expMonth?: number | null;
+  expYear?: number | null;
+  /** The provider's id of the payment method, kept when the customer saves the card. */
+  paymentMethodId?: string | null;
+}
+
+export interface CreatePaymentInput {
+  /** Our `pay_…` id; providers put it in metadata so an event can name it. */
+  paymentId: string;
+  /** The total to charge, minor units. */
+  amount: number;
+  currency: string;
+  /** Written to our database before this call; the provider dedupes retries with it. */
+  idempotencyKey: string;
+  customer: { id: string; name: string; email: string | null; providerCustomerId: string | null };
+  /** Ask the provider to keep the card for later (Stripe: `setup_future_usage`). */
+  savePaymentMethod: boolean;
+  /** The provider's id of a card the customer saved before, to pay with it. */
+  savedPaymentMethodId: string | null;
+  method: PaymentMethodKind;
+  metadata: Record<string, string>;
+}
+
+export interface CreatedPayment {
+  providerPaymentId: string;
+  /** What the browser needs to confirm (Stripe's PaymentIntent client secret); null for sandbox. */
+  clientSecret: string | null;
+  status: PaymentStatus;
+  /** Set when the provider made a customer record (Stripe Customer) for saving cards. */
+  providerCustomerId?: string | null;
+}
+
+/** The provider's own view of a payment: read by reconciliation and after confirmation. */
+export interface ProviderPaymentState {
+  status: PaymentStatus;
+  /** What the provider charged (or will charge), minor units. */
+  amount: number;
+  details: PaymentMethodDetails | null;
+  failure: ProviderFailure | null;
+}
+
+export interface SavedMethod {
+  providerPaymentMethodId: string;
+  brand: string | null;
+  last4: string | null;
+  expMonth: number | null;
+  expYear: number | null;
+}
+
+export type ProviderEventType =
+  | 'payment.succeeded'
+  | 'payment.failed'
+  | 'payment.requires_action'
+  | 'payment.processing'
+  | 'refund.succeeded'
+  | 'refund.failed';
+
+/**
+ * One outcome from a provider. `id` is the provider's event id (Stripe's `evt_…`); the same id
+ * delivered again is ignored. Reconciliation makes ids of its own that are the same in every
+ * process, so two processes reconciling at once still record once.
+ */
+export interface ProviderEvent {
+  id: string;
+  provider: ProviderName;
+  type: ProviderEventType;
+  providerPaymentId: string;
+  /** Our `pay_…` id from the provider's metadata, when the event carries it. */
+  paymentId?: string | null;
+  /** payment.*: what the provider charged, minor units. refund.*: the amount refunded. */
+  amount: number;
+  details?: PaymentMethodDetails | null;
+  failure?: ProviderFailure | null;
+  /** refund.*: the provider's refund id, and ours (`re_…`) from metadata when it has it. */
+  providerRefundId?: string | null;
+  refundId?: string | null;
+}
+
+export interface RefundInput {
+  providerPaymentId: string;
+  amount: number;
+  idempotencyKey: string;
+  /** Our `re_…` id; providers put it in metadata so the refund event can name it. */
+  refundId: string;
+}
+
+export interface PaymentProvider {
+  readonly name: ProviderName;
+  createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
+  /** Changes the amount before confirmation, when the fee changes with the card's funding. */
+  updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<void>;
+  retrieve(providerPaymentId: string): Promise<ProviderPaymentState>;
+  refund(
+    input: RefundInput,
+  ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' }>;
+  /**
+   * What a payment method the browser collected is (Stripe: a ConfirmationToken or PaymentMethod
+   * id), so the server learns the funding and fixes the fee before the customer confirms.
+   */
+  describePaymentMethod?(reference: string): Promise<PaymentMethodDetails>;
+  listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]>;
+  detachSavedMethod(providerPaymentMethodId: string): Promise<void>;
+}
+
+/** Where a provider sends the outcomes it learns of on its own (the sandbox, at confirmation). */
+export type ProviderEventSink = (event: ProviderEvent) => Promise<unknown>;
