@@ -8,9 +8,12 @@ import { ApiError, respondWithError } from './http/errors.ts';
 import { requestLogger } from './http/logger.ts';
 import { openApiHooks } from './http/openapi.ts';
 import { staffAuth } from './http/staff-auth.ts';
+import { portalGuard } from './portal/access.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { estimateRoutes } from './routes/estimates.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
+import { paymentLinkRoutes } from './routes/payment-links.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { settingsRoutes } from './routes/settings.ts';
 
 export interface AppDeps {
@@ -47,6 +50,12 @@ export function createApp({ db, config, logger }: AppDeps) {
   // '/v1/settings/*' also matches '/v1/settings' itself in Hono (test/api/settings.test.ts checks).
   app.use('/v1/settings/*', staffAuth());
   app.route('/v1/settings', settingsRoutes);
+
+  app.use('/v1/payment_links/*', staffAuth());
+  app.route('/v1/payment_links', paymentLinkRoutes);
+  // Every portal request is counted per client address before anything else happens.
+  app.use('/v1/portal/*', portalGuard());
+  app.route('/v1/portal', portalRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -3,8 +3,10 @@ import type { MiddlewareHandler } from 'hono';
 import pino, { type Logger } from 'pino';
 import type { AppEnv } from './env.ts';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: ['req.headers.authorization', 'token'] });
+/** A pino logger; `destination` (stdout by default) lets tests read what would be written. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: ['req.headers.authorization', 'token'] };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const TOKEN_PATHS = [/^(\/v1\/portal\/)[^/]+/, /^(\/p\/)[^/?#]+/];

@@ -1,0 +1,82 @@
+/**
+ * Fixed-window counters in the `rate_limits` table. One upsert counts a hit and returns the count,
+ * atomically on SQLite and PostgreSQL alike, so the limit holds across several server processes
+ * on one database (nothing lives in one process's memory).
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { ApiError } from './errors.ts';
+
+export interface WindowCount {
+  count: number;
+  /** Whole seconds until the window ends (at least 1): the `Retry-After` of a refusal. */
+  retryAfter: number;
+}
+
+function windowOf(windowSeconds: number, atMs: number) {
+  const start = Math.floor(atMs / 1000 / windowSeconds) * windowSeconds;
+  const retryAfter = Math.max(1, Math.ceil(((start + windowSeconds) * 1000 - atMs) / 1000));
+  return { start, retryAfter };
+}
+
+/** Counts one hit on `key` in the current window and returns the window's count so far. */
+export async function countHit(
+  db: Db,
+  key: string,
+  windowSeconds: number,
+  atMs = Date.now(),
+): Promise<WindowCount> {
+  const window = windowOf(windowSeconds, atMs);
+  // A row from an older window starts again at 1; a row from a newer window (a process whose
+  // clock is behind) keeps counting in the newer one.
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: window.start, count: 1 })
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start >= excluded.window_start
+          then rate_limits.count + 1 else 1 end`,
+        window_start: sql<number>`case when rate_limits.window_start >= excluded.window_start
+          then rate_limits.window_start else excluded.window_start end`,
+      }),
+    )
+    .returning(['count'])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), retryAfter: window.retryAfter };
+}
+
+/** The current window's count for `key`, without counting. */
+export async function peekCount(
+  db: Db,
+  key: string,
+  windowSeconds: number,
+  atMs = Date.now(),
+): Promise<WindowCount> {
+  const window = windowOf(windowSeconds, atMs);
+  const row = await db
+    .selectFrom('rate_limits')
+    .select('count')
+    .where('key', '=', key)
+    .where('window_start', '>=', window.start)
+    .executeTakeFirst();
+  return { count: Number(row?.count ?? 0), retryAfter: window.retryAfter };
+}
+
+/** Forgets windows that ended more than `olderThanSeconds` ago. */
+export async function pruneRateLimits(db: Db, olderThanSeconds: number, atMs = Date.now()) {
+  await db
+    .deleteFrom('rate_limits')
+    .where('window_start', '<', Math.floor(atMs / 1000) - olderThanSeconds)
+    .execute();
+}
+
+export function rateLimited(retryAfter: number): ApiError {
+  return new ApiError(
+    429,
+    'rate_limit_error',
+    'rate_limited',
+    'Too many requests. Try again later.',
+    null,
+    { 'Retry-After': String(retryAfter) },
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * `POST /v1/portal/:token/quote`: the figures of a payment the customer is choosing, checked and
+ * computed by shared/quote.ts, the same code the element runs, against what this link shows.
+ */
+import { checkQuoteInput, computeQuote, type QuoteInput } from '../../shared/quote.ts';
+import type { Db } from '../db/database.ts';
+import { unprocessable } from '../http/errors.ts';
+import type { PortalScope } from './access.ts';
+import { payableState, portalMoney } from './payable.ts';
+
+export async function portalQuote(db: Db, scope: PortalScope, input: QuoteInput) {
+  const money = await portalMoney(db, scope);
+  const [problem] = checkQuoteInput(input, payableState(scope, money));
+  // An invoice of another customer is not open on this link: the same answer as an unknown id.
+  if (problem) throw unprocessable(problem.code, problem.message, problem.param);
+  const quote = computeQuote(input, scope.settings.convenience_fees);
+  return { object: 'quote' as const, ...quote, currency: scope.business.currency };
+}

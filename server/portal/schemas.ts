@@ -1,0 +1,148 @@
+/** The portal API's shapes (notes/portal-contract.md), for validation and the OpenAPI document. */
+import { z } from '@hono/zod-openapi';
+
+export const TokenParam = z.object({
+  // Any string: a malformed token is just another unknown one, with the same 404.
+  token: z.string().openapi({ param: { name: 'token', in: 'path' }, example: 'q3Zx…' }),
+});
+
+const Fee = z.object({ percent_bps: z.number().int(), fixed: z.number().int() });
+
+const PortalInvoice = z.object({
+  id: z.string(),
+  number: z.string(),
+  date: z.string(),
+  due_date: z.string().nullable(),
+  status: z.enum(['draft', 'open', 'viewed', 'partially_paid', 'paid', 'void']),
+  total: z.number().int(),
+  amount_due: z.number().int(),
+  pdf_url: z.string(),
+});
+
+const PortalEstimate = z.object({
+  id: z.string(),
+  number: z.string(),
+  date: z.string(),
+  valid_until: z.string(),
+  status: z.enum(['pending', 'approved', 'declined']),
+  expired: z.boolean(),
+  subtotal: z.number().int(),
+  tax: z.number().int(),
+  total: z.number().int(),
+  deposit_amount: z.number().int(),
+  terms: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      quantity: z.number(),
+      unit_amount: z.number().int(),
+      tax_rate: z.number().int(),
+      amount: z.number().int(),
+      tax: z.number().int(),
+    }),
+  ),
+});
+
+export const Portal = z
+  .object({
+    object: z.literal('portal'),
+    link: z.object({
+      kind: z.enum(['customer', 'invoice', 'estimate']),
+      expires: z.string().nullable(),
+    }),
+    business: z.object({
+      name: z.string(),
+      logo_url: z.string().nullable(),
+      brand_color: z.string(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+    customer: z.object({ name: z.string() }),
+    currency: z.string(),
+    locale: z.string(),
+    balance: z.object({
+      amount: z.number().int(),
+      state: z.enum(['zero', 'credit', 'outstanding']),
+    }),
+    balance_due: z.number().int(),
+    invoices: z.array(PortalInvoice),
+    estimates: z.array(PortalEstimate),
+    tip_options: z.object({
+      enabled: z.boolean(),
+      percentages: z.array(z.number()),
+      custom: z.boolean(),
+    }),
+    partial_payments: z.object({ enabled: z.boolean(), minimum: z.number().int() }),
+    payment_methods: z.array(
+      z.object({ type: z.enum(['card', 'us_bank_account']), fee: Fee.nullable() }),
+    ),
+    provider: z.union([
+      z.object({ name: z.literal('sandbox'), test_mode: z.boolean() }),
+      z.object({
+        name: z.literal('stripe'),
+        publishable_key: z.string(),
+        test_mode: z.boolean(),
+      }),
+    ]),
+    saved_payment_methods: z.array(
+      z.object({
+        id: z.string(),
+        brand: z.string(),
+        last4: z.string(),
+        exp_month: z.number().int(),
+        exp_year: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('Portal');
+
+export const PortalChargesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const PortalCharges = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(
+      z.object({
+        id: z.string(),
+        amount: z.number().int(),
+        tax: z.number().int(),
+        description: z.string(),
+        date: z.string(),
+      }),
+    ),
+    has_more: z.boolean(),
+  })
+  .openapi('PortalCharges');
+
+/** Amounts are checked by shared/quote.ts (422 with its codes); here only their types (400). */
+export const QuoteRequest = z
+  .object({
+    invoices: z
+      .array(z.object({ id: z.string().min(1).max(100), amount: z.number().int() }))
+      .max(100)
+      .default([]),
+    balance_amount: z.number().int().default(0),
+    tip: z
+      .union([
+        z.strictObject({ percent: z.number().min(0).max(100) }),
+        z.strictObject({ amount: z.number().int() }),
+      ])
+      .nullable()
+      .optional(),
+    method: z.enum(['card', 'us_bank_account']).nullable().optional(),
+  })
+  .openapi('QuoteRequest');
+
+export const Quote = z
+  .object({
+    object: z.literal('quote'),
+    subtotal: z.number().int(),
+    tip: z.number().int(),
+    fee: z.number().int(),
+    total: z.number().int(),
+    currency: z.string(),
+  })
+  .openapi('Quote');

@@ -1,0 +1,74 @@
+/** `GET /v1/portal/:token`: everything the element needs to draw the portal, in one answer. */
+import type { PaymentMethodKind } from '../../shared/quote.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { balanceState } from '../ledger/entries.ts';
+import { linkExpires } from '../payment-links.ts';
+import type { PortalScope } from './access.ts';
+import { portalEstimates } from './estimates.ts';
+import { type PortalInvoice, portalMoney } from './payable.ts';
+
+const METHODS: PaymentMethodKind[] = ['card', 'us_bank_account'];
+
+export async function portalView(db: Db, config: Config, scope: PortalScope) {
+  const { business, settings, link } = scope;
+  const [money, estimates] = await Promise.all([
+    portalMoney(db, scope),
+    portalEstimates(db, scope),
+  ]);
+  return {
+    object: 'portal' as const,
+    link: { kind: link.kind, expires: linkExpires(link) },
+    business: {
+      name: business.name,
+      logo_url: settings.branding.logo_url,
+      brand_color: settings.branding.brand_color,
+      address: settings.branding.address,
+      phone: settings.branding.phone,
+      email: settings.branding.email,
+    },
+    customer: { name: scope.customer.name },
+    currency: business.currency,
+    locale: business.locale,
+    balance: { amount: money.balance, state: balanceState(money.balance) },
+    balance_due: money.balance_due,
+    invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token)),
+    estimates,
+    tip_options: settings.tips,
+    partial_payments: settings.partial_payments,
+    payment_methods: METHODS.map((type) => ({
+      type,
+      fee: settings.convenience_fees[type] ?? null,
+    })),
+    provider: providerView(config),
+    // Saved cards arrive with payments (issue 5); until then there are none to show.
+    saved_payment_methods: [] as {
+      id: string;
+      brand: string;
+      last4: string;
+      exp_month: number;
+      exp_year: number;
+    }[],
+  };
+}
+
+function invoiceView(invoice: PortalInvoice, token: string) {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    date: invoice.created_at.slice(0, 10),
+    due_date: invoice.due_date,
+    status: invoice.status,
+    total: invoice.total,
+    amount_due: invoice.amount_due,
+    pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
+  };
+}
+
+function providerView(config: Config) {
+  if (config.paymentProvider === 'stripe') {
+    const key = config.stripe.publishableKey ?? '';
+    return { name: 'stripe' as const, publishable_key: key, test_mode: key.startsWith('pk_test_') };
+  }
+  return { name: 'sandbox' as const, test_mode: true };
+}
