@@ -1,0 +1,277 @@
+/**
+ * The Stripe provider: PaymentIntents through the `stripe` SDK, the way Stripe's own samples do
+ * it (pinned API version, `appInfo`, an idempotency key on every request that creates or changes
+ * something). A Customer is made only when the card is to be saved; the card is then kept with
+ * `setup_future_usage: 'off_session'`. Outcomes reach us by webhook (server/routes/webhooks.ts)
+ * and by `retrieve()` for reconciliation.
+ */
+import Stripe from 'stripe';
+import type { PaymentMethodKind } from '../../shared/quote.ts';
+import { unprocessable } from '../http/errors.ts';
+import type {
+  CreatedPayment,
+  CreatePaymentInput,
+  Funding,
+  PaymentMethodDetails,
+  PaymentProvider,
+  PaymentStatus,
+  ProviderFailure,
+  ProviderPaymentState,
+  RefundInput,
+  SavedMethod,
+} from './provider.ts';
+
+/**
+ * The API version this code was written against: the SDK's own default, named here so that an
+ * SDK upgrade that moves it fails the type check instead of changing object shapes unnoticed.
+ */
+export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.LatestApiVersion;
+
+export interface StripeOptions {
+  secretKey: string;
+  /** Another API address, for tests against a local stand-in: `http://127.0.0.1:12111`. */
+  apiBase?: string | null;
+}
+
+export function createStripeClient({ secretKey, apiBase }: StripeOptions): Stripe {
+  const base = apiBase ? new URL(apiBase) : null;
+  return new Stripe(secretKey, {
+    apiVersion: STRIPE_API_VERSION,
+    appInfo: { name: 'Pay Portal' },
+    typescript: true,
+    ...(base && {
+      host: base.hostname,
+      port: base.port || (base.protocol === 'http:' ? 80 : 443),
+      protocol: base.protocol === 'http:' ? 'http' : 'https',
+    }),
+  });
+}
+
+/** ACH debits are for US dollars only; every other currency is paid by card. */
+export function methodTypesFor(currency: string): PaymentMethodKind[] {
+  return currency.toLowerCase() === 'usd' ? ['card', 'us_bank_account'] : ['card'];
+}
+
+export class StripeProvider implements PaymentProvider {
+  readonly name = 'stripe' as const;
+
+  constructor(readonly stripe: Stripe) {}
+
+  async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
+    const reusing = input.savedPaymentMethodId !== null;
+    const needsCustomer = input.savePaymentMethod || reusing;
+    const providerCustomerId =
+      input.customer.providerCustomerId ??
+      (needsCustomer ? await this.createCustomer(input) : null);
+    const intent = await guard(() =>
+      this.stripe.paymentIntents.create(
+        {
+          amount: input.amount,
+          currency: input.currency.toLowerCase(),
+          // Listed, not automatic: every method offered must have a fee rule of the business.
+          // (API versions from 2026-09-30 call the list `allowed_payment_method_types`.)
+          allowed_payment_method_types: methodTypesFor(input.currency),
+          ...(providerCustomerId && needsCustomer ? { customer: providerCustomerId } : {}),
+          ...(input.savePaymentMethod ? { setup_future_usage: 'off_session' as const } : {}),
+          ...(reusing ? { payment_method: input.savedPaymentMethodId as string } : {}),
+          metadata: { ...input.metadata, payment_id: input.paymentId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return {
+      providerPaymentId: intent.id,
+      clientSecret: intent.client_secret,
+      status: intentStatus(intent),
+      providerCustomerId: needsCustomer ? providerCustomerId : null,
+    };
+  }
+
+  private async createCustomer(input: CreatePaymentInput): Promise<string> {
+    const customer = await guard(() =>
+      this.stripe.customers.create(
+        {
+          name: input.customer.name,
+          ...(input.customer.email ? { email: input.customer.email } : {}),
+          metadata: { customer_id: input.customer.id },
+        },
+        { idempotencyKey: `${input.idempotencyKey}:customer` },
+      ),
+    );
+    return customer.id;
+  }
+
+  async updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string) {
+    await guard(() =>
+      this.stripe.paymentIntents.update(providerPaymentId, { amount }, { idempotencyKey }),
+    );
+  }
+
+  async retrieve(providerPaymentId: string): Promise<ProviderPaymentState> {
+    const intent = await this.stripe.paymentIntents.retrieve(providerPaymentId, {
+      expand: ['latest_charge', 'payment_method'],
+    });
+    return {
+      status: intentStatus(intent),
+      amount: intent.status === 'succeeded' ? intent.amount_received : intent.amount,
+      details: intentDetails(intent),
+      failure: intentFailure(intent),
+    };
+  }
+
+  async refund(input: RefundInput) {
+    const refund = await guard(() =>
+      this.stripe.refunds.create(
+        {
+          payment_intent: input.providerPaymentId,
+          amount: input.amount,
+          metadata: { refund_id: input.refundId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return { providerRefundId: refund.id, status: refundStatus(refund.status) };
+  }
+
+  /** The refunds of a charge, for `charge.refunded` events (they do not list them). */
+  async refundsOfCharge(chargeId: string): Promise<Stripe.Refund[]> {
+    const page = await this.stripe.refunds.list({ charge: chargeId, limit: 100 });
+    return page.data;
+  }
+
+  async describePaymentMethod(reference: string): Promise<PaymentMethodDetails> {
+    if (reference.startsWith('ctoken_')) {
+      const token = await guard(() => this.stripe.confirmationTokens.retrieve(reference));
+      const preview = token.payment_method_preview;
+      if (!preview) throw unprocessable('payment_method_missing', 'No payment method was given.');
+      return methodDetails(preview, null);
+    }
+    const method = await guard(() => this.stripe.paymentMethods.retrieve(reference));
+    return methodDetails(method, method.id);
+  }
+
+  async listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]> {
+    const page = await this.stripe.customers.listPaymentMethods(providerCustomerId, {
+      type: 'card',
+      limit: 100,
+    });
+    return page.data.map((method) => ({
+      providerPaymentMethodId: method.id,
+      brand: method.card?.brand ?? null,
+      last4: method.card?.last4 ?? null,
+      expMonth: method.card?.exp_month ?? null,
+      expYear: method.card?.exp_year ?? null,
+    }));
+  }
+
+  async detachSavedMethod(providerPaymentMethodId: string): Promise<void> {
+    try {
+      await this.stripe.paymentMethods.detach(providerPaymentMethodId);
+    } catch (error) {
+      // Already detached (say, from Stripe's dashboard): the customer's wish is met.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        if (error.code === 'payment_method_unexpected_state') return;
+      }
+      throw error;
+    }
+  }
+}
+
+/** Stripe's request errors (an amount below Stripe's minimum, say) become our 422. */
+async function guard<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+      throw unprocessable(
+        error.code ? `provider_${error.code}` : 'provider_invalid_request',
+        error.message,
+      );
+    }
+    throw error;
+  }
+}
+
+export function intentStatus(intent: Stripe.PaymentIntent): PaymentStatus {
+  switch (intent.status) {
+    case 'succeeded':
+      return 'succeeded';
+    case 'processing':
+    case 'requires_capture':
+      return 'processing';
+    case 'requires_action':
+      return 'requires_action';
+    case 'canceled':
+      return 'canceled';
+    default:
+      // requires_payment_method after an attempt is a failure the customer can retry from.
+      return intent.last_payment_error ? 'failed' : 'requires_confirmation';
+  }
+}
+
+export function intentFailure(intent: Stripe.PaymentIntent): ProviderFailure | null {
+  const error = intent.last_payment_error;
+  if (!error || intent.status === 'succeeded') return null;
+  return {
+    code: error.decline_code ?? error.code ?? 'payment_failed',
+    message: error.message ?? 'The payment did not go through.',
+  };
+}
+
+/** What paid, from the expanded charge (the card that was charged) or the payment method. */
+export function intentDetails(intent: Stripe.PaymentIntent): PaymentMethodDetails | null {
+  const charge = typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
+  const chargedWith = charge?.payment_method_details;
+  const method = typeof intent.payment_method === 'object' ? intent.payment_method : null;
+  const methodId = charge?.payment_method ?? method?.id ?? stringOrNull(intent.payment_method);
+  if (chargedWith?.card) return methodDetails(chargedWith, methodId);
+  if (chargedWith?.us_bank_account) return methodDetails(chargedWith, methodId);
+  if (method) return methodDetails(method, method.id);
+  return null;
+}
+
+interface MethodLike {
+  card?: {
+    brand: string | null;
+    funding: string | null;
+    last4: string | null;
+    exp_month?: number;
+    exp_year?: number;
+  } | null;
+  us_bank_account?: { bank_name: string | null; last4: string | null } | null;
+}
+
+function methodDetails(method: MethodLike, paymentMethodId: string | null): PaymentMethodDetails {
+  if (method.card) {
+    return {
+      method: 'card',
+      funding: funding(method.card.funding),
+      brand: method.card.brand,
+      last4: method.card.last4,
+      expMonth: method.card.exp_month ?? null,
+      expYear: method.card.exp_year ?? null,
+      paymentMethodId,
+    };
+  }
+  return {
+    method: 'us_bank_account',
+    funding: null,
+    brand: method.us_bank_account?.bank_name ?? null,
+    last4: method.us_bank_account?.last4 ?? null,
+    paymentMethodId,
+  };
+}
+
+function funding(value: string | null): Funding {
+  return value === 'credit' || value === 'debit' || value === 'prepaid' ? value : 'unknown';
+}
+
+function refundStatus(status: string | null): 'succeeded' | 'pending' | 'failed' {
+  if (status === 'succeeded') return 'succeeded';
+  if (status === 'failed' || status === 'canceled') return 'failed';
+  return 'pending';
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
