@@ -279,7 +279,7 @@ describe('saved cards', () => {
 
   it('does not save a card paid without ticking the box', async () => {
     const saving = await provider.createPayment(paymentInput({ savePaymentMethod: true }));
-    const customer = { ...paymentInput().customer, providerCustomerId: saving.providerCustomerId };
+    const customer = { ...paymentInput().customer, providerCustomerId: saving.providerCustomerId! };
     const once = await provider.createPayment(paymentInput({ customer }));
     fake.api.confirm(once.providerPaymentId, { card: '5555555555554444' });
     expect(await provider.listSavedMethods(saving.providerCustomerId!)).toEqual([]);
@@ -289,7 +289,7 @@ describe('saved cards', () => {
     const first = await provider.createPayment(paymentInput({ savePaymentMethod: true }));
     fake.api.confirm(first.providerPaymentId, { card: '4242424242424242' });
     const [card] = await provider.listSavedMethods(first.providerCustomerId!);
-    const customer = { ...paymentInput().customer, providerCustomerId: first.providerCustomerId };
+    const customer = { ...paymentInput().customer, providerCustomerId: first.providerCustomerId! };
     await provider.createPayment(
       paymentInput({ customer, savedPaymentMethodId: card!.providerPaymentMethodId }),
     );
