@@ -19,7 +19,8 @@ export type IdPrefix =
   | 'pm'
   | 'cns'
   | 'hld'
-  | 'sbx';
+  | 'sbx'
+  | 'msg';
 
 /** A new id: prefix, underscore, 20 base-62 characters (~119 random bits). */
 export function newId(prefix: IdPrefix): string {
