@@ -1,8 +1,7 @@
 /** The estimates a link shows, with their lines: a customer link's pending ones, or its one. */
 import type { Db } from '../db/database.ts';
 import type { DocumentLineTable, EstimateTable } from '../db/schema.ts';
-import { now } from '../ids.ts';
-import { estimateLinkExpiry } from '../payment-links.ts';
+import { estimateExpired } from '../estimates.ts';
 import type { PortalScope } from './access.ts';
 
 async function estimatesOf(db: Db, scope: PortalScope): Promise<EstimateTable[]> {
@@ -33,24 +32,22 @@ export async function portalEstimates(db: Db, scope: PortalScope) {
           )
           .orderBy('position', 'asc')
           .execute();
-  const at = now();
   return estimates.map((estimate) =>
     estimateView(
       estimate,
       lines.filter((line) => line.document_id === estimate.id),
-      at,
     ),
   );
 }
 
-function estimateView(estimate: EstimateTable, lines: DocumentLineTable[], at: string) {
+function estimateView(estimate: EstimateTable, lines: DocumentLineTable[]) {
   return {
     id: estimate.id,
     number: estimate.number,
     date: estimate.created_at.slice(0, 10),
     valid_until: estimate.valid_until,
     status: estimate.status,
-    expired: estimateLinkExpiry(estimate.valid_until) <= at,
+    expired: estimateExpired(estimate),
     subtotal: estimate.subtotal,
     tax: estimate.tax,
     total: estimate.total,

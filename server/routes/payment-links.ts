@@ -54,7 +54,7 @@ const NewPaymentLink = z
       });
     }
   })
-  .openapi('NewPaymentLink');
+  .openapi('NewPaymentLink', { description: 'Exactly one of `customer`, `invoice`, `estimate`.' });
 
 const PaymentLinkSchema = z
   .object({
@@ -168,6 +168,10 @@ export const paymentLinkRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       tags,
       security,
       summary: 'Retrieve a link, its URL included',
+      description:
+        'The URL can be shown again on purpose, so staff can copy or resend a link: the token ' +
+        'is stored as a SHA-256 hash for lookup and a copy sealed (AES-256-GCM) under the ' +
+        "server's APP_SECRET. It is never logged.",
       request: { params: idParam('lnk') },
       responses: { ...linkAnswer, ...errorResponses(400, 401, 404) },
     }),

@@ -1,0 +1,87 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createLogger, redactPath } from '../../server/http/logger.ts';
+import { testStores } from '../support/databases.ts';
+import { answer, useHarness } from '../support/harness.ts';
+
+/** A pino destination that keeps every line written to it. */
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { stream, lines };
+}
+
+describe('redactPath', () => {
+  it('hides the token segment of portal and page paths, and nothing else', () => {
+    expect(redactPath('/v1/portal/abc-DEF_123/charges')).toBe('/v1/portal/[token]/charges');
+    expect(redactPath('/v1/portal/abc')).toBe('/v1/portal/[token]');
+    expect(redactPath('/p/abc-DEF_123')).toBe('/p/[token]');
+    expect(redactPath('/v1/payment_links/lnk_1/regenerate')).toBe(
+      '/v1/payment_links/lnk_1/regenerate',
+    );
+  });
+});
+
+describe.each(testStores)('request logs on $name', (store) => {
+  const h = useHarness(store);
+
+  it('never contain a link token, whatever the portal route or answer', async () => {
+    const { stream, lines } = capture();
+    const app = createApp({ db: h.db, config: h.config, logger: createLogger('info', stream) });
+    const staff = await h.business();
+    const call = async (path: string, init: RequestInit = {}) =>
+      answer(
+        await app.request(path, init, { incoming: { socket: { remoteAddress: '192.0.2.10' } } }),
+      );
+    const asStaff = (path: string, body?: unknown) =>
+      call(path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${staff.apiKey}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+
+    const { body: customer } = await asStaff('/v1/customers', { name: 'Dana Diaz' });
+    const { body: link } = await asStaff('/v1/payment_links', { customer: customer.id });
+    const token = link.url.split('/p/')[1] as string;
+    await asStaff(`/v1/payment_links/${link.id}`);
+    const { body: regenerated } = await asStaff(`/v1/payment_links/${link.id}/regenerate`, {});
+    const fresh = regenerated.url.split('/p/')[1] as string;
+    expect(fresh).not.toBe(token);
+
+    const portalCalls: [string, RequestInit?][] = [
+      [`/v1/portal/${fresh}`],
+      [`/v1/portal/${fresh}/views`, { method: 'POST' }],
+      [`/v1/portal/${fresh}/charges?limit=5`],
+      [
+        `/v1/portal/${fresh}/quote`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ invoices: [], balance_amount: 0 }),
+        },
+      ],
+      [`/v1/portal/${fresh}/charges?limit=0`],
+      [`/v1/portal/${fresh}/invoices/inv_1.pdf`],
+      [`/v1/portal/${token}`],
+      [`/p/${fresh}`],
+      [`/p/${token}?utm_source=email`],
+    ];
+    const statuses: number[] = [];
+    for (const [path, init] of portalCalls) statuses.push((await call(path, init)).status);
+    expect(statuses).toEqual([200, 204, 200, 422, 400, 404, 404, 404, 404]);
+
+    const log = lines.join('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(portalCalls.length + 4);
+    expect(log).toContain('"path":"/v1/portal/[token]/charges"');
+    expect(log).toContain('"path":"/p/[token]"');
+    expect(log).not.toContain(token);
+    expect(log).not.toContain(fresh);
+    expect(log).not.toContain(staff.apiKey);
+  });
+});
