@@ -189,17 +189,15 @@ const FORWARD: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   void: [],
 };
 /** The only moves backwards: a refund reopens what it gives back. */
-const BY_REFUND: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
-  draft: [],
-  open: [],
-  viewed: [],
+const BY_REFUND: Partial<Record<InvoiceStatus, readonly InvoiceStatus[]>> = {
   partially_paid: ['open', 'viewed'],
   paid: ['partially_paid', 'open', 'viewed'],
-  void: [],
 };
 
 export function canMoveInvoice(from: InvoiceStatus, to: InvoiceStatus, byRefund = false) {
-  return from === to || FORWARD[from].includes(to) || (byRefund && BY_REFUND[from].includes(to));
+  return (
+    from === to || FORWARD[from].includes(to) || (byRefund && (BY_REFUND[from] ?? []).includes(to))
+  );
 }
 
 /**
