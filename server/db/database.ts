@@ -32,9 +32,12 @@ export function isPostgresUrl(url: string): boolean {
 
 export function openDatabase(url: string): Db {
   if (isPostgresUrl(url)) {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client whose connection dies (a PostgreSQL restart, a failover, a test database
+    // dropped `with (force)`) emits 'error'; the pool discards it and connects afresh on next use.
+    // Without a listener Node would treat it as unhandled and end the whole process.
+    pool.on('error', () => {});
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
