@@ -44,6 +44,8 @@ const keys = (address: string) => ({ hits: `portal:${address}`, misses: `portal-
  */
 export function portalGuard(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
     const { db, config } = c.var;
     const key = keys(clientAddress(c));
     const at = Date.now();
@@ -56,8 +58,6 @@ export function portalGuard(): MiddlewareHandler<AppEnv> {
       await pruneRateLimits(db, 2 * Math.max(60, config.rateLimit.missWindowSeconds), at);
     }
     await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
   };
 }
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/http/logger.ts';
 import { testStores } from '../support/databases.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 
@@ -302,6 +304,35 @@ describe.each(testStores)('payment links API on $name', (store) => {
     const events = await owner.staff.get(`/v1/payment_links/${link.id}/events`);
     expect(events.body.data).toHaveLength(1);
     expect((await portal(tokenOf(link.url))).status).toBe(200);
+  });
+
+  it('opens a sealed URL only with its own secret and for its own link', async () => {
+    const { staff, customer, invoice } = await billedCustomer(h);
+    const { body: first } = await staff.post('/v1/payment_links', { customer: customer.id });
+    const { body: second } = await staff.post('/v1/payment_links', { invoice: invoice.id });
+    const sealed = await h.db
+      .selectFrom('payment_links')
+      .select('token_sealed')
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    await h.db
+      .updateTable('payment_links')
+      .set({ token_sealed: sealed.token_sealed })
+      .where('id', '=', second.id)
+      .execute();
+    expect((await staff.get(`/v1/payment_links/${second.id}`)).body.url).toBeNull();
+
+    const elsewhere = createApp({
+      db: h.db,
+      config: { ...h.config, appSecret: 'another-secret' },
+      logger: createLogger('silent'),
+    });
+    const response = await elsewhere.request(`/v1/payment_links/${first.id}`, {
+      headers: { authorization: `Bearer ${staff.apiKey}` },
+    });
+    expect(await response.json()).toMatchObject({ id: first.id, url: null, status: 'active' });
+    // The token itself still works: it is looked up by its hash, not unsealed.
+    expect((await portal(tokenOf(first.url))).status).toBe(200);
   });
 
   it('answers 401 without a key', async () => {

@@ -464,9 +464,10 @@ describe.each(testStores)('portal API on $name', (store) => {
         post(token, '/views'),
         quote(token, { invoices: [{ id: invoice.id, amount: 10_825 }] }),
       ]) {
-        const { status, body } = await attempt;
+        const { status, body, headers } = await attempt;
         expect(status).toBe(404);
         expect(body).toEqual(DEAD_LINK);
+        expect(headers.get('referrer-policy')).toBe('no-referrer');
       }
     }
     for (const link of [revoked, expired, replaced]) {

@@ -40,6 +40,7 @@ describe.each(testStores)('portal rate limits on $name', (store) => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('50');
     expect(refused.body.error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limited' });
+    expect(refused.headers.get('cache-control')).toBe('no-store');
     // Another client is not affected.
     expect((await from('198.51.100.2', `/v1/portal/${token}`)).status).toBe(200);
 
