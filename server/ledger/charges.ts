@@ -57,7 +57,8 @@ async function addLineToInvoice(
     .where('customer_id', '=', customer.id)
     .executeTakeFirst();
   if (!invoice) throw notFound('invoice', 'invoice');
-  if (invoice.status === 'void' || invoice.status === 'paid') {
+  // A draft posts its lines when finalized; a charge posted now would then be counted twice.
+  if (invoice.status === 'void' || invoice.status === 'paid' || invoice.status === 'draft') {
     throw conflict(
       'invoice_not_open',
       `Invoice ${invoice.number} is ${invoice.status}.`,

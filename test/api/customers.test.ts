@@ -74,6 +74,40 @@ describe.each(testStores)('customers API on $name', (store) => {
     expect((await staff.get(`/v1/customers/${customer.id}/balance`)).body.amount).toBe(0);
   });
 
+  it('adds a charge to an open invoice as a line, and refuses a draft', async () => {
+    const staff = await h.business();
+    const { body: customer } = await staff.post('/v1/customers', { name: 'Hal' });
+    const line = { description: 'Filter', quantity: 1, unit_amount: 2_000, tax_rate: 0 };
+    const { body: open } = await staff.post('/v1/invoices', {
+      customer: customer.id,
+      lines: [line],
+    });
+    const added = await staff.post(`/v1/customers/${customer.id}/charges`, {
+      amount: 500,
+      tax: 40,
+      description: 'Extra visit',
+      invoice: open.id,
+    });
+    expect(added.status).toBe(200);
+    const invoice = (await staff.get(`/v1/invoices/${open.id}`)).body;
+    expect(invoice).toMatchObject({ total: 2_540, amount_due: 2_540 });
+    expect(invoice.lines).toHaveLength(2);
+
+    const { body: draft } = await staff.post('/v1/invoices', {
+      customer: customer.id,
+      lines: [line],
+      draft: true,
+    });
+    const refused = await staff.post(`/v1/customers/${customer.id}/charges`, {
+      amount: 500,
+      description: 'Would count twice',
+      invoice: draft.id,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'invoice_not_open', param: 'invoice' });
+    expect((await staff.get(`/v1/customers/${customer.id}/balance`)).body.amount).toBe(2_540);
+  });
+
   it('answers 401 without a valid key', async () => {
     const response = await h.request('/v1/customers');
     expect(response.status).toBe(401);
