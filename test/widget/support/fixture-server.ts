@@ -1,0 +1,219 @@
+/**
+ * The real Pay Portal server for the browser tests and screenshots: createApp() over a migrated
+ * in-memory SQLite database, listening on a random loopback port. Fixtures are made the way an
+ * integrator makes them, through the staff API (customers, charges, credits, invoices, links).
+ * Only this harness opens CORS, and only for the test page's origin.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../../server/app.ts';
+import { createBusiness } from '../../../server/businesses.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
+import { createLogger } from '../../../server/http/logger.ts';
+import type { BusinessSettings } from '../../../server/settings.ts';
+
+export type FixtureState =
+  | 'zero'
+  | 'credit'
+  | 'outstanding'
+  | 'partial'
+  | 'jpy'
+  | 'xss'
+  | 'invoice'
+  | 'branded';
+
+export interface FixtureRequest {
+  state: FixtureState;
+  /** The business's locale (the element's own `locale` attribute is separate). */
+  locale?: string;
+}
+
+export interface Fixture {
+  apiBase: string;
+  token: string;
+  link: string;
+}
+
+/** Markup that would run if any business-supplied text were ever parsed as HTML. */
+export const XSS = {
+  script: '<script>window.__xss = (window.__xss || 0) + 1</script>',
+  img: '<img src=x onerror="window.__xss = (window.__xss || 0) + 1">',
+};
+
+const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" rx="12" fill="#0f766e"/><path d="M10 30c5-6 9-6 14 0s9 6 14 0" stroke="#fff" stroke-width="4" fill="none" stroke-linecap="round"/><path d="M10 20c5-6 9-6 14 0s9 6 14 0" stroke="#99f6e4" stroke-width="4" fill="none" stroke-linecap="round"/></svg>`;
+
+export interface FixtureServer {
+  apiBase: string;
+  create(request: FixtureRequest): Promise<Fixture>;
+  /** The link's activity types, oldest first, as staff sees them. */
+  linkEvents(link: string): Promise<string[]>;
+  /** A staff API call with the key of the business that owns `link`. */
+  staff(link: string, method: string, path: string, body?: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(allowOrigins: string[]): Promise<FixtureServer> {
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: ':memory:',
+      PUBLIC_URL: 'https://pay.example.test',
+      APP_SECRET: 'widget-fixtures-secret',
+    }),
+    // Every test comes from 127.0.0.1; the limits have their own server tests.
+    rateLimit: { portalPerMinute: 1_000_000, misses: 1_000_000, missWindowSeconds: 60 },
+  };
+  const db = openDatabase(':memory:');
+  await migrateToLatest(db);
+  const app = createApp({ db, config, logger: createLogger('silent') });
+
+  const cors = (origin: string | null, headers: Headers) => {
+    if (origin && allowOrigins.includes(origin)) {
+      headers.set('access-control-allow-origin', origin);
+      headers.set('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
+      headers.set('access-control-allow-headers', 'content-type, idempotency-key');
+      headers.set('vary', 'origin');
+    }
+  };
+  const server = serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async (request, env) => {
+      const origin = request.headers.get('origin');
+      if (new URL(request.url).pathname === '/fixtures/logo.svg') {
+        return new Response(LOGO, { headers: { 'content-type': 'image/svg+xml' } });
+      }
+      if (request.method === 'OPTIONS') {
+        const headers = new Headers();
+        cors(origin, headers);
+        return new Response(null, { status: 204, headers });
+      }
+      const response = await app.fetch(request, env);
+      const answer = new Response(response.body, response);
+      cors(origin, answer.headers);
+      return answer;
+    },
+  });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const keys = new Map<string, string>();
+
+  async function staff(apiKey: string, method: string, path: string, body?: unknown) {
+    const response = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
+    return json as { id: string; url: string } & Record<string, unknown>;
+  }
+
+  async function create({ state, locale }: FixtureRequest): Promise<Fixture> {
+    const xss = state === 'xss';
+    const settings: Partial<BusinessSettings> = {
+      branding: {
+        logo_url: state === 'branded' ? `${apiBase}/fixtures/logo.svg` : null,
+        brand_color: state === 'branded' ? '#0f766e' : '#1a56db',
+        address: xss ? `12 Main St ${XSS.img}` : '12 Harbor Way, Tampa, FL 33602',
+        phone: '+1 813 555 0142',
+        email: 'billing@bluelagoon.example',
+      },
+      partial_payments: { enabled: state === 'partial', minimum: 500 },
+      convenience_fees: { card: { percent_bps: 300, fixed: state === 'jpy' ? 0 : 30 } },
+    };
+    const { apiKey } = await createBusiness(db, {
+      name: xss ? `Blue ${XSS.script} Lagoon ${XSS.img}` : 'Blue Lagoon Pools',
+      currency: state === 'jpy' ? 'jpy' : 'usd',
+      locale: locale ?? (state === 'jpy' ? 'ja-JP' : 'en-US'),
+      settings,
+    });
+    const customer = await staff(apiKey, 'POST', '/v1/customers', {
+      name: xss ? `Dana ${XSS.img}` : 'Dana Diaz',
+      email: 'dana@example.com',
+    });
+    const charges = `/v1/customers/${customer.id}/charges`;
+    let invoiceId: string | null = null;
+    if (state === 'credit') {
+      await staff(apiKey, 'POST', `/v1/customers/${customer.id}/credits`, {
+        amount: 1250,
+        description: 'Refund for a missed visit',
+      });
+    }
+    if (state === 'jpy') {
+      const invoice = await staff(apiKey, 'POST', '/v1/invoices', {
+        customer: customer.id,
+        lines: [{ description: 'Garden care', quantity: 1, unit_amount: 12000, tax_rate: 1000 }],
+        due_date: '2026-12-15',
+      });
+      invoiceId = invoice.id;
+      await staff(apiKey, 'POST', charges, { amount: 3000, description: 'Extra visit' });
+    }
+    if (['outstanding', 'partial', 'xss', 'invoice', 'branded'].includes(state)) {
+      const first = await staff(apiKey, 'POST', '/v1/invoices', {
+        customer: customer.id,
+        lines: [
+          {
+            description: xss ? `Pool ${XSS.script}` : 'Weekly pool cleaning (November)',
+            quantity: 1,
+            unit_amount: 7500,
+            tax_rate: 825,
+          },
+        ],
+        due_date: '2026-11-30',
+        notes: xss ? XSS.img : 'Thank you for your business.',
+      });
+      invoiceId = first.id;
+      await staff(apiKey, 'POST', '/v1/invoices', {
+        customer: customer.id,
+        lines: [
+          { description: 'Filter replacement', quantity: 1, unit_amount: 4000, tax_rate: 825 },
+        ],
+        due_date: '2026-12-15',
+      });
+      await staff(apiKey, 'POST', charges, {
+        amount: 2000,
+        tax: 0,
+        description: xss ? `Chemicals ${XSS.img}` : 'Chlorine top-up',
+        date: '2026-11-20',
+      });
+      if (xss) {
+        // Imported invoice numbers are free text in many systems; the element must show them as text.
+        await db
+          .updateTable('invoices')
+          .set({ number: `INV-${XSS.img}` })
+          .where('id', '=', first.id)
+          .execute();
+      }
+    }
+    const link = await staff(
+      apiKey,
+      'POST',
+      '/v1/payment_links',
+      state === 'invoice' ? { invoice: invoiceId } : { customer: customer.id },
+    );
+    keys.set(link.id, apiKey);
+    return { apiBase, token: link.url.split('/').pop()!, link: link.id };
+  }
+
+  return {
+    apiBase,
+    create,
+    staff: (link, method, path, body) => staff(keys.get(link)!, method, path, body),
+    async linkEvents(link) {
+      const events = await staff(keys.get(link)!, 'GET', `/v1/payment_links/${link}/events`);
+      return (events.data as { type: string }[]).map((event) => event.type);
+    },
+    async close() {
+      server.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** A token no link has: the dead-link state. */
+export function deadToken(): string {
+  return randomBytes(24).toString('base64url');
+}

@@ -1,0 +1,29 @@
+/**
+ * The element's library build: widget/index.ts into dist/widget/pay-portal.mjs (ES module) and
+ * dist/widget/pay-portal.js (classic script, an IIFE for pages without modules). Both carry Lit
+ * and everything else they need; the Stripe loader is not in them (the payment form loads it).
+ */
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist/widget',
+    emptyOutDir: true,
+    target: 'es2021',
+    minify: true,
+    sourcemap: true,
+    reportCompressedSize: true,
+    lib: {
+      entry: 'widget/index.ts',
+      name: 'PayPortal',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'pay-portal.mjs' : 'pay-portal.js'),
+    },
+    rolldownOptions: {
+      // The classic script has no import.meta; it finds its origin through document.currentScript
+      // (widget/pay-portal/script-origin.ts), so the empty stand-in is expected there.
+      checks: { emptyImportMeta: false },
+    },
+  },
+});

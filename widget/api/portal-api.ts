@@ -1,0 +1,93 @@
+/**
+ * The portal API as the element calls it. The token in the path is the only credential; no
+ * cookies are sent (`credentials: 'omit'`) so the element works the same on any embedding page.
+ */
+import type { QuoteInput } from '../../shared/quote.ts';
+import type { List, Portal, PortalPayment, RecentCharge, ServerQuote } from './types.ts';
+
+/** An answer that is not the one hoped for: an API error, or `network_error` when none came. */
+export class PortalApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly param: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class PortalApi {
+  private readonly root: string;
+
+  constructor(apiBase: string, token: string) {
+    this.root = `${apiBase.replace(/\/+$/, '')}/v1/portal/${encodeURIComponent(token)}`;
+  }
+
+  /** Absolute URL of a path the API gave relative to its own origin (PDF links). */
+  resolve(path: string): string {
+    return new URL(path, this.root).href;
+  }
+
+  portal(signal?: AbortSignal): Promise<Portal> {
+    return this.call('', { signal });
+  }
+
+  /** Records that the customer saw the page. */
+  viewed(): Promise<unknown> {
+    return this.call('/views', { method: 'POST' });
+  }
+
+  charges(limit = 20): Promise<List<RecentCharge>> {
+    return this.call(`/charges?limit=${limit}`);
+  }
+
+  quote(input: QuoteInput, signal?: AbortSignal): Promise<ServerQuote> {
+    return this.call('/quote', { method: 'POST', body: JSON.stringify(input), signal });
+  }
+
+  payments(): Promise<List<PortalPayment>> {
+    return this.call('/payments');
+  }
+
+  payment(id: string): Promise<PortalPayment> {
+    return this.call(`/payments/${encodeURIComponent(id)}`);
+  }
+
+  removePaymentMethod(id: string): Promise<unknown> {
+    return this.call(`/payment_methods/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  }
+
+  receiptUrl(paymentId: string): string {
+    return `${this.root}/payments/${encodeURIComponent(paymentId)}/receipt.pdf`;
+  }
+
+  private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(this.root + path, {
+        ...init,
+        credentials: 'omit',
+        headers: init.body ? { 'content-type': 'application/json' } : {},
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw new PortalApiError(0, 'network_error', String((error as Error).message));
+    }
+    const text = await response.text().catch(() => '');
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // A proxy's HTML error page: treated below like any answer without our error shape.
+    }
+    if (response.ok) return body as T;
+    const error = (body as { error?: { code?: string; message?: string; param?: string } })?.error;
+    throw new PortalApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.param ?? null,
+    );
+  }
+}

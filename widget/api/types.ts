@@ -1,0 +1,103 @@
+/**
+ * What the portal API answers, as the element reads it (notes/portal-contract.md). Plain types:
+ * the browser bundle carries no schema library; the server validated everything it sends.
+ */
+import type { ConvenienceFee, PaymentMethodKind } from '../../shared/quote.ts';
+
+export type LinkKind = 'customer' | 'invoice' | 'estimate';
+export type BalanceState = 'zero' | 'credit' | 'outstanding';
+
+export interface PortalInvoice {
+  id: string;
+  number: string;
+  date: string;
+  due_date: string | null;
+  status: 'open' | 'viewed' | 'partially_paid' | 'paid' | 'void';
+  total: number;
+  amount_due: number;
+  pdf_url: string;
+}
+
+export interface PortalEstimate {
+  id: string;
+  number: string;
+  date: string;
+  valid_until: string;
+  status: 'pending' | 'approved' | 'declined';
+  expired: boolean;
+  total: number;
+  deposit_amount: number;
+  terms: string | null;
+}
+
+export interface PortalBusiness {
+  name: string;
+  logo_url: string | null;
+  brand_color: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface SavedPaymentMethod {
+  id: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
+export interface Portal {
+  object: 'portal';
+  link: { kind: LinkKind; expires: string | null };
+  business: PortalBusiness;
+  customer: { name: string };
+  currency: string;
+  locale: string;
+  balance: { amount: number; state: BalanceState };
+  balance_due: number;
+  invoices: PortalInvoice[];
+  estimates: PortalEstimate[];
+  tip_options: { enabled: boolean; percentages: number[]; custom: boolean };
+  partial_payments: { enabled: boolean; minimum: number };
+  payment_methods: { type: PaymentMethodKind; fee: ConvenienceFee | null }[];
+  provider: { name: string; test_mode: boolean; publishable_key?: string };
+  saved_payment_methods: SavedPaymentMethod[];
+}
+
+export interface RecentCharge {
+  id: string;
+  amount: number;
+  tax: number;
+  description: string;
+  date: string;
+}
+
+export interface ServerQuote {
+  object: 'quote';
+  subtotal: number;
+  tip: number;
+  fee: number;
+  total: number;
+  currency: string;
+}
+
+/** A payment as the history and confirmation views read it; the payments issue fills it in. */
+export interface PortalPayment {
+  id: string;
+  amount: number;
+  currency: string;
+  status: 'processing' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+  created: string;
+  receipt_number?: string | null;
+  method?: { type: string; brand?: string | null; last4?: string | null } | null;
+  receipt_url?: string | null;
+  /** What is still owed after this payment, when the server says. */
+  balance_after?: { amount: number; state: BalanceState } | null;
+}
+
+export interface List<T> {
+  object: 'list';
+  data: T[];
+  has_more: boolean;
+}

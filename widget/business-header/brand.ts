@@ -1,0 +1,32 @@
+/**
+ * The business's brand colour as inline custom properties for the card, and the text colour that
+ * reads on it (white or near-black, whichever contrasts more: WCAG 2.2 relative luminance).
+ * Only `#rgb`/`#rrggbb` colours pass, so nothing but a colour reaches a style attribute.
+ */
+export function brandStyle(color: string | null | undefined): string {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color ?? '')?.[1];
+  if (!hex) return '';
+  const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
+  const [r, g, b] = [0, 2, 4].map((at) => channel(Number.parseInt(full.slice(at, at + 2), 16)));
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  const onWhite = 1.05 / (luminance + 0.05);
+  const onDark = (luminance + 0.05) / 0.0555; // #111827
+  const on = onWhite >= onDark ? '#ffffff' : '#111827';
+  return `--_business-brand: #${full}; --_business-on-brand: ${on}`;
+}
+
+function channel(value: number): number {
+  const c = value / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+/** Only web addresses become an image source. */
+export function safeImageUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The customer's choices while paying: which rows, how much of each, tip, method, card saving and
+ * text reminders. The total is computed at once with shared/quote.ts; the server's quote (the one
+ * that is charged) follows, debounced, and any difference is shown before paying.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { computeQuote, type PaymentMethodKind, type Quote } from '../../shared/quote.ts';
+import type { PortalApi } from '../api/portal-api.ts';
+import type { Portal, ServerQuote } from '../api/types.ts';
+import type { Localizer } from '../i18n/localize.ts';
+import {
+  type Checked,
+  checkChoices,
+  feesOf,
+  isPhoneNumber,
+  type PayRow,
+  payRows,
+  type TipSelection,
+} from './choices.ts';
+
+const QUOTE_DELAY_MS = 300;
+
+export class CheckoutController implements ReactiveController {
+  rows: PayRow[] = [];
+  selected = new Set<string>();
+  amountText = new Map<string, string>();
+  tip: TipSelection = { kind: 'none' };
+  tipText = '';
+  method: PaymentMethodKind | null = null;
+  saveCard = false;
+  smsReminders = false;
+  phone = '';
+  /** Set when the customer leaves the phone field or tries to pay: errors show from then on. */
+  phoneTouched = false;
+  serverQuote: ServerQuote | null = null;
+  quoteFailed = false;
+  private quotedKey = '';
+  private pendingKey = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private abort: AbortController | null = null;
+  private portal: Portal | null = null;
+  private l: Localizer | null = null;
+  private api: PortalApi | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.cancelQuote();
+  }
+
+  /** Starts over for a newly loaded portal: every open row chosen, in full, no tip. */
+  reset(portal: Portal, l: Localizer, api: PortalApi): void {
+    this.cancelQuote();
+    this.portal = portal;
+    this.l = l;
+    this.api = api;
+    this.rows = payRows(portal);
+    this.selected = new Set(this.rows.map((row) => row.key));
+    this.amountText = new Map(this.rows.map((row) => [row.key, l.amountInput(row.amountDue)]));
+    this.tip = { kind: 'none' };
+    this.tipText = '';
+    this.method = portal.payment_methods[0]?.type ?? null;
+    this.saveCard = false;
+    this.smsReminders = false;
+    this.phone = '';
+    this.phoneTouched = false;
+    this.serverQuote = null;
+    this.quoteFailed = false;
+    this.quotedKey = '';
+    this.changed();
+  }
+
+  /** The locale changed but the data did not: typed figures keep their value, new separator. */
+  relocalize(l: Localizer): void {
+    this.l = l;
+    this.host.requestUpdate();
+  }
+
+  get checked(): Checked {
+    return checkChoices(this.l!, this.portal!, this.rows, this);
+  }
+
+  get localQuote(): Quote {
+    return computeQuote(this.checked.input, feesOf(this.portal!));
+  }
+
+  /** The server's figures when they answer the customer's current choices, else null. */
+  get currentServerQuote(): ServerQuote | null {
+    return this.serverQuote && this.quotedKey === this.key() ? this.serverQuote : null;
+  }
+
+  get phoneError(): boolean {
+    return this.smsReminders && !isPhoneNumber(this.phone);
+  }
+
+  /** The consent the customer gives by ticking the box, recorded with the payment. */
+  smsConsent(): { phone: string; text: string } | null {
+    if (!this.smsReminders) return null;
+    return { phone: this.phone.trim(), text: this.l!.t.smsConsent(this.portal!.business.name) };
+  }
+
+  toggleRow(key: string, on: boolean): void {
+    if (on) this.selected.add(key);
+    else this.selected.delete(key);
+    this.changed();
+  }
+
+  setAmount(key: string, text: string): void {
+    this.amountText.set(key, text);
+    this.changed();
+  }
+
+  setTip(tip: TipSelection): void {
+    this.tip = tip;
+    this.changed();
+  }
+
+  setTipText(text: string): void {
+    this.tipText = text;
+    this.changed();
+  }
+
+  setMethod(method: PaymentMethodKind): void {
+    this.method = method;
+    this.changed();
+  }
+
+  setOptions(
+    options: Partial<
+      Pick<CheckoutController, 'saveCard' | 'smsReminders' | 'phone' | 'phoneTouched'>
+    >,
+  ): void {
+    Object.assign(this, options);
+    this.host.requestUpdate();
+  }
+
+  private key(): string {
+    return JSON.stringify(this.checked.input);
+  }
+
+  /** Every change redraws at once and asks the server again once the customer pauses. */
+  private changed(): void {
+    this.host.requestUpdate();
+    const key = this.key();
+    if (key === this.pendingKey || !this.api) return;
+    this.cancelQuote();
+    this.quoteFailed = false;
+    if (key === this.quotedKey) return;
+    if (this.checked.errors.size > 0) return;
+    this.pendingKey = key;
+    this.timer = setTimeout(() => void this.fetchQuote(key), QUOTE_DELAY_MS);
+  }
+
+  private async fetchQuote(key: string): Promise<void> {
+    const api = this.api!;
+    this.abort = new AbortController();
+    try {
+      const quote = await api.quote(JSON.parse(key), this.abort.signal);
+      if (key !== this.key()) return;
+      this.serverQuote = quote;
+      this.quotedKey = key;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError' || key !== this.key()) return;
+      this.quoteFailed = true;
+    } finally {
+      if (this.pendingKey === key) this.pendingKey = '';
+    }
+    this.host.requestUpdate();
+  }
+
+  private cancelQuote(): void {
+    clearTimeout(this.timer);
+    this.abort?.abort();
+    this.abort = null;
+    this.pendingKey = '';
+  }
+
+  /** Resolves once the server has quoted the current choices (or failed to). */
+  async settled(): Promise<void> {
+    while (this.pendingKey) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+export const confirmationStyles = css`
+  .confirmation {
+    display: grid;
+    justify-items: center;
+    text-align: center;
+    gap: 12px;
+    padding-block: calc(var(--_space) * 1.75);
+  }
+  .success-icon {
+    width: 56px;
+    height: 56px;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    font-size: 1.75rem;
+    background: color-mix(in srgb, var(--_success) 14%, transparent);
+    color: var(--_success);
+  }
+  .receipt {
+    width: 100%;
+    margin: 8px 0;
+    padding: 12px 14px;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface);
+    text-align: left;
+  }
+  .receipt div {
+    display: flex;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 4px 0;
+  }
+  .receipt dt {
+    color: var(--_muted);
+  }
+  .receipt dd {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+    text-align: right;
+  }
+  .remaining {
+    font-weight: 600;
+  }
+  .confirmation a.button {
+    text-decoration: none;
+  }
+`;

@@ -1,0 +1,97 @@
+/**
+ * One customer's language and one business's currency: messages, money and dates through `Intl`,
+ * and amounts typed the way the customer writes numbers ("88,25" in Spanish is 88.25).
+ */
+import { formatMoney, minorUnitDigits, parseMoney } from '../../shared/money.ts';
+import { en, type Messages } from './en.ts';
+import { es } from './es.ts';
+
+const catalogues: Record<string, Messages> = { en, es };
+
+/** The language tag to use: a valid one as given, else English. */
+export function resolveLocale(requested: string | null | undefined): string {
+  try {
+    return Intl.getCanonicalLocales(requested || 'en')[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export class Localizer {
+  readonly t: Messages;
+  readonly lang: string;
+  private readonly decimal: string;
+
+  constructor(
+    readonly locale: string,
+    readonly currency: string,
+  ) {
+    this.lang = locale.split('-')[0]!.toLowerCase();
+    this.t = catalogues[this.lang] ?? en;
+    const parts = new Intl.NumberFormat(locale).formatToParts(1.5);
+    this.decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+  }
+
+  money(amount: number): string {
+    return formatMoney(amount, this.currency, this.locale);
+  }
+
+  /** A calendar date (YYYY-MM-DD) or a timestamp, in the customer's words, never shifted a day. */
+  date(value: string): string {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value;
+    const date = new Date(day);
+    if (Number.isNaN(date.getTime())) return value;
+    return new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'medium',
+      timeZone: day === value ? undefined : 'UTC',
+    }).format(date);
+  }
+
+  /** Minor units as the customer would type them: 8825 → "88.25" (en) or "88,25" (es). */
+  amountInput(amount: number): string {
+    const digits = minorUnitDigits(this.currency);
+    if (digits === 0) return String(amount);
+    const scale = 10 ** digits;
+    const fraction = String(amount % scale).padStart(digits, '0');
+    return `${Math.floor(amount / scale)}${this.decimal}${fraction}`;
+  }
+
+  /** What the customer typed, in minor units, or null when it is not an amount. */
+  parseAmount(text: string): number | null {
+    let normalized = text.replace(/[\s\u00a0]/g, '');
+    if (this.decimal === ',') normalized = normalized.replace(/\./g, '').replace(',', '.');
+    return parseMoney(normalized, this.currency);
+  }
+
+  /** The currency's symbol in this locale ("$", "US$", "¥"). */
+  symbol(): string {
+    return (
+      new Intl.NumberFormat(this.locale, {
+        style: 'currency',
+        currency: this.currency.toUpperCase(),
+      })
+        .formatToParts(0)
+        .find((part) => part.type === 'currency')?.value ?? this.currency.toUpperCase()
+    );
+  }
+
+  /** Basis points as a percentage: 300 → "3%" (en), "3 %" (es). */
+  percent(basisPoints: number): string {
+    return new Intl.NumberFormat(this.locale, {
+      style: 'percent',
+      maximumFractionDigits: 2,
+    }).format(basisPoints / 10_000);
+  }
+
+  /** Card brand as people write it: "visa" → "Visa". */
+  brand(brand: string): string {
+    const known: Record<string, string> = {
+      amex: 'American Express',
+      mastercard: 'Mastercard',
+      diners: 'Diners Club',
+      jcb: 'JCB',
+      unionpay: 'UnionPay',
+    };
+    return known[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Open invoices (and the account balance no invoice holds), each with a checkbox on a customer
+ * link and, when the business allows partial payments, an amount field bounded by the amount due
+ * and the business's minimum, with its error inline.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Portal, PortalInvoice } from '../api/types.ts';
+import type { CheckoutController } from '../checkout/checkout.controller.ts';
+import type { PayRow } from '../checkout/choices.ts';
+import type { Localizer } from '../i18n/localize.ts';
+
+export function renderInvoicePicker(
+  l: Localizer,
+  portal: Portal,
+  checkout: CheckoutController,
+  resolve: (path: string) => string,
+): TemplateResult {
+  const { t } = l;
+  const { errors } = checkout.checked;
+  const choosable = portal.link.kind === 'customer';
+  const nothingError = errors.get('nothing');
+  return html`
+    <section class="section" part="invoices" aria-labelledby="choose-title">
+      <h3 id="choose-title" class="section-title">${t.choose}</h3>
+      <ul class="rows">
+        ${checkout.rows.map((row) => renderRow(l, portal, checkout, row, choosable, errors.get(row.key), resolve))}
+      </ul>
+      ${nothingError ? html`<p class="error" id="error-nothing" role="alert">${nothingError}</p>` : nothing}
+    </section>
+  `;
+}
+
+function renderRow(
+  l: Localizer,
+  portal: Portal,
+  checkout: CheckoutController,
+  row: PayRow,
+  choosable: boolean,
+  error: string | undefined,
+  resolve: (path: string) => string,
+): TemplateResult {
+  const { t } = l;
+  const selected = checkout.selected.has(row.key);
+  const title = row.invoice ? t.invoice(row.invoice.number) : t.accountBalance;
+  const amountId = `amount-${row.key}`;
+  const errorId = `error-${row.key}`;
+  const text = html`
+    <span class="row-text">
+      <span class="row-title">${title}</span>
+      <span class="muted">${row.invoice ? dates(l, row.invoice) : t.accountBalanceNote}</span>
+    </span>
+    <span class="amount row-amount">${l.money(row.amountDue)}</span>
+  `;
+  return html`
+    <li class="row" data-row=${row.key} ?data-selected=${selected}>
+      <div class="row-main">
+        ${
+          choosable
+            ? html`<label class="row-label">
+                <input
+                  type="checkbox"
+                  .checked=${selected}
+                  @change=${(event: Event) =>
+                    checkout.toggleRow(row.key, (event.target as HTMLInputElement).checked)}
+                />
+                ${text}
+              </label>`
+            : html`<div class="row-label">${text}</div>`
+        }
+        ${row.invoice ? pdfLink(l, row.invoice, resolve) : nothing}
+      </div>
+      ${
+        portal.partial_payments.enabled && selected
+          ? html`<div class="field row-field">
+              <label for=${amountId} class="muted">${t.amountFor(title)}</label>
+              <span class="money-input">
+                <span class="symbol" aria-hidden="true">${l.symbol()}</span>
+                <input
+                  id=${amountId}
+                  class="input"
+                  inputmode="decimal"
+                  autocomplete="off"
+                  .value=${checkout.amountText.get(row.key) ?? ''}
+                  aria-invalid=${error ? 'true' : 'false'}
+                  aria-describedby=${error ? errorId : nothing}
+                  @input=${(event: Event) =>
+                    checkout.setAmount(row.key, (event.target as HTMLInputElement).value)}
+                />
+              </span>
+              ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
+            </div>`
+          : error
+            ? html`<p class="error" id=${errorId}>${error}</p>`
+            : nothing
+      }
+    </li>
+  `;
+}
+
+function dates(l: Localizer, invoice: PortalInvoice): string {
+  const { t } = l;
+  const issued = t.issued(l.date(invoice.date));
+  return invoice.due_date ? `${issued} · ${t.due(l.date(invoice.due_date))}` : issued;
+}
+
+function pdfLink(l: Localizer, invoice: PortalInvoice, resolve: (path: string) => string) {
+  return html`<a
+    class="pdf"
+    href=${resolve(invoice.pdf_url)}
+    target="_blank"
+    rel="noopener"
+    aria-label=${l.t.pdfLabel(invoice.number)}
+    >${l.t.pdf}</a
+  >`;
+}
+
+/** An invoice link whose invoice is paid: the invoice stays viewable, with its PDF. */
+export function renderPaidInvoices(
+  l: Localizer,
+  portal: Portal,
+  resolve: (path: string) => string,
+): TemplateResult | typeof nothing {
+  if (portal.link.kind !== 'invoice' || portal.invoices.length === 0) return nothing;
+  return html`
+    <section class="section" part="invoices">
+      <ul class="rows">
+        ${portal.invoices.map(
+          (invoice) => html`<li class="row">
+            <div class="row-main">
+              <div class="row-label">
+                <span class="row-text">
+                  <span class="row-title">${l.t.invoice(invoice.number)}</span>
+                  <span class="muted">${dates(l, invoice)}</span>
+                </span>
+                <span class="amount row-amount">
+                  ${l.money(invoice.total)}
+                  ${invoice.status === 'paid' ? html`<span class="paid">${l.t.paidStatus}</span>` : nothing}
+                </span>
+              </div>
+              ${pdfLink(l, invoice, resolve)}
+            </div>
+          </li>`,
+        )}
+      </ul>
+    </section>
+  `;
+}

@@ -1,0 +1,47 @@
+/** Every part's styles, in the order the card shows them, and the shell's own (the footer). */
+import { css } from 'lit';
+import { balanceSummaryStyles } from '../balance-summary/balance-summary.styles.ts';
+import { businessHeaderStyles } from '../business-header/business-header.styles.ts';
+import { confirmationStyles } from '../confirmation/confirmation.styles.ts';
+import { historyStyles } from '../history/history.styles.ts';
+import { invoicePickerStyles } from '../invoice-picker/invoice-picker.styles.ts';
+import { paymentFormStyles } from '../payment-form/payment-form.styles.ts';
+import { recentChargesStyles } from '../recent-charges/recent-charges.styles.ts';
+import { statusStyles } from '../status/status.styles.ts';
+import { baseStyles } from '../styles/base.styles.ts';
+import { chipStyles } from '../tip-selector/tip-selector.styles.ts';
+
+const shellStyles = css`
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 4px 16px;
+    min-height: calc(44px + var(--_space) * 2);
+  }
+  .footer .contact {
+    text-align: right;
+    justify-items: end;
+  }
+  @media (max-width: 480px) {
+    .footer .contact {
+      text-align: left;
+      justify-items: start;
+    }
+  }
+`;
+
+export const payPortalStyles = [
+  baseStyles,
+  statusStyles,
+  businessHeaderStyles,
+  balanceSummaryStyles,
+  recentChargesStyles,
+  invoicePickerStyles,
+  chipStyles,
+  paymentFormStyles,
+  confirmationStyles,
+  historyStyles,
+  shellStyles,
+];

@@ -1,0 +1,297 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PortalApi, PortalApiError } from '../api/portal-api.ts';
+import type { Portal, PortalBusiness, PortalPayment, SavedPaymentMethod } from '../api/types.ts';
+import { renderBalanceSummary } from '../balance-summary/balance-summary.ts';
+import { brandStyle } from '../business-header/brand.ts';
+import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
+import { CheckoutController } from '../checkout/checkout.controller.ts';
+import { renderConfirmation } from '../confirmation/confirmation.ts';
+import { renderEstimates } from '../estimates/estimates.ts';
+import { HistoryController } from '../history/history.controller.ts';
+import { renderHistory } from '../history/history.ts';
+import { Localizer, resolveLocale } from '../i18n/localize.ts';
+import { renderInvoicePicker, renderPaidInvoices } from '../invoice-picker/invoice-picker.ts';
+import { PaymentActions } from '../payment-form/payment-actions.ts';
+import { renderPaymentForm } from '../payment-form/payment-form.ts';
+import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
+import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
+import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
+import { renderTipSelector } from '../tip-selector/tip-selector.ts';
+import { emit } from './events.ts';
+import { payPortalStyles } from './pay-portal.styles.ts';
+import { defaultApiBase } from './script-origin.ts';
+
+type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation';
+
+/**
+ * A customer's account with a business, from a payment link: balance, recent charges, open
+ * invoices, tip, convenience fee and total, and the place where the payment form mounts.
+ *
+ * @summary The customer payment portal, for a link token.
+ * @tag pay-portal
+ *
+ * @attr token - The payment link's token (the last part of the link URL). Changing it reloads.
+ * @attr api-base - The backend's origin, e.g. `https://pay.example.com`. Default: the origin of the script that defined the element.
+ * @attr locale - A BCP 47 language tag (`es`, `es-MX`, `en-GB`). Default: the browser's language. English and Spanish are complete.
+ *
+ * @fires pay-portal-ready - The account is shown. `detail`: `{ kind, balance: { amount, state }, currency }`.
+ * @fires pay-portal-paid - The server reports a payment succeeded. `detail`: `{ payment, amount, currency, receipt_number }`.
+ * @fires pay-portal-error - The account could not be shown. `detail`: `{ code, message }`; `code` is `link_invalid`, `network_error`, `rate_limited` or another API error code.
+ *
+ * @slot payment-form - A light-DOM child where the payment provider's own fields mount (Stripe Elements cannot live in a shadow root). See `paymentFormHost`.
+ *
+ * @csspart card - The card around everything.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart notice - The dead-link and connection-problem messages.
+ * @csspart retry-button - The "Try again" button.
+ * @csspart header - The business's logo and name.
+ * @csspart logo - The logo image, or the initial standing in for it.
+ * @csspart test-badge - The "Test mode" badge.
+ * @csspart balance - The balance block.
+ * @csspart recent-charges - The "View recent charges" expander.
+ * @csspart invoices - The invoices to pay.
+ * @csspart estimates - The estimates on the link.
+ * @csspart tips - The tip selector.
+ * @csspart payment - The payment block (method, saved cards, options, totals, button).
+ * @csspart saved-cards - The saved cards list.
+ * @csspart payment-form - The region around the `payment-form` slot.
+ * @csspart totals - Subtotal, tip, fee and total.
+ * @csspart pay-button - The pay button.
+ * @csspart confirmation - The payment confirmation.
+ * @csspart receipt-link - "Download receipt (PDF)".
+ * @csspart history - The payment history.
+ * @csspart footer - The footer (payment history link, business contact).
+ * @csspart contact - The business's address, phone and email.
+ *
+ * @cssprop --pay-portal-brand - Buttons, links, selection. Default: the business's brand colour.
+ * @cssprop --pay-portal-on-brand - Text on the brand colour. Default: white or near-black, whichever reads.
+ * @cssprop --pay-portal-font - Font family. Default: the system UI font.
+ * @cssprop --pay-portal-radius - Corner radius of the card (controls use a share of it). Default: 12px.
+ * @cssprop --pay-portal-space - Base spacing. Default: 16px.
+ * @cssprop --pay-portal-text - Text colour. Default: #111827.
+ * @cssprop --pay-portal-muted - Secondary text. Default: #4b5563.
+ * @cssprop --pay-portal-background - Card background. Default: #ffffff.
+ * @cssprop --pay-portal-surface - Totals and receipt panels. Default: #f9fafb.
+ * @cssprop --pay-portal-border - Borders. Default: #e5e7eb.
+ * @cssprop --pay-portal-danger - Errors. Default: #b91c1c.
+ * @cssprop --pay-portal-success - Paid and success marks. Default: #047857.
+ */
+export class PayPortal extends LitElement {
+  static override styles = payPortalStyles;
+
+  /** The payment link's token. */
+  @property() token = '';
+  /** The backend's origin; empty means the origin of the script that defined the element. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** The customer's language; empty means the browser's. */
+  @property() locale = '';
+
+  @state() private view: View = 'loading';
+  @state() private portal: Portal | null = null;
+  @state() private errorCode = '';
+  @state() private payment: PortalPayment | null = null;
+  private business: PortalBusiness | null = null;
+  private api = new PortalApi(defaultApiBase, '');
+  private loads = 0;
+  private abort: AbortController | null = null;
+  private focusOnUpdate = false;
+  private readonly charges = new RecentChargesController(this);
+  private readonly history = new HistoryController(this);
+  private readonly checkout = new CheckoutController(this);
+  private readonly pay = new PaymentActions(this, this.checkout);
+  private cachedLocalizer: Localizer | null = null;
+
+  /** The customer's language and the business's currency, for every figure and message. */
+  get localizer(): Localizer {
+    const locale = resolveLocale(this.locale || navigator.language);
+    const currency = this.portal?.currency ?? 'usd';
+    const cached = this.cachedLocalizer;
+    if (cached?.locale === locale && cached.currency === currency) return cached;
+    this.cachedLocalizer = new Localizer(locale, currency);
+    return this.cachedLocalizer;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token') || changed.has('apiBase')) void this.reload();
+    else if (changed.has('locale') && this.portal) this.checkout.relocalize(this.localizer);
+  }
+
+  protected override updated(): void {
+    if (!this.focusOnUpdate) return;
+    const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
+    if (!target) return; // still loading: focus the view that follows
+    this.focusOnUpdate = false;
+    target.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  /** Fetches the account again (a new token, a retry, after a payment). */
+  async reload(): Promise<void> {
+    const load = ++this.loads;
+    this.abort?.abort();
+    this.abort = new AbortController();
+    this.api = new PortalApi(this.apiBase || defaultApiBase, this.token);
+    this.view = 'loading';
+    try {
+      if (!this.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
+      const portal = await this.api.portal(this.abort.signal);
+      if (load !== this.loads) return;
+      this.portal = portal;
+      this.business = portal.business;
+      this.charges.reset(this.api);
+      this.history.reset(this.api);
+      this.checkout.reset(portal, this.localizer, this.api);
+      this.pay.reset();
+      this.view = 'portal';
+      await this.updateComplete;
+      emit(this, 'pay-portal-ready', {
+        kind: portal.link.kind,
+        balance: { ...portal.balance },
+        currency: portal.currency,
+      });
+      this.api.viewed().catch(() => {
+        // Counting a view is the business's statistic; the customer is not told it failed.
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError' || load !== this.loads) return;
+      const failure =
+        error instanceof PortalApiError
+          ? error
+          : new PortalApiError(0, 'network_error', String(error));
+      this.errorCode = failure.code;
+      this.view = failure.status === 404 ? 'dead' : 'failed';
+      emit(this, 'pay-portal-error', { code: failure.code, message: failure.message });
+    }
+  }
+
+  /**
+   * Checks the customer's choices and starts the payment. Until a payment provider is wired in
+   * (the payments issue mounts it into `paymentFormHost`), it validates and says so: nothing is
+   * charged and no event is fired.
+   */
+  async startPayment(): Promise<void> {
+    await this.pay.start();
+  }
+
+  /**
+   * The light-DOM child slotted into `payment-form`, made on first use: Stripe Elements (and the
+   * sandbox form) mount here because they cannot be mounted inside a shadow root.
+   */
+  get paymentFormHost(): HTMLElement {
+    let host = this.querySelector<HTMLElement>(':scope > [slot="payment-form"]');
+    if (!host) {
+      host = document.createElement('div');
+      host.slot = 'payment-form';
+      this.append(host);
+    }
+    return host;
+  }
+
+  /** What `POST /v1/portal/:token/payments` needs, or null while a choice is invalid. */
+  paymentRequest() {
+    return this.pay.request();
+  }
+
+  /**
+   * Shows the confirmation of a payment the server knows. Fires `pay-portal-paid` only when the
+   * server says it succeeded.
+   */
+  async showPayment(paymentId: string): Promise<void> {
+    const payment = await this.api.payment(paymentId);
+    await this.reload();
+    this.payment = payment;
+    this.go('confirmation');
+    if (payment.status === 'succeeded') {
+      emit(this, 'pay-portal-paid', {
+        payment: payment.id,
+        amount: payment.amount,
+        currency: payment.currency,
+        receipt_number: payment.receipt_number ?? null,
+      });
+    }
+  }
+
+  private go(view: View): void {
+    this.view = view;
+    this.focusOnUpdate = true;
+  }
+
+  private retry = (): void => {
+    this.focusOnUpdate = true;
+    void this.reload();
+  };
+
+  private openHistory = (): void => {
+    this.go('history');
+    void this.history.load();
+  };
+
+  private back = (): void => this.go('portal');
+
+  private removeCard = async (card: SavedPaymentMethod): Promise<void> => {
+    if (await this.pay.removeCard(this.api, card.id)) {
+      this.portal = {
+        ...this.portal!,
+        saved_payment_methods: this.portal!.saved_payment_methods.filter((c) => c !== card),
+      };
+      this.go('portal');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus();
+    }
+  };
+
+  protected override render(): TemplateResult {
+    const l = this.localizer;
+    return html`<div
+      class="card"
+      part="card"
+      lang=${l.locale}
+      style=${brandStyle((this.portal?.business ?? this.business)?.brand_color)}
+    >
+      ${this.renderView(l)}
+    </div>`;
+  }
+
+  private renderView(l: Localizer): TemplateResult {
+    const portal = this.portal;
+    if (this.view === 'loading') return renderSkeleton(l);
+    if (this.view === 'dead') return renderDeadLink(l, this.business);
+    if (this.view === 'failed' || !portal) {
+      return renderFailed(l, this.errorCode, this.retry);
+    }
+    const header = renderBusinessHeader(l, portal);
+    if (this.view === 'history') {
+      return html`${header}${renderHistory(l, this.history, (id) => this.api.receiptUrl(id), this.back)}`;
+    }
+    if (this.view === 'confirmation' && this.payment) {
+      return html`${header}${renderConfirmation(l, {
+        payment: this.payment,
+        customerName: portal.customer.name,
+        receiptUrl: this.api.receiptUrl(this.payment.id),
+        remaining: portal.balance.state === 'outstanding' ? portal.balance.amount : 0,
+        payAgain: this.back,
+        back: this.back,
+      })}`;
+    }
+    const outstanding = portal.balance.state === 'outstanding';
+    const payable = this.checkout.rows.length > 0;
+    const resolve = (path: string) => this.api.resolve(path);
+    return html`
+      ${header}
+      ${renderBalanceSummary(l, portal, outstanding ? renderRecentCharges(l, this.charges) : '')}
+      ${payable ? renderInvoicePicker(l, portal, this.checkout, resolve) : renderPaidInvoices(l, portal, resolve)}
+      ${renderEstimates(l, portal)}
+      ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
+      ${payable ? renderPaymentForm(l, portal, this.checkout, this.pay.formState(this.removeCard)) : nothing}
+      <footer class="section footer" part="footer">
+        <button class="link-button" type="button" @click=${this.openHistory}>${l.t.historyLink}</button>
+        ${renderContact(l, portal.business)}
+      </footer>
+    `;
+  }
+}

@@ -1,0 +1,95 @@
+import { css } from 'lit';
+
+export const paymentFormStyles = css`
+  .payment {
+    display: grid;
+    gap: 12px;
+  }
+  .payment .section-title {
+    margin-bottom: 0;
+  }
+  .methods legend {
+    margin-bottom: 8px;
+  }
+  .saved {
+    display: grid;
+    gap: 4px;
+  }
+  .saved-title {
+    font-weight: 600;
+  }
+  .saved-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .saved-card {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 12px;
+    border-bottom: 1px solid var(--_border);
+  }
+  .card-name {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .saved-card .link-button {
+    margin-left: auto;
+  }
+  .consent {
+    font-size: 0.8125rem;
+    margin-top: -4px;
+    padding-left: 30px;
+  }
+  .sms-phone {
+    padding-left: 30px;
+    max-width: 320px;
+  }
+  .totals {
+    margin-top: 4px;
+    padding: 12px 14px;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface);
+  }
+  .totals dl {
+    margin: 0;
+  }
+  .total-line {
+    display: flex;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 2px 0;
+  }
+  .total-line dt {
+    color: var(--_muted);
+  }
+  .total-line dd {
+    margin: 0;
+  }
+  .grand {
+    border-top: 1px solid var(--_border);
+    margin-top: 6px !important;
+    padding-top: 6px;
+  }
+  .grand .total-line dt,
+  .grand .total-line dd {
+    color: inherit;
+    font-weight: 700;
+    font-size: 1.125rem;
+  }
+  .server-note {
+    margin-top: 8px;
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  .pay-notice {
+    min-height: 1.5em;
+    text-align: center;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  .pay-notice:empty {
+    min-height: 0;
+  }
+`;

@@ -1,0 +1,163 @@
+/**
+ * The payment region: the method (with its fee), saved cards, the slot where the provider's own
+ * fields mount (a light-DOM child, since Stripe Elements cannot live in a shadow root), the
+ * save-card and text-reminder choices with the exact consent text, the totals, and the pay button.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Portal, SavedPaymentMethod } from '../api/types.ts';
+import type { CheckoutController } from '../checkout/checkout.controller.ts';
+import type { Localizer } from '../i18n/localize.ts';
+import { renderTotals } from './totals.ts';
+
+export interface PaymentFormState {
+  busy: boolean;
+  /** A message about the last pay attempt ("Please correct…", or the not-yet notice). */
+  notice: string;
+  removing: ReadonlySet<string>;
+  removeFailed: string | null;
+  pay: () => void;
+  removeCard: (card: SavedPaymentMethod) => void;
+}
+
+export function renderPaymentForm(
+  l: Localizer,
+  portal: Portal,
+  checkout: CheckoutController,
+  state: PaymentFormState,
+): TemplateResult {
+  const { t } = l;
+  const server = checkout.currentServerQuote;
+  const total = server?.total ?? checkout.localQuote.total;
+  return html`
+    <section class="section payment" part="payment" aria-labelledby="payment-title">
+      <h3 id="payment-title" class="section-title">${t.paymentDetails}</h3>
+      ${renderMethods(l, portal, checkout)} ${renderSavedCards(l, portal, state)}
+      <div class="provider" part="payment-form"><slot name="payment-form"></slot></div>
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${checkout.saveCard}
+          @change=${(event: Event) =>
+            checkout.setOptions({ saveCard: (event.target as HTMLInputElement).checked })}
+        />
+        <span>${t.saveCard}</span>
+      </label>
+      ${renderReminders(l, portal, checkout)} ${renderTotals(l, checkout)}
+      <button
+        class="button primary pay"
+        part="pay-button"
+        type="button"
+        ?disabled=${state.busy}
+        aria-describedby="pay-notice"
+        @click=${state.pay}
+      >
+        ${state.busy ? t.paying : t.pay(l.money(total))}
+      </button>
+      <p id="pay-notice" class="pay-notice" role="status">${state.notice}</p>
+    </section>
+  `;
+}
+
+function renderMethods(l: Localizer, portal: Portal, checkout: CheckoutController) {
+  const { t } = l;
+  if (portal.payment_methods.length < 2) return nothing;
+  return html`
+    <fieldset class="methods">
+      <legend>${t.methodLegend}</legend>
+      <div class="chips">
+        ${portal.payment_methods.map(
+          (method) => html`
+            <label class="chip">
+              <input
+                type="radio"
+                name="method"
+                .checked=${checkout.method === method.type}
+                @change=${() => checkout.setMethod(method.type)}
+              />
+              <span class="chip-label">${t[method.type]}</span>
+              <span class="chip-detail">
+                ${method.fee ? t.feeHint(feeText(l, method.fee)) : t.noFee}
+              </span>
+            </label>
+          `,
+        )}
+      </div>
+    </fieldset>
+  `;
+}
+
+function feeText(l: Localizer, fee: { percent_bps: number; fixed: number }): string {
+  const parts = [];
+  if (fee.percent_bps) parts.push(l.percent(fee.percent_bps));
+  if (fee.fixed) parts.push(l.money(fee.fixed));
+  return parts.join(' + ');
+}
+
+function renderSavedCards(l: Localizer, portal: Portal, state: PaymentFormState) {
+  const { t } = l;
+  const cards = portal.saved_payment_methods;
+  if (cards.length === 0) return nothing;
+  return html`
+    <div class="saved" part="saved-cards">
+      <p class="saved-title">${t.savedCards}</p>
+      <ul class="saved-list">
+        ${cards.map((card) => {
+          const name = t.cardName(l.brand(card.brand), card.last4);
+          const expiry = `${String(card.exp_month).padStart(2, '0')}/${String(card.exp_year).slice(-2)}`;
+          return html`<li class="saved-card">
+            <span class="card-name">${name}</span>
+            <span class="muted">${t.expires(expiry)}</span>
+            <button
+              class="link-button"
+              type="button"
+              aria-label=${t.removeLabel(name)}
+              ?disabled=${state.removing.has(card.id)}
+              @click=${() => state.removeCard(card)}
+            >
+              ${t.remove}
+            </button>
+          </li>`;
+        })}
+      </ul>
+      ${state.removeFailed ? html`<p class="error" role="alert">${state.removeFailed}</p>` : nothing}
+    </div>
+  `;
+}
+
+function renderReminders(l: Localizer, portal: Portal, checkout: CheckoutController) {
+  const { t } = l;
+  const showError = checkout.phoneTouched && checkout.phoneError;
+  return html`
+    <label class="check">
+      <input
+        type="checkbox"
+        .checked=${checkout.smsReminders}
+        aria-describedby="sms-consent"
+        @change=${(event: Event) =>
+          checkout.setOptions({ smsReminders: (event.target as HTMLInputElement).checked })}
+      />
+      <span>${t.smsOptIn}</span>
+    </label>
+    ${
+      checkout.smsReminders
+        ? html`<div class="field sms-phone">
+            <label for="sms-phone" class="muted">${t.phone}</label>
+            <input
+              id="sms-phone"
+              class="input"
+              type="tel"
+              autocomplete="tel"
+              .value=${checkout.phone}
+              aria-invalid=${showError ? 'true' : 'false'}
+              aria-describedby=${showError ? 'error-phone' : nothing}
+              @input=${(event: Event) =>
+                checkout.setOptions({ phone: (event.target as HTMLInputElement).value })}
+              @blur=${() => checkout.setOptions({ phoneTouched: true })}
+            />
+            ${showError ? html`<p class="error" id="error-phone">${t.phoneInvalid}</p>` : nothing}
+          </div>`
+        : nothing
+    }
+    <p id="sms-consent" class="consent muted">${t.smsConsent(portal.business.name)}</p>
+  `;
+}

@@ -1,0 +1,52 @@
+/** Loads the last 20 billing line items the first time the customer opens them, and on retry. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PortalApi } from '../api/portal-api.ts';
+import type { RecentCharge } from '../api/types.ts';
+
+export class RecentChargesController implements ReactiveController {
+  open = false;
+  state: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
+  charges: RecentCharge[] = [];
+  private api: PortalApi | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Forgets what was loaded: a new token means another customer's charges. */
+  reset(api: PortalApi): void {
+    this.api = api;
+    this.open = false;
+    this.state = 'idle';
+    this.charges = [];
+  }
+
+  toggle = (): void => {
+    this.open = !this.open;
+    if (this.open && (this.state === 'idle' || this.state === 'failed')) void this.load();
+    this.host.requestUpdate();
+  };
+
+  retry = (): void => {
+    void this.load();
+  };
+
+  private async load(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    this.state = 'loading';
+    this.host.requestUpdate();
+    try {
+      const list = await api.charges(20);
+      if (api !== this.api) return;
+      this.charges = list.data;
+      this.state = 'loaded';
+    } catch {
+      if (api !== this.api) return;
+      this.state = 'failed';
+    }
+    this.host.requestUpdate();
+  }
+}
