@@ -12,7 +12,13 @@ export interface Config {
   production: boolean;
   demo: boolean;
   paymentProvider: 'sandbox' | 'stripe';
-  stripe: { secretKey: string | null; publishableKey: string | null; webhookSecret: string | null };
+  stripe: {
+    secretKey: string | null;
+    publishableKey: string | null;
+    webhookSecret: string | null;
+    /** Another address for Stripe's API (tests point it at a local stand-in); null: Stripe's. */
+    apiBase: string | null;
+  };
   smtpUrl: string | null;
   /** Seals link tokens so staff can show a link again; the database alone cannot reveal them. */
   appSecret: string;
@@ -47,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretKey: env.STRIPE_SECRET_KEY ?? null,
       publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null,
       webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
+      apiBase: env.STRIPE_API_BASE || null,
     },
     smtpUrl: env.SMTP_URL ?? null,
     appSecret: env.APP_SECRET ?? localAppSecret(databaseUrl),
