@@ -12,9 +12,14 @@ import { portalGuard } from './portal/access.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { estimateRoutes } from './routes/estimates.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
+import { outboxRoutes } from './routes/outbox.ts';
 import { paymentLinkRoutes } from './routes/payment-links.ts';
+import { paymentRoutes } from './routes/payments.ts';
 import { portalRoutes } from './routes/portal.ts';
+import { portalDocumentRoutes } from './routes/portal-documents.ts';
+import { portalPaymentRoutes } from './routes/portal-payments.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppDeps {
   db: Db;
@@ -56,6 +61,14 @@ export function createApp({ db, config, logger }: AppDeps) {
   // Every portal request is counted per client address before anything else happens.
   app.use('/v1/portal/*', portalGuard());
   app.route('/v1/portal', portalRoutes);
+  app.route('/v1/portal', portalPaymentRoutes);
+  app.route('/v1/portal', portalDocumentRoutes);
+  app.use('/v1/payments/*', staffAuth());
+  app.route('/v1/payments', paymentRoutes);
+  app.use('/v1/outbox/*', staffAuth());
+  app.route('/v1/outbox', outboxRoutes);
+  // Stripe's events: no key, no portal guard; the signature is the credential.
+  app.route('/webhooks', webhookRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

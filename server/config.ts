@@ -42,6 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('PUBLIC_URL is required when NODE_ENV=production');
   if (production && !env.APP_SECRET)
     throw new Error('APP_SECRET is required when NODE_ENV=production');
+  // The sandbox takes test cards as money: a production server takes real payments or none.
+  if (production && provider === 'sandbox') {
+    throw new Error(
+      'PAYMENT_PROVIDER=sandbox is refused when NODE_ENV=production: set PAYMENT_PROVIDER=stripe and the Stripe keys',
+    );
+  }
   return {
     port,
     databaseUrl,

@@ -7,6 +7,8 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type DemoBusiness, seedDemo } from './demo/seed.ts';
 import { createLogger } from './http/logger.ts';
+import { paymentProvider } from './payments/providers.ts';
+import { reconcilePayments } from './payments/reconcile.ts';
 
 const DEMO_FILE = './data/demo.json';
 
@@ -15,6 +17,8 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
+  // Made now, so a provider that cannot take payments stops the start, not the first customer.
+  const payments = paymentProvider(config, db);
   const app = createApp({ db, config, logger });
 
   let demo: DemoBusiness | null = null;
@@ -42,6 +46,10 @@ async function main() {
       for (const link of demo.links) lines.push(`    ${link.label.padEnd(38)} ${link.url}`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
+    // Payments the provider finished while we were down (a crash, a lost webhook) are recorded.
+    reconcilePayments(db, payments, logger).catch((error: unknown) =>
+      logger.error({ err: error }, 'payment reconciliation failed'),
+    );
   });
 
   const stop = () => {

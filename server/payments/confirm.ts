@@ -1,0 +1,267 @@
+/**
+ * `POST /v1/portal/:token/payments/:id/confirm`, for sandbox payments (Stripe payments are
+ * confirmed by Stripe.js in the browser). The customer's test card or bank account is checked
+ * first (a bad number changes nothing). Then the payment is claimed, with its row held, so that
+ * two tabs confirming the same payment charge it once: the second is told it is in progress.
+ *
+ * The fee is final only now, when the card's funding is known (a card fee applies to credit
+ * cards only). If the final total differs from the one the customer was shown when the payment
+ * was made, the answer is 409 `fee_changed` with the new figures, and nothing is charged until
+ * the customer confirms again with `accept_total` equal to the new total.
+ */
+import { formatMoney } from '../../shared/money.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { ApiError, conflict, notFound } from '../http/errors.ts';
+import { now } from '../ids.ts';
+import { lockCustomer } from '../ledger/entries.ts';
+import type { PortalScope } from '../portal/access.ts';
+import { DetailedApiError } from './errors.ts';
+import { paymentQuote } from './fees.ts';
+import { checkPayable, placeHolds, releaseHolds } from './holds.ts';
+import {
+  getLinkPayment,
+  lockPayment,
+  type Payment,
+  quoteInputOf,
+  requestedOf,
+} from './payments.ts';
+import type { PaymentProvider } from './provider.ts';
+import { SandboxProvider } from './sandbox.ts';
+import {
+  type BankInput,
+  type CardInput,
+  readTestBankAccount,
+  readTestCard,
+  type SandboxInstrument,
+} from './sandbox-instruments.ts';
+
+export type SandboxDetails =
+  | CardInput
+  | BankInput
+  | { three_d_secure: 'approve' | 'fail' }
+  | { payment_method: string };
+
+export interface SandboxConfirmation {
+  sandbox: SandboxDetails;
+  accept_total?: number | undefined;
+}
+
+export async function confirmSandboxPayment(
+  db: Db,
+  provider: PaymentProvider,
+  scope: PortalScope,
+  paymentId: string,
+  body: SandboxConfirmation,
+): Promise<Payment> {
+  const payment = await getLinkPayment(db, scope, paymentId);
+  if (!(provider instanceof SandboxProvider) || payment.provider !== 'sandbox') {
+    throw conflict(
+      'confirm_not_supported',
+      'This payment is confirmed in the browser by Stripe.js, not through this call.',
+    );
+  }
+  if (!payment.provider_payment_id) {
+    throw conflict('payment_not_started', 'This payment has not reached the provider yet.');
+  }
+  const details = body.sandbox;
+  if ('three_d_secure' in details) {
+    await claim(db, payment.id, ['requires_action'], async () => null);
+    await guarded(db, payment.id, 'requires_action', () =>
+      provider.completeAction(payment.provider_payment_id!, details.three_d_secure),
+    );
+    return getLinkPayment(db, scope, payment.id);
+  }
+
+  const instrument = await readInstrument(db, provider, scope, details);
+  const claimed = await claim(db, payment.id, ['requires_confirmation', 'failed'], (trx, current) =>
+    settleTotal(trx, scope, current, instrument, body.accept_total),
+  );
+  await guarded(db, payment.id, 'requires_confirmation', async () => {
+    if (claimed.amountChanged) {
+      await provider.updateAmount(
+        payment.provider_payment_id!,
+        claimed.total,
+        `${payment.id}:amount:${claimed.total}`,
+      );
+    }
+    return provider.confirm(payment.provider_payment_id!, instrument);
+  });
+  return getLinkPayment(db, scope, payment.id);
+}
+
+async function readInstrument(
+  db: Db,
+  provider: SandboxProvider,
+  scope: PortalScope,
+  details: Exclude<SandboxDetails, { three_d_secure: unknown }>,
+): Promise<SandboxInstrument> {
+  if ('card_number' in details) return readTestCard(details);
+  if ('routing_number' in details) return readTestBankAccount(details);
+  const saved = await db
+    .selectFrom('payment_methods')
+    .select('provider_payment_method_id')
+    .where('id', '=', details.payment_method)
+    .where('customer_id', '=', scope.customer.id)
+    .where('provider', '=', 'sandbox')
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  const instrument = saved && (await provider.savedInstrument(saved.provider_payment_method_id));
+  if (!instrument) throw notFound('saved payment method', 'sandbox.payment_method');
+  return instrument;
+}
+
+/**
+ * Takes the payment for confirmation with its row held: only from `from` statuses, so of two
+ * tabs confirming at once, one goes on and the other gets a 409. `prepare` runs in the same
+ * transaction and may refuse (its refusal is answered after the transaction commits).
+ */
+async function claim<T>(
+  db: Db,
+  paymentId: string,
+  from: Payment['status'][],
+  prepare: (trx: Trx, payment: Payment) => Promise<T | { refuse: ApiError }>,
+): Promise<T> {
+  const result = await db.transaction().execute(async (trx) => {
+    const current = (await lockPayment(trx, { id: paymentId }))!;
+    if (!from.includes(current.status)) throw notConfirmable(current);
+    const prepared = await prepare(trx, current);
+    if (prepared && typeof prepared === 'object' && 'refuse' in prepared) return prepared;
+    await trx
+      .updateTable('payments')
+      .set({ status: 'processing', failure_code: null, failure_message: null, updated_at: now() })
+      .where('id', '=', paymentId)
+      .execute();
+    return prepared;
+  });
+  if (result && typeof result === 'object' && 'refuse' in result) throw result.refuse;
+  return result as T;
+}
+
+/**
+ * The figures for this card or account. Refusals: what was asked is no longer payable (the
+ * payment is canceled and its holds freed), or the total changed and the customer has not yet
+ * accepted it (the payment keeps the new figures and waits).
+ */
+async function settleTotal(
+  trx: Trx,
+  scope: PortalScope,
+  payment: Payment,
+  instrument: SandboxInstrument,
+  acceptTotal: number | undefined,
+) {
+  await lockCustomer(trx, payment.customer_id);
+  const request = quoteInputOf(payment);
+  try {
+    await checkPayable(trx, scope, request, payment.id);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    await trx
+      .updateTable('payments')
+      .set({
+        status: 'canceled',
+        failure_code: error.code,
+        failure_message: error.message,
+        updated_at: now(),
+      })
+      .where('id', '=', payment.id)
+      .execute();
+    await releaseHolds(trx, payment.id);
+    return { refuse: error };
+  }
+  const funding = instrument.method === 'card' ? instrument.funding : null;
+  const quote = paymentQuote(scope.settings, request, instrument.method, funding);
+  const card = {
+    method: instrument.method,
+    funding,
+    card_brand: instrument.method === 'card' ? instrument.brand : null,
+    card_last4: instrument.last4,
+  };
+  const figures = { subtotal: quote.subtotal, tip: quote.tip, fee: quote.fee, total: quote.total };
+  const shown = requestedOf(payment).quoted_total;
+  const accepted = acceptTotal === undefined ? quote.total === shown : acceptTotal === quote.total;
+  await trx
+    .updateTable('payments')
+    .set({ ...figures, ...card, updated_at: now() })
+    .where('id', '=', payment.id)
+    .execute();
+  if (!accepted) return { refuse: feeChanged(scope, payment, figures, funding) };
+  await placeHolds(trx, payment, request, null);
+  return { total: quote.total, amountChanged: quote.total !== Number(payment.total) };
+}
+
+function feeChanged(
+  scope: PortalScope,
+  payment: Payment,
+  figures: { subtotal: number; tip: number; fee: number; total: number },
+  funding: string | null,
+) {
+  const money = (amount: number) => formatMoney(amount, payment.currency, scope.business.locale);
+  const why =
+    funding === 'debit' || funding === 'prepaid'
+      ? `This is a ${funding} card, so no card fee applies.`
+      : figures.fee > 0
+        ? `A convenience fee of ${money(figures.fee)} applies to this payment method.`
+        : 'No convenience fee applies to this payment method.';
+  return new DetailedApiError(
+    conflict(
+      'fee_changed',
+      `${why} The total is now ${money(figures.total)}. Confirm again to pay it.`,
+      'accept_total',
+    ),
+    {
+      payment: {
+        id: payment.id,
+        amount: figures.total,
+        subtotal: figures.subtotal,
+        tip: figures.tip,
+        fee: figures.fee,
+        currency: payment.currency,
+        funding,
+      },
+    },
+  );
+}
+
+function notConfirmable(payment: Payment): ApiError {
+  switch (payment.status) {
+    case 'processing':
+      return conflict('payment_in_progress', 'This payment is already being processed.');
+    case 'succeeded':
+      return conflict('payment_already_succeeded', 'This payment has already been made.');
+    case 'requires_action':
+      return conflict(
+        'payment_requires_action',
+        'Your bank asks you to confirm this payment first.',
+      );
+    case 'canceled':
+      return conflict('payment_canceled', 'This payment was canceled. Start a new payment.');
+    default:
+      return conflict(
+        'payment_not_awaiting_action',
+        'This payment has no step waiting for your bank.',
+      );
+  }
+}
+
+/**
+ * Runs the provider's part. If it throws before the provider took the payment, the claim is
+ * undone so the customer can try again; reconciliation covers a failure after the provider did.
+ */
+async function guarded<T>(
+  db: Db,
+  paymentId: string,
+  back: 'requires_confirmation' | 'requires_action',
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await db
+      .updateTable('payments')
+      .set({ status: back, updated_at: now() })
+      .where('id', '=', paymentId)
+      .where('status', '=', 'processing')
+      .execute();
+    throw error;
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * Creating a payment from the portal. The server computes every figure again from the ledger and
+ * the business's settings (the browser's are for display only), checks what is asked against
+ * what is due now less what other in-flight payments hold, and writes the attempt, its holds and
+ * the provider idempotency key BEFORE calling the provider: a crash never loses what was asked,
+ * and a retry asks the provider for the same thing, which it answers once.
+ */
+import type { PaymentMethodKind, QuoteInput, TipChoice } from '../../shared/quote.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { PaymentTable } from '../db/schema.ts';
+import { ApiError, unprocessable } from '../http/errors.ts';
+import { newId, now } from '../ids.ts';
+import { lockCustomer } from '../ledger/entries.ts';
+import type { PortalScope } from '../portal/access.ts';
+import { paymentQuote } from './fees.ts';
+import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
+import { attachPayment } from './idempotency.ts';
+import type { Payment, RequestedPayment } from './payments.ts';
+import type { PaymentProvider } from './provider.ts';
+import { getSavedPaymentMethod } from './saved-methods.ts';
+
+/** The label next to the save-card box, kept as the consent text when the body gives none. */
+export const SAVE_CARD_TEXT = 'Save card for future payments';
+
+export interface NewPortalPayment {
+  invoices: { id: string; amount: number }[];
+  balance_amount: number;
+  tip?: TipChoice;
+  method: PaymentMethodKind;
+  save_payment_method: boolean;
+  save_payment_method_text?: string | null | undefined;
+  /** A card the customer saved before (`pm_…`), to pay with it. */
+  payment_method?: string | null | undefined;
+  sms_consent?: { phone: string; text: string } | null | undefined;
+}
+
+export interface Client {
+  address: string;
+  userAgent: string | null;
+}
+
+export interface Started {
+  payment: Payment;
+  clientSecret: string | null;
+}
+
+/** Writes the attempt (in one transaction with its holds and consents), then asks the provider. */
+export async function createPortalPayment(
+  db: Db,
+  provider: PaymentProvider,
+  scope: PortalScope,
+  input: NewPortalPayment,
+  client: Client,
+  idempotencyKey: string,
+): Promise<Started> {
+  const written = await db.transaction().execute(async (trx) => {
+    await lockCustomer(trx, scope.customer.id);
+    return writeAttempt(trx, provider, scope, input, client, idempotencyKey);
+  });
+  return startWithProvider(db, provider, scope, written.payment, written.savedProviderId);
+}
+
+async function writeAttempt(
+  trx: Trx,
+  provider: PaymentProvider,
+  scope: PortalScope,
+  input: NewPortalPayment,
+  client: Client,
+  idempotencyKey: string,
+) {
+  const { business, customer, settings } = scope;
+  if (input.method === 'us_bank_account' && business.currency !== 'usd') {
+    throw unprocessable(
+      'method_unavailable',
+      'Bank payments are taken in US dollars only.',
+      'method',
+    );
+  }
+  const request: QuoteInput = {
+    invoices: input.invoices,
+    balance_amount: input.balance_amount,
+    tip: input.tip ?? null,
+  };
+  await checkPayable(trx, scope, request);
+  let savedProviderId: string | null = null;
+  let savedId: string | null = null;
+  if (input.payment_method) {
+    const saved = await getSavedPaymentMethod(
+      trx,
+      customer.id,
+      input.payment_method,
+      'payment_method',
+    );
+    if (input.method !== 'card' || saved.provider !== provider.name) {
+      throw unprocessable(
+        'payment_method_unavailable',
+        'This saved card cannot be used here.',
+        'payment_method',
+      );
+    }
+    savedProviderId = saved.provider_payment_method_id;
+    savedId = saved.id;
+  }
+  // The card's funding is not known yet: the fee is shown as for a credit card, and computed
+  // again when the provider tells the funding, before the customer confirms the final total.
+  const quote = paymentQuote(settings, request, input.method, null);
+  const at = now();
+  const id = newId('pay');
+  const requested: RequestedPayment = {
+    invoices: input.invoices,
+    balance_amount: input.balance_amount,
+    tip: input.tip ?? null,
+    quoted_total: quote.total,
+  };
+  const payment: PaymentTable = {
+    id,
+    business_id: business.id,
+    customer_id: customer.id,
+    payment_link_id: scope.link.id,
+    status: 'requires_confirmation',
+    provider: provider.name,
+    provider_payment_id: null,
+    provider_idempotency_key: `${id}:create`,
+    currency: business.currency,
+    subtotal: quote.subtotal,
+    tip: quote.tip,
+    fee: quote.fee,
+    total: quote.total,
+    method: input.method,
+    funding: null,
+    card_brand: null,
+    card_last4: null,
+    save_payment_method: input.save_payment_method ? 1 : 0,
+    saved_payment_method_id: savedId,
+    receipt_number: null,
+    failure_code: null,
+    failure_message: null,
+    requested: JSON.stringify(requested),
+    created_at: at,
+    updated_at: at,
+    succeeded_at: null,
+  };
+  await trx.insertInto('payments').values(payment).execute();
+  await placeHolds(trx, payment, request, holdExpiry());
+  await recordConsents(trx, scope, payment, input, client);
+  await attachPayment(trx, business.id, idempotencyKey, payment.id);
+  return { payment, savedProviderId };
+}
+
+/** SMS and card-saving consent: what was shown, when, from where, through which link. */
+async function recordConsents(
+  trx: Trx,
+  scope: PortalScope,
+  payment: Payment,
+  input: NewPortalPayment,
+  client: Client,
+) {
+  const base = {
+    business_id: scope.business.id,
+    customer_id: scope.customer.id,
+    payment_link_id: scope.link.id,
+    payment_id: payment.id,
+    client_address: client.address,
+    user_agent: client.userAgent,
+    created_at: payment.created_at,
+  };
+  const consents = [];
+  if (input.sms_consent) {
+    consents.push({
+      ...base,
+      id: newId('cns'),
+      kind: 'sms' as const,
+      phone: input.sms_consent.phone,
+      text: input.sms_consent.text,
+    });
+  }
+  if (input.save_payment_method) {
+    consents.push({
+      ...base,
+      id: newId('cns'),
+      kind: 'save_card' as const,
+      phone: null,
+      text: input.save_payment_method_text ?? SAVE_CARD_TEXT,
+    });
+  }
+  if (consents.length > 0) await trx.insertInto('consents').values(consents).execute();
+}
+
+/**
+ * Asks the provider for the payment written before (again, after a crash: the same idempotency
+ * key gets the same answer). If the provider cannot be reached, the attempt is canceled and its
+ * holds freed: nothing was charged, and the customer may simply try again.
+ */
+export async function startWithProvider(
+  db: Db,
+  provider: PaymentProvider,
+  scope: PortalScope,
+  payment: Payment,
+  savedProviderId: string | null,
+): Promise<Started> {
+  const known = await db
+    .selectFrom('provider_customers')
+    .select('provider_customer_id')
+    .where('customer_id', '=', payment.customer_id)
+    .where('provider', '=', provider.name)
+    .executeTakeFirst();
+  let created: Awaited<ReturnType<PaymentProvider['createPayment']>>;
+  try {
+    created = await provider.createPayment({
+      paymentId: payment.id,
+      amount: Number(payment.total),
+      currency: payment.currency,
+      idempotencyKey: payment.provider_idempotency_key,
+      customer: {
+        id: scope.customer.id,
+        name: scope.customer.name,
+        email: scope.customer.email,
+        providerCustomerId: known?.provider_customer_id ?? null,
+      },
+      savePaymentMethod: payment.save_payment_method === 1,
+      savedPaymentMethodId: savedProviderId,
+      method: payment.method,
+      metadata: { business_id: payment.business_id, customer_id: payment.customer_id },
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) throw error;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('payments')
+        .set({
+          status: 'canceled',
+          failure_code: 'provider_unavailable',
+          failure_message: 'The payment could not be started. Nothing was charged; try again.',
+          updated_at: now(),
+        })
+        .where('id', '=', payment.id)
+        .where('status', '=', 'requires_confirmation')
+        .execute();
+      await releaseHolds(trx, payment.id);
+    });
+    throw new ApiError(
+      500,
+      'api_error',
+      'provider_unavailable',
+      "We couldn't reach the payment processor. Nothing was charged; try again in a moment.",
+    );
+  }
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('payments')
+      .set({ provider_payment_id: created.providerPaymentId, updated_at: now() })
+      .where('id', '=', payment.id)
+      .execute();
+    if (created.providerCustomerId && !known) {
+      await trx
+        .insertInto('provider_customers')
+        .values({
+          customer_id: payment.customer_id,
+          provider: provider.name,
+          provider_customer_id: created.providerCustomerId,
+          created_at: now(),
+        })
+        .onConflict((oc) => oc.columns(['customer_id', 'provider']).doNothing())
+        .execute();
+    }
+    const fresh = await trx
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', payment.id)
+      .executeTakeFirstOrThrow();
+    return { payment: fresh, clientSecret: created.clientSecret };
+  });
+}

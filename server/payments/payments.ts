@@ -1,0 +1,212 @@
+/** Payments: reading, locking and showing them. Creating is create.ts; recording is record.ts. */
+import type { QuoteInput, TipChoice } from '../../shared/quote.ts';
+import { type Db, isPostgres, type Trx } from '../db/database.ts';
+import type { PaymentTable, RefundTable } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
+import type { PortalScope } from '../portal/access.ts';
+
+export type Payment = PaymentTable;
+
+/** What the customer asked this payment to pay, as kept in `payments.requested`. */
+export interface RequestedPayment {
+  invoices: { id: string; amount: number }[];
+  balance_amount: number;
+  tip: TipChoice;
+  /** The total the customer was shown when the payment was made. */
+  quoted_total: number;
+}
+
+export function requestedOf(payment: Pick<Payment, 'requested'>): RequestedPayment {
+  return JSON.parse(payment.requested) as RequestedPayment;
+}
+
+export function quoteInputOf(payment: Pick<Payment, 'requested'>): QuoteInput {
+  const requested = requestedOf(payment);
+  return {
+    invoices: requested.invoices,
+    balance_amount: requested.balance_amount,
+    tip: requested.tip ?? null,
+  };
+}
+
+/** Reads a payment holding its row for the rest of the transaction (PostgreSQL `FOR UPDATE`). */
+export async function lockPayment(
+  trx: Trx,
+  where: { id: string } | { providerPaymentId: string },
+): Promise<Payment | undefined> {
+  let query = trx.selectFrom('payments').selectAll();
+  query =
+    'id' in where
+      ? query.where('id', '=', where.id)
+      : query.where('provider_payment_id', '=', where.providerPaymentId);
+  if (isPostgres(trx)) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/**
+ * The payments a link reaches: a customer link, all of the customer's; an invoice link, those made
+ * through it and those that paid its invoice. Newest first.
+ */
+export function paymentsInScope(db: Db | Trx, scope: PortalScope) {
+  let query = db
+    .selectFrom('payments')
+    .selectAll()
+    .where('customer_id', '=', scope.customer.id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc');
+  if (scope.link.kind !== 'customer') {
+    const invoiceId = scope.link.invoice_id;
+    query = query.where((eb) =>
+      eb.or([
+        eb('payment_link_id', '=', scope.link.id),
+        ...(invoiceId
+          ? [
+              eb(
+                'id',
+                'in',
+                eb
+                  .selectFrom('ledger_entries')
+                  .select('payment_id')
+                  .where('invoice_id', '=', invoiceId)
+                  .where('kind', '=', 'payment')
+                  .where('payment_id', 'is not', null)
+                  .$narrowType<{ payment_id: string }>(),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
+  return query;
+}
+
+/** One payment the link reaches, or a 404. */
+export async function getLinkPayment(db: Db | Trx, scope: PortalScope, id: string) {
+  const payment = await paymentsInScope(db, scope).where('id', '=', id).executeTakeFirst();
+  if (!payment) throw notFound('payment', 'id');
+  return payment;
+}
+
+export async function getBusinessPayment(db: Db | Trx, businessId: string, id: string) {
+  const payment = await db
+    .selectFrom('payments')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!payment) throw notFound('payment', 'id');
+  return payment;
+}
+
+export async function listBusinessPayments(
+  db: Db,
+  businessId: string,
+  page: {
+    limit: number;
+    starting_after?: string | undefined;
+    customer?: string | undefined;
+    status?: Payment['status'] | undefined;
+  },
+) {
+  let query = db
+    .selectFrom('payments')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1);
+  if (page.customer) query = query.where('customer_id', '=', page.customer);
+  if (page.status) query = query.where('status', '=', page.status);
+  if (page.starting_after) {
+    const cursor = await getBusinessPayment(db, businessId, page.starting_after).catch(() => {
+      throw notFound('payment', 'starting_after');
+    });
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', cursor.created_at),
+        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+/** What each invoice received from each payment, from the ledger (recorded payments only). */
+export async function invoiceAllocations(db: Db | Trx, paymentIds: readonly string[]) {
+  const allocations = new Map<string, { invoice: string; amount: number }[]>();
+  if (paymentIds.length === 0) return allocations;
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['payment_id', 'invoice_id', 'amount'])
+    .where('payment_id', 'in', [...paymentIds])
+    .where('kind', '=', 'payment')
+    .where('invoice_id', 'is not', null)
+    .orderBy('seq', 'asc')
+    .execute();
+  for (const row of rows) {
+    const list = allocations.get(row.payment_id!) ?? [];
+    list.push({ invoice: row.invoice_id!, amount: -Number(row.amount) });
+    allocations.set(row.payment_id!, list);
+  }
+  return allocations;
+}
+
+export async function refundsOf(db: Db | Trx, paymentIds: readonly string[]) {
+  const refunds = new Map<string, RefundTable[]>();
+  if (paymentIds.length === 0) return refunds;
+  const rows = await db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('payment_id', 'in', [...paymentIds])
+    .orderBy('created_at', 'asc')
+    .execute();
+  for (const row of rows)
+    refunds.set(row.payment_id, [...(refunds.get(row.payment_id) ?? []), row]);
+  return refunds;
+}
+
+/** What has been given back (or is on its way back) of a payment. */
+export function amountRefunded(refunds: readonly RefundTable[]): number {
+  return refunds
+    .filter((refund) => refund.status !== 'failed')
+    .reduce((sum, refund) => sum + Number(refund.amount), 0);
+}
+
+export function refundView(refund: RefundTable, currency: string) {
+  return {
+    id: refund.id,
+    object: 'refund' as const,
+    payment: refund.payment_id,
+    amount: Number(refund.amount),
+    currency,
+    status: refund.status,
+    failure_message: refund.failure_message,
+    created: refund.created_at,
+  };
+}
+
+/** The fields both the portal and the staff API show. */
+export function paymentFields(payment: Payment) {
+  return {
+    id: payment.id,
+    object: 'payment' as const,
+    status: payment.status,
+    amount: Number(payment.total),
+    subtotal: Number(payment.subtotal),
+    tip: Number(payment.tip),
+    fee: Number(payment.fee),
+    currency: payment.currency,
+    provider: payment.provider,
+    method: payment.method,
+    funding: payment.funding,
+    card:
+      payment.card_last4 !== null ? { brand: payment.card_brand, last4: payment.card_last4 } : null,
+    receipt_number: payment.receipt_number,
+    failure:
+      payment.failure_code !== null
+        ? { code: payment.failure_code, message: payment.failure_message ?? '' }
+        : null,
+    created: payment.created_at,
+    succeeded_at: payment.succeeded_at,
+  };
+}

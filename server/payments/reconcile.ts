@@ -1,0 +1,91 @@
+/**
+ * Reconciliation, run on start: payments still in flight on our side (processing,
+ * requires_action, requires_confirmation or failed, with a provider id, changed in the last
+ * RECENT_DAYS) are read again from the provider. One that succeeded there is recorded through
+ * handleProviderEvent like any other event, so a crash between the provider's success and our
+ * write (or a lost webhook) ends with the payment recorded once. The event ids it makes are the
+ * same in every process, so several processes reconciling at once still record once.
+ */
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.ts';
+import { now } from '../ids.ts';
+import { handleProviderEvent } from './events.ts';
+import { pruneIdempotencyKeys } from './idempotency.ts';
+import type { PaymentProvider } from './provider.ts';
+
+const RECENT_DAYS = 7;
+/** A claim this old without the provider taking the payment was cut short by a crash. */
+const STALE_CLAIM_MS = 2 * 60_000;
+
+export interface ReconcileReport {
+  checked: number;
+  recorded: number;
+  failed: number;
+  released: number;
+}
+
+export async function reconcilePayments(
+  db: Db,
+  provider: PaymentProvider,
+  logger?: Logger,
+): Promise<ReconcileReport> {
+  const report: ReconcileReport = { checked: 0, recorded: 0, failed: 0, released: 0 };
+  await pruneIdempotencyKeys(db);
+  const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
+  const open = await db
+    .selectFrom('payments')
+    .select(['id', 'status', 'provider_payment_id', 'updated_at'])
+    .where('provider', '=', provider.name)
+    .where('provider_payment_id', 'is not', null)
+    .where('status', 'in', ['processing', 'requires_action', 'requires_confirmation', 'failed'])
+    .where('updated_at', '>=', since)
+    .orderBy('created_at', 'asc')
+    .execute();
+  for (const payment of open) {
+    const providerPaymentId = payment.provider_payment_id!;
+    report.checked += 1;
+    try {
+      const state = await provider.retrieve(providerPaymentId);
+      const base = { provider: provider.name, providerPaymentId, paymentId: payment.id };
+      if (state.status === 'succeeded') {
+        const outcome = await handleProviderEvent(db, {
+          ...base,
+          id: `reconcile:${providerPaymentId}:succeeded`,
+          type: 'payment.succeeded',
+          amount: state.amount,
+          details: state.details,
+        });
+        if (outcome === 'applied') report.recorded += 1;
+      } else if (state.status === 'failed' && payment.status !== 'failed') {
+        const outcome = await handleProviderEvent(db, {
+          ...base,
+          id: `reconcile:${providerPaymentId}:failed:${payment.updated_at}`,
+          type: 'payment.failed',
+          amount: state.amount,
+          details: state.details,
+          failure: state.failure,
+        });
+        if (outcome === 'applied') report.failed += 1;
+      } else if (
+        state.status === 'requires_confirmation' &&
+        payment.status === 'processing' &&
+        Date.parse(payment.updated_at) < Date.now() - STALE_CLAIM_MS
+      ) {
+        // We claimed it, then stopped before the provider took it: the customer may try again.
+        await db
+          .updateTable('payments')
+          .set({ status: 'requires_confirmation', updated_at: now() })
+          .where('id', '=', payment.id)
+          .where('status', '=', 'processing')
+          .execute();
+        report.released += 1;
+      }
+    } catch (error) {
+      logger?.warn({ err: error, payment: payment.id }, 'reconcile: provider did not answer');
+    }
+  }
+  if (report.recorded + report.failed + report.released > 0) {
+    logger?.info(report, 'reconciled payments with the provider');
+  }
+  return report;
+}

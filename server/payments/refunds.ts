@@ -1,0 +1,227 @@
+/**
+ * Staff refunds, full or partial, through the provider, posted to the ledger once (by whichever
+ * comes first: the provider's answer or its refund event).
+ *
+ * A refund gives back the payment's parts in this order: what went to the account (credit first
+ * in effect), then the invoices (last paid first), then the tip, then the fee. Each part given
+ * back is a `refund` entry (+, back onto the balance; on an invoice it reopens the invoice). The
+ * tip and fee parts are also reversed by an `adjustment` (−), since the customer never owed them:
+ * a full refund leaves the customer owing exactly what they owed before paying.
+ */
+import { formatMoney } from '../../shared/money.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { RefundTable } from '../db/schema.ts';
+import { ApiError, conflict, unprocessable } from '../http/errors.ts';
+import { newId, now } from '../ids.ts';
+import { settleInvoiceStatus } from '../invoices.ts';
+import { appendEntries, type NewLedgerEntry } from '../ledger/entries.ts';
+import { amountRefunded, invoiceAllocations, lockPayment, type Payment } from './payments.ts';
+import type { PaymentProvider } from './provider.ts';
+
+export async function refundPayment(
+  db: Db,
+  provider: PaymentProvider,
+  businessId: string,
+  paymentId: string,
+  requested: number | undefined,
+) {
+  const refund = await db.transaction().execute(async (trx) => {
+    const payment = await lockPayment(trx, { id: paymentId });
+    if (!payment || payment.business_id !== businessId) {
+      throw new ApiError(
+        404,
+        'invalid_request_error',
+        'resource_missing',
+        'No such payment.',
+        'id',
+      );
+    }
+    if (payment.status !== 'succeeded') {
+      throw conflict(
+        'payment_not_succeeded',
+        `This payment is ${payment.status}; only a succeeded payment can be refunded.`,
+      );
+    }
+    if (payment.provider !== provider.name) {
+      throw conflict(
+        'provider_unavailable',
+        `This payment was made with ${payment.provider}, which this server is not using.`,
+      );
+    }
+    const refunds = await trx
+      .selectFrom('refunds')
+      .selectAll()
+      .where('payment_id', '=', payment.id)
+      .execute();
+    const left = Number(payment.total) - amountRefunded(refunds);
+    if (left <= 0)
+      throw conflict('payment_fully_refunded', 'This payment has been refunded in full.');
+    const amount = requested ?? left;
+    if (amount > left) {
+      throw unprocessable(
+        'amount_too_large',
+        `At most ${formatMoney(left, payment.currency)} of this payment is left to refund.`,
+        'amount',
+      );
+    }
+    const at = now();
+    const row: RefundTable = {
+      id: newId('re'),
+      business_id: payment.business_id,
+      payment_id: payment.id,
+      amount,
+      status: 'pending',
+      provider_refund_id: null,
+      provider_idempotency_key: '',
+      failure_message: null,
+      created_at: at,
+      updated_at: at,
+    };
+    row.provider_idempotency_key = `${row.id}:refund`;
+    await trx.insertInto('refunds').values(row).execute();
+    return { row, providerPaymentId: payment.provider_payment_id! };
+  });
+
+  let answer: Awaited<ReturnType<PaymentProvider['refund']>>;
+  try {
+    answer = await provider.refund({
+      providerPaymentId: refund.providerPaymentId,
+      amount: refund.row.amount,
+      idempotencyKey: refund.row.provider_idempotency_key,
+      refundId: refund.row.id,
+    });
+  } catch (error) {
+    await db
+      .updateTable('refunds')
+      .set({
+        status: 'failed',
+        failure_message: String((error as Error).message ?? error),
+        updated_at: now(),
+      })
+      .where('id', '=', refund.row.id)
+      .where('status', '=', 'pending')
+      .execute();
+    throw new ApiError(
+      500,
+      'api_error',
+      'provider_error',
+      'The payment provider did not take the refund. Nothing was refunded.',
+    );
+  }
+  return db.transaction().execute(async (trx) => {
+    const payment = (await lockPayment(trx, { id: paymentId }))!;
+    await trx
+      .updateTable('refunds')
+      .set({ provider_refund_id: answer.providerRefundId, updated_at: now() })
+      .where('id', '=', refund.row.id)
+      .execute();
+    const row = await trx
+      .selectFrom('refunds')
+      .selectAll()
+      .where('id', '=', refund.row.id)
+      .executeTakeFirstOrThrow();
+    if (answer.status === 'succeeded') await postRefund(trx, payment, row);
+    if (answer.status === 'failed') await failRefund(trx, row, 'The provider declined the refund.');
+    return trx
+      .selectFrom('refunds')
+      .selectAll()
+      .where('id', '=', refund.row.id)
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/** Posts a refund to the ledger; nothing when it was already posted. Hold the payment first. */
+export async function postRefund(
+  trx: Trx,
+  payment: Payment,
+  refund: RefundTable,
+): Promise<boolean> {
+  if (refund.status === 'succeeded') return false;
+  const before = await trx
+    .selectFrom('refunds')
+    .select('amount')
+    .where('payment_id', '=', payment.id)
+    .where('status', '=', 'succeeded')
+    .execute();
+  const alreadyGiven = before.reduce((sum, row) => sum + Number(row.amount), 0);
+  const slices = refundSlices(
+    payment,
+    (await invoiceAllocations(trx, [payment.id])).get(payment.id) ?? [],
+    alreadyGiven,
+    Number(refund.amount),
+  );
+  const entries: NewLedgerEntry[] = [];
+  for (const slice of slices) {
+    const base = {
+      payment_id: payment.id,
+      description: `Refund of payment ${payment.receipt_number ?? payment.id}`,
+    };
+    entries.push({ ...base, kind: 'refund', amount: slice.amount, invoice_id: slice.invoice });
+    if (slice.part === 'tip' || slice.part === 'fee') {
+      entries.push({
+        ...base,
+        kind: 'adjustment',
+        amount: -slice.amount,
+        description: slice.part === 'tip' ? 'Tip refunded' : 'Convenience fee refunded',
+      });
+    }
+  }
+  await appendEntries(
+    trx,
+    { business_id: payment.business_id, customer_id: payment.customer_id },
+    entries,
+  );
+  for (const slice of slices) if (slice.invoice) await settleInvoiceStatus(trx, slice.invoice);
+  await trx
+    .updateTable('refunds')
+    .set({ status: 'succeeded', failure_message: null, updated_at: now() })
+    .where('id', '=', refund.id)
+    .execute();
+  return true;
+}
+
+export async function failRefund(trx: Trx, refund: RefundTable, message: string) {
+  if (refund.status !== 'pending') return;
+  await trx
+    .updateTable('refunds')
+    .set({ status: 'failed', failure_message: message, updated_at: now() })
+    .where('id', '=', refund.id)
+    .execute();
+}
+
+export interface RefundSlice {
+  part: 'account' | 'invoice' | 'tip' | 'fee';
+  invoice: string | null;
+  amount: number;
+}
+
+/** The parts `[alreadyGiven, alreadyGiven + amount)` covers, in the order the header gives. */
+export function refundSlices(
+  payment: Pick<Payment, 'subtotal' | 'tip' | 'fee'>,
+  allocations: readonly { invoice: string; amount: number }[],
+  alreadyGiven: number,
+  amount: number,
+): RefundSlice[] {
+  const invoiced = allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
+  const parts: RefundSlice[] = [
+    { part: 'account', invoice: null, amount: Number(payment.subtotal) - invoiced },
+    ...[...allocations].reverse().map((allocation) => ({
+      part: 'invoice' as const,
+      invoice: allocation.invoice,
+      amount: allocation.amount,
+    })),
+    { part: 'tip', invoice: null, amount: Number(payment.tip) },
+    { part: 'fee', invoice: null, amount: Number(payment.fee) },
+  ];
+  const slices: RefundSlice[] = [];
+  const start = alreadyGiven;
+  const end = alreadyGiven + amount;
+  let offset = 0;
+  for (const part of parts) {
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + part.amount);
+    if (to > from) slices.push({ ...part, amount: to - from });
+    offset += part.amount;
+  }
+  return slices;
+}

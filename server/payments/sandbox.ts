@@ -1,0 +1,366 @@
+/**
+ * The sandbox provider: the embedded default, so the product runs with no keys. It keeps its own
+ * book (the `sandbox_*` tables), as an outside provider would, and tells its outcomes through the
+ * same path as Stripe's webhooks: a ProviderEvent handed to the sink (handleProviderEvent). So a
+ * crash between its "succeeded" and our write is mended by reconciliation, as with Stripe.
+ *
+ * Its test form takes Stripe's test cards and bank accounts (sandbox-instruments.ts). Refused in
+ * production: see assertSandboxAllowed().
+ */
+import type { Db } from '../db/database.ts';
+import type { SandboxPaymentTable } from '../db/schema.ts';
+import { conflict } from '../http/errors.ts';
+import { newId, now } from '../ids.ts';
+import type {
+  CreatedPayment,
+  CreatePaymentInput,
+  PaymentMethodDetails,
+  PaymentProvider,
+  ProviderEvent,
+  ProviderEventSink,
+  ProviderPaymentState,
+  RefundInput,
+  SavedMethod,
+} from './provider.ts';
+import { FAILURES, type SandboxInstrument, TEST_CARDS } from './sandbox-instruments.ts';
+
+/** The sandbox is for trying things out: a production server must take real money or none. */
+export function assertSandboxAllowed(config: { production: boolean }): void {
+  if (config.production) {
+    throw new Error(
+      'The sandbox payment provider is refused when NODE_ENV=production: set PAYMENT_PROVIDER=stripe with your Stripe keys.',
+    );
+  }
+}
+
+export class SandboxProvider implements PaymentProvider {
+  readonly name = 'sandbox' as const;
+
+  constructor(
+    private readonly db: Db,
+    private readonly emit: ProviderEventSink,
+    config: { production: boolean },
+  ) {
+    assertSandboxAllowed(config);
+  }
+
+  async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
+    const existing = await this.byKey(input.idempotencyKey);
+    const customerRef = input.customer.providerCustomerId ?? `sbxcus_${input.customer.id}`;
+    if (existing)
+      return {
+        providerPaymentId: existing.id,
+        clientSecret: null,
+        status: 'requires_confirmation',
+        providerCustomerId: customerRef,
+      };
+    const at = now();
+    const row: SandboxPaymentTable = {
+      id: newId('sbx'),
+      idempotency_key: input.idempotencyKey,
+      payment_id: input.paymentId,
+      customer_ref: customerRef,
+      amount: input.amount,
+      amount_refunded: 0,
+      currency: input.currency,
+      status: 'requires_confirmation',
+      save_payment_method: input.savePaymentMethod ? 1 : 0,
+      method: input.method,
+      funding: null,
+      brand: null,
+      last4: null,
+      exp_month: null,
+      exp_year: null,
+      payment_method_id: input.savedPaymentMethodId,
+      failure_code: null,
+      failure_message: null,
+      created_at: at,
+      updated_at: at,
+    };
+    await this.db
+      .insertInto('sandbox_payments')
+      .values(row)
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute();
+    const stored = (await this.byKey(input.idempotencyKey))!;
+    return {
+      providerPaymentId: stored.id,
+      clientSecret: null,
+      status: 'requires_confirmation',
+      providerCustomerId: customerRef,
+    };
+  }
+
+  async updateAmount(providerPaymentId: string, amount: number, _key?: string): Promise<void> {
+    const result = await this.db
+      .updateTable('sandbox_payments')
+      .set({ amount, updated_at: now() })
+      .where('id', '=', providerPaymentId)
+      .where('status', 'in', ['requires_confirmation', 'failed'])
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      throw conflict('payment_not_updatable', 'The amount of this payment can no longer change.');
+    }
+  }
+
+  async retrieve(providerPaymentId: string): Promise<ProviderPaymentState> {
+    return stateOf(await this.get(providerPaymentId));
+  }
+
+  /**
+   * The customer submitted the test form. The sandbox decides as Stripe would for that test
+   * card or account, writes its book, then tells the outcome through the sink.
+   */
+  async confirm(
+    providerPaymentId: string,
+    instrument: SandboxInstrument,
+  ): Promise<ProviderPaymentState> {
+    const row = await this.get(providerPaymentId);
+    if (row.status !== 'requires_confirmation' && row.status !== 'failed') {
+      throw conflict('payment_not_confirmable', `This payment is ${row.status} at the provider.`);
+    }
+    const outcome = instrument.outcome;
+    let paymentMethodId: string | null = row.payment_method_id;
+    if (instrument.method === 'card' && row.save_payment_method && outcome.kind !== 'fail') {
+      paymentMethodId = await this.saveCard(row.customer_ref, instrument);
+    }
+    const status =
+      outcome.kind === 'succeed'
+        ? 'succeeded'
+        : outcome.kind === 'fail'
+          ? 'failed'
+          : 'requires_action';
+    await this.db
+      .updateTable('sandbox_payments')
+      .set({
+        status,
+        method: instrument.method,
+        funding: instrument.method === 'card' ? instrument.funding : null,
+        brand: instrument.method === 'card' ? instrument.brand : null,
+        last4: instrument.last4,
+        exp_month: instrument.method === 'card' ? instrument.expMonth : null,
+        exp_year: instrument.method === 'card' ? instrument.expYear : null,
+        payment_method_id: paymentMethodId,
+        failure_code: outcome.kind === 'fail' ? outcome.failure.code : null,
+        failure_message: outcome.kind === 'fail' ? outcome.failure.message : null,
+        updated_at: now(),
+      })
+      .where('id', '=', row.id)
+      .where('status', 'in', ['requires_confirmation', 'failed'])
+      .executeTakeFirst()
+      .then((result) => {
+        // Two confirmations at once: the provider takes one.
+        if (Number(result.numUpdatedRows) === 0) {
+          throw conflict('payment_not_confirmable', 'This payment is already being confirmed.');
+        }
+      });
+    return this.tell(row.id);
+  }
+
+  /** The customer's answer to the 3-D Secure step. */
+  async completeAction(
+    providerPaymentId: string,
+    decision: 'approve' | 'fail',
+  ): Promise<ProviderPaymentState> {
+    const row = await this.get(providerPaymentId);
+    if (row.status !== 'requires_action') {
+      throw conflict(
+        'payment_not_awaiting_action',
+        `This payment is ${row.status} at the provider.`,
+      );
+    }
+    const failure = FAILURES.authentication_failed;
+    await this.db
+      .updateTable('sandbox_payments')
+      .set({
+        status: decision === 'approve' ? 'succeeded' : 'failed',
+        failure_code: decision === 'approve' ? null : failure.code,
+        failure_message: decision === 'approve' ? null : failure.message,
+        updated_at: now(),
+      })
+      .where('id', '=', row.id)
+      .where('status', '=', 'requires_action')
+      .execute();
+    return this.tell(row.id);
+  }
+
+  /** A saved card of the customer's, as a test-form instrument, to pay with again. */
+  async savedInstrument(providerPaymentMethodId: string): Promise<SandboxInstrument | null> {
+    const card = await this.db
+      .selectFrom('sandbox_payment_methods')
+      .selectAll()
+      .where('id', '=', providerPaymentMethodId)
+      .where('detached_at', 'is', null)
+      .executeTakeFirst();
+    const known = card ? TEST_CARDS[card.card_number] : undefined;
+    if (!card || !known) return null;
+    return {
+      method: 'card',
+      number: card.card_number,
+      brand: card.brand,
+      funding: card.funding,
+      last4: card.last4,
+      expMonth: card.exp_month,
+      expYear: card.exp_year,
+      outcome: known.outcome,
+    };
+  }
+
+  async refund(input: RefundInput) {
+    const existing = await this.db
+      .selectFrom('sandbox_refunds')
+      .selectAll()
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirst();
+    if (existing) return { providerRefundId: existing.id, status: 'succeeded' as const };
+    const row = await this.get(input.providerPaymentId);
+    if (
+      row.status !== 'succeeded' ||
+      input.amount > Number(row.amount) - Number(row.amount_refunded)
+    ) {
+      throw conflict('refund_refused', 'The sandbox cannot refund that much of this payment.');
+    }
+    const id = newId('sbx');
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sandbox_refunds')
+        .values({
+          id,
+          idempotency_key: input.idempotencyKey,
+          sandbox_payment_id: row.id,
+          amount: input.amount,
+          created_at: now(),
+        })
+        .execute();
+      await trx
+        .updateTable('sandbox_payments')
+        .set({ amount_refunded: Number(row.amount_refunded) + input.amount, updated_at: now() })
+        .where('id', '=', row.id)
+        .execute();
+    });
+    await this.emit({
+      id: newId('evt'),
+      provider: 'sandbox',
+      type: 'refund.succeeded',
+      providerPaymentId: row.id,
+      paymentId: row.payment_id,
+      amount: input.amount,
+      providerRefundId: id,
+      refundId: input.refundId,
+    });
+    return { providerRefundId: id, status: 'succeeded' as const };
+  }
+
+  async listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]> {
+    const cards = await this.db
+      .selectFrom('sandbox_payment_methods')
+      .selectAll()
+      .where('customer_ref', '=', providerCustomerId)
+      .where('detached_at', 'is', null)
+      .execute();
+    return cards.map((card) => ({
+      providerPaymentMethodId: card.id,
+      brand: card.brand,
+      last4: card.last4,
+      expMonth: card.exp_month,
+      expYear: card.exp_year,
+    }));
+  }
+
+  async detachSavedMethod(providerPaymentMethodId: string): Promise<void> {
+    await this.db
+      .updateTable('sandbox_payment_methods')
+      .set({ detached_at: now() })
+      .where('id', '=', providerPaymentMethodId)
+      .execute();
+  }
+
+  private async saveCard(
+    customerRef: string,
+    card: Extract<SandboxInstrument, { method: 'card' }>,
+  ) {
+    const id = newId('sbx');
+    await this.db
+      .insertInto('sandbox_payment_methods')
+      .values({
+        id,
+        customer_ref: customerRef,
+        card_number: card.number,
+        brand: card.brand,
+        last4: card.last4,
+        funding: card.funding,
+        exp_month: card.expMonth,
+        exp_year: card.expYear,
+        detached_at: null,
+        created_at: now(),
+      })
+      .execute();
+    return id;
+  }
+
+  /** Reads the book again and tells the outcome, as Stripe sends a webhook. */
+  private async tell(providerPaymentId: string): Promise<ProviderPaymentState> {
+    const row = await this.get(providerPaymentId);
+    const state = stateOf(row);
+    const type =
+      state.status === 'succeeded'
+        ? 'payment.succeeded'
+        : state.status === 'failed'
+          ? 'payment.failed'
+          : 'payment.requires_action';
+    const event: ProviderEvent = {
+      id: newId('evt'),
+      provider: 'sandbox',
+      type,
+      providerPaymentId: row.id,
+      paymentId: row.payment_id,
+      amount: Number(row.amount),
+      details: state.details,
+      failure: state.failure,
+    };
+    await this.emit(event);
+    return state;
+  }
+
+  private async get(providerPaymentId: string): Promise<SandboxPaymentTable> {
+    const row = await this.db
+      .selectFrom('sandbox_payments')
+      .selectAll()
+      .where('id', '=', providerPaymentId)
+      .executeTakeFirst();
+    if (!row) throw conflict('provider_payment_missing', 'The sandbox has no such payment.');
+    return row;
+  }
+
+  private byKey(idempotencyKey: string) {
+    return this.db
+      .selectFrom('sandbox_payments')
+      .selectAll()
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+  }
+}
+
+function stateOf(row: SandboxPaymentTable): ProviderPaymentState {
+  const details: PaymentMethodDetails | null =
+    row.method && row.last4
+      ? {
+          method: row.method,
+          funding: row.funding,
+          brand: row.brand,
+          last4: row.last4,
+          expMonth: row.exp_month,
+          expYear: row.exp_year,
+          paymentMethodId: row.payment_method_id,
+        }
+      : null;
+  return {
+    status: row.status,
+    amount: Number(row.amount),
+    details,
+    failure:
+      row.failure_code !== null
+        ? { code: row.failure_code, message: row.failure_message ?? '' }
+        : null,
+  };
+}

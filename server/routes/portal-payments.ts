@@ -1,0 +1,381 @@
+/**
+ * `/v1/portal/:token/payments` and `/v1/portal/:token/payment_methods`: the customer pays. The
+ * token is the only credential (openPortalLink: one 404 for every dead link; portalGuard in
+ * app.ts rate limits). docs/payments.md tells the whole flow.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../api/common.ts';
+import { clientAddress } from '../http/client-address.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../http/errors.ts';
+import { openApiHooks } from '../http/openapi.ts';
+import { confirmSandboxPayment } from '../payments/confirm.ts';
+import { createPortalPayment, startWithProvider } from '../payments/create.ts';
+import { finalizePaymentMethod } from '../payments/finalize.ts';
+import {
+  beginIdempotent,
+  releaseKey,
+  requestHash,
+  storeResponse,
+} from '../payments/idempotency.ts';
+import {
+  getLinkPayment,
+  type Payment,
+  paymentFields,
+  paymentsInScope,
+} from '../payments/payments.ts';
+import { paymentProvider } from '../payments/providers.ts';
+import { removeSavedPaymentMethod } from '../payments/saved-methods.ts';
+import { openPortalLink } from '../portal/access.ts';
+import { TokenParam } from '../portal/schemas.ts';
+
+const Tip = z
+  .union([
+    z.strictObject({ percent: z.number().min(0).max(100) }),
+    z.strictObject({ amount: z.number().int() }),
+  ])
+  .nullable()
+  .optional();
+
+const NewPayment = z
+  .object({
+    invoices: z
+      .array(z.object({ id: z.string().min(1).max(100), amount: z.number().int() }))
+      .max(100)
+      .default([]),
+    balance_amount: z.number().int().default(0),
+    tip: Tip,
+    method: z.enum(['card', 'us_bank_account']),
+    save_payment_method: z.boolean().default(false),
+    save_payment_method_text: z.string().trim().min(1).max(500).optional(),
+    payment_method: prefixedId('pm').nullable().optional(),
+    sms_consent: z
+      .object({
+        phone: z.string().regex(/^\+?[0-9 ().-]{7,20}$/, 'must be a phone number'),
+        text: z.string().trim().min(1).max(2000),
+      })
+      .nullable()
+      .optional(),
+  })
+  .openapi('NewPortalPayment');
+
+const SandboxDetails = z.union([
+  z.strictObject({
+    card_number: z.string().max(30),
+    exp_month: z.number().int(),
+    exp_year: z.number().int(),
+    cvc: z.string().max(8),
+  }),
+  z.strictObject({ routing_number: z.string().max(20), account_number: z.string().max(30) }),
+  z.strictObject({ three_d_secure: z.enum(['approve', 'fail']) }),
+  z.strictObject({ payment_method: prefixedId('pm') }),
+]);
+
+const Confirmation = z
+  .object({ sandbox: SandboxDetails, accept_total: z.number().int().min(0).optional() })
+  .openapi('SandboxConfirmation');
+
+const PortalPayment = z
+  .object({
+    id: z.string(),
+    object: z.literal('payment'),
+    status: z.enum([
+      'requires_confirmation',
+      'processing',
+      'requires_action',
+      'succeeded',
+      'failed',
+      'canceled',
+    ]),
+    amount: z.number().int(),
+    subtotal: z.number().int(),
+    tip: z.number().int(),
+    fee: z.number().int(),
+    currency: z.string(),
+    provider: z.enum(['sandbox', 'stripe']),
+    method: z.enum(['card', 'us_bank_account']),
+    funding: z.string().nullable(),
+    card: z.object({ brand: z.string().nullable(), last4: z.string() }).nullable(),
+    receipt_number: z.string().nullable(),
+    receipt_url: z.string().nullable(),
+    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+    next_action: z.object({ type: z.string(), message: z.string() }).nullable(),
+    client_secret: z.string().nullable().optional(),
+    created: z.string(),
+    succeeded_at: z.string().nullable(),
+  })
+  .openapi('PortalPayment');
+
+const PaymentParams = TokenParam.extend({
+  id: prefixedId('pay').openapi({ param: { name: 'id', in: 'path' } }),
+});
+const MethodParams = TokenParam.extend({
+  id: prefixedId('pm').openapi({ param: { name: 'id', in: 'path' } }),
+});
+const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  starting_after: prefixedId('pay').optional(),
+});
+const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .openapi({ description: 'Required: a new random value for each payment the customer makes.' }),
+});
+
+function portalPaymentView(payment: Payment, token: string) {
+  return {
+    ...paymentFields(payment),
+    receipt_url:
+      payment.status === 'succeeded'
+        ? `/v1/portal/${token}/payments/${payment.id}/receipt.pdf`
+        : null,
+    next_action:
+      payment.status === 'requires_action'
+        ? {
+            type: payment.provider === 'sandbox' ? 'sandbox_three_d_secure' : 'use_stripe_sdk',
+            message: 'Your bank asks you to confirm this payment.',
+          }
+        : null,
+  };
+}
+
+const tags = ['Portal payments'];
+
+export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/payments',
+      tags,
+      summary: 'Start a payment',
+      description:
+        'The server computes subtotal, tip and fee again from the ledger and settings. Needs an ' +
+        '`Idempotency-Key` header: the same key and body replay the same answer; the same key ' +
+        'with another body is a 422 `idempotency_error`. 409 `amount_unavailable` (with ' +
+        '`amount_available`) when another payment in flight holds part of what is asked.',
+      request: { params: TokenParam, headers: IdempotencyHeader, ...jsonBody(NewPayment) },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment, with what the browser needs to confirm it'),
+        ...errorResponses(400, 404, 409, 422, 429),
+      },
+    }),
+    async (c) => {
+      const { db, config } = c.var;
+      const provider = paymentProvider(config, db);
+      const scope = await openPortalLink(c, c.req.valid('param').token);
+      const key = c.req.header('idempotency-key')?.trim() ?? '';
+      if (key.length === 0 || key.length > 255) {
+        throw new ApiError(
+          400,
+          'invalid_request_error',
+          key.length === 0 ? 'idempotency_key_missing' : 'parameter_invalid',
+          'Send an Idempotency-Key header of 1 to 255 characters, new for each payment.',
+          'Idempotency-Key',
+        );
+      }
+      const input = c.req.valid('json');
+      const businessId = scope.business.id;
+      const start = await beginIdempotent(
+        db,
+        businessId,
+        key,
+        requestHash({ link: scope.link.id, body: input }),
+      );
+      if (start.kind === 'replay') {
+        c.header('Idempotent-Replayed', 'true');
+        return c.json(JSON.parse(start.body) as z.infer<typeof PortalPayment>, 200);
+      }
+      try {
+        const started =
+          start.kind === 'resume'
+            ? await startWithProvider(
+                db,
+                provider,
+                scope,
+                await getLinkPayment(db, scope, start.paymentId),
+                null,
+              )
+            : await createPortalPayment(
+                db,
+                provider,
+                scope,
+                input,
+                { address: clientAddress(c), userAgent: c.req.header('user-agent') ?? null },
+                key,
+              );
+        const body = {
+          ...portalPaymentView(started.payment, scope.token),
+          client_secret: started.clientSecret,
+        };
+        await storeResponse(db, businessId, key, 200, body);
+        return c.json(body, 200);
+      } catch (error) {
+        await releaseKey(db, businessId, key);
+        throw error;
+      }
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/payments/{id}/confirm',
+      tags,
+      summary: 'Confirm a sandbox payment with a test card or bank account',
+      description:
+        'Sandbox only (Stripe payments are confirmed by Stripe.js). 409 `fee_changed` when the ' +
+        "card's funding changes the fee: confirm again with `accept_total` set to the new total. " +
+        'A 3-D Secure card answers `requires_action`; confirm again with ' +
+        '`{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers ' +
+        '`failed` with the reason in `failure.message`, and may be retried with another card.',
+      request: { params: PaymentParams, ...jsonBody(Confirmation) },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment after confirmation'),
+        ...errorResponses(400, 404, 409, 422, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      const payment = await confirmSandboxPayment(
+        c.var.db,
+        paymentProvider(c.var.config, c.var.db),
+        scope,
+        id,
+        c.req.valid('json'),
+      );
+      return c.json(portalPaymentView(payment, scope.token), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/payments/{id}/payment_method',
+      tags,
+      summary: 'Fix the fee for the payment method collected in the browser (Stripe)',
+      request: {
+        params: PaymentParams,
+        ...jsonBody(z.object({ payment_method: z.string().min(1).max(255) })),
+      },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment with its final figures'),
+        ...errorResponses(400, 404, 409, 422, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      const payment = await finalizePaymentMethod(
+        c.var.db,
+        paymentProvider(c.var.config, c.var.db),
+        scope,
+        id,
+        c.req.valid('json').payment_method,
+      );
+      return c.json(portalPaymentView(payment, scope.token), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{token}/payments',
+      tags,
+      summary: 'Payment history of the link, newest first',
+      description: 'Payments the customer submitted (not those only started, nor canceled).',
+      request: { params: TokenParam, query: HistoryQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            object: z.literal('list'),
+            data: z.array(PortalPayment),
+            has_more: z.boolean(),
+          }),
+          'A page of payments',
+        ),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const { db } = c.var;
+      const scope = await openPortalLink(c, c.req.valid('param').token);
+      const { limit, starting_after } = c.req.valid('query');
+      let query = paymentsInScope(db, scope)
+        .where('status', 'not in', ['requires_confirmation', 'canceled'])
+        .limit(limit + 1);
+      if (starting_after) {
+        const cursor = await getLinkPayment(db, scope, starting_after).catch(() => {
+          throw new ApiError(
+            404,
+            'invalid_request_error',
+            'resource_missing',
+            'No such payment.',
+            'starting_after',
+          );
+        });
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', cursor.created_at),
+            eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
+          ]),
+        );
+      }
+      const rows = await query.execute();
+      return c.json(
+        {
+          object: 'list' as const,
+          data: rows.slice(0, limit).map((row) => portalPaymentView(row, scope.token)),
+          has_more: rows.length > limit,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{token}/payments/{id}',
+      tags,
+      summary: "A payment's status",
+      request: { params: PaymentParams },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment'),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      return c.json(portalPaymentView(await getLinkPayment(c.var.db, scope, id), token), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{token}/payment_methods/{id}',
+      tags,
+      summary: 'Forget a saved card',
+      request: { params: MethodParams },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            id: z.string(),
+            object: z.literal('payment_method'),
+            deleted: z.literal(true),
+          }),
+          'Forgotten',
+        ),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      await removeSavedPaymentMethod(
+        c.var.db,
+        paymentProvider(c.var.config, c.var.db),
+        scope.customer.id,
+        id,
+      );
+      return c.json({ id, object: 'payment_method' as const, deleted: true as const }, 200);
+    },
+  );
