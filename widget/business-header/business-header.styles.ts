@@ -11,10 +11,11 @@ export const businessHeaderStyles = css`
     width: 48px;
     height: 48px;
     flex: none;
-    border-radius: 50%;
+    border-radius: 10px;
     object-fit: contain;
   }
   .monogram {
+    border-radius: 50%;
     display: grid;
     place-items: center;
     background: var(--_brand);
@@ -22,22 +23,32 @@ export const businessHeaderStyles = css`
     font-weight: 700;
     font-size: 1.25rem;
   }
-  .business-name {
+  .business {
     flex: 1;
     min-width: 0;
+    display: grid;
+    justify-items: start;
+    gap: 2px;
+  }
+  .business-name {
     font-weight: 650;
     font-size: 1.0625rem;
     line-height: 24px;
     max-height: 48px;
     overflow: hidden;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     display: -webkit-box;
     -webkit-line-clamp: 2;
     -webkit-box-orient: vertical;
   }
+  /* Name and badge fit the logo's 48px, as the loading skeleton drew it. */
+  .business:has(.badge) .business-name {
+    -webkit-line-clamp: 1;
+    max-height: 24px;
+  }
   .badge {
-    flex: none;
-    padding: 2px 8px;
+    padding: 0 8px;
+    line-height: 20px;
     border-radius: 999px;
     background: #fef3c7;
     color: #78350f;

@@ -16,8 +16,10 @@ export function renderBusinessHeader(l: Localizer, portal: Portal): TemplateResu
               >${[...business.name.trim()][0]?.toUpperCase() ?? ''}</span
             >`
       }
-      <p class="business-name">${business.name}</p>
-      ${provider.test_mode ? html`<span class="badge" part="test-badge">${l.t.testMode}</span>` : nothing}
+      <div class="business">
+        <p class="business-name">${business.name}</p>
+        ${provider.test_mode ? html`<span class="badge" part="test-badge">${l.t.testMode}</span>` : nothing}
+      </div>
     </header>
   `;
 }

@@ -8,8 +8,7 @@ export const en = {
   deadTitle: 'This payment link is no longer valid',
   deadBody: 'It may have expired or been replaced by a newer link.',
   deadAskBusiness: (name: string) => `Please contact ${name} for a new link:`,
-  deadAskUnknown:
-    "We can't tell which business sent it. Please contact the business that sent you this link and ask for a new one.",
+  deadAskUnknown: 'Please contact the business that sent it to you and ask them for a new one.',
   failedTitle: "We couldn't load your account",
   failedBody: 'Check your internet connection and try again.',
   busyTitle: 'Too many attempts',
@@ -36,7 +35,7 @@ export const en = {
   pdfLabel: (number: string) => `Download PDF of invoice ${number}`,
   accountBalance: 'Account balance',
   accountBalanceNote: 'Charges not on an invoice',
-  amountFor: (what: string) => `Amount to pay for ${what}`,
+  amountToPay: 'Amount to pay',
   amountInvalid: (example: string) => `Enter an amount, like ${example}.`,
   amountTooLarge: (amount: string) => `You can pay at most ${amount}.`,
   amountTooSmall: (amount: string) => `The minimum payment is ${amount}.`,
@@ -56,8 +55,8 @@ export const en = {
   tip: 'Tip',
   fee: (method: string) => `${method} fee`,
   total: 'Total',
-  serverTotal: (amount: string) =>
-    `The amount to be charged is ${amount}, as calculated from your account.`,
+  serverTotal: (amount: string, was: string) =>
+    `The total was updated to ${amount} (was ${was}). This is the amount that will be charged.`,
   quoteFailed: "We couldn't confirm the total. Please try again.",
   paymentDetails: 'Payment details',
   savedCards: 'Saved cards',

@@ -7,8 +7,7 @@ export const es = {
   deadTitle: 'Este enlace de pago ya no es válido',
   deadBody: 'Es posible que haya vencido o que se haya reemplazado por un enlace más reciente.',
   deadAskBusiness: (name: string) => `Comuníquese con ${name} para recibir un enlace nuevo:`,
-  deadAskUnknown:
-    'No podemos saber qué empresa lo envió. Comuníquese con la empresa que le envió este enlace y pídale uno nuevo.',
+  deadAskUnknown: 'Comuníquese con la empresa que se lo envió y pídale uno nuevo.',
   failedTitle: 'No pudimos cargar su cuenta',
   failedBody: 'Revise su conexión a internet e inténtelo de nuevo.',
   busyTitle: 'Demasiados intentos',
@@ -35,7 +34,7 @@ export const es = {
   pdfLabel: (number: string) => `Descargar el PDF de la factura ${number}`,
   accountBalance: 'Saldo de la cuenta',
   accountBalanceNote: 'Cargos que no están en una factura',
-  amountFor: (what: string) => `Importe a pagar de ${what}`,
+  amountToPay: 'Importe a pagar',
   amountInvalid: (example: string) => `Escriba un importe, por ejemplo ${example}.`,
   amountTooLarge: (amount: string) => `Puede pagar como máximo ${amount}.`,
   amountTooSmall: (amount: string) => `El pago mínimo es de ${amount}.`,
@@ -55,7 +54,8 @@ export const es = {
   tip: 'Propina',
   fee: (method: string) => `Cargo por ${method.toLowerCase()}`,
   total: 'Total',
-  serverTotal: (amount: string) => `El importe que se cobrará es ${amount}, según su cuenta.`,
+  serverTotal: (amount: string, was: string) =>
+    `El total se actualizó a ${amount} (antes ${was}). Este es el importe que se cobrará.`,
   quoteFailed: 'No pudimos confirmar el total. Inténtelo de nuevo.',
   paymentDetails: 'Datos del pago',
   savedCards: 'Tarjetas guardadas',

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const invoicePickerStyles = css`
   .section-title {
-    margin-bottom: 8px;
+    margin-bottom: 10px;
   }
   .rows {
     list-style: none;
@@ -14,71 +14,80 @@ export const invoicePickerStyles = css`
   .row {
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
-    padding: 10px 12px;
+    padding: 4px 12px 6px;
     display: grid;
-    gap: 8px;
   }
   .row[data-selected] {
-    border-color: color-mix(in srgb, var(--_brand) 45%, var(--_border));
+    border-color: color-mix(in srgb, var(--_brand) 40%, var(--_border));
     background: color-mix(in srgb, var(--_brand) 4%, transparent);
   }
-  .row-main {
-    display: flex;
-    align-items: center;
-    gap: 8px;
-  }
-  .row-label {
-    flex: 1;
-    min-width: 0;
+  .row-head {
     display: flex;
     align-items: center;
     gap: 12px;
     min-height: 44px;
   }
-  label.row-label {
+  label.row-head {
     cursor: pointer;
   }
-  .row-label input {
+  .row-head input {
     width: 20px;
     height: 20px;
     flex: none;
     margin: 0;
     accent-color: var(--_brand);
   }
-  .row-text {
+  .row-title {
     flex: 1;
     min-width: 0;
-    display: grid;
-  }
-  .row-title {
     font-weight: 600;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .row-amount {
-    font-weight: 600;
+    font-weight: 650;
     text-align: right;
-    display: grid;
+  }
+  .row-meta {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 4px 12px;
+    margin-top: -6px;
+  }
+  .row-meta .muted {
+    font-size: 0.8125rem;
+  }
+  [data-indent] {
+    padding-left: 32px;
   }
   .paid {
     color: var(--_success);
     font-size: 0.8125rem;
+    font-weight: 600;
   }
   .pdf {
     flex: none;
     display: inline-grid;
     place-items: center;
     min-width: 44px;
-    min-height: 44px;
-    font-size: 0.875rem;
+    min-height: 36px;
+    font-size: 0.8125rem;
     font-weight: 600;
   }
   .row-field {
-    padding-left: 32px;
+    display: grid;
+    gap: 4px;
+    margin-top: 8px;
+    padding-bottom: 6px;
+  }
+  .row-field label {
+    font-size: 0.875rem;
+    color: var(--_muted);
   }
   .money-input {
     position: relative;
     display: block;
-    max-width: 220px;
+    max-width: 200px;
   }
   .money-input .symbol {
     position: absolute;
@@ -89,7 +98,7 @@ export const invoicePickerStyles = css`
     pointer-events: none;
   }
   .money-input .input {
-    padding-left: calc(12px + 2.5ch);
+    padding-left: calc(16px + 3ch);
     font-variant-numeric: tabular-nums;
   }
 `;

@@ -44,35 +44,38 @@ function renderRow(
   const title = row.invoice ? t.invoice(row.invoice.number) : t.accountBalance;
   const amountId = `amount-${row.key}`;
   const errorId = `error-${row.key}`;
-  const text = html`
-    <span class="row-text">
-      <span class="row-title">${title}</span>
-      <span class="muted">${row.invoice ? dates(l, row.invoice) : t.accountBalanceNote}</span>
-    </span>
+  const head = html`
+    <span class="row-title">${title}</span>
     <span class="amount row-amount">${l.money(row.amountDue)}</span>
   `;
   return html`
     <li class="row" data-row=${row.key} ?data-selected=${selected}>
-      <div class="row-main">
-        ${
-          choosable
-            ? html`<label class="row-label">
-                <input
-                  type="checkbox"
-                  .checked=${selected}
-                  @change=${(event: Event) =>
-                    checkout.toggleRow(row.key, (event.target as HTMLInputElement).checked)}
-                />
-                ${text}
-              </label>`
-            : html`<div class="row-label">${text}</div>`
-        }
+      ${
+        choosable
+          ? html`<label class="row-head">
+              <input
+                type="checkbox"
+                .checked=${selected}
+                aria-describedby=${`meta-${row.key}`}
+                @change=${(event: Event) =>
+                  checkout.toggleRow(row.key, (event.target as HTMLInputElement).checked)}
+              />
+              ${head}
+            </label>`
+          : html`<div class="row-head">${head}</div>`
+      }
+      <div class="row-meta" ?data-indent=${choosable}>
+        <span class="muted" id=${`meta-${row.key}`}
+          >${row.invoice ? dates(l, row.invoice) : t.accountBalanceNote}</span
+        >
         ${row.invoice ? pdfLink(l, row.invoice, resolve) : nothing}
       </div>
       ${
         portal.partial_payments.enabled && selected
-          ? html`<div class="field row-field">
-              <label for=${amountId} class="muted">${t.amountFor(title)}</label>
+          ? html`<div class="row-field" ?data-indent=${choosable}>
+              <label for=${amountId}>
+                ${t.amountToPay}<span class="visually-hidden"> (${title})</span>
+              </label>
               <span class="money-input">
                 <span class="symbol" aria-hidden="true">${l.symbol()}</span>
                 <input
@@ -126,17 +129,13 @@ export function renderPaidInvoices(
       <ul class="rows">
         ${portal.invoices.map(
           (invoice) => html`<li class="row">
-            <div class="row-main">
-              <div class="row-label">
-                <span class="row-text">
-                  <span class="row-title">${l.t.invoice(invoice.number)}</span>
-                  <span class="muted">${dates(l, invoice)}</span>
-                </span>
-                <span class="amount row-amount">
-                  ${l.money(invoice.total)}
-                  ${invoice.status === 'paid' ? html`<span class="paid">${l.t.paidStatus}</span>` : nothing}
-                </span>
-              </div>
+            <div class="row-head">
+              <span class="row-title">${l.t.invoice(invoice.number)}</span>
+              <span class="amount row-amount">${l.money(invoice.total)}</span>
+            </div>
+            <div class="row-meta">
+              <span class="muted">${dates(l, invoice)}</span>
+              ${invoice.status === 'paid' ? html`<span class="paid">${l.t.paidStatus}</span>` : nothing}
               ${pdfLink(l, invoice, resolve)}
             </div>
           </li>`,

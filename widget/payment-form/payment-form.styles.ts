@@ -10,6 +10,9 @@ export const paymentFormStyles = css`
   }
   .methods legend {
     margin-bottom: 8px;
+    font-size: 0.875rem;
+    font-weight: 500;
+    color: var(--_muted);
   }
   .saved {
     display: grid;

@@ -25,7 +25,7 @@ export function renderTotals(l: Localizer, checkout: CheckoutController): Templa
       <dl aria-live="polite" aria-atomic="true" class="grand">${line(t.total, shown.total)}</dl>
       ${
         differs
-          ? html`<p class="server-note" role="status">${t.serverTotal(l.money(server.total))}</p>`
+          ? html`<p class="server-note" role="status">${t.serverTotal(l.money(server.total), l.money(local.total))}</p>`
           : nothing
       }
       ${checkout.quoteFailed ? html`<p class="error" role="status">${t.quoteFailed}</p>` : nothing}

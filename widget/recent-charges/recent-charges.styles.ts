@@ -4,6 +4,9 @@ export const recentChargesStyles = css`
   .charges {
     margin-top: 4px;
   }
+  .expander {
+    text-decoration: none;
+  }
   .expander::after {
     content: '▾' / '';
     display: inline-block;

@@ -57,4 +57,7 @@ export const statusStyles = css`
     background: color-mix(in srgb, var(--_danger) 12%, transparent);
     color: var(--_danger);
   }
+  .notice-icon::before {
+    content: '!' / '';
+  }
 `;

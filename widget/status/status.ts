@@ -34,7 +34,7 @@ export function renderDeadLink(l: Localizer, business: PortalBusiness | null): T
   const { t } = l;
   return html`
     <div class="section notice" part="notice" role="alert">
-      <div class="notice-icon" aria-hidden="true">!</div>
+      <div class="notice-icon" aria-hidden="true"></div>
       <h2 tabindex="-1" data-focus>${t.deadTitle}</h2>
       <p>${t.deadBody}</p>
       ${
@@ -52,7 +52,7 @@ export function renderFailed(l: Localizer, code: string, onRetry: () => void): T
   const busy = code === 'rate_limited';
   return html`
     <div class="section notice" part="notice" role="alert">
-      <div class="notice-icon" aria-hidden="true">!</div>
+      <div class="notice-icon" aria-hidden="true"></div>
       <h2 tabindex="-1" data-focus>${busy ? t.busyTitle : t.failedTitle}</h2>
       <p>${busy ? t.busyBody : t.failedBody}</p>
       <button class="button" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>

@@ -3,11 +3,12 @@ import { css } from 'lit';
 /** Radio buttons drawn as chips; the native input stays in the tab order and is what is announced. */
 export const chipStyles = css`
   .chips {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(88px, 1fr));
+    display: flex;
+    flex-wrap: wrap;
     gap: 8px;
   }
   .chip {
+    flex: 1 1 84px;
     position: relative;
     display: grid;
     place-content: center;

@@ -33,7 +33,8 @@ export function renderTipSelector(
     </label>
   `;
   return html`
-    <fieldset class="section tips" part="tips">
+    <section class="section" part="tips">
+      <fieldset>
       <legend>${t.tipLegend}</legend>
       <div class="chips">
         ${chip({ kind: 'none' }, t.noTip)}
@@ -67,7 +68,8 @@ export function renderTipSelector(
             </div>`
           : nothing
       }
-    </fieldset>
+      </fieldset>
+    </section>
   `;
 }
 
