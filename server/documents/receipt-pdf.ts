@@ -1,0 +1,180 @@
+/**
+ * The receipt as a PDF, drawn with pdfkit: a maintained generator that lays text out for us
+ * (wrapping, alignment, pages) and embeds a subset of a TrueType font, so a customer's name in
+ * any Latin, Greek or Cyrillic script and every currency symbol print right. The font is DejaVu
+ * Sans from the `dejavu-fonts-ttf` package; PDF's built-in Helvetica knows only WinAnsi.
+ *
+ * Shown: the business (brand colour band, name, contact), receipt number, date, who paid, the
+ * method ("Visa •••• 4242"), each invoice paid and the account balance part, tip, fee, total,
+ * and anything refunded since.
+ */
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Db, Trx } from '../db/database.ts';
+import { notFound } from '../http/errors.ts';
+import { loadReceipt, type Receipt } from './receipt-data.ts';
+import { lineLabel, methodLabel, money, paidOn, receiptWords, safeColor } from './receipt-words.ts';
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+const MARGIN = 56;
+const MUTED = '#555555';
+const RULE = '#dddddd';
+
+export interface ReceiptPdf {
+  /** `receipt-R-000123.pdf` */
+  filename: string;
+  pdf: Buffer;
+}
+
+/** The receipt of a succeeded payment; a payment with no receipt yet is a 404. */
+export async function renderReceiptPdf(db: Db | Trx, paymentId: string): Promise<ReceiptPdf> {
+  const receipt = await loadReceipt(db, paymentId);
+  if (receipt.payment.status !== 'succeeded' || !receipt.payment.receiptNumber) {
+    throw notFound('receipt', 'id');
+  }
+  return {
+    filename: `receipt-${receipt.payment.receiptNumber}.pdf`,
+    pdf: await drawReceiptPdf(receipt),
+  };
+}
+
+/** US and Canadian businesses print on Letter; the rest of the world on A4. */
+function pageSize(locale: string): 'LETTER' | 'A4' {
+  return /-(US|CA)$/i.test(locale) ? 'LETTER' : 'A4';
+}
+
+export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
+  const words = receiptWords(receipt.business.locale);
+  const doc = new PDFDocument({
+    size: pageSize(receipt.business.locale),
+    margin: MARGIN,
+    font: FONT,
+    lang: receipt.business.locale,
+    info: {
+      Title: `${words.receipt} ${receipt.payment.receiptNumber ?? ''}`.trim(),
+      Author: receipt.business.name,
+      Subject: `${receipt.business.name} — ${words.receipt}`,
+    },
+  });
+  doc.registerFont('regular', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+  const done = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const width = doc.page.width - 2 * MARGIN;
+  drawHeader(doc, receipt, width);
+  drawDetails(doc, receipt, width);
+  drawFigures(doc, receipt, width);
+  doc
+    .moveDown(2)
+    .font('regular')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(words.thanks(receipt.business.name), MARGIN, doc.y, { width, align: 'center' });
+  doc.end();
+  return done;
+}
+
+function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
+  const words = receiptWords(receipt.business.locale);
+  const bandHeight = 84;
+  doc.rect(0, 0, doc.page.width, bandHeight).fill(safeColor(receipt.business.brandColor));
+  doc
+    .font('bold')
+    .fontSize(20)
+    .fillColor('#ffffff')
+    .text(receipt.business.name, MARGIN, 30, {
+      width: width * 0.6,
+      lineBreak: false,
+      ellipsis: true,
+    });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(words.receipt.toUpperCase(), MARGIN + width * 0.6, 26, {
+      width: width * 0.4,
+      align: 'right',
+    })
+    .font('bold')
+    .fontSize(14)
+    .text(receipt.payment.receiptNumber ?? '', MARGIN + width * 0.6, 42, {
+      width: width * 0.4,
+      align: 'right',
+    });
+  const contact = [receipt.business.address, receipt.business.phone, receipt.business.email]
+    .filter(Boolean)
+    .join('  ·  ');
+  doc.font('regular').fontSize(9).fillColor(MUTED);
+  doc.text(contact, MARGIN, bandHeight + 14, { width });
+  doc.y = Math.max(doc.y, bandHeight + 14) + 20;
+}
+
+function drawDetails(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
+  const words = receiptWords(receipt.business.locale);
+  const rows: [string, string][] = [
+    [words.receiptNumber, receipt.payment.receiptNumber ?? '—'],
+    [words.date, paidOn(receipt)],
+    [words.billedTo, [receipt.customer.name, receipt.customer.email].filter(Boolean).join('\n')],
+    [words.paymentMethod, methodLabel(receipt)],
+  ];
+  const labelWidth = 150;
+  for (const [label, value] of rows) {
+    const top = doc.y;
+    doc
+      .font('regular')
+      .fontSize(10)
+      .fillColor(MUTED)
+      .text(label, MARGIN, top, { width: labelWidth });
+    doc.fillColor('#222222').text(value, MARGIN + labelWidth, top, { width: width - labelWidth });
+    doc.y = Math.max(doc.y, top) + 6;
+  }
+  doc.y += 18;
+}
+
+function drawFigures(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
+  const words = receiptWords(receipt.business.locale);
+  const amountWidth = 140;
+  const row = (label: string, value: string, style: 'head' | 'line' | 'total' = 'line') => {
+    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+    const top = doc.y;
+    const font = style === 'line' ? 'regular' : 'bold';
+    const color = style === 'head' ? MUTED : '#222222';
+    doc
+      .font(font)
+      .fontSize(style === 'total' ? 12 : 10)
+      .fillColor(color);
+    doc.text(label, MARGIN, top, { width: width - amountWidth - 12 });
+    const bottom = doc.y;
+    doc.text(value, MARGIN + width - amountWidth, top, { width: amountWidth, align: 'right' });
+    doc.y = Math.max(bottom, doc.y) + 6;
+  };
+  const rule = () => {
+    doc
+      .moveTo(MARGIN, doc.y)
+      .lineTo(MARGIN + width, doc.y)
+      .lineWidth(0.7)
+      .strokeColor(RULE)
+      .stroke();
+    doc.y += 8;
+  };
+
+  row(words.description, words.amount, 'head');
+  rule();
+  for (const line of receipt.lines) {
+    row(lineLabel(line, receipt.business.locale), money(receipt, line.amount));
+  }
+  rule();
+  const { tip, fee, subtotal, total } = receipt.payment;
+  if (tip > 0 || fee > 0) row(words.subtotal, money(receipt, subtotal));
+  if (tip > 0) row(words.tip, money(receipt, tip));
+  if (fee > 0) row(words.fee, money(receipt, fee));
+  row(words.total, money(receipt, total), 'total');
+  if (receipt.refunded > 0) row(words.refunded, money(receipt, -receipt.refunded));
+}
