@@ -77,7 +77,9 @@ export async function confirmSandboxPayment(
     settleTotal(trx, scope, current, instrument, body.accept_total),
   );
   await guarded(db, payment.id, 'requires_confirmation', async () => {
-    if (claimed.amountChanged) {
+    // The provider charges what it holds: bring it to the final total first.
+    const atProvider = await provider.retrieve(payment.provider_payment_id!);
+    if (atProvider.amount !== claimed.total) {
       await provider.updateAmount(
         payment.provider_payment_id!,
         claimed.total,
@@ -148,7 +150,7 @@ async function settleTotal(
   payment: Payment,
   instrument: SandboxInstrument,
   acceptTotal: number | undefined,
-) {
+): Promise<{ total: number } | { refuse: ApiError }> {
   await lockCustomer(trx, payment.customer_id);
   const request = quoteInputOf(payment);
   try {
@@ -186,7 +188,7 @@ async function settleTotal(
     .execute();
   if (!accepted) return { refuse: feeChanged(scope, payment, figures, funding) };
   await placeHolds(trx, payment, request, null);
-  return { total: quote.total, amountChanged: quote.total !== Number(payment.total) };
+  return { total: quote.total };
 }
 
 function feeChanged(

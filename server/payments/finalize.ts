@@ -29,7 +29,7 @@ export async function finalizePaymentMethod(
     );
   }
   const details = await provider.describePaymentMethod(reference);
-  const changed = await db.transaction().execute(async (trx) => {
+  const total = await db.transaction().execute(async (trx) => {
     const current = (await lockPayment(trx, { id: payment.id }))!;
     if (current.status !== 'requires_confirmation' && current.status !== 'failed') {
       throw conflict('payment_not_updatable', `This payment is ${current.status}.`);
@@ -56,14 +56,17 @@ export async function finalizePaymentMethod(
       })
       .where('id', '=', current.id)
       .execute();
-    return quote.total !== Number(current.total) ? quote.total : null;
+    return quote.total;
   });
-  if (changed !== null && payment.provider_payment_id) {
-    await provider.updateAmount(
-      payment.provider_payment_id,
-      changed,
-      `${payment.id}:amount:${changed}`,
-    );
+  if (payment.provider_payment_id) {
+    const atProvider = await provider.retrieve(payment.provider_payment_id);
+    if (atProvider.amount !== total) {
+      await provider.updateAmount(
+        payment.provider_payment_id,
+        total,
+        `${payment.id}:amount:${total}`,
+      );
+    }
   }
   return getLinkPayment(db, scope, payment.id);
 }
