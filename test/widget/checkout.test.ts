@@ -10,7 +10,6 @@ import {
   $$,
   axeViolations,
   click,
-  control,
   field,
   mount,
   portalFixture,

@@ -5,6 +5,7 @@
  * Only this harness opens CORS, and only for the test page's origin.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../server/app.ts';
@@ -13,6 +14,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import type { BusinessSettings } from '../../../server/settings.ts';
+import { XSS } from './payloads.ts';
 
 export type FixtureState =
   | 'zero'
@@ -35,12 +37,6 @@ export interface Fixture {
   token: string;
   link: string;
 }
-
-/** Markup that would run if any business-supplied text were ever parsed as HTML. */
-export const XSS = {
-  script: '<script>window.__xss = (window.__xss || 0) + 1</script>',
-  img: '<img src=x onerror="window.__xss = (window.__xss || 0) + 1">',
-};
 
 const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" rx="12" fill="#0f766e"/><path d="M10 30c5-6 9-6 14 0s9 6 14 0" stroke="#fff" stroke-width="4" fill="none" stroke-linecap="round"/><path d="M10 20c5-6 9-6 14 0s9 6 14 0" stroke="#99f6e4" stroke-width="4" fill="none" stroke-linecap="round"/></svg>`;
 
@@ -82,17 +78,31 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     hostname: '127.0.0.1',
     fetch: async (request, env) => {
       const origin = request.headers.get('origin');
-      if (new URL(request.url).pathname === '/fixtures/logo.svg') {
+      const path = new URL(request.url).pathname;
+      if (path === '/fixtures/logo.svg') {
         return new Response(LOGO, { headers: { 'content-type': 'image/svg+xml' } });
       }
-      if (request.method === 'OPTIONS') {
-        const headers = new Headers();
+      // The built element, from this origin, as the backend serves it to embedding pages.
+      const bundle = /^\/fixtures\/widget\/(pay-portal\.m?js)$/.exec(path)?.[1];
+      if (bundle) {
+        const headers = new Headers({ 'content-type': 'text/javascript' });
         cors(origin, headers);
-        return new Response(null, { status: 204, headers });
+        try {
+          return new Response(await readFile(`dist/widget/${bundle}`), { headers });
+        } catch {
+          return new Response('run npm run build:widget first', { status: 404 });
+        }
       }
+      // The business allows the test page's origin (allowed_origins), so the app's own CORS
+      // answers; where the app has none, the harness opens it for that origin only.
       const response = await app.fetch(request, env);
       const answer = new Response(response.body, response);
-      cors(origin, answer.headers);
+      if (!answer.headers.has('access-control-allow-origin')) {
+        cors(origin, answer.headers);
+        if (request.method === 'OPTIONS' && origin && allowOrigins.includes(origin)) {
+          return new Response(null, { status: 204, headers: answer.headers });
+        }
+      }
       return answer;
     },
   });
@@ -123,6 +133,7 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       },
       partial_payments: { enabled: state === 'partial', minimum: 500 },
       convenience_fees: { card: { percent_bps: 300, fixed: state === 'jpy' ? 0 : 30 } },
+      allowed_origins: allowOrigins,
     };
     const { apiKey } = await createBusiness(db, {
       name: xss ? `Blue ${XSS.script} Lagoon ${XSS.img}` : 'Blue Lagoon Pools',

@@ -1,0 +1,31 @@
+/**
+ * The built classic script (dist/widget/pay-portal.js), loaded the way a business's page loads it:
+ * one <script> tag from the backend's origin. With no api-base, the element talks to that origin.
+ */
+import { expect } from '@open-wc/testing';
+import type { PayPortal } from '../../widget/index.ts';
+import { $, axeViolations, portalFixture, settle, textOf } from './support/portal-fixtures.ts';
+
+describe('the classic script', () => {
+  it('defines <pay-portal>, which finds its backend at the script origin', async () => {
+    const fixture = await portalFixture('outstanding');
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = `${fixture.apiBase}/fixtures/widget/pay-portal.js`;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('the classic script did not load'));
+      document.head.append(script);
+    });
+    expect(customElements.get('pay-portal')).to.be.a('function');
+    const element = document.createElement('pay-portal') as PayPortal;
+    element.setAttribute('token', fixture.token);
+    element.setAttribute('locale', 'en-US');
+    const ready = settle(element);
+    document.body.append(element);
+    expect((await ready).type).to.equal('pay-portal-ready');
+    await element.updateComplete;
+    expect(textOf($(element, '[part="balance"] h2'))).to.equal('Amount due $144.49');
+    expect(await axeViolations(element)).to.deep.equal([]);
+    element.remove();
+  });
+});
