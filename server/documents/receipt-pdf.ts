@@ -8,16 +8,33 @@
  * method ("Visa •••• 4242"), each invoice paid and the account balance part, tip, fee, total,
  * and anything refunded since.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Db, Trx } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { loadReceipt, type Receipt } from './receipt-data.ts';
-import { lineLabel, methodLabel, money, paidOn, receiptWords, safeColor } from './receipt-words.ts';
+import {
+  lineLabel,
+  methodLabel,
+  money,
+  paidOn,
+  receiptWords,
+  safeColor,
+  textOn,
+} from './receipt-words.ts';
 
 const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+let fonts: { regular: Buffer; bold: Buffer } | null = null;
+
+/** The font files, read once: every receipt embeds a subset of them. */
+function receiptFonts() {
+  fonts ??= {
+    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  };
+  return fonts;
+}
 
 const MARGIN = 56;
 const MUTED = '#555555';
@@ -48,10 +65,11 @@ function pageSize(locale: string): 'LETTER' | 'A4' {
 
 export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
   const words = receiptWords(receipt.business.locale);
+  const { regular, bold } = receiptFonts();
   const doc = new PDFDocument({
     size: pageSize(receipt.business.locale),
     margin: MARGIN,
-    font: FONT,
+    font: regular as unknown as string,
     lang: receipt.business.locale,
     info: {
       Title: `${words.receipt} ${receipt.payment.receiptNumber ?? ''}`.trim(),
@@ -59,8 +77,8 @@ export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
       Subject: `${receipt.business.name} — ${words.receipt}`,
     },
   });
-  doc.registerFont('regular', FONT);
-  doc.registerFont('bold', FONT_BOLD);
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -86,13 +104,19 @@ function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   const words = receiptWords(receipt.business.locale);
   const bandHeight = 84;
   doc.rect(0, 0, doc.page.width, bandHeight).fill(safeColor(receipt.business.brandColor));
+  // A long name shrinks to fit beside the receipt number, then ends with an ellipsis.
+  const nameWidth = width * 0.62;
+  let size = 20;
+  doc.font('bold').fontSize(size);
+  while (size > 12 && doc.widthOfString(receipt.business.name) > nameWidth) {
+    size -= 1;
+    doc.fontSize(size);
+  }
   doc
-    .font('bold')
-    .fontSize(20)
-    .fillColor('#ffffff')
-    .text(receipt.business.name, MARGIN, 30, {
-      width: width * 0.6,
-      lineBreak: false,
+    .fillColor(textOn(receipt.business.brandColor))
+    .text(receipt.business.name, MARGIN, bandHeight / 2 - size * 0.6, {
+      width: nameWidth,
+      height: size * 1.2,
       ellipsis: true,
     });
   doc
@@ -111,9 +135,10 @@ function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   const contact = [receipt.business.address, receipt.business.phone, receipt.business.email]
     .filter(Boolean)
     .join('  ·  ');
-  doc.font('regular').fontSize(9).fillColor(MUTED);
-  doc.text(contact, MARGIN, bandHeight + 14, { width });
-  doc.y = Math.max(doc.y, bandHeight + 14) + 20;
+  doc.y = bandHeight + 14;
+  if (contact)
+    doc.font('regular').fontSize(9).fillColor(MUTED).text(contact, MARGIN, doc.y, { width });
+  doc.y += 20;
 }
 
 function drawDetails(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
@@ -175,6 +200,7 @@ function drawFigures(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   if (tip > 0 || fee > 0) row(words.subtotal, money(receipt, subtotal));
   if (tip > 0) row(words.tip, money(receipt, tip));
   if (fee > 0) row(words.fee, money(receipt, fee));
+  if (tip > 0 || fee > 0) rule();
   row(words.total, money(receipt, total), 'total');
   if (receipt.refunded > 0) row(words.refunded, money(receipt, -receipt.refunded));
 }

@@ -11,6 +11,7 @@ import {
   paidOn,
   receiptWords,
   safeColor,
+  textOn,
 } from '../documents/receipt-words.ts';
 
 export interface EmailContent {
@@ -25,6 +26,9 @@ export function receiptEmail(receipt: Receipt): EmailContent {
   const total = money(receipt, receipt.payment.total);
   const rows = figureRows(receipt);
   const contact = receipt.business.email ?? receipt.business.phone;
+  const footer = [receipt.business.name, receipt.business.address, receipt.business.phone]
+    .filter(Boolean)
+    .join(' · ');
   const text = [
     words.thanks(receipt.business.name),
     '',
@@ -37,9 +41,7 @@ export function receiptEmail(receipt: Receipt): EmailContent {
     words.pdfAttached,
     ...(contact ? ['', `${words.questions} ${contact}.`] : []),
     '',
-    [receipt.business.name, receipt.business.address, receipt.business.phone]
-      .filter(Boolean)
-      .join(' · '),
+    footer,
   ].join('\n');
   const html = layout(receipt, [
     `<p style="margin:0 0 16px">${escapeHtml(words.thanks(receipt.business.name))}</p>`,
@@ -53,6 +55,7 @@ export function receiptEmail(receipt: Receipt): EmailContent {
     contact
       ? `<p style="margin:8px 0 0;color:#555">${escapeHtml(`${words.questions} ${contact}.`)}</p>`
       : '',
+    `<p style="margin:24px 0 0;color:#888;font-size:12px">${escapeHtml(footer)}</p>`,
   ]);
   return { subject: words.receiptSubject(receipt.business.name, total), text, html };
 }
@@ -122,12 +125,13 @@ function figureTable(rows: [string, string, boolean?][]): string {
 
 function layout(receipt: Receipt, blocks: string[]): string {
   const color = safeColor(receipt.business.brandColor);
+  const ink = textOn(color);
   const lang = receipt.business.locale.split('-')[0] ?? 'en';
   return [
     `<!doctype html><html lang="${escapeHtml(lang)}"><body style="margin:0;background:#f5f5f5;font-family:Helvetica,Arial,sans-serif;color:#222">`,
     '<table role="presentation" style="width:100%;border-collapse:collapse"><tr><td style="padding:24px">',
     '<table role="presentation" style="max-width:560px;margin:0 auto;background:#fff;border-collapse:collapse;width:100%">',
-    `<tr><td style="background:${color};color:#fff;padding:16px 24px;font-size:20px;font-weight:bold">${escapeHtml(receipt.business.name)}</td></tr>`,
+    `<tr><td style="background:${color};color:${ink};padding:16px 24px;font-size:20px;font-weight:bold">${escapeHtml(receipt.business.name)}</td></tr>`,
     `<tr><td style="padding:24px">${blocks.join('')}</td></tr>`,
     '</table></td></tr></table></body></html>',
   ].join('');
