@@ -4,9 +4,11 @@
  * and everything else they need; the Stripe loader is not in them (the payment form loads it).
  */
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './widget/build/minify-templates.ts';
 
 export default defineConfig({
   publicDir: false,
+  plugins: [minifyTemplates()],
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,
@@ -24,6 +26,8 @@ export default defineConfig({
       // The classic script has no import.meta; it finds its origin through document.currentScript
       // (widget/pay-portal/script-origin.ts), so the empty stand-in is expected there.
       checks: { emptyImportMeta: false },
+      // Vite leaves library ES output unminified; the module is served to browsers as is.
+      output: { minify: true },
     },
   },
 });
