@@ -1,10 +1,13 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
 
-/** The caller's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The caller's address: the socket's, or behind a trusted proxy the last X-Forwarded-For hop,
+ * the one our proxy wrote (earlier hops are whatever the client chose to send).
+ */
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
