@@ -16,6 +16,7 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { paymentLinkRoutes } from './routes/payment-links.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { portalRoutes } from './routes/portal.ts';
+import { portalEstimateRoutes } from './routes/portal-estimates.ts';
 import { portalDocumentRoutes } from './routes/portal-documents.ts';
 import { portalPaymentRoutes } from './routes/portal-payments.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -61,6 +62,7 @@ export function createApp({ db, config, logger }: AppDeps) {
   // Every portal request is counted per client address before anything else happens.
   app.use('/v1/portal/*', portalGuard());
   app.route('/v1/portal', portalRoutes);
+  app.route('/v1/portal', portalEstimateRoutes);
   app.route('/v1/portal', portalPaymentRoutes);
   app.route('/v1/portal', portalDocumentRoutes);
   app.use('/v1/payments/*', staffAuth());

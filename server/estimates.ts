@@ -7,6 +7,7 @@ import type { Db, Trx } from './db/database.ts';
 import type {
   CustomerTable,
   DocumentLineTable,
+  EstimateDecisionTable,
   EstimateStatus,
   EstimateTable,
 } from './db/schema.ts';
@@ -18,6 +19,8 @@ import {
   priceLines,
   takeDocumentNumber,
 } from './document-lines.ts';
+import { decisionsByEstimate, staffDecisionView } from './estimate-decisions.ts';
+import { depositsPaid } from './estimate-deposits.ts';
 import { notFound, unprocessable } from './http/errors.ts';
 import { newId, now, today } from './ids.ts';
 
@@ -124,16 +127,30 @@ export function estimateExpired(estimate: Pick<EstimateTable, 'valid_until'>, on
   return estimate.valid_until < on;
 }
 
+/** Estimates as the API shows them: lines, decisions and deposits loaded in three queries. */
 export async function estimateViews(db: Db | Trx, estimates: readonly EstimateTable[]) {
-  const lines = await linesByDocument(
-    db,
-    'estimate_lines',
-    estimates.map((estimate) => estimate.id),
+  const ids = estimates.map((estimate) => estimate.id);
+  const [lines, decisions, deposits] = await Promise.all([
+    linesByDocument(db, 'estimate_lines', ids),
+    decisionsByEstimate(db, ids),
+    depositsPaid(db, ids),
+  ]);
+  return estimates.map((estimate) =>
+    estimateView(
+      estimate,
+      lines.get(estimate.id) ?? [],
+      decisions.get(estimate.id) ?? null,
+      deposits.get(estimate.id) ?? 0,
+    ),
   );
-  return estimates.map((estimate) => estimateView(estimate, lines.get(estimate.id) ?? []));
 }
 
-export function estimateView(estimate: EstimateTable, lines: DocumentLineTable[]) {
+export function estimateView(
+  estimate: EstimateTable,
+  lines: DocumentLineTable[],
+  decision: EstimateDecisionTable | null = null,
+  depositPaid = 0,
+) {
   return {
     id: estimate.id,
     object: 'estimate' as const,
@@ -151,5 +168,10 @@ export function estimateView(estimate: EstimateTable, lines: DocumentLineTable[]
     deposit_amount: estimate.deposit_amount,
     terms: estimate.terms,
     created: estimate.created_at,
+    /** Deposits paid on it, less refunds (server/estimate-deposits.ts). */
+    deposit_paid: depositPaid,
+    decision: decision ? staffDecisionView(decision) : null,
+    /** The invoice it became. */
+    invoice: decision?.invoice_id ?? null,
   };
 }

@@ -20,7 +20,8 @@ export type IdPrefix =
   | 'cns'
   | 'hld'
   | 'sbx'
-  | 'msg';
+  | 'msg'
+  | 'qst';
 
 /** A new id: prefix, underscore, 20 base-62 characters (~119 random bits). */
 export function newId(prefix: IdPrefix): string {

@@ -349,6 +349,60 @@ export interface OutboxMessageTable {
   updated_at: string;
 }
 
+// Estimate decisions (migration 2026_11_22_0004_estimate_decisions; server/estimate-decisions.ts).
+
+export type EstimateDecisionKind = 'approved' | 'declined';
+
+/** A customer's one decision on an estimate, with the signature and where it came from. */
+export interface EstimateDecisionTable {
+  estimate_id: string;
+  business_id: string;
+  decision: EstimateDecisionKind;
+  /** How an approval was signed; null for a decline. */
+  signature_type: 'typed' | 'drawn' | null;
+  /** The typed name, or the name given beside a drawn signature. */
+  signer_name: string | null;
+  /** The drawn signature's PNG bytes. */
+  signature_png: Buffer | null;
+  /** Why it was declined, if the customer said. */
+  reason: string | null;
+  payment_link_id: string | null;
+  client_address: string;
+  user_agent: string | null;
+  decided_at: string;
+  /** The invoice an approved estimate became (POST /v1/estimates/:id/invoice). */
+  invoice_id: string | null;
+  invoiced_at: string | null;
+}
+
+export interface EstimateQuestionTable {
+  id: string;
+  business_id: string;
+  estimate_id: string;
+  payment_link_id: string | null;
+  message: string;
+  client_address: string;
+  user_agent: string | null;
+  /** The outbox message that took it to the business, or null when it has no address. */
+  email_id: string | null;
+  created_at: string;
+}
+
+/** The deposit part of a recorded payment (server/estimate-deposits.ts). */
+export interface EstimateDepositTable {
+  payment_id: string;
+  business_id: string;
+  customer_id: string;
+  estimate_id: string;
+  amount: number;
+  /** The invoice it was credited to when the estimate became one. */
+  invoice_id: string | null;
+  /** What was credited then (the deposit less anything refunded of it). */
+  credited: number | null;
+  created_at: string;
+  credited_at: string | null;
+}
+
 export interface Database {
   businesses: BusinessTable;
   customers: CustomerTable;
@@ -373,6 +427,9 @@ export interface Database {
   sandbox_refunds: SandboxRefundTable;
   receipt_counters: ReceiptCounterTable;
   outbox_messages: OutboxMessageTable;
+  estimate_decisions: EstimateDecisionTable;
+  estimate_questions: EstimateQuestionTable;
+  estimate_deposits: EstimateDepositTable;
 }
 
 export type { Generated };

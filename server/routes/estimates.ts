@@ -15,10 +15,15 @@ import {
 } from '../api/common.ts';
 import { getCustomer } from '../customers.ts';
 import { DocumentLine, documentLinesInput } from '../document-lines.ts';
+import { decisionsByEstimate, listEstimateQuestions } from '../estimate-decisions.ts';
+import { invoiceFromEstimate } from '../estimate-invoices.ts';
 import { createEstimate, estimateViews, getEstimate, listEstimates } from '../estimates.ts';
 import type { AppEnv } from '../http/env.ts';
+import { notFound } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
 import { today } from '../ids.ts';
+import { invoiceViews } from '../invoices.ts';
+import { Invoice } from './invoices.ts';
 
 const EstimateStatus = z.enum(['pending', 'approved', 'declined']);
 
@@ -47,6 +52,26 @@ const NewEstimate = z
   })
   .openapi('NewEstimate');
 
+const EstimateDecision = z
+  .object({
+    decision: z.enum(['approved', 'declined']),
+    decided_at: Timestamp,
+    signature: z
+      .object({
+        type: z.enum(['typed', 'drawn']),
+        name: z.string().nullable(),
+        image_url: z.string().nullable().openapi({
+          description: 'The drawn signature as a PNG (same Bearer key); null when typed.',
+        }),
+      })
+      .nullable(),
+    reason: z.string().nullable(),
+    client_address: z.string(),
+    user_agent: z.string().nullable(),
+    payment_link: z.string().nullable(),
+  })
+  .openapi('EstimateDecisionRecord');
+
 const Estimate = z
   .object({
     id: z.string(),
@@ -65,8 +90,38 @@ const Estimate = z
     deposit_amount: z.number().int(),
     terms: z.string().nullable(),
     created: Timestamp,
+    deposit_paid: z
+      .number()
+      .int()
+      .openapi({ description: 'Deposit payments recorded for it, less refunds.' }),
+    decision: EstimateDecision.nullable().openapi({
+      description: "The customer's approval (with the signature) or decline; null while pending.",
+    }),
+    invoice: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The invoice it became (`POST /v1/estimates/{id}/invoice`).' }),
   })
   .openapi('Estimate');
+
+const EstimateInvoiceInput = z
+  .object({
+    due_date: isoDate.nullish(),
+    notes: z.string().trim().max(2000).nullish(),
+  })
+  .openapi('EstimateInvoiceInput');
+
+const EstimateQuestion = z
+  .object({
+    id: z.string(),
+    object: z.literal('estimate_question'),
+    message: z.string(),
+    client_address: z.string(),
+    user_agent: z.string().nullable(),
+    emailed: z.boolean().openapi({ description: 'False when the business has no email address.' }),
+    created: Timestamp,
+  })
+  .openapi('EstimateQuestion');
 
 const EstimateListQuery = ListQuery.extend({
   customer: prefixedId('cus').optional(),
@@ -139,5 +194,94 @@ export const estimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { db, business } = c.var;
       const estimate = await getEstimate(db, business.id, c.req.valid('param').id);
       return c.json((await estimateViews(db, [estimate]))[0]!, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/invoice',
+      tags,
+      security,
+      summary: 'Turn an approved estimate into an invoice',
+      description:
+        "The invoice has the estimate's lines and opens at once; the deposit paid on the " +
+        'estimate (less refunds) is credited against it. Once per estimate (409 ' +
+        '`estimate_already_invoiced`); only approved estimates (409 `estimate_not_approved`).',
+      request: { params: idParam('est'), ...jsonBody(EstimateInvoiceInput) },
+      responses: {
+        200: jsonResponse(Invoice, 'The invoice'),
+        ...errorResponses(400, 401, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const { id } = c.req.valid('param');
+      const view = await db.transaction().execute(async (trx) => {
+        const { invoice } = await invoiceFromEstimate(trx, business.id, id, c.req.valid('json'));
+        return (await invoiceViews(trx, [invoice]))[0]!;
+      });
+      return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/signature.png',
+      tags,
+      security,
+      summary: 'The drawn signature of an approved estimate',
+      request: { params: idParam('est') },
+      responses: {
+        200: {
+          description: 'The PNG the customer drew',
+          content: { 'image/png': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const estimate = await getEstimate(db, business.id, c.req.valid('param').id);
+      const png = (await decisionsByEstimate(db, [estimate.id])).get(estimate.id)?.signature_png;
+      if (!png) throw notFound('signature', 'id');
+      return c.body(new Uint8Array(png), 200, {
+        'Content-Type': 'image/png',
+        'Cache-Control': 'private, no-store',
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/questions',
+      tags,
+      security,
+      summary: "The customer's questions about an estimate, oldest first",
+      request: { params: idParam('est') },
+      responses: {
+        200: jsonResponse(listOf(EstimateQuestion), 'The questions'),
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const estimate = await getEstimate(db, business.id, c.req.valid('param').id);
+      const questions = await listEstimateQuestions(db, estimate.id);
+      return c.json(
+        {
+          object: 'list' as const,
+          has_more: false,
+          data: questions.map((question) => ({
+            id: question.id,
+            object: 'estimate_question' as const,
+            message: question.message,
+            client_address: question.client_address,
+            user_agent: question.user_agent,
+            emailed: question.email_id !== null,
+            created: question.created_at,
+          })),
+        },
+        200,
+      );
     },
   );

@@ -39,7 +39,7 @@ const NewInvoice = z
   })
   .openapi('NewInvoice');
 
-const Invoice = z
+export const Invoice = z
   .object({
     id: z.string(),
     object: z.literal('invoice'),

@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as ledger from './2026_11_22_0001_ledger.ts';
 import * as payments from './2026_11_22_0002_payments.ts';
 import * as outbox from './2026_11_22_0003_outbox.ts';
+import * as estimateDecisions from './2026_11_22_0004_estimate_decisions.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
   '2026_11_22_0002_payments': payments,
   '2026_11_22_0003_outbox': outbox,
+  '2026_11_22_0004_estimate_decisions': estimateDecisions,
 };
