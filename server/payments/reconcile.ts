@@ -11,6 +11,7 @@ import type { Db } from '../db/database.ts';
 import { now } from '../ids.ts';
 import { handleProviderEvent } from './events.ts';
 import { pruneIdempotencyKeys } from './idempotency.ts';
+import type { Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
 
 const RECENT_DAYS = 7;
@@ -42,44 +43,10 @@ export async function reconcilePayments(
     .orderBy('created_at', 'asc')
     .execute();
   for (const payment of open) {
-    const providerPaymentId = payment.provider_payment_id!;
     report.checked += 1;
     try {
-      const state = await provider.retrieve(providerPaymentId);
-      const base = { provider: provider.name, providerPaymentId, paymentId: payment.id };
-      if (state.status === 'succeeded') {
-        const outcome = await handleProviderEvent(db, {
-          ...base,
-          id: `reconcile:${providerPaymentId}:succeeded`,
-          type: 'payment.succeeded',
-          amount: state.amount,
-          details: state.details,
-        });
-        if (outcome === 'applied') report.recorded += 1;
-      } else if (state.status === 'failed' && payment.status !== 'failed') {
-        const outcome = await handleProviderEvent(db, {
-          ...base,
-          id: `reconcile:${providerPaymentId}:failed:${payment.updated_at}`,
-          type: 'payment.failed',
-          amount: state.amount,
-          details: state.details,
-          failure: state.failure,
-        });
-        if (outcome === 'applied') report.failed += 1;
-      } else if (
-        state.status === 'requires_confirmation' &&
-        payment.status === 'processing' &&
-        Date.parse(payment.updated_at) < Date.now() - STALE_CLAIM_MS
-      ) {
-        // We claimed it, then stopped before the provider took it: the customer may try again.
-        await db
-          .updateTable('payments')
-          .set({ status: 'requires_confirmation', updated_at: now() })
-          .where('id', '=', payment.id)
-          .where('status', '=', 'processing')
-          .execute();
-        report.released += 1;
-      }
+      const outcome = await reconcilePayment(db, provider, payment);
+      if (outcome) report[outcome] += 1;
     } catch (error) {
       logger?.warn({ err: error, payment: payment.id }, 'reconcile: provider did not answer');
     }
@@ -88,4 +55,56 @@ export async function reconcilePayments(
     logger?.info(report, 'reconciled payments with the provider');
   }
   return report;
+}
+
+/**
+ * Reads one payment again from the provider and records what it learns, through the one event
+ * path. Also used when the portal asks for a Stripe payment's status, so the confirmation shows at
+ * once even if the webhook is slow.
+ */
+export async function reconcilePayment(
+  db: Db,
+  provider: PaymentProvider,
+  payment: Pick<Payment, 'id' | 'status' | 'provider_payment_id' | 'updated_at'>,
+): Promise<'recorded' | 'failed' | 'released' | null> {
+  const providerPaymentId = payment.provider_payment_id;
+  if (!providerPaymentId) return null;
+  const state = await provider.retrieve(providerPaymentId);
+  const base = { provider: provider.name, providerPaymentId, paymentId: payment.id };
+  if (state.status === 'succeeded') {
+    const outcome = await handleProviderEvent(db, {
+      ...base,
+      id: `reconcile:${providerPaymentId}:succeeded`,
+      type: 'payment.succeeded',
+      amount: state.amount,
+      details: state.details,
+    });
+    return outcome === 'applied' ? 'recorded' : null;
+  }
+  if (state.status === 'failed' && payment.status !== 'failed') {
+    const outcome = await handleProviderEvent(db, {
+      ...base,
+      id: `reconcile:${providerPaymentId}:failed:${payment.updated_at}`,
+      type: 'payment.failed',
+      amount: state.amount,
+      details: state.details,
+      failure: state.failure,
+    });
+    return outcome === 'applied' ? 'failed' : null;
+  }
+  if (
+    state.status === 'requires_confirmation' &&
+    payment.status === 'processing' &&
+    Date.parse(payment.updated_at) < Date.now() - STALE_CLAIM_MS
+  ) {
+    // We claimed it, then stopped before the provider took it: the customer may try again.
+    await db
+      .updateTable('payments')
+      .set({ status: 'requires_confirmation', updated_at: now() })
+      .where('id', '=', payment.id)
+      .where('status', '=', 'processing')
+      .execute();
+    return 'released';
+  }
+  return null;
 }

@@ -120,7 +120,10 @@ export interface BankInput {
 const param = (name: string) => `sandbox.${name}`;
 
 /** Reads a card as a card form would, refusing what Stripe's form would refuse. */
-export function readTestCard(input: CardInput, at = new Date()): SandboxInstrument {
+export function readTestCard(
+  input: CardInput,
+  at = new Date(),
+): Extract<SandboxInstrument, { method: 'card' }> {
   const number = input.card_number.replace(/[\s-]/g, '');
   if (!/^\d{12,19}$/.test(number) || !luhnValid(number)) {
     throw unprocessable('incorrect_number', 'Your card number is incorrect.', param('card_number'));

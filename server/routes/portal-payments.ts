@@ -25,6 +25,7 @@ import {
   paymentsInScope,
 } from '../payments/payments.ts';
 import { paymentProvider } from '../payments/providers.ts';
+import { reconcilePayment } from '../payments/reconcile.ts';
 import { removeSavedPaymentMethod } from '../payments/saved-methods.ts';
 import { openPortalLink } from '../portal/access.ts';
 import { TokenParam } from '../portal/schemas.ts';
@@ -141,6 +142,11 @@ function portalPaymentView(payment: Payment, token: string) {
 }
 
 const tags = ['Portal payments'];
+const IN_FLIGHT = new Set<Payment['status']>([
+  'requires_confirmation',
+  'processing',
+  'requires_action',
+]);
 
 export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
   .openapi(
@@ -344,8 +350,22 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const { token, id } = c.req.valid('param');
+      const { db, config } = c.var;
       const scope = await openPortalLink(c, token);
-      return c.json(portalPaymentView(await getLinkPayment(c.var.db, scope, id), token), 200);
+      let payment = await getLinkPayment(db, scope, id);
+      const provider = paymentProvider(config, db);
+      // A Stripe payment is confirmed in the browser: ask Stripe rather than wait for its webhook.
+      if (
+        payment.provider === 'stripe' &&
+        provider.name === 'stripe' &&
+        IN_FLIGHT.has(payment.status)
+      ) {
+        await reconcilePayment(db, provider, payment).catch((error: unknown) =>
+          c.var.logger.warn({ err: error, payment: payment.id }, 'status: provider did not answer'),
+        );
+        payment = await getLinkPayment(db, scope, id);
+      }
+      return c.json(portalPaymentView(payment, token), 200);
     },
   )
   .openapi(
