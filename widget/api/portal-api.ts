@@ -58,8 +58,11 @@ export class PortalApi {
     return this.call(`/payment_methods/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
-  receiptUrl(paymentId: string): string {
-    return `${this.root}/payments/${encodeURIComponent(paymentId)}/receipt.pdf`;
+  /** The receipt PDF of a succeeded payment. */
+  receiptUrl(payment: PortalPayment): string {
+    return payment.receipt_url
+      ? this.resolve(payment.receipt_url)
+      : `${this.root}/payments/${encodeURIComponent(payment.id)}/receipt.pdf`;
   }
 
   private async call<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -82,18 +82,29 @@ export interface ServerQuote {
   currency: string;
 }
 
-/** A payment as the history and confirmation views read it; the payments issue fills it in. */
+/** A payment as the portal API answers it (`GET /v1/portal/:token/payments[/:id]`). */
 export interface PortalPayment {
   id: string;
+  status:
+    | 'requires_confirmation'
+    | 'processing'
+    | 'requires_action'
+    | 'succeeded'
+    | 'failed'
+    | 'canceled';
+  /** What was charged: subtotal, tip and fee. */
   amount: number;
+  subtotal?: number;
+  tip?: number;
+  fee?: number;
   currency: string;
-  status: 'processing' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+  method: PaymentMethodKind;
+  card?: { brand: string | null; last4: string } | null;
+  receipt_number: string | null;
+  /** The receipt PDF, relative to the API's origin, once the payment succeeded. */
+  receipt_url: string | null;
   created: string;
-  receipt_number?: string | null;
-  method?: { type: string; brand?: string | null; last4?: string | null } | null;
-  receipt_url?: string | null;
-  /** What is still owed after this payment, when the server says. */
-  balance_after?: { amount: number; state: BalanceState } | null;
+  succeeded_at?: string | null;
 }
 
 export interface List<T> {

@@ -16,12 +16,11 @@ export interface ConfirmationProps {
   back: () => void;
 }
 
-export function methodName(l: Localizer, method: PortalPayment['method']): string {
-  if (!method) return '';
-  if (method.last4) return l.t.cardName(l.brand(method.brand ?? method.type), method.last4);
-  return method.type === 'card' || method.type === 'us_bank_account'
-    ? l.t[method.type]
-    : method.type;
+/** "Visa •••• 4242", or the method's name when no card is known. */
+export function methodName(l: Localizer, payment: PortalPayment): string {
+  const { card } = payment;
+  if (card?.last4) return l.t.cardName(card.brand ? l.brand(card.brand) : l.t.card, card.last4);
+  return l.t[payment.method] ?? payment.method;
 }
 
 export function renderConfirmation(l: Localizer, props: ConfirmationProps): TemplateResult {
@@ -30,8 +29,8 @@ export function renderConfirmation(l: Localizer, props: ConfirmationProps): Temp
   const rows: [string, string][] = [
     [t.receiptNumber, payment.receipt_number ?? payment.id],
     [t.amount, l.money(payment.amount)],
-    [t.method, methodName(l, payment.method)],
-    [t.date, l.date(payment.created)],
+    [t.method, methodName(l, payment)],
+    [t.date, l.date(payment.succeeded_at ?? payment.created)],
   ];
   return html`
     <section class="section confirmation" part="confirmation">

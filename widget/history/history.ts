@@ -1,5 +1,6 @@
 /** Past payments: date, amount, method, status, and each receipt's PDF. */
 import { html, type TemplateResult } from 'lit';
+import type { PortalPayment } from '../api/types.ts';
 import { methodName } from '../confirmation/confirmation.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { HistoryController } from './history.controller.ts';
@@ -7,7 +8,7 @@ import type { HistoryController } from './history.controller.ts';
 export function renderHistory(
   l: Localizer,
   history: HistoryController,
-  receiptUrl: (paymentId: string) => string,
+  receiptUrl: (payment: PortalPayment) => string,
   back: () => void,
 ): TemplateResult {
   const { t } = l;
@@ -20,7 +21,11 @@ export function renderHistory(
   `;
 }
 
-function body(l: Localizer, history: HistoryController, receiptUrl: (id: string) => string) {
+function body(
+  l: Localizer,
+  history: HistoryController,
+  receiptUrl: (payment: PortalPayment) => string,
+) {
   const { t } = l;
   if (history.state === 'loading' || history.state === 'idle') {
     return html`<p class="muted" role="status">${t.historyLoading}</p>`;
@@ -36,13 +41,13 @@ function body(l: Localizer, history: HistoryController, receiptUrl: (id: string)
       return html`<li class="payment-row">
         <span class="payment-main">
           <span class="payment-amount amount">${l.money(payment.amount)}</span>
-          <span class="muted">${date} · ${methodName(l, payment.method)}</span>
+          <span class="muted">${date} · ${methodName(l, payment)}</span>
         </span>
         <span class="status" data-status=${payment.status}>${t.status[payment.status] ?? payment.status}</span>
         ${
           payment.status === 'succeeded'
             ? html`<a
-                href=${receiptUrl(payment.id)}
+                href=${receiptUrl(payment)}
                 target="_blank"
                 rel="noopener"
                 aria-label=${t.receiptLabel(date)}

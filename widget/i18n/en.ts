@@ -93,6 +93,7 @@ export const en = {
   receipt: 'Receipt',
   receiptLabel: (date: string) => `Download receipt for the payment of ${date} (PDF)`,
   status: {
+    requires_confirmation: 'Not completed',
     succeeded: 'Paid',
     processing: 'Processing',
     requires_action: 'Needs action',

@@ -92,6 +92,7 @@ export const es = {
   receipt: 'Recibo',
   receiptLabel: (date: string) => `Descargar el recibo del pago del ${date} (PDF)`,
   status: {
+    requires_confirmation: 'Sin completar',
     succeeded: 'Pagado',
     processing: 'En proceso',
     requires_action: 'Requiere acción',

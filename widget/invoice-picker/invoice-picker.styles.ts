@@ -43,6 +43,11 @@ export const invoicePickerStyles = css`
     font-weight: 600;
     overflow-wrap: break-word;
   }
+  .row-title .number {
+    display: inline-block;
+    max-width: 100%;
+    overflow-wrap: anywhere;
+  }
   .row-amount {
     font-weight: 650;
     text-align: right;
@@ -52,7 +57,7 @@ export const invoicePickerStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: 4px 12px;
-    margin-top: -6px;
+    margin-top: -4px;
   }
   .row-meta .muted {
     font-size: 0.8125rem;

@@ -42,10 +42,11 @@ function renderRow(
   const { t } = l;
   const selected = checkout.selected.has(row.key);
   const title = row.invoice ? t.invoice(row.invoice.number) : t.accountBalance;
+  const shownTitle = row.invoice ? invoiceTitle(l, row.invoice.number) : title;
   const amountId = `amount-${row.key}`;
   const errorId = `error-${row.key}`;
   const head = html`
-    <span class="row-title">${title}</span>
+    <span class="row-title">${shownTitle}</span>
     <span class="amount row-amount">${l.money(row.amountDue)}</span>
   `;
   return html`
@@ -100,6 +101,12 @@ function renderRow(
   `;
 }
 
+/** "Invoice INV-0001" with the number kept on one line where it fits ("INV-" alone is no help). */
+function invoiceTitle(l: Localizer, number: string): TemplateResult {
+  const [before = '', after = ''] = l.t.invoice('\u0000').split('\u0000');
+  return html`${before}<span class="number">${number}</span>${after}`;
+}
+
 function dates(l: Localizer, invoice: PortalInvoice): string {
   const { t } = l;
   const issued = t.issued(l.date(invoice.date));
@@ -130,7 +137,7 @@ export function renderPaidInvoices(
         ${portal.invoices.map(
           (invoice) => html`<li class="row">
             <div class="row-head">
-              <span class="row-title">${l.t.invoice(invoice.number)}</span>
+              <span class="row-title">${invoiceTitle(l, invoice.number)}</span>
               <span class="amount row-amount">${l.money(invoice.total)}</span>
             </div>
             <div class="row-meta">

@@ -266,13 +266,13 @@ export class PayPortal extends LitElement {
     }
     const header = renderBusinessHeader(l, portal);
     if (this.view === 'history') {
-      return html`${header}${renderHistory(l, this.history, (id) => this.api.receiptUrl(id), this.back)}`;
+      return html`${header}${renderHistory(l, this.history, (payment) => this.api.receiptUrl(payment), this.back)}`;
     }
     if (this.view === 'confirmation' && this.payment) {
       return html`${header}${renderConfirmation(l, {
         payment: this.payment,
         customerName: portal.customer.name,
-        receiptUrl: this.api.receiptUrl(this.payment.id),
+        receiptUrl: this.api.receiptUrl(this.payment),
         remaining: portal.balance.state === 'outstanding' ? portal.balance.amount : 0,
         payAgain: this.back,
         back: this.back,

@@ -24,7 +24,9 @@ export type FixtureState =
   | 'jpy'
   | 'xss'
   | 'invoice'
-  | 'branded';
+  | 'branded'
+  /** Outstanding, after the customer paid the first invoice with the sandbox's 4242 card. */
+  | 'paid';
 
 export interface FixtureRequest {
   state: FixtureState;
@@ -36,6 +38,8 @@ export interface Fixture {
   apiBase: string;
   token: string;
   link: string;
+  /** The payment the 'paid' fixture made. */
+  payment?: string;
 }
 
 const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" rx="12" fill="#0f766e"/><path d="M10 30c5-6 9-6 14 0s9 6 14 0" stroke="#fff" stroke-width="4" fill="none" stroke-linecap="round"/><path d="M10 20c5-6 9-6 14 0s9 6 14 0" stroke="#99f6e4" stroke-width="4" fill="none" stroke-linecap="round"/></svg>`;
@@ -162,7 +166,7 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       invoiceId = invoice.id;
       await staff(apiKey, 'POST', charges, { amount: 3000, description: 'Extra visit' });
     }
-    if (['outstanding', 'partial', 'xss', 'invoice', 'branded'].includes(state)) {
+    if (['outstanding', 'partial', 'xss', 'invoice', 'branded', 'paid'].includes(state)) {
       const first = await staff(apiKey, 'POST', '/v1/invoices', {
         customer: customer.id,
         lines: [
@@ -206,7 +210,32 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       state === 'invoice' ? { invoice: invoiceId } : { customer: customer.id },
     );
     keys.set(link.id, apiKey);
-    return { apiBase, token: link.url.split('/').pop()!, link: link.id };
+    const token = link.url.split('/').pop()!;
+    const payment = state === 'paid' ? await payAsCustomer(token, invoiceId!) : undefined;
+    return { apiBase, token, link: link.id, payment };
+  }
+
+  /** The customer pays one invoice in full through the portal API, with Stripe's test card. */
+  async function payAsCustomer(token: string, invoice: string): Promise<string> {
+    const portal = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const response = await app.request(`/v1/portal/${token}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as { id: string; status: string };
+      if (!response.ok) throw new Error(`POST ${path}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    const started = await portal(
+      '/payments',
+      { invoices: [{ id: invoice, amount: 8119 }], balance_amount: 0, tip: null, method: 'card' },
+      { 'idempotency-key': randomBytes(12).toString('hex') },
+    );
+    const card = { card_number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
+    const confirmed = await portal(`/payments/${started.id}/confirm`, { sandbox: card });
+    if (confirmed.status !== 'succeeded') throw new Error(`payment is ${confirmed.status}`);
+    return started.id;
   }
 
   return {
