@@ -26,7 +26,11 @@ function unexpectedState(code: string, message: string) {
   return new StripeApiError(400, { type: 'invalid_request_error', code, message });
 }
 
-export type PayWith = { card: string } | { bankAccount: string } | { paymentMethod: string };
+export type PayWith =
+  | { card: string }
+  | { bankAccount: string }
+  | { paymentMethod: string }
+  | { confirmationToken: string };
 
 export class FakeStripeApi {
   readonly intents = new Map<string, Stripe.PaymentIntent>();
@@ -37,6 +41,8 @@ export class FakeStripeApi {
   readonly confirmationTokens = new Map<string, Stripe.ConfirmationToken>();
   /** The test number behind each card payment method: it decides what paying with it does. */
   private readonly cardNumbers = new Map<string, string>();
+  /** The payment method each confirmation token previews. */
+  private readonly tokenMethods = new Map<string, string>();
   apiVersion = 'unknown';
 
   route(method: string, path: string, params: Params): unknown {
@@ -90,7 +96,9 @@ export class FakeStripeApi {
   /** Stripe.js `createConfirmationToken`: the card the customer typed, before confirming. */
   createConfirmationToken(card: string): Stripe.ConfirmationToken {
     const method = this.createPaymentMethod({ card });
-    return this.store(this.confirmationTokens, make.confirmationToken(method));
+    const token = this.store(this.confirmationTokens, make.confirmationToken(method));
+    this.tokenMethods.set(token.id, method.id);
+    return token;
   }
 
   /** Stripe.js `confirmPayment`: pays the intent with a test card, bank account or saved card. */
@@ -99,7 +107,13 @@ export class FakeStripeApi {
     const method =
       'paymentMethod' in payWith
         ? this.find(this.paymentMethods, 'payment_method', payWith.paymentMethod)
-        : this.createPaymentMethod(payWith);
+        : 'confirmationToken' in payWith
+          ? this.find(
+              this.paymentMethods,
+              'payment_method',
+              this.tokenMethods.get(payWith.confirmationToken),
+            )
+          : this.createPaymentMethod(payWith);
     intent.payment_method = method.id;
     const outcome = make.TEST_CARDS[this.cardNumbers.get(method.id) ?? '']?.outcome ?? 'succeeded';
     if (outcome === 'requires_action') {

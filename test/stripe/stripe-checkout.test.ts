@@ -1,0 +1,162 @@
+/**
+ * A customer paying with the Stripe provider, end to end: the portal API, the real `stripe` SDK
+ * against the fake Stripe server, "Stripe.js" (the fake) collecting and confirming, and signed
+ * webhooks. What the ledger records equals what Stripe charged, to the minor unit.
+ */
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripeProvider } from '../../server/payments/providers.ts';
+import { listSavedPaymentMethods } from '../../server/payments/saved-methods.ts';
+import {
+  balanceOf,
+  customerOf,
+  invoiceFor,
+  linkTo,
+  poolBusiness,
+  portal,
+} from '../payments/support.ts';
+import { testStores } from '../support/databases.ts';
+import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
+import { answer, type Harness, useHarness } from '../support/harness.ts';
+
+const SECRET = 'whsec_test_pay_portal_checkout';
+
+async function tellWebhook(h: Harness, fake: FakeStripe, type: string, object: unknown) {
+  const payload = JSON.stringify(fake.event(type, object));
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+  return answer(
+    await h.request('/webhooks/stripe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      body: payload,
+    }),
+  );
+}
+
+describe.each(testStores)('paying with Stripe on $name', (store) => {
+  let fake: FakeStripe;
+  const stripe = {
+    secretKey: 'sk_test_checkout',
+    publishableKey: 'pk_test_checkout',
+    webhookSecret: SECRET,
+    apiBase: '' as string | null,
+  };
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    stripe.apiBase = fake.url;
+  });
+  afterAll(() => fake.close());
+  const h = useHarness(store, { paymentProvider: 'stripe', stripe });
+  const provider = () => stripeProvider(h.config);
+
+  /** Dana owes a 100.00 invoice to a business with a 3 % + 30¢ card fee; she starts paying. */
+  async function started(extra: Record<string, unknown> = {}) {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff, 'Dana Diaz', 'dana@example.com');
+    const invoice = await invoiceFor(staff, dana.id, 10_000);
+    const token = await linkTo(staff, { customer: dana.id });
+    const browser = portal(h, token);
+    const created = await browser.create({
+      invoices: [{ id: invoice.id, amount: 10_000 }],
+      tip: { percent: 18 },
+      method: 'card',
+      ...extra,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const intentId = (created.body.client_secret as string).split('_secret_')[0]!;
+    return { staff, dana, token, browser, payment: created.body, intentId };
+  }
+
+  async function ledgerOf(paymentId: string) {
+    const rows = await h.db
+      .selectFrom('ledger_entries')
+      .select(['kind', 'amount'])
+      .where('payment_id', '=', paymentId)
+      .execute();
+    const sum = (kind: string) =>
+      rows.filter((row) => row.kind === kind).reduce((total, row) => total + Number(row.amount), 0);
+    return { paid: -sum('payment'), tip: sum('tip'), fee: sum('fee') };
+  }
+
+  it('drops the card fee for a debit card before confirming, and records what Stripe charged', async () => {
+    const { staff, dana, token, browser, payment, intentId } = await started();
+    expect(payment.amount).toBe(12_184);
+    expect(fake.api.intents.get(intentId)).toMatchObject({ amount: 12_184, currency: 'usd' });
+
+    // Stripe.js collects a debit card; the server reads its funding and fixes the fee.
+    const collected = fake.api.createConfirmationToken('4000056655665556');
+    const fixed = await answer(
+      await h.request(`/v1/portal/${token}/payments/${payment.id}/payment_method`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payment_method: collected.id }),
+      }),
+    );
+    expect(fixed.body).toMatchObject({ amount: 11_800, fee: 0, funding: 'debit' });
+    expect(fake.api.intents.get(intentId)?.amount).toBe(11_800);
+    const update = fake.requestsTo('POST', `/v1/payment_intents/${intentId}`).at(-1)!;
+    expect(update.params).toEqual({ amount: '11800' });
+    expect(update.idempotencyKey).toBe(`${payment.id}:amount:11800`);
+
+    const paid = fake.api.confirm(intentId, { confirmationToken: collected.id });
+    expect((await tellWebhook(h, fake, 'payment_intent.succeeded', paid)).body.outcomes).toEqual([
+      'applied',
+    ]);
+    expect(await ledgerOf(payment.id)).toEqual({ paid: 11_800, tip: 1_800, fee: 0 });
+    expect(paid.amount_received).toBe(11_800);
+    expect(await balanceOf(staff, dana.id)).toBe(0);
+    expect((await browser.payment(payment.id)).body).toMatchObject({
+      status: 'succeeded',
+      amount: 11_800,
+      card: { brand: 'visa', last4: '5556' },
+    });
+  });
+
+  it('keeps the fee for a credit card, and learns of the success by asking when the browser does', async () => {
+    const { browser, payment, intentId } = await started();
+    const paid = fake.api.confirm(intentId, { card: '4242424242424242' });
+    // The browser asks before Stripe's webhook arrives: the server asks Stripe.
+    expect((await browser.payment(payment.id)).body).toMatchObject({
+      status: 'succeeded',
+      amount: 12_184,
+      fee: 384,
+    });
+    expect(await ledgerOf(payment.id)).toEqual({ paid: 12_184, tip: 1_800, fee: 384 });
+    // The webhook that follows changes nothing.
+    expect((await tellWebhook(h, fake, 'payment_intent.succeeded', paid)).body.outcomes).toEqual([
+      'ignored',
+    ]);
+    expect(await ledgerOf(payment.id)).toEqual({ paid: 12_184, tip: 1_800, fee: 384 });
+  });
+
+  it('saves a card only when asked, shows it next time, and forgets it at Stripe too', async () => {
+    const customersBefore = fake.api.customers.size;
+    const { dana, browser, intentId } = await started({ save_payment_method: true });
+    expect(fake.api.customers.size).toBe(customersBefore + 1);
+    const create = fake.requestsTo('POST', '/v1/payment_intents').at(-1)!;
+    expect(create.params.setup_future_usage).toBe('off_session');
+    expect(create.params.customer).toMatch(/^cus_/);
+
+    const paid = fake.api.confirm(intentId, { card: '4242424242424242' });
+    await tellWebhook(h, fake, 'payment_intent.succeeded', paid);
+    const saved = await listSavedPaymentMethods(h.db, dana.id, 'stripe');
+    expect(saved).toEqual([expect.objectContaining({ brand: 'visa', last4: '4242' })]);
+    const [card] = await provider().listSavedMethods(`${create.params.customer}`);
+    expect(card).toMatchObject({ brand: 'visa', last4: '4242' });
+
+    const removed = await browser.removeCard(saved[0]!.id);
+    expect(removed.status).toBe(200);
+    const atStripe = fake.api.paymentMethods.get(`${paid.payment_method}`);
+    expect(atStripe?.customer).toBeNull();
+    expect(await listSavedPaymentMethods(h.db, dana.id, 'stripe')).toEqual([]);
+    expect(await provider().listSavedMethods(`${create.params.customer}`)).toEqual([]);
+
+    // Not ticked: no Customer, no setup_future_usage.
+    const customersNow = fake.api.customers.size;
+    await started();
+    expect(fake.api.customers.size).toBe(customersNow);
+    const plain = fake.requestsTo('POST', '/v1/payment_intents').at(-1)!;
+    expect(plain.params.setup_future_usage).toBeUndefined();
+    expect(plain.params.customer).toBeUndefined();
+  });
+});
