@@ -3,21 +3,27 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { portalCors } from './http/cors.ts';
 import type { AppEnv } from './http/env.ts';
 import { ApiError, respondWithError } from './http/errors.ts';
 import { requestLogger } from './http/logger.ts';
 import { openApiHooks } from './http/openapi.ts';
 import { staffAuth } from './http/staff-auth.ts';
+import { demoRoutes, loadDemoFiles } from './pages/demo-pages.ts';
+import { hostedPageRoutes } from './pages/hosted-page.ts';
+import { staffPreviewRoutes } from './pages/staff-preview.ts';
+import { loadWidgetFiles, widgetRoutes } from './pages/widget-files.ts';
 import { portalGuard } from './portal/access.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { estimateRoutes } from './routes/estimates.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { outboxRoutes } from './routes/outbox.ts';
+import { paymentLinkSendRoutes } from './routes/payment-link-send.ts';
 import { paymentLinkRoutes } from './routes/payment-links.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { portalRoutes } from './routes/portal.ts';
-import { portalEstimateRoutes } from './routes/portal-estimates.ts';
 import { portalDocumentRoutes } from './routes/portal-documents.ts';
+import { portalEstimateRoutes } from './routes/portal-estimates.ts';
 import { portalPaymentRoutes } from './routes/portal-payments.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -26,9 +32,12 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
+  /** Where the built element and demo page are (default dist/widget, dist/demo). */
+  widgetDir?: string;
+  demoDir?: string;
 }
 
-export function createApp({ db, config, logger }: AppDeps) {
+export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>(openApiHooks);
   app.use('*', async (c, next) => {
     c.set('db', db);
@@ -59,6 +68,9 @@ export function createApp({ db, config, logger }: AppDeps) {
 
   app.use('/v1/payment_links/*', staffAuth());
   app.route('/v1/payment_links', paymentLinkRoutes);
+  app.route('/v1/payment_links', paymentLinkSendRoutes);
+  // CORS first, so that a refusal (403) and a rate limit (429) are readable by allowed origins.
+  app.use('/v1/portal/*', portalCors());
   // Every portal request is counted per client address before anything else happens.
   app.use('/v1/portal/*', portalGuard());
   app.route('/v1/portal', portalRoutes);
@@ -71,6 +83,13 @@ export function createApp({ db, config, logger }: AppDeps) {
   app.route('/v1/outbox', outboxRoutes);
   // Stripe's events: no key, no portal guard; the signature is the credential.
   app.route('/webhooks', webhookRoutes);
+
+  // Pages and files: the element, the hosted portal, its staff preview, the demo (issue 5).
+  const widget = loadWidgetFiles(widgetDir);
+  app.route('/widget', widgetRoutes(widget));
+  app.route('/p', hostedPageRoutes(widget));
+  app.route('/preview', staffPreviewRoutes(app));
+  if (config.demo) app.route('/demo', demoRoutes(widget, loadDemoFiles(demoDir)));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

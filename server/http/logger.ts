@@ -9,7 +9,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return destination ? pino(options, destination) : pino(options);
 }
 
-const TOKEN_PATHS = [/^(\/v1\/portal\/)[^/]+/, /^(\/p\/)[^/?#]+/];
+const TOKEN_PATHS = [
+  /^(\/v1\/portal\/)[^/]+/,
+  /^(\/p\/)[^/?#]+/,
+  // The staff preview's way to the portal API (server/pages/staff-preview.ts).
+  /^(\/preview\/v1\/portal\/)[^/]+/,
+];
 
 /** `/v1/portal/abc…/charges` → `/v1/portal/[token]/charges`. */
 export function redactPath(path: string): string {

@@ -22,6 +22,7 @@ describe('redactPath', () => {
     expect(redactPath('/v1/portal/abc-DEF_123/charges')).toBe('/v1/portal/[token]/charges');
     expect(redactPath('/v1/portal/abc')).toBe('/v1/portal/[token]');
     expect(redactPath('/p/abc-DEF_123')).toBe('/p/[token]');
+    expect(redactPath('/preview/v1/portal/abc/views')).toBe('/preview/v1/portal/[token]/views');
     expect(redactPath('/v1/payment_links/lnk_1/regenerate')).toBe(
       '/v1/payment_links/lnk_1/regenerate',
     );
@@ -71,15 +72,23 @@ describe.each(testStores)('request logs on $name', (store) => {
       [`/v1/portal/${token}`],
       [`/p/${fresh}`],
       [`/p/${token}?utm_source=email`],
+      [`/preview/v1/portal/${fresh}/views`, { method: 'POST' }],
     ];
     const statuses: number[] = [];
-    for (const [path, init] of portalCalls) statuses.push((await call(path, init)).status);
-    expect(statuses).toEqual([200, 204, 200, 422, 400, 404, 404, 404, 404]);
+    for (const [path, init] of portalCalls) {
+      // Status only: the hosted page (/p/…) answers HTML.
+      const response = await app.request(path, init, {
+        incoming: { socket: { remoteAddress: '192.0.2.10' } },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 204, 200, 422, 400, 404, 404, 200, 404, 204]);
 
     const log = lines.join('\n');
     expect(lines.length).toBeGreaterThanOrEqual(portalCalls.length + 4);
     expect(log).toContain('"path":"/v1/portal/[token]/charges"');
     expect(log).toContain('"path":"/p/[token]"');
+    expect(log).toContain('"path":"/preview/v1/portal/[token]/views"');
     expect(log).not.toContain(token);
     expect(log).not.toContain(fresh);
     expect(log).not.toContain(staff.apiKey);

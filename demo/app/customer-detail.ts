@@ -1,0 +1,233 @@
+/**
+ * One customer: balance and state, what can be added to the account, open invoices, and the
+ * links with their activity. Refreshes every few seconds, so a view or a payment shows up while
+ * staff watch; a staff preview of the portal opens beside it.
+ */
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { balanceText, type MoneyContext, money, stateLabel } from './format.ts';
+import type { List, StaffApi } from './staff-api.ts';
+import { demoStyles } from './styles.ts';
+import type { Balance, Customer, Invoice, PaymentLink } from './types.ts';
+import './billing-forms.ts';
+import './link-card.ts';
+
+const REFRESH_MS = 4000;
+
+@customElement('demo-customer-detail')
+export class DemoCustomerDetail extends LitElement {
+  static override styles = [
+    demoStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 16px;
+        min-width: 0;
+      }
+      .summary {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 12px;
+        align-items: center;
+      }
+      .amount {
+        font-size: 1.75rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      .links {
+        display: grid;
+        gap: 12px;
+      }
+      .with-preview {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 400px;
+        gap: 16px;
+        align-items: start;
+      }
+      @media (max-width: 1180px) {
+        .with-preview {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      .preview iframe {
+        width: 100%;
+        max-width: 390px;
+        height: 760px;
+        border: 1px solid var(--border);
+        border-radius: 12px;
+        background: #f3f4f6;
+        display: block;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: StaffApi;
+  @property({ attribute: false }) at!: MoneyContext;
+  @property({ attribute: false }) customer!: Customer;
+  @state() private balance: Balance | null = null;
+  @state() private invoices: Invoice[] = [];
+  @state() private links: PaymentLink[] = [];
+  @state() private revision = 0;
+  @state() private previewUrl: string | null = null;
+  @state() private error = '';
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.load();
+    }, REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customer')) {
+      const before = changed.get('customer') as Customer | undefined;
+      if (before?.id !== this.customer.id) {
+        this.previewUrl = null;
+        this.balance = null;
+        void this.load();
+      }
+    }
+  }
+
+  /** Everything again; link cards reload their activity when `revision` moves. */
+  async load(): Promise<void> {
+    const id = this.customer.id;
+    try {
+      const [balance, invoices, links] = await Promise.all([
+        this.api.get<Balance>(`/v1/customers/${id}/balance`),
+        this.api.get<List<Invoice>>(`/v1/invoices?customer=${id}&limit=100`),
+        this.api.get<List<PaymentLink>>(`/v1/payment_links?customer=${id}&limit=100`),
+      ]);
+      if (id !== this.customer.id) return;
+      this.balance = balance;
+      this.invoices = invoices.data;
+      this.links = links.data;
+      this.revision++;
+      this.error = '';
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async changed(): Promise<void> {
+    await this.load();
+    this.dispatchEvent(new CustomEvent('customer-changed', { bubbles: true, composed: true }));
+  }
+
+  private async createLink(target: Record<string, string>): Promise<void> {
+    try {
+      await this.api.post('/v1/payment_links', target);
+      await this.changed();
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  override render() {
+    const { customer, balance } = this;
+    const open = this.invoices.filter((i) => !['draft', 'paid', 'void'].includes(i.status));
+    return html`
+      <section class="card summary" aria-label="Balance">
+        <div>
+          <h2>${customer.name}</h2>
+          <p class="muted">${[customer.email, customer.phone].filter(Boolean).join(' · ')}</p>
+        </div>
+        ${
+          balance
+            ? html`<div>
+              <div class="amount" data-testid="balance">
+                ${balanceText(balance.amount, balance.state, this.at)}
+              </div>
+              <span class="chip ${balance.state}" data-testid="balance-state"
+                >${stateLabel[balance.state]}</span
+              >
+            </div>`
+            : nothing
+        }
+      </section>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <section class="card">
+        <demo-billing-forms
+          .api=${this.api}
+          .at=${this.at}
+          customer=${customer.id}
+          @billed=${() => this.changed()}
+        ></demo-billing-forms>
+      </section>
+      <section class="card" aria-labelledby="invoices-title">
+        <h2 id="invoices-title">Invoices</h2>
+        ${
+          this.invoices.length === 0
+            ? html`<p class="muted">No invoices yet.</p>`
+            : html`<div class="table-wrap"><table>
+              <thead><tr><th>Number</th><th>Status</th><th class="num">Total</th>
+                <th class="num">Due</th><th>Due date</th><th></th></tr></thead>
+              <tbody>${this.invoices.map(
+                (invoice) => html`<tr>
+                  <td>${invoice.number}</td>
+                  <td><span class="chip ${invoice.status}">${invoice.status.replace('_', ' ')}</span></td>
+                  <td class="num">${money(invoice.total, this.at)}</td>
+                  <td class="num">${money(invoice.amount_due, this.at)}</td>
+                  <td>${invoice.due_date ?? '—'}</td>
+                  <td>${
+                    open.includes(invoice)
+                      ? html`<button type="button" @click=${() => this.createLink({ invoice: invoice.id })}>
+                        Invoice link</button>`
+                      : nothing
+                  }</td>
+                </tr>`,
+              )}</tbody></table></div>`
+        }
+      </section>
+      <div class=${this.previewUrl ? 'with-preview' : ''}>
+        <section class="card" aria-labelledby="links-title">
+          <div class="summary">
+            <h2 id="links-title">Payment links</h2>
+            <div class="row">
+              <button type="button" @click=${() => this.load()}>Refresh</button>
+              <button class="primary" type="button"
+                @click=${() => this.createLink({ customer: customer.id })}>Generate link</button>
+            </div>
+          </div>
+          <div class="links">
+            ${this.links.length === 0 ? html`<p class="muted">No links yet.</p>` : nothing}
+            ${this.links.map(
+              (link) => html`<demo-link-card
+                .api=${this.api}
+                .link=${link}
+                .revision=${this.revision}
+                .invoiceNumber=${this.invoices.find((i) => i.id === link.invoice)?.number ?? null}
+                @link-changed=${() => this.changed()}
+                @preview-link=${(event: CustomEvent<string>) => {
+                  this.previewUrl = event.detail;
+                }}
+              ></demo-link-card>`,
+            )}
+          </div>
+        </section>
+        ${this.previewUrl ? this.renderPreview(this.previewUrl) : nothing}
+      </div>
+    `;
+  }
+
+  private renderPreview(url: string) {
+    return html`<section class="card preview" aria-labelledby="preview-title">
+      <div class="summary">
+        <h2 id="preview-title">Customer's view (preview)</h2>
+        <button type="button" @click=${() => {
+          this.previewUrl = null;
+        }}>Close</button>
+      </div>
+      <p class="muted">At phone width. A preview is never recorded as the customer's view.</p>
+      <iframe title="Portal preview" src=${url}></iframe>
+    </section>`;
+  }
+}

@@ -1,0 +1,166 @@
+/** Customers: the list with each balance and its state, a form for a new one, and the chosen one. */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { balanceText, type MoneyContext, stateLabel } from './format.ts';
+import type { List, StaffApi } from './staff-api.ts';
+import { demoStyles } from './styles.ts';
+import type { Balance, Customer } from './types.ts';
+import './customer-detail.ts';
+
+@customElement('demo-customers')
+export class DemoCustomers extends LitElement {
+  static override styles = [
+    demoStyles,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(260px, 340px) minmax(0, 1fr);
+        gap: 20px;
+        align-items: start;
+      }
+      @media (max-width: 860px) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      ul {
+        list-style: none;
+        margin: 0 0 12px;
+        padding: 0;
+      }
+      li button {
+        display: flex;
+        width: 100%;
+        justify-content: space-between;
+        align-items: center;
+        gap: 8px;
+        text-align: left;
+        border: 0;
+        border-bottom: 1px solid var(--border);
+        border-radius: 0;
+        padding: 10px 4px;
+        font-weight: 500;
+      }
+      li button[aria-current='true'] {
+        background: #ecfeff;
+      }
+      .who {
+        display: grid;
+        min-width: 0;
+      }
+      .who small {
+        color: var(--muted);
+        font-weight: 400;
+      }
+      .figure {
+        display: grid;
+        justify-items: end;
+        gap: 2px;
+        font-variant-numeric: tabular-nums;
+      }
+      form {
+        display: grid;
+        gap: 8px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: StaffApi;
+  @property({ attribute: false }) at!: MoneyContext;
+  @state() private customers: Customer[] = [];
+  @state() private balances = new Map<string, Balance>();
+  @state() private selected: string | null = null;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const list = await this.api.get<List<Customer>>('/v1/customers?limit=100');
+      this.customers = list.data;
+      const balances = await Promise.all(
+        list.data.map((customer) => this.api.get<Balance>(`/v1/customers/${customer.id}/balance`)),
+      );
+      this.balances = new Map(list.data.map((customer, i) => [customer.id, balances[i]!]));
+      this.selected ??= list.data[0]?.id ?? null;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+    try {
+      const customer = await this.api.post<Customer>('/v1/customers', {
+        name: text('name'),
+        email: text('email'),
+        phone: text('phone'),
+      });
+      form.reset();
+      this.error = '';
+      this.selected = customer.id;
+      await this.load();
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  override render() {
+    const chosen = this.customers.find((customer) => customer.id === this.selected);
+    return html`<div class="layout">
+      <section class="card" aria-labelledby="customers-title">
+        <h2 id="customers-title">Customers</h2>
+        <ul>
+          ${this.customers.map((customer) => this.renderCustomer(customer))}
+        </ul>
+        <h3>New customer</h3>
+        <form @submit=${this.create} aria-label="New customer">
+          <label>Name <input name="name" required maxlength="200" /></label>
+          <label>Email <input name="email" type="email" /></label>
+          <label>Phone <input name="phone" type="tel" /></label>
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+          <button class="primary" type="submit">Create customer</button>
+        </form>
+      </section>
+      ${
+        chosen
+          ? html`<demo-customer-detail
+            .api=${this.api}
+            .at=${this.at}
+            .customer=${chosen}
+            @customer-changed=${() => this.load()}
+          ></demo-customer-detail>`
+          : html`<p class="muted">Create a customer to start.</p>`
+      }
+    </div>`;
+  }
+
+  private renderCustomer(customer: Customer) {
+    const balance = this.balances.get(customer.id);
+    return html`<li>
+      <button
+        type="button"
+        aria-current=${customer.id === this.selected ? 'true' : 'false'}
+        @click=${() => {
+          this.selected = customer.id;
+        }}
+      >
+        <span class="who">${customer.name}<small>${customer.email ?? 'no email'}</small></span>
+        ${
+          balance
+            ? html`<span class="figure"
+              >${balanceText(balance.amount, balance.state, this.at)}
+              <span class="chip ${balance.state}">${stateLabel[balance.state]}</span></span
+            >`
+            : nothing
+        }
+      </button>
+    </li>`;
+  }
+}

@@ -1,0 +1,37 @@
+/** Figures and times as staff read them, in the business's currency and locale. */
+import { formatMoney, minorUnitDigits, parseMoney } from '../../shared/money.ts';
+import type { BalanceState } from './types.ts';
+
+export interface MoneyContext {
+  currency: string;
+  locale: string;
+}
+
+export const money = (amount: number, at: MoneyContext) =>
+  formatMoney(amount, at.currency, at.locale);
+
+/** An amount as staff type it back: 1250 → "12.50" (no symbol, no grouping). */
+export function plainAmount(amount: number, at: MoneyContext): string {
+  const digits = minorUnitDigits(at.currency);
+  return (amount / 10 ** digits).toFixed(digits);
+}
+
+/** What staff typed ("85", "85.50") in minor units, or null. */
+export const typedMoney = (text: string, at: MoneyContext) => parseMoney(text, at.currency);
+
+export const when = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+
+export const stateLabel: Record<BalanceState, string> = {
+  zero: 'Zero balance',
+  credit: 'Credit',
+  outstanding: 'Outstanding',
+};
+
+/** Absolute balance, with "credit" for money the business owes back. */
+export function balanceText(amount: number, state: BalanceState, at: MoneyContext): string {
+  if (state === 'credit') return `${money(-amount, at)} credit`;
+  return money(amount, at);
+}

@@ -1,0 +1,250 @@
+/**
+ * One payment link: its URL and state; copy (recorded as "copied"), send by email (through the
+ * outbox), regenerate, revoke; a staff preview; the embed snippets; and the activity timeline.
+ * Fires `link-changed` when the link itself changed and `preview-link` with the preview's URL.
+ */
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { when } from './format.ts';
+import type { List, StaffApi } from './staff-api.ts';
+import { demoStyles } from './styles.ts';
+import type { Embed, LinkEvent, PaymentLink } from './types.ts';
+
+let embed: Promise<Embed | null> | null = null;
+const embedInfo = () => {
+  embed ??= fetch('/widget/embed.json').then((r) => (r.ok ? (r.json() as Promise<Embed>) : null));
+  return embed;
+};
+
+function eventText(event: LinkEvent): string {
+  const detail = event.detail ?? {};
+  switch (event.type) {
+    case 'created':
+      return 'Link created';
+    case 'copied':
+      return 'Copied by staff';
+    case 'sent':
+      return `Sent by ${event.channel ?? 'email'}${detail.to ? ` to ${String(detail.to)}` : ''}`;
+    case 'viewed':
+      return 'Viewed by the customer';
+    case 'payment_made':
+      return 'Payment made';
+    case 'regenerated':
+      return 'Regenerated: the previous URL stopped working';
+    case 'revoked':
+      return 'Revoked';
+  }
+}
+
+@customElement('demo-link-card')
+export class DemoLinkCard extends LitElement {
+  static override styles = [
+    demoStyles,
+    css`
+      :host {
+        display: block;
+        border: 1px solid var(--border);
+        border-radius: 8px;
+        padding: 12px;
+      }
+      .top {
+        display: flex;
+        justify-content: space-between;
+        gap: 8px;
+        align-items: center;
+        margin-bottom: 8px;
+      }
+      .url {
+        width: 100%;
+        font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+        font-size: 0.8125rem;
+        margin-bottom: 8px;
+      }
+      ol {
+        list-style: none;
+        margin: 8px 0 0;
+        padding: 0 0 0 12px;
+        border-left: 2px solid var(--border);
+        font-size: 0.875rem;
+      }
+      li {
+        margin: 0 0 6px;
+      }
+      li time {
+        color: var(--muted);
+        font-size: 0.8125rem;
+        margin-right: 6px;
+      }
+      details {
+        margin-top: 8px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: StaffApi;
+  @property({ attribute: false }) link!: PaymentLink;
+  @property({ attribute: false }) revision = 0;
+  @property({ attribute: false }) invoiceNumber: string | null = null;
+  @state() private events: LinkEvent[] = [];
+  @state() private notice = '';
+  @state() private failed = false;
+  @state() private confirmRevoke = false;
+  @state() private embed: Embed | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('revision') || changed.has('link')) void this.loadEvents();
+  }
+
+  private async loadEvents(): Promise<void> {
+    const list = await this.api.get<List<LinkEvent>>(`/v1/payment_links/${this.link.id}/events`);
+    this.events = list.data;
+  }
+
+  private get token(): string {
+    return this.link.url?.split('/p/')[1] ?? '';
+  }
+
+  private say(text: string, failed = false): void {
+    this.notice = text;
+    this.failed = failed;
+  }
+
+  private async act(run: () => Promise<string>): Promise<void> {
+    try {
+      this.say(await run());
+    } catch (error) {
+      this.say((error as Error).message, true);
+    }
+  }
+
+  private copy(): Promise<void> {
+    return this.act(async () => {
+      const url = this.link.url ?? '';
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(url);
+        copied = true;
+      } catch {
+        const input = this.renderRoot.querySelector<HTMLInputElement>('.url');
+        input?.select();
+        copied = document.execCommand('copy');
+      }
+      if (!copied) return 'Select the URL and copy it by hand.';
+      await this.api.post(`/v1/payment_links/${this.link.id}/events`, { type: 'copied' });
+      await this.loadEvents();
+      return 'Copied to the clipboard.';
+    });
+  }
+
+  private send(): Promise<void> {
+    return this.act(async () => {
+      const sent = await this.api.post<LinkEvent>(`/v1/payment_links/${this.link.id}/send`, {});
+      await this.loadEvents();
+      return `Queued in the outbox for ${String(sent.detail?.to ?? 'the customer')}.`;
+    });
+  }
+
+  private changeLink(action: 'regenerate' | 'revoke'): Promise<void> {
+    return this.act(async () => {
+      await this.api.post(`/v1/payment_links/${this.link.id}/${action}`);
+      this.confirmRevoke = false;
+      this.dispatchEvent(new CustomEvent('link-changed', { bubbles: true, composed: true }));
+      return action === 'regenerate' ? 'New URL made: the old one no longer works.' : 'Revoked.';
+    });
+  }
+
+  private preview(): void {
+    const url = `/p/${this.token}?preview=1`;
+    this.dispatchEvent(
+      new CustomEvent('preview-link', { detail: url, bubbles: true, composed: true }),
+    );
+  }
+
+  override render() {
+    const { link } = this;
+    const active = link.status === 'active';
+    const title =
+      link.kind === 'invoice'
+        ? `Invoice ${this.invoiceNumber ?? ''} link`
+        : link.kind === 'estimate'
+          ? 'Estimate link'
+          : 'Customer link';
+    return html`
+      <div class="top">
+        <strong>${title}</strong>
+        <span class="chip ${link.status}" data-testid="link-status">${link.status}</span>
+      </div>
+      <input class="url" readonly aria-label="Link URL" .value=${link.url ?? 'URL unavailable'} />
+      <div class="row">
+        <button type="button" ?disabled=${!active} @click=${this.copy}>Copy</button>
+        <button type="button" ?disabled=${!active} @click=${this.send}>Send by email</button>
+        <button type="button" ?disabled=${!active} @click=${() => this.changeLink('regenerate')}>
+          Regenerate
+        </button>
+        ${
+          this.confirmRevoke
+            ? html`<button type="button" class="danger" @click=${() => this.changeLink('revoke')}>
+                Confirm revoke</button
+              ><button type="button" @click=${() => {
+                this.confirmRevoke = false;
+              }}>Cancel</button>`
+            : html`<button type="button" class="danger" ?disabled=${link.status === 'revoked'}
+              @click=${() => {
+                this.confirmRevoke = true;
+              }}>Revoke</button>`
+        }
+        <button type="button" ?disabled=${!active} @click=${this.preview}>Preview</button>
+        ${
+          active
+            ? html`<a href="/p/${this.token}?preview=1" target="_blank" rel="noopener noreferrer"
+              >Open preview in a new tab</a
+            >`
+            : nothing
+        }
+      </div>
+      ${
+        this.notice
+          ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.notice}</p>`
+          : nothing
+      }
+      ${active ? this.renderEmbed() : nothing}
+      <h3>Activity</h3>
+      <ol aria-label="Activity">
+        ${this.events.map(
+          (event) => html`<li data-event=${event.type}>
+            <time datetime=${event.created}>${when(event.created, navigator.language)}</time>
+            ${eventText(event)}
+          </li>`,
+        )}
+      </ol>
+    `;
+  }
+
+  private renderEmbed() {
+    const token = this.token;
+    const snippet = (text: string | null | undefined) =>
+      (text ?? '').replaceAll('LINK_TOKEN', token);
+    return html`<details
+      @toggle=${async (event: Event) => {
+        if ((event.target as HTMLDetailsElement).open) this.embed = await embedInfo();
+      }}
+    >
+      <summary>Embed on a website</summary>
+      ${
+        this.embed
+          ? html`<p class="muted">Script tag, pinned with Subresource Integrity:</p>
+            <pre>${snippet(this.embed.snippets.script_tag_pinned)}</pre>
+            <p class="muted">Or an iframe (allowed origins only):</p>
+            <pre>${snippet(this.embed.snippets.iframe)}</pre>
+            <p class="row">
+              <a href="/demo/examples/website.html?token=${token}" target="_blank" rel="noopener noreferrer"
+                >Example website</a
+              >
+              <a href="/demo/examples/email-landing.html?token=${token}" target="_blank"
+                rel="noopener noreferrer">Example email landing page</a>
+            </p>`
+          : html`<p class="muted">Loading…</p>`
+      }
+    </details>`;
+  }
+}

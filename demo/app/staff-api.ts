@@ -1,0 +1,82 @@
+/**
+ * The staff API as the demo page calls it: same origin, the business's secret key as a Bearer
+ * token. The key lives in sessionStorage only (gone when the tab closes), never in a cookie, so
+ * no other page can make a call with it.
+ */
+
+const KEY = 'pay-portal-demo-key';
+
+export interface ApiErrorBody {
+  type: string;
+  code: string;
+  message: string;
+  param: string | null;
+}
+
+export class StaffApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.param ? `${body.message} (${body.param})` : body.message);
+  }
+}
+
+export interface List<T> {
+  object: 'list';
+  data: T[];
+  has_more: boolean;
+}
+
+export class StaffApi {
+  constructor(readonly key: string) {}
+
+  static stored(): StaffApi | null {
+    const key = sessionStorage.getItem(KEY);
+    return key ? new StaffApi(key) : null;
+  }
+
+  remember(): void {
+    sessionStorage.setItem(KEY, this.key);
+  }
+
+  static forget(): void {
+    sessionStorage.removeItem(KEY);
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.call('GET', path);
+  }
+
+  post<T>(path: string, body: unknown = {}): Promise<T> {
+    return this.call('POST', path, body);
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.call('PATCH', path, body);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json().catch(() => null)) as { error?: ApiErrorBody } | null;
+    if (!response.ok) {
+      throw new StaffApiError(
+        response.status,
+        json?.error ?? {
+          type: 'api_error',
+          code: `http_${response.status}`,
+          message: `The server answered ${response.status}.`,
+          param: null,
+        },
+      );
+    }
+    return json as T;
+  }
+}

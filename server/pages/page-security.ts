@@ -1,0 +1,93 @@
+/**
+ * The headers of every page behind a link: a Content-Security-Policy that allows the page's own
+ * files and what Stripe documents for Stripe.js (https://docs.stripe.com/security/guide#content-security-policy),
+ * `frame-ancestors` from the business's allowed origins, no referrer (the token is in the URL),
+ * no caching, no sniffing, no indexing.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+
+/** `'sha256-…'` of an inline `<style>` element's text, so no other inline style runs. */
+export function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
+
+const STRIPE = {
+  script: 'https://js.stripe.com',
+  frame: 'https://js.stripe.com https://hooks.stripe.com',
+  connect: 'https://api.stripe.com',
+};
+
+/** Only well-formed http(s) origins reach a policy, whatever a stored setting holds. */
+function safeOrigins(origins: readonly string[]): string[] {
+  return origins.filter((origin) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin));
+}
+
+/** The origin of an https logo, for `img-src`, or null. */
+function logoOrigin(logoUrl: string | null): string | null {
+  if (!logoUrl || !URL.canParse(logoUrl)) return null;
+  const url = new URL(logoUrl);
+  return url.protocol === 'https:' ? url.origin : null;
+}
+
+export interface PortalPolicyInput {
+  /** The hash of the page's inline `<style>`. */
+  style: string;
+  allowedOrigins: readonly string[];
+  logoUrl: string | null;
+}
+
+/**
+ * The live page's policy. Style attributes are allowed (`style-src-attr`): the element sets the
+ * business's colour through one, and Stripe positions its frames with them; `<style>` elements
+ * are not, beyond the page's own. Browsers without CSP level 3 fall back to `style-src`.
+ */
+export function portalPagePolicy({ style, allowedOrigins, logoUrl }: PortalPolicyInput): string {
+  const logo = logoOrigin(logoUrl);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${STRIPE.script}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `style-src-elem 'self' ${style}`,
+    `style-src-attr 'unsafe-inline'`,
+    `img-src 'self' data:${logo ? ` ${logo}` : ''}`,
+    `connect-src 'self' ${STRIPE.connect}`,
+    `frame-src ${STRIPE.frame}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${["'self'", ...safeOrigins(allowedOrigins)].join(' ')}`,
+  ].join('; ');
+}
+
+/**
+ * The dead-link page's policy: nothing but its own inline style. It may be framed anywhere: it
+ * holds no data and no action, and an email landing page that frames a dead link should show
+ * this message rather than a browser's refusal (a dead token names no business to ask).
+ */
+export function deadPagePolicy(style: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${style}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    'frame-ancestors *',
+  ].join('; ');
+}
+
+export function setPageHeaders(c: Context, policy: string): void {
+  c.header('Content-Security-Policy', policy);
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('X-Robots-Tag', 'noindex, nofollow');
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}

@@ -1,0 +1,149 @@
+/**
+ * The built element, served from dist/widget (vite.config.ts builds it):
+ *
+ * - `/widget/pay-portal.mjs` (module) and `/widget/pay-portal.js` (classic script) under their
+ *   stable names, cached 5 minutes, for a snippet that always gets the current build;
+ * - `/widget/pay-portal.<hash>.mjs|.js` under a content hash, cached a year and immutable, for a
+ *   snippet pinned with Subresource Integrity (a stable name's bytes change on deploy, which an
+ *   SRI hash would refuse);
+ * - `/widget/embed.json`: those URLs, their `sha384-…` integrity and ready-made snippets.
+ *
+ * Hashes and integrity are computed once, when the app is made, from the files' bytes. Every
+ * file is readable from any origin (`Access-Control-Allow-Origin: *`), which a cross-origin
+ * `<script integrity crossorigin>` needs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../http/errors.ts';
+
+export const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
+
+const SHORT_CACHE = 'public, max-age=300';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const ENTRIES = { module: 'pay-portal.mjs', classic: 'pay-portal.js' } as const;
+
+export interface WidgetEntry {
+  /** The stable name, e.g. `pay-portal.mjs`. */
+  name: string;
+  /** The content-hashed name, e.g. `pay-portal.3f2a9c1d0b7e4a56.mjs`. */
+  hashedName: string;
+  /** Subresource Integrity of the bytes: `sha384-…`. */
+  integrity: string;
+}
+
+interface ServedFile {
+  body: Uint8Array;
+  contentType: string;
+  cacheControl: string;
+  etag: string;
+}
+
+export interface WidgetFiles {
+  module: WidgetEntry | null;
+  classic: WidgetEntry | null;
+  /** Every servable file by the name it is asked for, hashed aliases included. */
+  files: Map<string, ServedFile>;
+}
+
+function contentType(name: string): string {
+  if (name.endsWith('.map')) return 'application/json; charset=utf-8';
+  return 'text/javascript; charset=utf-8';
+}
+
+/** Reads the built files once. A missing build gives an empty set (the routes answer 404). */
+export function loadWidgetFiles(dir: string = DEFAULT_WIDGET_DIR): WidgetFiles {
+  const files = new Map<string, ServedFile>();
+  const loaded: WidgetFiles = { module: null, classic: null, files };
+  if (!existsSync(dir)) return loaded;
+  for (const name of readdirSync(dir)) {
+    if (!/\.(m?js|map)$/.test(name) || !statSync(join(dir, name)).isFile()) continue;
+    const body = new Uint8Array(readFileSync(join(dir, name)));
+    const sha384 = createHash('sha384').update(body).digest();
+    const served = {
+      body,
+      contentType: contentType(name),
+      cacheControl: SHORT_CACHE,
+      etag: `"${sha384.toString('base64url').slice(0, 27)}"`,
+    };
+    files.set(name, served);
+    const kind = name === ENTRIES.module ? 'module' : name === ENTRIES.classic ? 'classic' : null;
+    if (!kind) continue;
+    const extension = name.slice(name.lastIndexOf('.'));
+    const hashedName = `pay-portal.${sha384.toString('hex').slice(0, 16)}${extension}`;
+    files.set(hashedName, { ...served, cacheControl: IMMUTABLE });
+    loaded[kind] = { name, hashedName, integrity: `sha384-${sha384.toString('base64')}` };
+  }
+  return loaded;
+}
+
+/** What a business copies into its website; `LINK_TOKEN` stands for the link's token. */
+export function embedSnippets(publicUrl: string, widget: WidgetFiles, token = 'LINK_TOKEN') {
+  const at = (name: string) => `${publicUrl}/widget/${name}`;
+  const element = `<pay-portal token="${token}"></pay-portal>`;
+  const pinned = (entry: WidgetEntry, type: string) =>
+    `<script${type} src="${at(entry.hashedName)}" integrity="${entry.integrity}" crossorigin="anonymous" async></script>`;
+  return {
+    script_tag: `<script src="${at(ENTRIES.classic)}" async></script>\n${element}`,
+    script_tag_pinned: widget.classic ? `${pinned(widget.classic, '')}\n${element}` : null,
+    module_pinned: widget.module ? `${pinned(widget.module, ' type="module"')}\n${element}` : null,
+    iframe:
+      `<iframe src="${publicUrl}/p/${token}" title="Pay your bill" ` +
+      'style="width:100%;max-width:40rem;min-height:48rem;border:0" ' +
+      'referrerpolicy="no-referrer" allow="payment"></iframe>',
+  };
+}
+
+function entryView(publicUrl: string, entry: WidgetEntry | null) {
+  if (!entry) return null;
+  return {
+    url: `${publicUrl}/widget/${entry.hashedName}`,
+    stable_url: `${publicUrl}/widget/${entry.name}`,
+    integrity: entry.integrity,
+  };
+}
+
+function notBuilt(): ApiError {
+  return new ApiError(
+    404,
+    'invalid_request_error',
+    'widget_not_built',
+    'The element is not built on this server: run `npm run build`.',
+  );
+}
+
+export function widgetRoutes(widget: WidgetFiles) {
+  return new Hono<AppEnv>()
+    .get('/embed.json', (c) => {
+      if (!widget.module || !widget.classic) throw notBuilt();
+      const { publicUrl } = c.var.config;
+      c.header('Cache-Control', SHORT_CACHE);
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.json({
+        object: 'embed',
+        module: entryView(publicUrl, widget.module),
+        script: entryView(publicUrl, widget.classic),
+        snippets: embedSnippets(publicUrl, widget),
+      });
+    })
+    .get('/:name', (c) => {
+      const file = widget.files.get(c.req.param('name'));
+      if (!file) {
+        throw new ApiError(404, 'invalid_request_error', 'route_missing', 'No such file.');
+      }
+      c.header('Cache-Control', file.cacheControl);
+      c.header('ETag', file.etag);
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      c.header('X-Content-Type-Options', 'nosniff');
+      const match = c.req.header('if-none-match');
+      if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) {
+        return c.body(null, 304);
+      }
+      c.header('Content-Type', file.contentType);
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200);
+    });
+}
