@@ -1,0 +1,275 @@
+/**
+ * Deposits on approved estimates and their credit when the estimate becomes an invoice.
+ *
+ * The portal's payment route does not take `estimate_deposit` yet (the payments core calls these
+ * functions once it does), so a recorded deposit payment is made here the way
+ * server/payments/record.ts records one: a succeeded payment row, then takeEstimateDeposit()'s
+ * entries (and anything beyond the deposit as account credit) appended in one transaction.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PaymentTable } from '../../server/db/schema.ts';
+import { estimateDepositDue, takeEstimateDeposit } from '../../server/estimate-deposits.ts';
+import { newId, now } from '../../server/ids.ts';
+import { appendEntries } from '../../server/ledger/entries.ts';
+import type { PortalScope } from '../../server/portal/access.ts';
+import { openPortalLink } from '../../server/portal/access.ts';
+import { testStores } from '../support/databases.ts';
+import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
+import { customerOf, estimateFor, estimatePortal, linkTo, poolBusiness } from './support.ts';
+
+let receipts = 0;
+
+/** A deposit payment of `amount` for `estimateId`, recorded as record.ts records payments. */
+async function recordDepositPayment(
+  h: Harness,
+  staff: StaffClient,
+  customerId: string,
+  estimateId: string,
+  amount: number,
+) {
+  receipts += 1;
+  const at = now();
+  const payment: PaymentTable = {
+    id: newId('pay'),
+    business_id: staff.id,
+    customer_id: customerId,
+    payment_link_id: null,
+    status: 'succeeded',
+    provider: 'sandbox',
+    provider_payment_id: newId('sbx'),
+    provider_idempotency_key: `deposit-${receipts}`,
+    currency: 'usd',
+    subtotal: amount,
+    tip: 0,
+    fee: 0,
+    total: amount,
+    method: 'card',
+    funding: 'credit',
+    card_brand: 'visa',
+    card_last4: '4242',
+    save_payment_method: 0,
+    saved_payment_method_id: null,
+    receipt_number: `R-${String(receipts).padStart(6, '0')}`,
+    failure_code: null,
+    failure_message: null,
+    requested: JSON.stringify({ invoices: [], balance_amount: 0, tip: null, quoted_total: amount }),
+    created_at: at,
+    updated_at: at,
+    succeeded_at: at,
+  };
+  await h.db.transaction().execute(async (trx) => {
+    await trx.insertInto('payments').values(payment).execute();
+    const label = `Payment ${payment.receipt_number}`;
+    const deposit = await takeEstimateDeposit(trx, payment, estimateId, amount, label);
+    const rest = amount - deposit.applied;
+    await appendEntries(trx, { business_id: staff.id, customer_id: customerId }, [
+      ...deposit.entries,
+      ...(rest > 0
+        ? [
+            {
+              kind: 'payment' as const,
+              amount: -rest,
+              description: `${label}, account credit`,
+              payment_id: payment.id,
+            },
+          ]
+        : []),
+    ]);
+  });
+  return payment;
+}
+
+/** A succeeded refund of the payment's account part, as refunds.ts posts it. */
+async function refundPayment(h: Harness, payment: PaymentTable, amount: number) {
+  await h.db.transaction().execute(async (trx) => {
+    const at = now();
+    await trx
+      .insertInto('refunds')
+      .values({
+        id: newId('re'),
+        business_id: payment.business_id,
+        payment_id: payment.id,
+        amount,
+        status: 'succeeded',
+        provider_refund_id: null,
+        provider_idempotency_key: `${payment.id}:refund`,
+        failure_message: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await appendEntries(trx, payment, [
+      { kind: 'refund', amount, description: 'Refund', payment_id: payment.id },
+    ]);
+  });
+}
+
+describe.each(testStores)('estimate deposits on $name', (store) => {
+  const h = useHarness(store);
+
+  async function approvedEstimate(deposit: Record<string, number> = { deposit_percent: 20 }) {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    const estimate = await estimateFor(staff, dana.id, deposit);
+    const token = await linkTo(staff, { customer: dana.id });
+    const approved = await estimatePortal(h, token).approve(estimate.id, {
+      type: 'typed',
+      name: 'Dana Diaz',
+    });
+    expect(approved.status).toBe(200);
+    return { staff, dana, estimate, token };
+  }
+
+  /** The portal scope of a token, as the payment route would open it. */
+  async function scopeOf(token: string): Promise<PortalScope> {
+    const c = {
+      var: { db: h.db, config: h.config },
+      env: { incoming: { socket: { remoteAddress: '203.0.113.7' } } },
+    };
+    return openPortalLink(c as never, token);
+  }
+
+  it('credits the deposit paid against the invoice the approved estimate becomes', async () => {
+    const { staff, dana, estimate, token } = await approvedEstimate();
+    const deposit = estimate.deposit_amount;
+    expect(deposit).toBe(108_360); // 20 % of 541 800
+    const due = await estimateDepositDue(h.db, await scopeOf(token), estimate.id);
+    expect(due.amount).toBe(deposit);
+
+    const payment = await recordDepositPayment(h, staff, dana.id, estimate.id, deposit);
+    expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body).toMatchObject({
+      amount: -deposit,
+      state: 'credit',
+    });
+    expect((await staff.get(`/v1/estimates/${estimate.id}`)).body.deposit_paid).toBe(deposit);
+
+    const converted = await staff.post(`/v1/estimates/${estimate.id}/invoice`, {
+      due_date: '2026-12-31',
+    });
+    expect(converted.status, JSON.stringify(converted.body)).toBe(200);
+    expect(converted.body).toMatchObject({
+      object: 'invoice',
+      customer: dana.id,
+      status: 'partially_paid',
+      subtotal: estimate.subtotal,
+      tax: estimate.tax,
+      total: estimate.total,
+      amount_paid: deposit,
+      amount_due: estimate.total - deposit,
+      due_date: '2026-12-31',
+    });
+    expect(converted.body.lines.map((line: { description: string }) => line.description)).toEqual([
+      'Pool resurfacing (plaster, 450 sq ft)',
+      'Waterline tiles',
+    ]);
+    // The balance is what the invoice still asks for: the deposit moved, it was not counted twice.
+    expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(
+      estimate.total - deposit,
+    );
+    const seen = (await staff.get(`/v1/estimates/${estimate.id}`)).body;
+    expect([seen.invoice, seen.deposit_paid]).toEqual([converted.body.id, deposit]);
+    const entries = await h.db
+      .selectFrom('ledger_entries')
+      .select(['kind', 'amount', 'invoice_id', 'payment_id'])
+      .where('customer_id', '=', dana.id)
+      .where('kind', 'in', ['adjustment', 'payment'])
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => [e.kind, Number(e.amount), e.invoice_id, e.payment_id])).toEqual([
+      ['payment', -deposit, null, payment.id],
+      ['adjustment', deposit, null, null],
+      ['payment', -deposit, converted.body.id, payment.id],
+    ]);
+
+    const again = await staff.post(`/v1/estimates/${estimate.id}/invoice`, {});
+    expect([again.status, again.body.error.code]).toEqual([409, 'estimate_already_invoiced']);
+    await expect(estimateDepositDue(h.db, await scopeOf(token), estimate.id)).rejects.toMatchObject(
+      { status: 409, code: 'estimate_invoiced', param: 'estimate_deposit.estimate' },
+    );
+  });
+
+  it('asks a deposit only of an approved estimate, once, through a link that reaches it', async () => {
+    const { staff, dana, estimate, token } = await approvedEstimate({ deposit_amount: 25_000 });
+    const pending = await estimateFor(staff, dana.id, { deposit_amount: 1_000 });
+    const noDeposit = await estimateFor(staff, dana.id);
+    await estimatePortal(h, token).approve(noDeposit.id, { type: 'typed', name: 'Dana' });
+    const scope = await scopeOf(token);
+    await expect(estimateDepositDue(h.db, scope, pending.id)).rejects.toMatchObject({
+      status: 409,
+      code: 'estimate_not_approved',
+    });
+    await expect(estimateDepositDue(h.db, scope, noDeposit.id)).rejects.toMatchObject({
+      status: 409,
+      code: 'deposit_not_due',
+    });
+    const invoice = await staff.post('/v1/invoices', {
+      customer: dana.id,
+      lines: [{ description: 'Visit', quantity: 1, unit_amount: 5_000 }],
+    });
+    const viaInvoice = await scopeOf(await linkTo(staff, { invoice: invoice.body.id }));
+    await expect(estimateDepositDue(h.db, viaInvoice, estimate.id)).rejects.toMatchObject({
+      status: 404,
+      code: 'resource_missing',
+      param: 'estimate_deposit.estimate',
+    });
+
+    // Half now, half later: each asks for what is left; then nothing is.
+    await recordDepositPayment(h, staff, dana.id, estimate.id, 10_000);
+    expect((await estimateDepositDue(h.db, scope, estimate.id)).amount).toBe(15_000);
+    await recordDepositPayment(h, staff, dana.id, estimate.id, 15_000);
+    await expect(estimateDepositDue(h.db, scope, estimate.id)).rejects.toMatchObject({
+      status: 409,
+      code: 'deposit_not_due',
+    });
+  });
+
+  it('keeps a second deposit payment (another tab) as account credit, not as more deposit', async () => {
+    const { staff, dana, estimate } = await approvedEstimate({ deposit_amount: 30_000 });
+    await recordDepositPayment(h, staff, dana.id, estimate.id, 30_000);
+    await recordDepositPayment(h, staff, dana.id, estimate.id, 30_000);
+    expect((await staff.get(`/v1/estimates/${estimate.id}`)).body.deposit_paid).toBe(30_000);
+    const invoice = (await staff.post(`/v1/estimates/${estimate.id}/invoice`, {})).body;
+    expect(invoice.amount_due).toBe(estimate.total - 30_000);
+    // The extra 300.00 is still the customer's: it lowers what they owe overall.
+    expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(
+      estimate.total - 60_000,
+    );
+  });
+
+  it('credits nothing of a deposit refunded before the estimate became an invoice', async () => {
+    const { staff, dana, estimate } = await approvedEstimate({ deposit_amount: 40_000 });
+    const payment = await recordDepositPayment(h, staff, dana.id, estimate.id, 40_000);
+    await refundPayment(h, payment, 15_000);
+    expect((await staff.get(`/v1/estimates/${estimate.id}`)).body.deposit_paid).toBe(25_000);
+    const invoice = (await staff.post(`/v1/estimates/${estimate.id}/invoice`, {})).body;
+    expect([invoice.amount_paid, invoice.amount_due]).toEqual([25_000, estimate.total - 25_000]);
+    expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(
+      estimate.total - 25_000,
+    );
+  });
+
+  it('puts a deposit recorded after the conversion straight on the invoice', async () => {
+    const { staff, dana, estimate } = await approvedEstimate({ deposit_amount: 20_000 });
+    const invoice = (await staff.post(`/v1/estimates/${estimate.id}/invoice`, {})).body;
+    expect([invoice.status, invoice.amount_due]).toEqual(['open', estimate.total]);
+    await recordDepositPayment(h, staff, dana.id, estimate.id, 20_000);
+    const after = (await staff.get(`/v1/invoices/${invoice.id}`)).body;
+    expect([after.amount_paid, after.amount_due]).toEqual([20_000, estimate.total - 20_000]);
+  });
+
+  it('turns only approved estimates into invoices', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    const pending = await estimateFor(staff, dana.id);
+    const declined = await estimateFor(staff, dana.id);
+    await estimatePortal(h, await linkTo(staff, { customer: dana.id })).decline(declined.id);
+    for (const id of [pending.id, declined.id]) {
+      const refused = await staff.post(`/v1/estimates/${id}/invoice`, {});
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'estimate_not_approved']);
+    }
+    const other = await poolBusiness(h);
+    expect((await other.post(`/v1/estimates/${pending.id}/invoice`, {})).status).toBe(404);
+    expect((await staff.get(`/v1/invoices?customer=${dana.id}`)).body.data).toEqual([]);
+    expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(0);
+  });
+});
