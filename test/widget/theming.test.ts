@@ -28,6 +28,21 @@ describe('branding and theming', () => {
     expect(await axeViolations(element)).to.deep.equal([]);
   });
 
+  it('keeps its brand under a CSP that forbids inline style attributes', async () => {
+    const csp = document.createElement('meta');
+    csp.httpEquiv = 'Content-Security-Policy';
+    csp.content = "style-src-attr 'none'";
+    document.head.append(csp);
+    const probe = document.createElement('div');
+    probe.setAttribute('style', 'color: rgb(1, 2, 3)');
+    document.body.append(probe);
+    expect(color(probe, 'color')).to.not.equal('rgb(1, 2, 3)'); // the policy is in force
+    probe.remove();
+    element = await mount(await portalFixture('branded'), { locale: 'en' });
+    expect(color($(element, '[part="pay-button"]'))).to.equal('rgb(15, 118, 110)');
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
+
   it('lets the page override tokens and style parts', async () => {
     style = document.createElement('style');
     style.textContent = `

@@ -1,18 +1,18 @@
 /**
- * The business's brand colour as inline custom properties for the card, and the text colour that
- * reads on it (white or near-black, whichever contrasts more: WCAG 2.2 relative luminance).
- * Only `#rgb`/`#rrggbb` colours pass, so nothing but a colour reaches a style attribute.
+ * The business's brand colour, and the text colour that reads on it (white or near-black,
+ * whichever contrasts more: WCAG 2.2 relative luminance). Only `#rgb`/`#rrggbb` colours pass.
  */
-export function brandStyle(color: string | null | undefined): string {
+export function brandColors(
+  color: string | null | undefined,
+): { brand: string; onBrand: string } | null {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color ?? '')?.[1];
-  if (!hex) return '';
+  if (!hex) return null;
   const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
   const [r, g, b] = [0, 2, 4].map((at) => channel(Number.parseInt(full.slice(at, at + 2), 16)));
   const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   const onWhite = 1.05 / (luminance + 0.05);
   const onDark = (luminance + 0.05) / 0.0555; // #111827
-  const on = onWhite >= onDark ? '#ffffff' : '#111827';
-  return `--_business-brand: #${full}; --_business-on-brand: ${on}`;
+  return { brand: `#${full}`, onBrand: onWhite >= onDark ? '#ffffff' : '#111827' };
 }
 
 function channel(value: number): number {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PortalApi, PortalApiError } from '../api/portal-api.ts';
 import type { Portal, PortalBusiness, PortalPayment, SavedPaymentMethod } from '../api/types.ts';
 import { renderBalanceSummary } from '../balance-summary/balance-summary.ts';
-import { brandStyle } from '../business-header/brand.ts';
+import { brandColors } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
 import { CheckoutController } from '../checkout/checkout.controller.ts';
 import { renderConfirmation } from '../confirmation/confirmation.ts';
@@ -102,7 +102,10 @@ export class PayPortal extends LitElement {
   private readonly pay = new PaymentActions(this, this.checkout);
   private cachedLocalizer: Localizer | null = null;
 
-  /** The customer's language and the business's currency, for every figure and message. */
+  /**
+   * The customer's language and the business's currency, for every figure and message.
+   * @internal
+   */
   get localizer(): Localizer {
     const locale = resolveLocale(this.locale || navigator.language);
     const currency = this.portal?.currency ?? 'usd';
@@ -118,11 +121,29 @@ export class PayPortal extends LitElement {
   }
 
   protected override updated(): void {
+    this.applyBrand();
     if (!this.focusOnUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
     if (!target) return; // still loading: focus the view that follows
     this.focusOnUpdate = false;
     target.focus();
+  }
+
+  /**
+   * The business's colours as custom properties on the card, set through the CSSOM rather than a
+   * style attribute so that a page whose CSP forbids inline styles still shows them.
+   */
+  private applyBrand(): void {
+    const card = this.renderRoot.querySelector<HTMLElement>('.card');
+    const colors = brandColors((this.portal?.business ?? this.business)?.brand_color);
+    if (!card) return;
+    if (colors) {
+      card.style.setProperty('--_business-brand', colors.brand);
+      card.style.setProperty('--_business-on-brand', colors.onBrand);
+    } else {
+      card.style.removeProperty('--_business-brand');
+      card.style.removeProperty('--_business-on-brand');
+    }
   }
 
   override disconnectedCallback(): void {
@@ -247,14 +268,7 @@ export class PayPortal extends LitElement {
 
   protected override render(): TemplateResult {
     const l = this.localizer;
-    return html`<div
-      class="card"
-      part="card"
-      lang=${l.locale}
-      style=${brandStyle((this.portal?.business ?? this.business)?.brand_color)}
-    >
-      ${this.renderView(l)}
-    </div>`;
+    return html`<div class="card" part="card" lang=${l.locale}>${this.renderView(l)}</div>`;
   }
 
   private renderView(l: Localizer): TemplateResult {

@@ -11,6 +11,21 @@ export const statusStyles = css`
   .bone.line {
     height: 14px;
   }
+  .w30 {
+    width: 30%;
+  }
+  .w35 {
+    width: 35%;
+  }
+  .w40 {
+    width: 40%;
+  }
+  .w45 {
+    width: 45%;
+  }
+  .w55 {
+    width: 55%;
+  }
   .skeleton .logo {
     border-radius: 50%;
   }

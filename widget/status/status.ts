@@ -14,17 +14,17 @@ export function renderSkeleton(l: Localizer): TemplateResult {
       <span class="visually-hidden">${l.t.loading}</span>
       <div class="section header" aria-hidden="true">
         <span class="logo bone"></span>
-        <span class="bone line" style="width: 45%"></span>
+        <span class="bone line w45"></span>
       </div>
       <div class="section balance" aria-hidden="true">
-        <span class="bone line greeting-bone" style="width: 30%"></span>
+        <span class="bone line greeting-bone w30"></span>
         <div class="balance-body">
-          <span class="bone line" style="width: 35%"></span>
-          <span class="bone amount-bone" style="width: 55%"></span>
+          <span class="bone line w35"></span>
+          <span class="bone amount-bone w55"></span>
         </div>
       </div>
       <div class="section footer" aria-hidden="true">
-        <span class="bone line" style="width: 40%"></span>
+        <span class="bone line w40"></span>
       </div>
     </div>
   `;
