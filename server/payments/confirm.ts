@@ -17,8 +17,9 @@ import { lockCustomer } from '../ledger/entries.ts';
 import type { PortalScope } from '../portal/access.ts';
 import { DetailedApiError } from './errors.ts';
 import { paymentQuote } from './fees.ts';
-import { checkPayable, placeHolds, releaseHolds } from './holds.ts';
+import { checkStillPayable, placeHolds, releaseHolds } from './holds.ts';
 import {
+  figuresInputOf,
   getLinkPayment,
   lockPayment,
   type Payment,
@@ -154,7 +155,7 @@ async function settleTotal(
   await lockCustomer(trx, payment.customer_id);
   const request = quoteInputOf(payment);
   try {
-    await checkPayable(trx, scope, request, payment.id);
+    await checkStillPayable(trx, scope, payment);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     await trx
@@ -171,7 +172,7 @@ async function settleTotal(
     return { refuse: error };
   }
   const funding = instrument.method === 'card' ? instrument.funding : null;
-  const quote = paymentQuote(scope.settings, request, instrument.method, funding);
+  const quote = paymentQuote(scope.settings, figuresInputOf(payment), instrument.method, funding);
   const card = {
     method: instrument.method,
     funding,

@@ -5,9 +5,15 @@
  * the provider idempotency key BEFORE calling the provider: a crash never loses what was asked,
  * and a retry asks the provider for the same thing, which it answers once.
  */
-import type { PaymentMethodKind, QuoteInput, TipChoice } from '../../shared/quote.ts';
+import {
+  type PaymentMethodKind,
+  type QuoteInput,
+  type TipChoice,
+  tipAmount,
+} from '../../shared/quote.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { PaymentTable } from '../db/schema.ts';
+import { estimateDepositDue } from '../estimate-deposits.ts';
 import { ApiError, unprocessable } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
 import { lockCustomer } from '../ledger/entries.ts';
@@ -32,6 +38,8 @@ export interface NewPortalPayment {
   /** A card the customer saved before (`pm_…`), to pay with it. */
   payment_method?: string | null | undefined;
   sms_consent?: { phone: string; text: string } | null | undefined;
+  /** The deposit of an approved estimate the link reaches, paid on its own. */
+  estimate_deposit?: { estimate: string } | null | undefined;
 }
 
 export interface Client {
@@ -81,7 +89,25 @@ async function writeAttempt(
     balance_amount: input.balance_amount,
     tip: input.tip ?? null,
   };
-  await checkPayable(trx, scope, request);
+  let deposit: RequestedPayment['estimate_deposit'] = null;
+  if (input.estimate_deposit) {
+    // A deposit is for work not done yet: paid alone, without invoices, balance or tip.
+    if (
+      request.invoices.length > 0 ||
+      request.balance_amount !== 0 ||
+      tipAmount(10_000, request.tip) > 0
+    ) {
+      throw unprocessable(
+        'deposit_paid_alone',
+        'A deposit is paid on its own, without invoices, an account balance or a tip.',
+        'estimate_deposit',
+      );
+    }
+    const due = await estimateDepositDue(trx, scope, input.estimate_deposit.estimate);
+    deposit = { estimate: due.estimate.id, amount: due.amount };
+  } else {
+    await checkPayable(trx, scope, request);
+  }
   let savedProviderId: string | null = null;
   let savedId: string | null = null;
   if (input.payment_method) {
@@ -103,7 +129,12 @@ async function writeAttempt(
   }
   // The card's funding is not known yet: the fee is shown as for a credit card, and computed
   // again when the provider tells the funding, before the customer confirms the final total.
-  const quote = paymentQuote(settings, request, input.method, null);
+  const quote = paymentQuote(
+    settings,
+    deposit ? { invoices: [], balance_amount: deposit.amount, tip: null } : request,
+    input.method,
+    null,
+  );
   const at = now();
   const id = newId('pay');
   const requested: RequestedPayment = {
@@ -111,6 +142,7 @@ async function writeAttempt(
     balance_amount: input.balance_amount,
     tip: input.tip ?? null,
     quoted_total: quote.total,
+    estimate_deposit: deposit,
   };
   const payment: PaymentTable = {
     id,

@@ -11,7 +11,7 @@ import { now } from '../ids.ts';
 import { lockCustomer } from '../ledger/entries.ts';
 import type { PortalScope } from '../portal/access.ts';
 import { paymentQuote } from './fees.ts';
-import { getLinkPayment, lockPayment, type Payment, quoteInputOf } from './payments.ts';
+import { figuresInputOf, getLinkPayment, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
 
 export async function finalizePaymentMethod(
@@ -37,7 +37,7 @@ export async function finalizePaymentMethod(
     await lockCustomer(trx, current.customer_id);
     const quote = paymentQuote(
       scope.settings,
-      quoteInputOf(current),
+      figuresInputOf(current),
       details.method,
       details.funding,
     );

@@ -11,11 +11,13 @@
 import { formatMoney } from '../../shared/money.ts';
 import { checkQuoteInput, type PayableState, type QuoteInput } from '../../shared/quote.ts';
 import type { Trx } from '../db/database.ts';
+import { estimateDepositDue } from '../estimate-deposits.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
 import type { PortalScope } from '../portal/access.ts';
 import { payableState, portalMoney } from '../portal/payable.ts';
 import { DetailedApiError } from './errors.ts';
+import { type Payment, quoteInputOf, requestedOf } from './payments.ts';
 
 export const HOLD_MINUTES = 15;
 
@@ -82,6 +84,24 @@ export async function checkPayable(
   if (input.balance_amount > 0) {
     unavailable('balance_amount', input.balance_amount, state.balance_due, held.balance);
   }
+}
+
+/**
+ * A payment about to be confirmed: what it asks for is still payable. A deposit: the estimate
+ * still asks for one (another tab may have paid it). Otherwise as checkPayable(), not counting
+ * the payment's own holds.
+ */
+export async function checkStillPayable(
+  trx: Trx,
+  scope: PortalScope,
+  payment: Pick<Payment, 'id' | 'requested'>,
+): Promise<void> {
+  const deposit = requestedOf(payment).estimate_deposit;
+  if (deposit) {
+    await estimateDepositDue(trx, scope, deposit.estimate);
+    return;
+  }
+  await checkPayable(trx, scope, quoteInputOf(payment), payment.id);
 }
 
 function dueOf(state: PayableState, invoiceId: string): number {

@@ -14,12 +14,22 @@ export interface RequestedPayment {
   tip: TipChoice;
   /** The total the customer was shown when the payment was made. */
   quoted_total: number;
+  /** A deposit on an approved estimate (server/estimate-deposits.ts), paid on its own. */
+  estimate_deposit?: { estimate: string; amount: number } | null;
 }
 
 export function requestedOf(payment: Pick<Payment, 'requested'>): RequestedPayment {
   return JSON.parse(payment.requested) as RequestedPayment;
 }
 
+/** The input of the payment's figures: a deposit counts as an amount paid to the account. */
+export function figuresInputOf(payment: Pick<Payment, 'requested'>): QuoteInput {
+  const input = quoteInputOf(payment);
+  const deposit = requestedOf(payment).estimate_deposit;
+  return deposit ? { ...input, balance_amount: input.balance_amount + deposit.amount } : input;
+}
+
+/** What the customer chose on the portal's invoices and balance (a deposit aside). */
 export function quoteInputOf(payment: Pick<Payment, 'requested'>): QuoteInput {
   const requested = requestedOf(payment);
   return {

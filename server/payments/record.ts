@@ -12,6 +12,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../db/database.ts';
 import { enqueuePaymentEmails } from '../email/payment-emails.ts';
+import { takeEstimateDeposit } from '../estimate-deposits.ts';
 import { now, today } from '../ids.ts';
 import { settleInvoiceStatus } from '../invoices.ts';
 import {
@@ -57,6 +58,18 @@ export async function recordPaymentSuccess(
   const touched: string[] = [];
   let forAccount = figures.subtotal;
   let invoiced = 0;
+  if (requested.estimate_deposit) {
+    const deposit = await takeEstimateDeposit(
+      trx,
+      payment,
+      requested.estimate_deposit.estimate,
+      forAccount,
+      label,
+    );
+    entries.push(...deposit.entries);
+    forAccount -= deposit.applied;
+    touched.push(...deposit.invoiceIds);
+  }
   for (const choice of requested.invoices) {
     const invoice = await trx
       .selectFrom('invoices')

@@ -50,6 +50,11 @@ const NewPayment = z
     save_payment_method: z.boolean().default(false),
     save_payment_method_text: z.string().trim().min(1).max(500).optional(),
     payment_method: prefixedId('pm').nullable().optional(),
+    estimate_deposit: z
+      .object({ estimate: prefixedId('est') })
+      .nullable()
+      .optional()
+      .openapi({ description: 'Pay the deposit of an approved estimate (on its own).' }),
     sms_consent: z
       .object({
         phone: z.string().regex(/^\+?[0-9 ().-]{7,20}$/, 'must be a phone number'),
