@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pruneIdempotencyKeys } from '../../server/payments/idempotency.ts';
 import { testStores } from '../support/databases.ts';
 import { useHarness } from '../support/harness.ts';
 import {
@@ -428,6 +429,25 @@ describe.each(testStores)('portal payments on $name', (store) => {
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ response_status: 200, payment_id: first.body.id });
+
+    // Kept at least 24 hours: a day-old key is still answered; an older one is forgotten.
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    await h.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: hoursAgo(23) })
+      .where('key', '=', key)
+      .execute();
+    expect(await pruneIdempotencyKeys(h.db)).toBe(0);
+    expect((await p.create(body, key)).body).toEqual(first.body);
+    await h.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: hoursAgo(25) })
+      .where('key', '=', key)
+      .execute();
+    expect(await pruneIdempotencyKeys(h.db)).toBeGreaterThanOrEqual(1);
+    expect(
+      await h.db.selectFrom('idempotency_keys').select('key').where('key', '=', key).execute(),
+    ).toEqual([]);
   });
 
   it('pays part of an invoice and an account balance; money beyond what is due becomes credit', async () => {
