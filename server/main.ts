@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type DemoBusiness, seedDemo } from './demo/seed.ts';
 import { createLogger } from './http/logger.ts';
+import { ensureBuilt } from './pages/ensure-built.ts';
 import { paymentProvider } from './payments/providers.ts';
 import { reconcilePayments } from './payments/reconcile.ts';
 
@@ -19,6 +20,8 @@ async function main() {
   await migrateToLatest(db);
   // Made now, so a provider that cannot take payments stops the start, not the first customer.
   const payments = paymentProvider(config, db);
+  // The element (and the demo page) are served from dist/: built now if missing.
+  ensureBuilt({ demo: config.demo, logger });
   const app = createApp({ db, config, logger });
 
   let demo: DemoBusiness | null = null;
@@ -44,6 +47,7 @@ async function main() {
         '  Portal links:',
       );
       for (const link of demo.links) lines.push(`    ${link.label.padEnd(38)} ${link.url}`);
+      lines.push('', `  Staff demo page: ${config.publicUrl}/demo (sign in with the API key)`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     // Payments the provider finished while we were down (a crash, a lost webhook) are recorded.
