@@ -101,6 +101,8 @@ export const en = {
     canceled: 'Canceled',
   },
   estimate: (number: string) => `Estimate ${number}`,
+  estimateTitle: 'Your estimate',
+  estimatesTitle: 'Estimates',
   validUntil: (date: string) => `Valid until ${date}`,
   deposit: (amount: string) => `Deposit ${amount}`,
   expired: 'Expired',

@@ -100,6 +100,8 @@ export const es = {
     canceled: 'Cancelado',
   },
   estimate: (number: string) => `Presupuesto ${number}`,
+  estimateTitle: 'Su presupuesto',
+  estimatesTitle: 'Presupuestos',
   validUntil: (date: string) => `Válido hasta el ${date}`,
   deposit: (amount: string) => `Anticipo ${amount}`,
   expired: 'Vencido',

@@ -297,9 +297,13 @@ export class PayPortal extends LitElement {
     const resolve = (path: string) => this.api.resolve(path);
     return html`
       ${header}
-      ${renderBalanceSummary(l, portal, outstanding ? renderRecentCharges(l, this.charges) : '')}
+      ${
+        portal.link.kind === 'estimate'
+          ? nothing
+          : renderBalanceSummary(l, portal, outstanding ? renderRecentCharges(l, this.charges) : '')
+      }
       ${payable ? renderInvoicePicker(l, portal, this.checkout, resolve) : renderPaidInvoices(l, portal, resolve)}
-      ${renderEstimates(l, portal)}
+      ${renderEstimates(l, portal, portal.link.kind === 'estimate')}
       ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
       ${payable ? renderPaymentForm(l, portal, this.checkout, this.pay.formState(this.removeCard)) : nothing}
       <footer class="section footer" part="footer">

@@ -26,7 +26,9 @@ export type FixtureState =
   | 'invoice'
   | 'branded'
   /** Outstanding, after the customer paid the first invoice with the sandbox's 4242 card. */
-  | 'paid';
+  | 'paid'
+  /** An estimate link: a pending estimate with a deposit. */
+  | 'estimate';
 
 export interface FixtureRequest {
   state: FixtureState;
@@ -203,12 +205,25 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
           .execute();
       }
     }
-    const link = await staff(
-      apiKey,
-      'POST',
-      '/v1/payment_links',
-      state === 'invoice' ? { invoice: invoiceId } : { customer: customer.id },
-    );
+    let estimateId: string | null = null;
+    if (state === 'estimate') {
+      const estimate = await staff(apiKey, 'POST', '/v1/estimates', {
+        customer: customer.id,
+        lines: [
+          { description: 'Pool resurfacing', quantity: 1, unit_amount: 450000, tax_rate: 825 },
+        ],
+        valid_until: '2099-12-15',
+        deposit_percent: 25,
+      });
+      estimateId = estimate.id;
+    }
+    const target =
+      state === 'invoice'
+        ? { invoice: invoiceId }
+        : state === 'estimate'
+          ? { estimate: estimateId }
+          : { customer: customer.id };
+    const link = await staff(apiKey, 'POST', '/v1/payment_links', target);
     keys.set(link.id, apiKey);
     const token = link.url.split('/').pop()!;
     const payment = state === 'paid' ? await payAsCustomer(token, invoiceId!) : undefined;
