@@ -15,6 +15,7 @@ import { staffPreviewRoutes } from './pages/staff-preview.ts';
 import { loadWidgetFiles, widgetRoutes } from './pages/widget-files.ts';
 import { portalGuard } from './portal/access.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { documentPdfRoutes } from './routes/document-pdfs.ts';
 import { estimateRoutes } from './routes/estimates.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { outboxRoutes } from './routes/outbox.ts';
@@ -24,6 +25,7 @@ import { paymentRoutes } from './routes/payments.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { portalDocumentRoutes } from './routes/portal-documents.ts';
 import { portalEstimateRoutes } from './routes/portal-estimates.ts';
+import { portalEstimateDocumentRoutes } from './routes/portal-estimate-documents.ts';
 import { portalPaymentRoutes } from './routes/portal-payments.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -62,6 +64,8 @@ export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   app.route('/v1/invoices', invoiceRoutes);
   app.use('/v1/estimates/*', staffAuth());
   app.route('/v1/estimates', estimateRoutes);
+  // Staff PDFs of invoices and estimates, behind the staffAuth of /v1/invoices and /v1/estimates.
+  app.route('/v1', documentPdfRoutes);
   // '/v1/settings/*' also matches '/v1/settings' itself in Hono (test/api/settings.test.ts checks).
   app.use('/v1/settings/*', staffAuth());
   app.route('/v1/settings', settingsRoutes);
@@ -75,6 +79,7 @@ export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   app.use('/v1/portal/*', portalGuard());
   app.route('/v1/portal', portalRoutes);
   app.route('/v1/portal', portalEstimateRoutes);
+  app.route('/v1/portal', portalEstimateDocumentRoutes);
   app.route('/v1/portal', portalPaymentRoutes);
   app.route('/v1/portal', portalDocumentRoutes);
   app.use('/v1/payments/*', staffAuth());
@@ -89,7 +94,10 @@ export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   app.route('/widget', widgetRoutes(widget));
   app.route('/p', hostedPageRoutes(widget));
   app.route('/preview', staffPreviewRoutes(app));
-  if (config.demo) app.route('/demo', demoRoutes(widget, loadDemoFiles(demoDir)));
+  if (config.demo) {
+    app.get('/demo/', (c) => c.redirect('/demo'));
+    app.route('/demo', demoRoutes(widget, loadDemoFiles(demoDir)));
+  }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -86,14 +86,13 @@ export function demoRoutes(widget: WidgetFiles, demo: DemoFiles = loadDemoFiles(
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Robots-Tag', 'noindex, nofollow');
   };
-  const page = new Hono<AppEnv>();
-  for (const path of ['/', '']) {
-    page.get(path, (c) => {
+  return new Hono<AppEnv>()
+    .get('/', (c) => {
+      // Mounted at /demo, '/' is /demo itself; /demo/ lands below.
       secure(c, DEMO_POLICY);
       return c.html(demo.index ?? NOT_BUILT, demo.index ? 200 : 404);
-    });
-  }
-  return page
+    })
+    .get('/index.html', (c) => c.redirect('/demo'))
     .get('/assets/:name', (c) => {
       const asset = demo.assets.get(c.req.param('name'));
       if (!asset)
