@@ -27,6 +27,7 @@ import {
   requestedOf,
 } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
+import { reconcilePayment } from './reconcile.ts';
 import { SandboxProvider } from './sandbox.ts';
 import {
   type BankInput,
@@ -67,7 +68,7 @@ export async function confirmSandboxPayment(
   const details = body.sandbox;
   if ('three_d_secure' in details) {
     await claim(db, payment.id, ['requires_action'], async () => null);
-    await guarded(db, payment.id, 'requires_action', () =>
+    await guarded(db, provider, payment, 'requires_action', () =>
       provider.completeAction(payment.provider_payment_id!, details.three_d_secure),
     );
     return getLinkPayment(db, scope, payment.id);
@@ -77,7 +78,7 @@ export async function confirmSandboxPayment(
   const claimed = await claim(db, payment.id, ['requires_confirmation', 'failed'], (trx, current) =>
     settleTotal(trx, scope, current, instrument, body.accept_total),
   );
-  await guarded(db, payment.id, 'requires_confirmation', async () => {
+  await guarded(db, provider, payment, 'requires_confirmation', async () => {
     // The provider charges what it holds: bring it to the final total first.
     const atProvider = await provider.retrieve(payment.provider_payment_id!);
     if (atProvider.amount !== claimed.total) {
@@ -252,19 +253,31 @@ function notConfirmable(payment: Payment): ApiError {
  */
 async function guarded<T>(
   db: Db,
-  paymentId: string,
+  provider: PaymentProvider,
+  payment: Payment,
   back: 'requires_confirmation' | 'requires_action',
   work: () => Promise<T>,
 ): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    await db
-      .updateTable('payments')
-      .set({ status: back, updated_at: now() })
-      .where('id', '=', paymentId)
-      .where('status', '=', 'processing')
-      .execute();
+    const state = await provider.retrieve(payment.provider_payment_id!).catch(() => null);
+    if (state && state.status !== back && state.status !== 'requires_confirmation') {
+      // The provider went on (its event did not reach us): record what it says.
+      const current = await db
+        .selectFrom('payments')
+        .selectAll()
+        .where('id', '=', payment.id)
+        .executeTakeFirstOrThrow();
+      await reconcilePayment(db, provider, current).catch(() => null);
+    } else {
+      await db
+        .updateTable('payments')
+        .set({ status: back, updated_at: now() })
+        .where('id', '=', payment.id)
+        .where('status', '=', 'processing')
+        .execute();
+    }
     throw error;
   }
 }

@@ -92,6 +92,16 @@ export async function reconcilePayment(
     });
     return outcome === 'applied' ? 'failed' : null;
   }
+  if (state.status === 'requires_action' && payment.status !== 'requires_action') {
+    await handleProviderEvent(db, {
+      ...base,
+      id: `reconcile:${providerPaymentId}:requires_action:${payment.updated_at}`,
+      type: 'payment.requires_action',
+      amount: state.amount,
+      details: state.details,
+    });
+    return null;
+  }
   if (
     state.status === 'requires_confirmation' &&
     payment.status === 'processing' &&

@@ -359,12 +359,9 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const scope = await openPortalLink(c, token);
       let payment = await getLinkPayment(db, scope, id);
       const provider = paymentProvider(config, db);
-      // A Stripe payment is confirmed in the browser: ask Stripe rather than wait for its webhook.
-      if (
-        payment.provider === 'stripe' &&
-        provider.name === 'stripe' &&
-        IN_FLIGHT.has(payment.status)
-      ) {
+      // Still in flight here: ask the provider rather than wait for its event (a Stripe payment
+      // is confirmed in the browser; an event may have been lost).
+      if (payment.provider === provider.name && IN_FLIGHT.has(payment.status)) {
         await reconcilePayment(db, provider, payment).catch((error: unknown) =>
           c.var.logger.warn({ err: error, payment: payment.id }, 'status: provider did not answer'),
         );

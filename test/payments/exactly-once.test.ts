@@ -237,6 +237,17 @@ describe.each(testStores)('exactly once on $name', (store) => {
     });
   });
 
+  it('records a payment whose event was lost when the customer asks for its status', async () => {
+    const { staff, customer, payment, p } = await startedPayment(h);
+    const { sandbox } = providerOnly(h);
+    await sandbox.confirm(payment.provider_payment_id!, readTestCard(VISA));
+    const [first, second] = await Promise.all([p.payment(payment.id), p.payment(payment.id)]);
+    expect(first.body.status).toBe('succeeded');
+    expect(second.body.status).toBe('succeeded');
+    expect(await postingsOf(h, payment.id)).toHaveLength(1);
+    expect(await balanceOf(staff, customer.id)).toBe(0);
+  });
+
   it('resumes the same payment when a request died after writing it (a retry with the same key)', async () => {
     const staff = await poolBusiness(h);
     const customer = await customerOf(staff);
