@@ -11,7 +11,7 @@ describe('the classic script', () => {
     const fixture = await portalFixture('outstanding');
     await new Promise<void>((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = `${fixture.apiBase}/fixtures/widget/pay-portal.js`;
+      script.src = `${fixture.apiBase}/widget/pay-portal.js`;
       script.onload = () => resolve();
       script.onerror = () => reject(new Error('the classic script did not load'));
       document.head.append(script);

@@ -6,9 +6,7 @@ import { $, portalFixture, settle, textOf } from './support/portal-fixtures.ts';
 describe('the ES module', () => {
   it('defines <pay-portal>, which finds its backend at the module origin', async () => {
     const fixture = await portalFixture('credit');
-    const module = await import(
-      /* @vite-ignore */ `${fixture.apiBase}/fixtures/widget/pay-portal.mjs`
-    );
+    const module = await import(/* @vite-ignore */ `${fixture.apiBase}/widget/pay-portal.mjs`);
     expect(customElements.get('pay-portal')).to.equal(module.PayPortal);
     const element = document.createElement('pay-portal') as PayPortal;
     element.setAttribute('token', fixture.token);

@@ -2,20 +2,17 @@
  * Loads the customer's payments for the history view. A server without the payments route yet
  * (404 `route_missing`) has, as far as the customer can tell, no payments: an empty history.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { type PortalApi, PortalApiError } from '../api/portal-api.ts';
 import type { PortalPayment } from '../api/types.ts';
 
-export class HistoryController implements ReactiveController {
+/** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
+export class HistoryController {
   state: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   payments: PortalPayment[] = [];
   private api: PortalApi | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   reset(api: PortalApi): void {
     this.api = api;

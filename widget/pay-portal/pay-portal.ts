@@ -146,6 +146,12 @@ export class PayPortal extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while loading: the load was cancelled on the way out; start it again.
+    if (this.hasUpdated && this.view === 'loading') void this.reload();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();

@@ -3,7 +3,7 @@
  * correct and moves focus to the first field in error; the payment itself belongs to a provider
  * (the payments issue), so until one is wired in it says so and charges nothing.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { QuoteInput } from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
 import type { SavedPaymentMethod } from '../api/types.ts';
@@ -18,7 +18,8 @@ export interface PaymentRequest extends QuoteInput {
 
 type Host = ReactiveControllerHost & HTMLElement & { localizer: Localizer; renderRoot: ParentNode };
 
-export class PaymentActions implements ReactiveController {
+/** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
+export class PaymentActions {
   busy = false;
   notice = '';
   removing = new Set<string>();
@@ -27,11 +28,7 @@ export class PaymentActions implements ReactiveController {
   constructor(
     private readonly host: Host,
     private readonly checkout: CheckoutController,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   reset(): void {
     this.busy = false;

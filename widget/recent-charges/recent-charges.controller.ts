@@ -1,19 +1,16 @@
 /** Loads the last 20 billing line items the first time the customer opens them, and on retry. */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { PortalApi } from '../api/portal-api.ts';
 import type { RecentCharge } from '../api/types.ts';
 
-export class RecentChargesController implements ReactiveController {
+/** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
+export class RecentChargesController {
   open = false;
   state: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   charges: RecentCharge[] = [];
   private api: PortalApi | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   /** Forgets what was loaded: a new token means another customer's charges. */
   reset(api: PortalApi): void {

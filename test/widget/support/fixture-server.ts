@@ -5,7 +5,6 @@
  * Only this harness opens CORS, and only for the test page's origin.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../server/app.ts';
@@ -87,17 +86,6 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       const path = new URL(request.url).pathname;
       if (path === '/fixtures/logo.svg') {
         return new Response(LOGO, { headers: { 'content-type': 'image/svg+xml' } });
-      }
-      // The built element, from this origin, as the backend serves it to embedding pages.
-      const bundle = /^\/fixtures\/widget\/(pay-portal\.m?js)$/.exec(path)?.[1];
-      if (bundle) {
-        const headers = new Headers({ 'content-type': 'text/javascript' });
-        cors(origin, headers);
-        try {
-          return new Response(await readFile(`dist/widget/${bundle}`), { headers });
-        } catch {
-          return new Response('run npm run build:widget first', { status: 404 });
-        }
       }
       // The business allows the test page's origin (allowed_origins), so the app's own CORS
       // answers; where the app has none, the harness opens it for that origin only.
