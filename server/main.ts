@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type DemoBusiness, seedDemo } from './demo/seed.ts';
+import { startEmailDelivery } from './email/sender.ts';
 import { createLogger } from './http/logger.ts';
 import { ensureBuilt } from './pages/ensure-built.ts';
 import { paymentProvider } from './payments/providers.ts';
@@ -37,6 +38,7 @@ async function main() {
     }
   }
 
+  const email = startEmailDelivery({ db, config, logger });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const lines = [`Pay Portal listening on ${config.publicUrl} (port ${info.port})`];
     if (demo) {
@@ -58,7 +60,10 @@ async function main() {
 
   const stop = () => {
     server.close();
-    void db.destroy().then(() => process.exit(0));
+    void email
+      .stop()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -88,10 +88,10 @@ export const Portal = z
     saved_payment_methods: z.array(
       z.object({
         id: z.string(),
-        brand: z.string(),
-        last4: z.string(),
-        exp_month: z.number().int(),
-        exp_year: z.number().int(),
+        brand: z.string().nullable(),
+        last4: z.string().nullable(),
+        exp_month: z.number().int().nullable(),
+        exp_year: z.number().int().nullable(),
       }),
     ),
   })

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { balanceState } from '../ledger/entries.ts';
 import { linkExpires } from '../payment-links.ts';
+import { listSavedPaymentMethods } from '../payments/saved-methods.ts';
 import type { PortalScope } from './access.ts';
 import { portalEstimates } from './estimates.ts';
 import { type PortalInvoice, portalMoney } from './payable.ts';
@@ -12,9 +13,13 @@ const METHODS: PaymentMethodKind[] = ['card', 'us_bank_account'];
 
 export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;
-  const [money, estimates] = await Promise.all([
+  const [money, estimates, savedMethods] = await Promise.all([
     portalMoney(db, scope),
     portalEstimates(db, scope),
+    // Saved cards are the customer's, not a document's: only a customer link reaches them.
+    link.kind === 'customer'
+      ? listSavedPaymentMethods(db, scope.customer.id, config.paymentProvider)
+      : [],
   ]);
   return {
     object: 'portal' as const,
@@ -41,14 +46,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
       fee: settings.convenience_fees[type] ?? null,
     })),
     provider: providerView(config),
-    // Saved cards arrive with payments (issue 5); until then there are none to show.
-    saved_payment_methods: [] as {
-      id: string;
-      brand: string;
-      last4: string;
-      exp_month: number;
-      exp_year: number;
-    }[],
+    saved_payment_methods: savedMethods,
   };
 }
 

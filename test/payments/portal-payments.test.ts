@@ -522,6 +522,9 @@ describe.each(testStores)('portal payments on $name', (store) => {
       exp_year: 2034,
       removed_at: null,
     });
+    expect((await p.get()).body.saved_payment_methods).toEqual([
+      { id: cards[0]!.id, brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034 },
+    ]);
 
     // Paying again with the saved card.
     const { body: again } = await p.create({
@@ -536,6 +539,7 @@ describe.each(testStores)('portal payments on $name', (store) => {
     const removed = await p.removeCard(cards[0]!.id);
     expect(removed.body).toEqual({ id: cards[0]!.id, object: 'payment_method', deleted: true });
     expect((await p.removeCard(cards[0]!.id)).status).toBe(404);
+    expect((await p.get()).body.saved_payment_methods).toEqual([]);
     const gone = await h.db
       .selectFrom('sandbox_payment_methods')
       .select('detached_at')
