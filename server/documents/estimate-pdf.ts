@@ -156,7 +156,7 @@ function drawDecision(
   }
   const lineWidth = Math.min(300, width * 0.6);
   const top = doc.y;
-  const area = 70;
+  const area = 52;
   if (decision?.signature_type === 'drawn' && decision.signature_png) {
     doc.image(decision.signature_png, MARGIN + 6, top, {
       fit: [lineWidth - 12, area],

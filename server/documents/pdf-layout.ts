@@ -100,11 +100,7 @@ export function drawHeader(pdf: Pdf, kind: string, number: string) {
     .font('regular')
     .fontSize(10)
     .fillColor(on)
-    .text(kind.toUpperCase(), right, 28, {
-      width: width * 0.38,
-      align: 'right',
-      characterSpacing: 1.5,
-    })
+    .text(kind.toUpperCase(), right, 28, { width: width * 0.38, align: 'right' })
     .font('bold')
     .fontSize(17)
     .text(number, right, 44, { width: width * 0.38, align: 'right', lineBreak: false });
@@ -156,11 +152,7 @@ export function drawParties(
 
 /** A small muted capital title, as in "BILL TO". */
 export function label(pdf: Pdf, text: string, x: number, y: number, width: number) {
-  pdf.doc
-    .font('bold')
-    .fontSize(7.5)
-    .fillColor(MUTED)
-    .text(text.toUpperCase(), x, y, { width, characterSpacing: 1 });
+  pdf.doc.font('bold').fontSize(7.5).fillColor(MUTED).text(text.toUpperCase(), x, y, { width });
 }
 
 /** Starts a new page when fewer than `height` points are left above the footer. */
@@ -184,11 +176,11 @@ export interface TableLine {
 export function drawLineTable(pdf: Pdf, head: TableLine, lines: readonly TableLine[]) {
   const { doc, width } = pdf;
   const cols = [
-    { key: 'description', width: width - 250, align: 'left' },
-    { key: 'quantity', width: 40, align: 'right' },
-    { key: 'unitPrice', width: 80, align: 'right' },
-    { key: 'tax', width: 48, align: 'right' },
-    { key: 'amount', width: 82, align: 'right' },
+    { key: 'description', width: width - 272, align: 'left' },
+    { key: 'quantity', width: 42, align: 'right' },
+    { key: 'unitPrice', width: 86, align: 'right' },
+    { key: 'tax', width: 58, align: 'right' },
+    { key: 'amount', width: 86, align: 'right' },
   ] as const;
   const drawRow = (row: TableLine, isHead: boolean) => {
     doc.font(isHead ? 'bold' : 'regular').fontSize(isHead ? 8 : 9.5);
@@ -229,13 +221,16 @@ export interface TotalRow {
 /** The figures under the lines, right-aligned; `due` is set in a tinted box in the brand colour. */
 export function drawTotals(pdf: Pdf, rows: readonly TotalRow[]) {
   const { doc, width, brand } = pdf;
-  const boxWidth = 270;
+  const boxWidth = 300;
+  const valueWidth = 100;
   const x = MARGIN + width - boxWidth;
   for (const row of rows) {
     const style = row.style ?? 'line';
     const big = style === 'due';
     doc.font(style === 'line' || style === 'muted' ? 'regular' : 'bold').fontSize(big ? 12 : 9.5);
-    const height = doc.heightOfString(row.label, { width: boxWidth - 120 }) + (big ? 16 : 8);
+    const height =
+      doc.heightOfString(row.label, { width: boxWidth - valueWidth - 2 * (big ? 10 : 0) }) +
+      (big ? 16 : 8);
     ensureSpace(pdf, height + 4);
     const top = doc.y;
     if (style === 'total') {
@@ -256,9 +251,11 @@ export function drawTotals(pdf: Pdf, rows: readonly TotalRow[]) {
     }
     const color = style === 'muted' ? MUTED : INK;
     const pad = big ? 10 : 0;
-    doc.fillColor(color).text(row.label, x + pad, top + (big ? 10 : 4), { width: boxWidth - 120 });
-    doc.fillColor(color).text(row.value, x + boxWidth - 120 - pad, top + (big ? 10 : 4), {
-      width: 120,
+    doc
+      .fillColor(color)
+      .text(row.label, x + pad, top + (big ? 10 : 4), { width: boxWidth - valueWidth - 2 * pad });
+    doc.fillColor(color).text(row.value, x + boxWidth - valueWidth - pad, top + (big ? 10 : 4), {
+      width: valueWidth,
       align: 'right',
     });
     doc.y = top + height + (big ? 6 : 0);

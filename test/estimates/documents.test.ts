@@ -1,0 +1,317 @@
+/**
+ * Invoice and estimate PDFs, fetched as the customer and staff fetch them and read back: the text
+ * (pdf-parse), the page count, the QR code decoded from the embedded image (jsqr), and who may
+ * fetch which document.
+ */
+import jsQR from 'jsqr';
+import { PDFParse } from 'pdf-parse';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { fetchLogo, isPublicAddress } from '../../server/documents/brand.ts';
+import { portal as payingPortal, VISA } from '../payments/support.ts';
+import { testStores } from '../support/databases.ts';
+import { type StaffClient, useHarness } from '../support/harness.ts';
+import {
+  customerOf,
+  dataUrl,
+  estimateFor,
+  estimatePortal,
+  linkTo,
+  poolBusiness,
+  signaturePng,
+} from './support.ts';
+
+/** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
+const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+
+async function readPdf(bytes: Uint8Array) {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const text = await parser.getText();
+    const images = await parser.getImage();
+    return {
+      text: plain(text.text),
+      pages: text.total,
+      images: images.pages.flatMap((page) => page.images),
+    };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+function decodeQr(png: Uint8Array): string | null {
+  const image = PNG.sync.read(Buffer.from(png));
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+}
+
+const ADDRESS = {
+  line1: '48 Palmetto Drive',
+  city: 'Tampa',
+  state: 'FL',
+  postal_code: '33606',
+  country: 'US',
+};
+
+describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
+  const h = useHarness(store);
+
+  const fetchPdf = async (path: string, staff?: StaffClient) => {
+    const response = await h.request(
+      path,
+      staff ? { headers: { authorization: `Bearer ${staff.apiKey}` } } : {},
+    );
+    return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+  };
+
+  async function invoiceSetup() {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff, 'Dana Diaz', {
+      email: 'dana@example.com',
+      address: ADDRESS,
+    });
+    const invoice = (
+      await staff.post('/v1/invoices', {
+        customer: dana.id,
+        lines: [
+          { description: 'Weekly pool cleaning', quantity: 4, unit_amount: 7_500, tax_rate: 825 },
+          { description: 'Chlorine', quantity: 1, unit_amount: 2_400 },
+        ],
+        due_date: '2026-12-15',
+        notes: 'Thank you for your business.',
+      })
+    ).body;
+    return { staff, dana, invoice };
+  }
+
+  it("prints an unpaid invoice with its figures, the customer's address and a QR code of its link", async () => {
+    const { staff, invoice } = await invoiceSetup();
+    const token = await linkTo(staff, { customer: invoice.customer });
+    const { response, bytes } = await fetchPdf(`/v1/portal/${token}/invoices/${invoice.id}.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe(
+      `inline; filename="invoice-${invoice.number}.pdf"`,
+    );
+    expect(response.headers.get('cache-control')).toBe('no-store');
+
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages).toBe(1);
+    for (const words of [
+      'Blue Lagoon Pools',
+      'INVOICE',
+      invoice.number,
+      'Dana Diaz',
+      '48 Palmetto Drive',
+      'Tampa, FL 33606',
+      'Due date Dec 15, 2026',
+      'Weekly pool cleaning 4 $75.00 8.25% $300.00',
+      'Chlorine 1 $24.00 — $24.00',
+      'Subtotal $324.00',
+      'Tax $24.75',
+      'Total $348.75',
+      'Balance due $348.75',
+      'Thank you for your business.',
+      'Page 1 of 1',
+    ]) {
+      expect(pdf.text).toContain(words);
+    }
+    // The link on it is the invoice's own (made now, listed with the business's links).
+    const url = /https:\/\/pay\.example\.test\/p\/[\w-]{43}/.exec(pdf.text)?.[0];
+    expect(url).toBeDefined();
+    expect(url).not.toContain(token);
+    const links = await staff.get(`/v1/payment_links?customer=${invoice.customer}`);
+    const invoiceLink = links.body.data.find((link: { kind: string }) => link.kind === 'invoice');
+    expect(invoiceLink).toMatchObject({ invoice: invoice.id, url });
+    expect(pdf.images.map((image) => decodeQr(image.data))).toEqual([url]);
+    // The next copy reuses that link.
+    const again = await readPdf((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`, staff)).bytes);
+    expect(again.text).toContain(url!);
+    expect(
+      (await staff.get(`/v1/payment_links?customer=${invoice.customer}`)).body.data,
+    ).toHaveLength(2);
+  });
+
+  it('lists payments applied; once paid it says so and carries no link', async () => {
+    const { staff, invoice } = await invoiceSetup();
+    const token = await linkTo(staff, { invoice: invoice.id });
+    const paid = await payingPortal(h, token).pay(
+      { invoices: [{ id: invoice.id, amount: invoice.total }], method: 'card' },
+      VISA,
+    );
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const pdf = await readPdf(
+      (await fetchPdf(`/v1/portal/${token}/invoices/${invoice.id}.pdf`)).bytes,
+    );
+    expect(pdf.text).toContain('Status Paid');
+    expect(pdf.text).toMatch(/Payments applied Payment R-000001 · \w{3} \d{1,2}, \d{4} -\$348\.75/);
+    expect(pdf.text).toContain('Balance due $0.00');
+    expect(pdf.text).not.toContain('Pay online');
+    expect(pdf.text).not.toContain('https://pay.example.test/p/');
+    expect(pdf.images).toEqual([]);
+  });
+
+  it('reaches only the documents of the link, and answers the dead-link 404 for dead links', async () => {
+    const { staff, dana, invoice } = await invoiceSetup();
+    const other = (
+      await staff.post('/v1/invoices', {
+        customer: dana.id,
+        lines: [{ description: 'Other', quantity: 1, unit_amount: 1_000 }],
+      })
+    ).body;
+    const draft = (
+      await staff.post('/v1/invoices', {
+        customer: dana.id,
+        lines: [{ description: 'Draft', quantity: 1, unit_amount: 1_000 }],
+        draft: true,
+      })
+    ).body;
+    const estimate = await estimateFor(staff, dana.id);
+    const lee = await customerOf(staff, 'Lee Park', {});
+    const leesInvoice = (
+      await staff.post('/v1/invoices', {
+        customer: lee.id,
+        lines: [{ description: 'Lee', quantity: 1, unit_amount: 1_000 }],
+      })
+    ).body;
+    const leesEstimate = await estimateFor(staff, lee.id);
+    const customerToken = await linkTo(staff, { customer: dana.id });
+    const invoiceToken = await linkTo(staff, { invoice: invoice.id });
+    const estimateToken = await linkTo(staff, { estimate: estimate.id });
+
+    const status = async (token: string, path: string) =>
+      (await h.request(`/v1/portal/${token}${path}`)).status;
+    expect(await status(customerToken, `/invoices/${other.id}.pdf`)).toBe(200);
+    expect(await status(customerToken, `/estimates/${estimate.id}.pdf`)).toBe(200);
+    expect(await status(invoiceToken, `/invoices/${invoice.id}.pdf`)).toBe(200);
+    expect(await status(estimateToken, `/estimates/${estimate.id}.pdf`)).toBe(200);
+    for (const [token, path] of [
+      [customerToken, `/invoices/${leesInvoice.id}.pdf`],
+      [customerToken, `/estimates/${leesEstimate.id}.pdf`],
+      [customerToken, `/invoices/${draft.id}.pdf`],
+      [invoiceToken, `/invoices/${other.id}.pdf`],
+      [invoiceToken, `/estimates/${estimate.id}.pdf`],
+      [estimateToken, `/invoices/${invoice.id}.pdf`],
+    ] as const) {
+      const response = await h.request(`/v1/portal/${token}${path}`);
+      expect([path, response.status]).toEqual([path, 404]);
+      expect((await response.json()).error).toMatchObject({
+        code: 'resource_missing',
+        param: 'file',
+      });
+    }
+    const dead = await h.request(`/v1/portal/not-a-token/invoices/${invoice.id}.pdf`);
+    expect([dead.status, (await dead.json()).error.code]).toEqual([404, 'link_invalid']);
+    expect(await status(customerToken, `/invoices/${invoice.id}`)).toBe(400);
+
+    // Staff: their own business's documents only, with their key.
+    expect((await fetchPdf(`/v1/invoices/${leesInvoice.id}/pdf`, staff)).response.status).toBe(200);
+    expect((await fetchPdf(`/v1/estimates/${estimate.id}/pdf`, staff)).response.status).toBe(200);
+    const stranger = await poolBusiness(h);
+    expect((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`, stranger)).response.status).toBe(404);
+    expect((await fetchPdf(`/v1/estimates/${estimate.id}/pdf`, stranger)).response.status).toBe(
+      404,
+    );
+    expect((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`)).response.status).toBe(401);
+  });
+
+  it('prints an estimate with its deposit and terms, then with the signature once signed', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff, 'Dana Díaz', {
+      email: 'dana@example.com',
+      address: ADDRESS,
+    });
+    const typed = await estimateFor(staff, dana.id, { deposit_percent: 25 });
+    const drawn = await estimateFor(staff, dana.id);
+    const token = await linkTo(staff, { customer: dana.id });
+    const pending = await readPdf(
+      (await fetchPdf(`/v1/portal/${token}/estimates/${typed.id}.pdf`)).bytes,
+    );
+    for (const words of [
+      'ESTIMATE',
+      typed.number,
+      'PREPARED FOR',
+      'Dana Díaz',
+      'Status Awaiting approval',
+      'Pool resurfacing (plaster, 450 sq ft) 1 $4,800.00 8.25% $4,800.00',
+      'Waterline tiles 12 $18.50 — $222.00',
+      'Subtotal $5,022.00',
+      'Tax $396.00',
+      'Total $5,418.00',
+      'Deposit required on approval $1,354.50',
+      'Half the work is scheduled within two weeks of approval.',
+      'To approve online, open the link you received.',
+    ]) {
+      expect(pending.text).toContain(words);
+    }
+
+    const customer = estimatePortal(h, token);
+    await customer.approve(typed.id, { type: 'typed', name: 'Dana Díaz' });
+    await customer.approve(drawn.id, { type: 'drawn', image_png: dataUrl(signaturePng()) });
+    const signed = await readPdf(
+      (await fetchPdf(`/v1/portal/${token}/estimates/${typed.id}.pdf`)).bytes,
+    );
+    expect(signed.text).toContain('Status Approved');
+    expect(signed.text).toContain('Approved by Dana Díaz');
+    expect(signed.text).toMatch(
+      /Signed electronically on \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M \(UTC\)/,
+    );
+    expect(signed.images).toEqual([]);
+    const drawnPdf = await readPdf((await fetchPdf(`/v1/estimates/${drawn.id}/pdf`, staff)).bytes);
+    expect(drawnPdf.text).toContain('Approved with a drawn signature');
+    expect(drawnPdf.images).toHaveLength(1);
+    expect([drawnPdf.images[0]!.width, drawnPdf.images[0]!.height]).toEqual([320, 120]);
+
+    const declined = await estimateFor(staff, dana.id);
+    await customer.decline(declined.id, 'Over budget this year');
+    const declinedPdf = await readPdf(
+      (await fetchPdf(`/v1/estimates/${declined.id}/pdf`, staff)).bytes,
+    );
+    expect(declinedPdf.text).toContain('Status Declined');
+    expect(declinedPdf.text).toContain('Reason: Over budget this year');
+  });
+
+  it("speaks the business's language and currency, and runs onto more pages when long", async () => {
+    const yen = await h.business({ name: 'Jardines Sakura', currency: 'jpy', locale: 'es-ES' });
+    const dana = await customerOf(yen, 'Dana Díaz', {});
+    const invoice = (
+      await yen.post('/v1/invoices', {
+        customer: dana.id,
+        lines: Array.from({ length: 60 }, (_, i) => ({
+          description: `Visita de jardinería ${i + 1}`,
+          quantity: 1,
+          unit_amount: 12_000,
+          tax_rate: 1000,
+        })),
+      })
+    ).body;
+    const pdf = await readPdf((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`, yen)).bytes);
+    expect(pdf.pages).toBe(3);
+    for (const words of [
+      'FACTURA',
+      'FACTURAR A',
+      'Vencimiento Al recibirla',
+      'Visita de jardinería 60 1 12.000 JPY 10 % 12.000 JPY',
+      'Total 792.000 JPY',
+      'Saldo pendiente 792.000 JPY',
+      'PAGUE EN LÍNEA',
+      'Página 2 de 3',
+      'Página 3 de 3',
+    ]) {
+      expect(pdf.text).toContain(words);
+    }
+    // The header row starts the table on each of the three pages it runs over.
+    expect(pdf.text.match(/Descripción Cant\. Precio unitario Impuesto Importe/g)).toHaveLength(3);
+  });
+
+  it('fetches a logo only over https from a public address', async () => {
+    expect(
+      ['127.0.0.1', '10.1.2.3', '192.168.0.10', '169.254.169.254', '::1', 'fd00::1'].map(
+        isPublicAddress,
+      ),
+    ).toEqual([false, false, false, false, false, false]);
+    expect(['93.184.216.34', '2606:2800:220:1::1'].map(isPublicAddress)).toEqual([true, true]);
+    expect(await fetchLogo('http://93.184.216.34/logo.png')).toBeNull();
+    expect(await fetchLogo('https://127.0.0.1/logo.png')).toBeNull();
+    expect(await fetchLogo('https://localhost/logo.png')).toBeNull();
+  });
+});
