@@ -172,6 +172,16 @@ for (const width of WIDTHS) {
       expect(paid).to.have.length(0);
     });
 
+    it('gives the payment provider a light-DOM mount point slotted into the payment block', async () => {
+      element = await mount(await portalFixture('outstanding'), { locale: 'en-US' });
+      const host = element.paymentFormHost;
+      expect(host.parentElement).to.equal(element);
+      expect(host.getRootNode()).to.equal(document); // not inside any shadow root
+      expect(element.paymentFormHost).to.equal(host); // made once
+      const slot = $(element, '[part="payment-form"] slot[name="payment-form"]') as HTMLSlotElement;
+      expect(slot.assignedElements()).to.deep.equal([host]);
+    });
+
     it('works from the keyboard alone: tab to a tip, choose it, reach the pay button', async () => {
       element = await mount(await portalFixture('outstanding'), { locale: 'en-US' });
       const active = () => element!.shadowRoot!.activeElement as HTMLElement | null;

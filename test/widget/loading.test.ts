@@ -73,6 +73,26 @@ for (const width of WIDTHS) {
       expect(rect(element, '[part="card"]').top).to.equal(before.card.top);
     });
 
+    it('moved in the page while loading, it still loads', async () => {
+      const fixture = await portalFixture('credit');
+      const release = holdFetches();
+      element = document.createElement('pay-portal');
+      element.setAttribute('api-base', fixture.apiBase);
+      element.setAttribute('locale', 'en');
+      element.setAttribute('token', fixture.token);
+      document.body.append(element);
+      await element.updateComplete;
+      const box = document.createElement('section');
+      document.body.append(box);
+      const ready = settle(element);
+      box.append(element); // disconnected and connected again
+      release();
+      expect((await ready).type).to.equal('pay-portal-ready');
+      await element.updateComplete;
+      expect(textOf($(element, '[part="balance"] h2'))).to.equal('Account credit: $12.50');
+      box.remove();
+    });
+
     it("a dead link says so in the customer's words and fires pay-portal-error", async () => {
       const errors: CustomEvent[] = [];
       document.addEventListener('pay-portal-error', (e) => errors.push(e as CustomEvent));

@@ -30,3 +30,18 @@ export function safeImageUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * The business's colours as custom properties on the card, set through the CSSOM rather than a
+ * style attribute so that a page whose CSP forbids inline styles still shows them.
+ */
+export function applyBrand(card: HTMLElement, color: string | null | undefined): void {
+  const colors = brandColors(color);
+  if (colors) {
+    card.style.setProperty('--_business-brand', colors.brand);
+    card.style.setProperty('--_business-on-brand', colors.onBrand);
+  } else {
+    card.style.removeProperty('--_business-brand');
+    card.style.removeProperty('--_business-on-brand');
+  }
+}

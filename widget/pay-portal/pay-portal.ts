@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PortalApi, PortalApiError } from '../api/portal-api.ts';
 import type { Portal, PortalBusiness, PortalPayment, SavedPaymentMethod } from '../api/types.ts';
 import { renderBalanceSummary } from '../balance-summary/balance-summary.ts';
-import { brandColors } from '../business-header/brand.ts';
+import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
 import { CheckoutController } from '../checkout/checkout.controller.ts';
 import { renderConfirmation } from '../confirmation/confirmation.ts';
@@ -13,7 +13,7 @@ import { renderHistory } from '../history/history.ts';
 import { Localizer, resolveLocale } from '../i18n/localize.ts';
 import { renderInvoicePicker, renderPaidInvoices } from '../invoice-picker/invoice-picker.ts';
 import { PaymentActions } from '../payment-form/payment-actions.ts';
-import { renderPaymentForm } from '../payment-form/payment-form.ts';
+import { renderPaymentForm, slotHost } from '../payment-form/payment-form.ts';
 import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
 import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
@@ -121,29 +121,13 @@ export class PayPortal extends LitElement {
   }
 
   protected override updated(): void {
-    this.applyBrand();
+    const card = this.renderRoot.querySelector<HTMLElement>('.card');
+    if (card) applyBrand(card, (this.portal?.business ?? this.business)?.brand_color);
     if (!this.focusOnUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
     if (!target) return; // still loading: focus the view that follows
     this.focusOnUpdate = false;
     target.focus();
-  }
-
-  /**
-   * The business's colours as custom properties on the card, set through the CSSOM rather than a
-   * style attribute so that a page whose CSP forbids inline styles still shows them.
-   */
-  private applyBrand(): void {
-    const card = this.renderRoot.querySelector<HTMLElement>('.card');
-    const colors = brandColors((this.portal?.business ?? this.business)?.brand_color);
-    if (!card) return;
-    if (colors) {
-      card.style.setProperty('--_business-brand', colors.brand);
-      card.style.setProperty('--_business-on-brand', colors.onBrand);
-    } else {
-      card.style.removeProperty('--_business-brand');
-      card.style.removeProperty('--_business-on-brand');
-    }
   }
 
   override connectedCallback(): void {
@@ -210,13 +194,7 @@ export class PayPortal extends LitElement {
    * sandbox form) mount here because they cannot be mounted inside a shadow root.
    */
   get paymentFormHost(): HTMLElement {
-    let host = this.querySelector<HTMLElement>(':scope > [slot="payment-form"]');
-    if (!host) {
-      host = document.createElement('div');
-      host.slot = 'payment-form';
-      this.append(host);
-    }
-    return host;
+    return slotHost(this, 'payment-form');
   }
 
   /** What `POST /v1/portal/:token/payments` needs, or null while a choice is invalid. */

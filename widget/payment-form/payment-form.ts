@@ -58,6 +58,17 @@ export function renderPaymentForm(
   `;
 }
 
+/** The light-DOM child of `element` assigned to slot `name`, made on first use. */
+export function slotHost(element: HTMLElement, name: string): HTMLElement {
+  let host = element.querySelector<HTMLElement>(`:scope > [slot="${name}"]`);
+  if (!host) {
+    host = document.createElement('div');
+    host.slot = name;
+    element.append(host);
+  }
+  return host;
+}
+
 function renderMethods(l: Localizer, portal: Portal, checkout: CheckoutController) {
   const { t } = l;
   if (portal.payment_methods.length < 2) return nothing;
