@@ -14,6 +14,7 @@ export class DemoBillingForms extends LitElement {
     css`
       [role='tablist'] {
         display: flex;
+        flex-wrap: wrap;
         gap: 4px;
         margin-bottom: 10px;
       }

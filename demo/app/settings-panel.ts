@@ -8,7 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { plainAmount, typedMoney } from './format.ts';
 import type { List, StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Fee, PaymentLink, Settings } from './types.ts';
+import type { Customer, Fee, PaymentLink, Settings } from './types.ts';
 
 @customElement('demo-settings')
 export class DemoSettings extends LitElement {
@@ -46,6 +46,14 @@ export class DemoSettings extends LitElement {
       .wide {
         grid-column: 1 / -1;
       }
+      input[type='color'] {
+        width: 4rem;
+        height: 2.25rem;
+        padding: 2px;
+      }
+      .preview-pick {
+        margin-bottom: 12px;
+      }
       iframe {
         width: 100%;
         max-width: 390px;
@@ -63,6 +71,7 @@ export class DemoSettings extends LitElement {
   @state() private message = '';
   @state() private failed = false;
   @state() private previewToken: string | null = null;
+  @state() private previewChoices: { token: string; name: string }[] = [];
   @state() private previewVersion = 0;
 
   override connectedCallback(): void {
@@ -70,10 +79,23 @@ export class DemoSettings extends LitElement {
     void this.findPreviewLink();
   }
 
+  /** Live customer links to preview through, the oldest first (the demo's first customer). */
   private async findPreviewLink(): Promise<void> {
-    const links = await this.api.get<List<PaymentLink>>('/v1/payment_links?limit=50');
-    const live = links.data.find((link) => link.status === 'active' && link.kind === 'customer');
-    this.previewToken = live?.url?.split('/p/')[1] ?? null;
+    const [links, customers] = await Promise.all([
+      this.api.get<List<PaymentLink>>('/v1/payment_links?limit=100'),
+      this.api.get<List<Customer>>('/v1/customers?limit=100'),
+    ]);
+    const names = new Map(customers.data.map((customer) => [customer.id, customer.name]));
+    const seen = new Set<string>();
+    this.previewChoices = links.data
+      .filter((link) => link.status === 'active' && link.kind === 'customer' && link.url)
+      .reverse()
+      .filter((link) => !seen.has(link.customer) && seen.add(link.customer))
+      .map((link) => ({
+        token: link.url!.split('/p/')[1]!,
+        name: names.get(link.customer) ?? link.customer,
+      }));
+    this.previewToken = this.previewChoices[0]?.token ?? null;
   }
 
   private patchFrom(data: FormData): Record<string, unknown> {
@@ -144,9 +166,9 @@ export class DemoSettings extends LitElement {
     const s = this.settings;
     const feeField = (prefix: string, fee: Fee | null) =>
       html`<label>Percent <input name="${prefix}_percent" inputmode="decimal"
-          .value=${fee ? String(fee.percent_bps / 100) : ''} placeholder="3" /></label>
+          .value=${fee ? String(fee.percent_bps / 100) : ''} placeholder="0" /></label>
         <label>Fixed <input name="${prefix}_fixed" inputmode="decimal"
-          .value=${fee?.fixed ? plainAmount(fee.fixed, s) : ''} placeholder="0.30" /></label>`;
+          .value=${fee?.fixed ? plainAmount(fee.fixed, s) : ''} placeholder="0.00" /></label>`;
     return html`<div class="layout">
       <section class="card" aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
@@ -198,6 +220,7 @@ export class DemoSettings extends LitElement {
       </section>
       <section class="card" aria-labelledby="settings-preview-title">
         <h2 id="settings-preview-title">Portal preview</h2>
+        ${this.previewChoices.length > 1 ? this.renderPreviewPick() : nothing}
         ${
           this.previewToken
             ? html`<iframe title="Portal preview"
@@ -206,5 +229,23 @@ export class DemoSettings extends LitElement {
         }
       </section>
     </div>`;
+  }
+
+  private renderPreviewPick() {
+    return html`<label class="preview-pick"
+      >As this customer sees it
+      <select
+        @change=${(event: Event) => {
+          this.previewToken = (event.target as HTMLSelectElement).value;
+        }}
+      >
+        ${this.previewChoices.map(
+          (choice) =>
+            html`<option value=${choice.token} ?selected=${choice.token === this.previewToken}>
+              ${choice.name}
+            </option>`,
+        )}
+      </select></label
+    >`;
   }
 }

@@ -1,0 +1,88 @@
+/**
+ * `npm run screenshots:pages`: the hosted page in each balance state and the staff demo page, at
+ * 375px and 1280px, from a real server with the element and demo built from the working tree,
+ * into docs/screenshots/ (hosted-<state>-<width>.png, demo-<view>-<width>.png).
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { DESKTOP, launchChromium, PHONE } from '../test/e2e/support/browser.ts';
+import { customerIn, type Staff, startPayServer } from '../test/e2e/support/pay-server.ts';
+
+const OUT = new URL('../docs/screenshots/', import.meta.url);
+const WIDTHS = [PHONE, DESKTOP];
+
+async function hostedPages(browser: Browser, staff: Staff, deadUrl: string) {
+  const states = ['outstanding', 'credit', 'zero'] as const;
+  const urls = new Map<string, string>();
+  for (const state of states) urls.set(state, (await customerIn(staff, state)).url);
+  urls.set('dead-link', deadUrl);
+  for (const [state, url] of urls) {
+    for (const viewport of WIDTHS) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(url);
+      if (state !== 'dead-link') {
+        await page.locator('pay-portal').getByText('Blue Lagoon Pools').first().waitFor();
+        await page.waitForTimeout(300);
+      }
+      const path = new URL(`hosted-${state}-${viewport.width}.png`, OUT);
+      await page.screenshot({ path: path.pathname, fullPage: true });
+      await page.close();
+    }
+  }
+}
+
+async function demoPage(browser: Browser, url: string, staff: Staff) {
+  for (const viewport of WIDTHS) {
+    const context = await browser.newContext({ viewport });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    const page = await context.newPage();
+    await page.goto(`${url}/demo`);
+    await page.getByLabel('API key').fill(staff.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('button', { name: /Dana Diaz/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Dana Diaz' }).waitFor();
+    const card = page.locator('demo-link-card').first();
+    await card.getByRole('button', { name: 'Copy' }).click();
+    await card.getByText('Copied by staff').waitFor();
+    await card.getByRole('button', { name: 'Preview' }).click();
+    await page
+      .frameLocator('iframe[title="Portal preview"]')
+      .locator('pay-portal')
+      .getByText('Hi Dana Diaz,')
+      .waitFor();
+    await page.waitForTimeout(500);
+    let path = new URL(`demo-customers-${viewport.width}.png`, OUT);
+    await page.screenshot({ path: path.pathname, fullPage: true });
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page
+      .frameLocator('iframe')
+      .locator('pay-portal')
+      .getByText('Blue Lagoon Pools')
+      .first()
+      .waitFor();
+    await page.waitForTimeout(500);
+    path = new URL(`demo-settings-${viewport.width}.png`, OUT);
+    await page.screenshot({ path: path.pathname, fullPage: true });
+    await context.close();
+  }
+}
+
+const server = await startPayServer();
+const browser = await launchChromium();
+try {
+  mkdirSync(OUT, { recursive: true });
+  const staff = await server.business();
+  const other = await server.business('Another Business');
+  const dead = await customerIn(other, 'zero');
+  await other.call('POST', `/v1/payment_links/${dead.link}/revoke`);
+  await hostedPages(browser, staff, dead.url);
+  await demoPage(browser, server.url, staff);
+  process.stdout.write(`Screenshots written to ${OUT.pathname}\n`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,125 @@
+/**
+ * The real Pay Portal server for the end-to-end suites: createApp() over a SQLite file, served
+ * by @hono/node-server on a random loopback port, with the element and demo page built from the
+ * working tree. Fixtures are made over HTTP through the staff API, as an integrator would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../../server/app.ts';
+import { createBusiness } from '../../../server/businesses.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
+import { createLogger } from '../../../server/http/logger.ts';
+import { loadWidgetFiles, type WidgetFiles } from '../../../server/pages/widget-files.ts';
+import { buildOnce } from './build.ts';
+
+export interface Staff {
+  apiKey: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the suites read answers as the JSON they are.
+  call(method: string, path: string, body?: unknown): Promise<any>;
+}
+
+export interface PayServer {
+  /** http://127.0.0.1:<port>, also the configured public URL. */
+  url: string;
+  widget: WidgetFiles;
+  business(name?: string, settings?: Record<string, unknown>): Promise<Staff>;
+  close(): Promise<void>;
+}
+
+export async function startPayServer(): Promise<PayServer> {
+  const { widgetDir, demoDir } = buildOnce();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pay-portal-e2e-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: join(dataDir, 'pay-portal.sqlite'),
+    APP_SECRET: 'end-to-end-secret',
+    DEMO: 'true',
+    RATE_LIMIT_PORTAL_PER_MINUTE: '100000',
+  });
+  const db = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  const app = createApp({ db, config, logger: createLogger('silent'), widgetDir, demoDir });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The port is known only now; nothing has been asked of the app yet, and every link URL is
+  // built from this configured address (never from a request's Host).
+  config.publicUrl = url;
+
+  return {
+    url,
+    widget: loadWidgetFiles(widgetDir),
+    async business(name = 'Blue Lagoon Pools', settings = {}) {
+      const { apiKey } = await createBusiness(db, { name, currency: 'usd' });
+      const staff: Staff = {
+        apiKey,
+        async call(method, path, body) {
+          const response = await fetch(`${url}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          const json = await response.json();
+          if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
+          return json;
+        },
+      };
+      await staff.call('PATCH', '/v1/settings', {
+        branding: {
+          brand_color: '#0e7490',
+          address: '1200 Harbor Blvd, Tampa, FL 33602',
+          phone: '+1 (813) 555-0142',
+          email: 'billing@bluelagoon.example',
+        },
+        notification_email: 'owner@bluelagoon.example',
+        ...settings,
+      });
+      return staff;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A customer in each balance state, with a customer link each: the seed of the screenshots. */
+export async function customerIn(
+  staff: Staff,
+  state: 'zero' | 'credit' | 'outstanding',
+): Promise<{ customer: string; url: string; link: string }> {
+  const names = { zero: 'Sam Lee', credit: 'Priya Patel', outstanding: 'Dana Diaz' };
+  const customer = await staff.call('POST', '/v1/customers', {
+    name: names[state],
+    email: `${state}@example.com`,
+  });
+  if (state === 'credit') {
+    await staff.call('POST', `/v1/customers/${customer.id}/credits`, {
+      amount: 1_250,
+      description: 'Refund for a missed visit',
+    });
+  }
+  if (state === 'outstanding') {
+    for (const month of ['09', '10']) {
+      await staff.call('POST', `/v1/customers/${customer.id}/charges`, {
+        amount: 8_500,
+        description: 'Weekly pool service',
+        date: `2026-${month}-01`,
+      });
+    }
+    await staff.call('POST', '/v1/invoices', {
+      customer: customer.id,
+      lines: [
+        { description: 'Pump motor replacement', quantity: 1, unit_amount: 42_000, tax_rate: 700 },
+      ],
+      due_date: '2026-12-15',
+    });
+  }
+  const link = await staff.call('POST', '/v1/payment_links', { customer: customer.id });
+  return { customer: customer.id, url: link.url, link: link.id };
+}
