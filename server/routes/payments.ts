@@ -12,6 +12,7 @@ import {
   prefixedId,
   Timestamp,
 } from '../api/common.ts';
+import { getCustomer } from '../customers.ts';
 import type { AppEnv } from '../http/env.ts';
 import { openApiHooks } from '../http/openapi.ts';
 import {
@@ -121,6 +122,8 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     async (c) => {
       const { db, business } = c.var;
       const page = c.req.valid('query');
+      // Another business's customer is unknown here, as it is on every other list.
+      if (page.customer) await getCustomer(db, business.id, page.customer, 'customer');
       const rows = await listBusinessPayments(db, business.id, page);
       const list = listPage(rows, page.limit);
       return c.json({ ...list, data: await staffViews(db, list.data) }, 200);
