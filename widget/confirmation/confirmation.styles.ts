@@ -38,7 +38,7 @@ export const confirmationStyles = css`
   .receipt dd {
     margin: 0;
     font-weight: 600;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
     text-align: right;
   }
   .remaining {

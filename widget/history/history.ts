@@ -41,7 +41,7 @@ function body(
       return html`<li class="payment-row">
         <span class="payment-main">
           <span class="payment-amount amount">${l.money(payment.amount)}</span>
-          <span class="muted">${date} · ${methodName(l, payment)}</span>
+          <span class="muted">${date} · <span class="nowrap">${methodName(l, payment)}</span></span>
         </span>
         <span class="status" data-status=${payment.status}>${t.status[payment.status] ?? payment.status}</span>
         ${

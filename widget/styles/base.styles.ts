@@ -165,6 +165,9 @@ export const baseStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .check {
     display: flex;
     align-items: flex-start;

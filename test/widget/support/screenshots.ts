@@ -18,7 +18,7 @@ interface Shot {
   locale?: string;
   width?: number;
   /** Something to do on the page before the picture. */
-  act?: 'partial-error' | 'custom-tip';
+  act?: 'partial-error' | 'custom-tip' | 'history' | 'confirmation';
 }
 
 const SHOTS: Shot[] = [
@@ -31,6 +31,8 @@ const SHOTS: Shot[] = [
   { name: 'branded', state: 'branded' },
   { name: 'jpy', state: 'jpy' },
   { name: 'desktop', state: 'outstanding', width: 1280 },
+  { name: 'history', state: 'paid', act: 'history' },
+  { name: 'confirmation', state: 'paid', act: 'confirmation' },
 ];
 
 const page = (src: string) => `<!doctype html>
@@ -94,6 +96,16 @@ async function main() {
       if (shot.act === 'partial-error') {
         const amount = tab.locator('pay-portal input[inputmode="decimal"]').first();
         await amount.fill('2');
+      }
+      if (shot.act === 'history') {
+        await tab.locator('pay-portal button', { hasText: 'Payment history' }).click();
+        await tab.locator('pay-portal .payment-row').waitFor();
+      }
+      if (shot.act === 'confirmation') {
+        await tab.evaluate(
+          (id) => document.querySelector('pay-portal')!.showPayment(id),
+          (target as { payment?: string }).payment!,
+        );
       }
       if (shot.act === 'custom-tip') {
         await tab.locator('pay-portal .chip', { hasText: '18' }).click();

@@ -1,0 +1,164 @@
+/**
+ * The estimate view's forms: sign (type a name, or draw), decline (optional reason) and ask a
+ * question. Native controls with visible labels; errors are tied to their field and announced.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PayPortalEstimate } from './estimate-view.ts';
+
+export function renderSign(host: PayPortalEstimate, business: string): TemplateResult {
+  const { t } = host;
+  const typed = host.signMode === 'typed';
+  const error = host.fieldError;
+  const pad = host.drawn.state;
+  const choose = (mode: 'typed' | 'drawn') => {
+    host.signMode = mode;
+    host.fieldError = null;
+  };
+  return html`<form
+    class="estimate"
+    novalidate
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      void host.approve();
+    }}
+  >
+    ${host.heading(t.signTitle)}
+    <fieldset>
+      <legend>${t.signLegend}</legend>
+      <div class="options">
+        <label class="check">
+          <input type="radio" name="mode" .checked=${typed} @change=${() => choose('typed')} />
+          ${t.typeOption}
+        </label>
+        <label class="check">
+          <input type="radio" name="mode" .checked=${!typed} @change=${() => choose('drawn')} />
+          ${t.drawOption}
+        </label>
+      </div>
+    </fieldset>
+    ${
+      typed
+        ? html`<div class="field">
+            <label for="name">${t.fullName}</label>
+            <input
+              id="name"
+              class="input"
+              autocomplete="name"
+              .value=${host.name}
+              @input=${(event: Event) => {
+                host.name = (event.target as HTMLInputElement).value;
+              }}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${error ? 'field-error' : nothing}
+            />
+          </div>`
+        : html`<div class="field">
+              <p class="muted" id="pad-hint">${t.drawHint}</p>
+              <div class="pad" part="signature-pad">
+                <canvas
+                  role="img"
+                  aria-label=${t.drawLabel}
+                  aria-describedby="pad-hint"
+                ></canvas>
+                <div class="pad-line"></div>
+              </div>
+              <div class="pad-tools">
+                <span class="muted" role="status"
+                  >${pad === 'loading' ? t.drawLoading : pad === 'failed' ? t.drawFailed : ''}</span
+                >
+                <button type="button" class="link-button" @click=${() => host.drawn.clear()}>
+                  ${t.clear}
+                </button>
+              </div>
+            </div>
+            <div class="field">
+              <label for="drawn-name">${t.nameOptional}</label>
+              <input
+                id="drawn-name"
+                class="input"
+                autocomplete="name"
+                .value=${host.drawnName}
+                @input=${(event: Event) => {
+                  host.drawnName = (event.target as HTMLInputElement).value;
+                }}
+              />
+            </div>`
+    }
+    ${error ? html`<p class="error" id="field-error" role="alert">${error}</p>` : nothing}
+    <p class="consent">${t.consent(business || '—')}</p>
+    <div class="actions" part="actions">
+      <button class="button primary" type="submit" ?disabled=${host.busy}>
+        ${host.busy ? t.submitting : t.submitApproval}
+      </button>
+      <button class="button" type="button" @click=${() => host.go('review')}>${t.back}</button>
+    </div>
+  </form>`;
+}
+
+export function renderDecline(host: PayPortalEstimate): TemplateResult {
+  const { t } = host;
+  return html`<form
+    class="estimate"
+    novalidate
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      void host.decline();
+    }}
+  >
+    ${host.heading(t.declineTitle)}
+    <div class="field">
+      <label for="reason">${t.reason}</label>
+      <textarea
+        id="reason"
+        class="input"
+        maxlength="2000"
+        .value=${host.reason}
+        @input=${(event: Event) => {
+          host.reason = (event.target as HTMLTextAreaElement).value;
+        }}
+      ></textarea>
+    </div>
+    <div class="actions" part="actions">
+      <button class="button primary" type="submit" ?disabled=${host.busy}>
+        ${host.busy ? t.submitting : t.submitDecline}
+      </button>
+      <button class="button" type="button" @click=${() => host.go('summary')}>${t.back}</button>
+    </div>
+  </form>`;
+}
+
+export function renderAsk(host: PayPortalEstimate): TemplateResult {
+  const { t } = host;
+  const error = host.fieldError;
+  return html`<form
+    class="estimate"
+    novalidate
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      void host.ask();
+    }}
+  >
+    ${host.heading(t.askTitle)}
+    <div class="field">
+      <label for="message">${t.message}</label>
+      <textarea
+        id="message"
+        class="input"
+        maxlength="5000"
+        .value=${host.message}
+        @input=${(event: Event) => {
+          host.message = (event.target as HTMLTextAreaElement).value;
+        }}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'field-error' : nothing}
+      ></textarea>
+    </div>
+    ${error ? html`<p class="error" id="field-error" role="alert">${error}</p>` : nothing}
+    <div class="actions" part="actions">
+      <button class="button primary" type="submit" ?disabled=${host.busy}>
+        ${host.busy ? t.submitting : t.send}
+      </button>
+      <button class="button" type="button" @click=${() => host.go('summary')}>${t.back}</button>
+    </div>
+  </form>`;
+}
