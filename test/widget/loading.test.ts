@@ -116,6 +116,17 @@ for (const width of WIDTHS) {
       expect(await axeViolations(element)).to.deep.equal([]);
     });
 
+    it("a new token that is dead does not name the last link's business", async () => {
+      element = await mount(await portalFixture('outstanding'), { locale: 'en' });
+      const dead = settle(element);
+      element.token = (await deadLink()).token;
+      await dead;
+      await element.updateComplete;
+      const notice = textOf($(element, '[part="notice"]'));
+      expect(notice).to.contain('Please contact the business that sent it to you');
+      expect(notice).not.to.contain('Blue Lagoon');
+    });
+
     it('a lost connection shows a retry that works, and focus lands on the result', async () => {
       const fixture = await portalFixture('credit');
       window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));

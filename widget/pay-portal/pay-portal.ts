@@ -91,7 +91,8 @@ export class PayPortal extends LitElement {
   @state() private portal: Portal | null = null;
   @state() private errorCode = '';
   @state() private payment: PortalPayment | null = null;
-  private business: PortalBusiness | null = null;
+  /** The business of the last account shown, and its token: named again if that link dies. */
+  private business: { token: string; business: PortalBusiness } | null = null;
   private api = new PortalApi(defaultApiBase, '');
   private loads = 0;
   private abort: AbortController | null = null;
@@ -122,7 +123,7 @@ export class PayPortal extends LitElement {
 
   protected override updated(): void {
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
-    if (card) applyBrand(card, (this.portal?.business ?? this.business)?.brand_color);
+    if (card) applyBrand(card, (this.portal?.business ?? this.knownBusiness())?.brand_color);
     if (!this.focusOnUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
     if (!target) return; // still loading: focus the view that follows
@@ -148,12 +149,13 @@ export class PayPortal extends LitElement {
     this.abort = new AbortController();
     this.api = new PortalApi(this.apiBase || defaultApiBase, this.token);
     this.view = 'loading';
+    if (!this.knownBusiness()) this.portal = null; // another link: nothing of the last one shows
     try {
       if (!this.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
       const portal = await this.api.portal(this.abort.signal);
       if (load !== this.loads) return;
       this.portal = portal;
-      this.business = portal.business;
+      this.business = { token: this.token, business: portal.business };
       this.charges.reset(this.api);
       this.history.reset(this.api);
       this.checkout.reset(portal, this.localizer, this.api);
@@ -221,6 +223,11 @@ export class PayPortal extends LitElement {
     }
   }
 
+  /** The business behind the current token, when this element has seen it. */
+  private knownBusiness(): PortalBusiness | null {
+    return this.business?.token === this.token ? this.business.business : null;
+  }
+
   private go(view: View): void {
     this.view = view;
     this.focusOnUpdate = true;
@@ -258,7 +265,7 @@ export class PayPortal extends LitElement {
   private renderView(l: Localizer): TemplateResult {
     const portal = this.portal;
     if (this.view === 'loading') return renderSkeleton(l);
-    if (this.view === 'dead') return renderDeadLink(l, this.business);
+    if (this.view === 'dead') return renderDeadLink(l, this.knownBusiness());
     if (this.view === 'failed' || !portal) {
       return renderFailed(l, this.errorCode, this.retry);
     }
