@@ -51,6 +51,10 @@ describe('widget bundle size', () => {
     }
   });
 
+  it('never renders text as markup: no unsafeHTML or unsafeSVG directive inside', () => {
+    for (const { text } of Object.values(sizes)) expect(text).not.toMatch(/unsafeHTML|unsafeSVG/);
+  });
+
   it('is self-contained: no import or require of anything', () => {
     expect(sizes['pay-portal.mjs']!.text).not.toMatch(/\bimport\s*[\s{*"'(]|\brequire\(/);
     expect(sizes['pay-portal.js']!.text).not.toMatch(/\bimport\s*[\s{*"'(]|\brequire\(/);
