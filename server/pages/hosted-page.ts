@@ -57,6 +57,8 @@ function htmlDocument(language: PageLanguage, title: string, head: string, body:
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     '<meta name="robots" content="noindex, nofollow">',
+    // No icon request: /favicon.ico is not ours to answer, and each request costs the customer.
+    '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(title)}</title>`,
     head,
     `<style>${PAGE_STYLE}</style>`,

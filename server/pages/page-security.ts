@@ -61,7 +61,7 @@ export function portalPagePolicy({ style, allowedOrigins, logoUrl }: PortalPolic
 }
 
 /**
- * The dead-link page's policy: nothing but its own inline style. It may be framed anywhere: it
+ * The dead-link page's policy: nothing but its own inline style (and the empty icon). It may be framed anywhere: it
  * holds no data and no action, and an email landing page that frames a dead link should show
  * this message rather than a browser's refusal (a dead token names no business to ask).
  */
@@ -69,6 +69,7 @@ export function deadPagePolicy(style: string): string {
   return [
     "default-src 'none'",
     `style-src ${style}`,
+    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
     'frame-ancestors *',

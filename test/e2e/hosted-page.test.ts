@@ -59,6 +59,9 @@ describe('hosted page in Chromium', { timeout: 60_000 }, () => {
     await revoked.page.getByRole('heading', { name: 'This link is no longer valid' }).waitFor();
     const unknown = await open(`${server.url}/p/never-issued`, DESKTOP);
     expect(await unknown.page.content()).toBe(await revoked.page.content());
+    expect([...revoked.messages, ...unknown.messages].filter((m) => !m.includes('404'))).toEqual(
+      [],
+    );
     await revoked.page.close();
     await unknown.page.close();
   });
