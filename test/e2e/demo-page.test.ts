@@ -1,0 +1,118 @@
+/**
+ * The staff demo page's other features in Chromium: sign-in refusal, credits and invoices,
+ * invoice links and revoking, settings that change the previewed portal, and errors shown with
+ * what to correct.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleOf, DESKTOP, launchChromium } from './support/browser.ts';
+import { type PayServer, type Staff, startPayServer } from './support/pay-server.ts';
+
+describe('staff demo page', { timeout: 60_000 }, () => {
+  let server: PayServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPayServer(), launchChromium()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const signIn = async (staff: Staff): Promise<Page> => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${server.url}/demo`);
+    await page.getByLabel('API key').fill(staff.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    return page;
+  };
+
+  it('refuses a key that is not a business key, and keeps none', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${server.url}/demo`);
+    await page.getByLabel('API key').fill('sk_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/not accepted/)
+      .waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.close();
+  });
+
+  it('adds a credit and an invoice, links the invoice and revokes the link', async () => {
+    const staff = await server.business('Credit Test Pools');
+    const page = await signIn(staff);
+    const messages = consoleOf(page);
+    const form = page.getByRole('form', { name: 'New customer' });
+    await form.getByLabel('Name').fill('Priya Patel');
+    await form.getByLabel('Email').fill('priya@example.com');
+    await form.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('heading', { name: 'Priya Patel' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Add credit' }).click();
+    const credit = page.getByRole('form', { name: 'Add credit' });
+    await credit.getByLabel('Description').fill('Refund for a missed visit');
+    await credit.getByLabel('Amount').fill('12.5');
+    await credit.getByRole('button', { name: 'Add credit' }).click();
+    await page.getByTestId('balance').getByText('$12.50 credit').waitFor();
+    expect(await page.getByTestId('balance-state').textContent()).toBe('Credit');
+
+    await page.getByRole('tab', { name: 'New invoice' }).click();
+    const invoice = page.getByRole('form', { name: 'Add invoice' });
+    await invoice.getByLabel('Description').fill('Pump motor replacement');
+    await invoice.getByLabel('Unit price').fill('420');
+    await invoice.getByLabel('Tax rate %').fill('7');
+    await invoice.getByRole('button', { name: 'Create invoice' }).click();
+    const row = page.getByRole('row', { name: /INV-0001/ });
+    await row.getByText('$449.40').first().waitFor();
+    await page.getByTestId('balance').getByText('$436.90').waitFor();
+
+    await row.getByRole('button', { name: 'Invoice link' }).click();
+    const card = page.locator('demo-link-card').filter({ hasText: 'Invoice INV-0001 link' });
+    await card.getByRole('button', { name: 'Revoke' }).click();
+    await card.getByRole('button', { name: 'Confirm revoke' }).click();
+    await card.getByTestId('link-status').getByText('revoked').waitFor();
+    await card.getByRole('list', { name: 'Activity' }).getByText('Revoked').waitFor();
+    expect(await card.getByRole('button', { name: 'Copy' }).isDisabled()).toBe(true);
+    expect(messages.filter((m) => m.startsWith('error'))).toEqual([]);
+    await page.close();
+  });
+
+  it('saves settings and shows the portal change in the preview', async () => {
+    const staff = await server.business('Settings Test Pools');
+    const customer = await staff.call('POST', '/v1/customers', { name: 'Dana Diaz' });
+    await staff.call('POST', `/v1/customers/${customer.id}/charges`, {
+      amount: 10_000,
+      description: 'Weekly pool service',
+    });
+    await staff.call('POST', '/v1/payment_links', { customer: customer.id });
+    const page = await signIn(staff);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const preview = page.frameLocator('iframe[title="Portal preview"]').locator('pay-portal');
+    await preview.getByRole('radio', { name: /^18%/ }).waitFor();
+
+    await page.getByLabel('Percentages').fill('10, 15');
+    await page.getByLabel(/Allowed origins/).fill('https://www.settingstest.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/^Saved\./).waitFor();
+    await preview.getByRole('radio', { name: /^15%/ }).waitFor();
+    expect(await preview.getByRole('radio', { name: /^18%/ }).count()).toBe(0);
+    const settings = await staff.call('GET', '/v1/settings');
+    expect(settings.tips.percentages).toEqual([10, 15]);
+    expect(settings.allowed_origins).toEqual(['https://www.settingstest.example']);
+
+    await page.getByLabel(/Allowed origins/).fill('https://www.settingstest.example/pay');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/allowed_origins\[0\]/)
+      .waitFor();
+    expect((await staff.call('GET', '/v1/settings')).allowed_origins).toEqual([
+      'https://www.settingstest.example',
+    ]);
+    await page.close();
+  });
+});
