@@ -1,15 +1,9 @@
 /**
- * The other views and blocks: recent charges, payment history (empty until payments exist), the
- * confirmation, saved cards; focus moves to each view's heading and back.
+ * The other views and blocks, on real data: recent charges, payment history (empty, then with a
+ * sandbox payment), the confirmation, a saved card and its removal; focus follows each change.
  */
 import { expect } from '@open-wc/testing';
-import { html, render } from 'lit';
-import { PortalApi } from '../../widget/api/portal-api.ts';
-import type { Portal } from '../../widget/api/types.ts';
-import { CheckoutController } from '../../widget/checkout/checkout.controller.ts';
-import { Localizer } from '../../widget/i18n/localize.ts';
 import type { PayPortal } from '../../widget/index.ts';
-import { renderPaymentForm } from '../../widget/payment-form/payment-form.ts';
 import {
   $,
   $$,
@@ -73,6 +67,21 @@ for (const width of WIDTHS) {
       expect(await axeViolations(element)).to.deep.equal([]);
     });
 
+    it('a saved card shows as "Visa •••• 4242" and can be removed', async () => {
+      const fixture = await portalFixture('saved-card');
+      element = await mount(fixture, { locale: 'en-US' });
+      const card = $(element, '.saved-card');
+      expect(textOf(card)).to.match(/^Visa •••• 4242 Expires \d{2}\/\d{2} Remove$/);
+      expect(await axeViolations(element)).to.deep.equal([]);
+      await click(element, control(element, 'Remove Visa •••• 4242'));
+      await until(() => $$(element!, '.saved-card').length === 0, 'the card to go');
+      expect(textOf(focused(element))).to.equal('Payment details');
+      // Gone on the server too: a fresh load lists no saved card.
+      await element.reload();
+      await element.updateComplete;
+      expect($$(element, '[part="saved-cards"]')).to.have.length(0);
+    });
+
     it('confirmation of a succeeded payment: receipt, what remains, and pay-portal-paid', async () => {
       const fixture = await portalFixture('paid');
       element = await mount(fixture, { locale: 'en-US' });
@@ -103,53 +112,3 @@ for (const width of WIDTHS) {
     });
   });
 }
-
-describe('blocks the payments issue fills', () => {
-  let container: HTMLElement;
-  const l = new Localizer('en-US', 'usd');
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => container.remove());
-
-  it('saved cards: "Visa •••• 4242" with a labelled remove button', async () => {
-    const fixture = await portalFixture('outstanding');
-    const portal = (await (
-      await fetch(`${fixture.apiBase}/v1/portal/${fixture.token}`)
-    ).json()) as Portal;
-    portal.saved_payment_methods = [
-      { id: 'pm_1', brand: 'visa', last4: '4242', exp_month: 4, exp_year: 2030 },
-    ];
-    const host = {
-      addController() {},
-      removeController() {},
-      requestUpdate() {},
-      updateComplete: Promise.resolve(true),
-    };
-    const checkout = new CheckoutController(host);
-    checkout.reset(portal, l, new PortalApi(fixture.apiBase, fixture.token));
-    const removed: string[] = [];
-    const draw = () =>
-      render(
-        html`${renderPaymentForm(l, portal, checkout, {
-          busy: false,
-          notice: '',
-          removing: new Set(),
-          removeFailed: null,
-          pay: () => {},
-          removeCard: (card) => removed.push(card.id),
-        })}`,
-        container,
-      );
-    draw();
-    expect(textOf(container.querySelector('.saved-card'))).to.equal(
-      'Visa •••• 4242 Expires 04/30 Remove',
-    );
-    const remove = container.querySelector('.saved-card button') as HTMLButtonElement;
-    expect(remove.getAttribute('aria-label')).to.equal('Remove Visa •••• 4242');
-    remove.click();
-    expect(removed).to.deep.equal(['pm_1']);
-    expect(container.querySelector('slot[name="payment-form"]')).to.not.equal(null);
-  });
-});

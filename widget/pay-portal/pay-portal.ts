@@ -251,7 +251,7 @@ export class PayPortal extends LitElement {
         ...this.portal!,
         saved_payment_methods: this.portal!.saved_payment_methods.filter((c) => c !== card),
       };
-      this.go('portal');
+      // The button that had focus is gone: focus goes to the block it was in.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus();
     }

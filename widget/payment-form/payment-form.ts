@@ -30,7 +30,7 @@ export function renderPaymentForm(
   const total = server?.total ?? checkout.localQuote.total;
   return html`
     <section class="section payment" part="payment" aria-labelledby="payment-title">
-      <h3 id="payment-title" class="section-title">${t.paymentDetails}</h3>
+      <h3 id="payment-title" class="section-title" tabindex="-1">${t.paymentDetails}</h3>
       ${renderMethods(l, portal, checkout)} ${renderSavedCards(l, portal, state)}
       <div class="provider" part="payment-form"><slot name="payment-form"></slot></div>
       <label class="check">

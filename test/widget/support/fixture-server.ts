@@ -27,7 +27,9 @@ export type FixtureState =
   /** Outstanding, after the customer paid the first invoice with the sandbox's 4242 card. */
   | 'paid'
   /** An estimate link: a pending estimate with a deposit. */
-  | 'estimate';
+  | 'estimate'
+  /** Like 'paid', with the card saved for next time. */
+  | 'saved-card';
 
 export interface FixtureRequest {
   state: FixtureState;
@@ -156,7 +158,8 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       invoiceId = invoice.id;
       await staff(apiKey, 'POST', charges, { amount: 3000, description: 'Extra visit' });
     }
-    if (['outstanding', 'partial', 'xss', 'invoice', 'branded', 'paid'].includes(state)) {
+    const paying = state === 'paid' || state === 'saved-card';
+    if (['outstanding', 'partial', 'xss', 'invoice', 'branded'].includes(state) || paying) {
       const first = await staff(apiKey, 'POST', '/v1/invoices', {
         customer: customer.id,
         lines: [
@@ -214,12 +217,14 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     const link = await staff(apiKey, 'POST', '/v1/payment_links', target);
     keys.set(link.id, apiKey);
     const token = link.url.split('/').pop()!;
-    const payment = state === 'paid' ? await payAsCustomer(token, invoiceId!) : undefined;
+    const payment = paying
+      ? await payAsCustomer(token, invoiceId!, state === 'saved-card')
+      : undefined;
     return { apiBase, token, link: link.id, payment };
   }
 
   /** The customer pays one invoice in full through the portal API, with Stripe's test card. */
-  async function payAsCustomer(token: string, invoice: string): Promise<string> {
+  async function payAsCustomer(token: string, invoice: string, save: boolean): Promise<string> {
     const portal = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
       const response = await app.request(`/v1/portal/${token}${path}`, {
         method: 'POST',
@@ -232,7 +237,13 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     };
     const started = await portal(
       '/payments',
-      { invoices: [{ id: invoice, amount: 8119 }], balance_amount: 0, tip: null, method: 'card' },
+      {
+        invoices: [{ id: invoice, amount: 8119 }],
+        balance_amount: 0,
+        tip: null,
+        method: 'card',
+        save_payment_method: save,
+      },
       { 'idempotency-key': randomBytes(12).toString('hex') },
     );
     const card = { card_number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
