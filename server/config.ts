@@ -78,14 +78,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * first start, so a developer needs no set-up and links survive restarts.
  */
 function localAppSecret(databaseUrl: string): string {
-  const file =
-    databaseUrl.startsWith('postgres') || databaseUrl.includes(':memory:')
-      ? './data/app-secret'
-      : `${dirname(databaseUrl.replace(/^sqlite:(\/\/)?/, ''))}/app-secret`;
+  const file = localDataFile(databaseUrl, 'app-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret);
   chmodSync(file, 0o600);
   return secret;
+}
+
+/**
+ * A file kept beside the SQLite database (or in ./data for PostgreSQL and in-memory stores), for
+ * what a developer's machine remembers between starts: the app secret, the demo's key.
+ */
+export function localDataFile(databaseUrl: string, name: string): string {
+  const folder =
+    databaseUrl.startsWith('postgres') || databaseUrl.includes(':memory:')
+      ? './data'
+      : dirname(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
+  return `${folder}/${name}`;
 }

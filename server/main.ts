@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, localDataFile } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type DemoBusiness, seedDemo } from './demo/seed.ts';
 import { startEmailDelivery } from './email/sender.ts';
@@ -11,8 +11,6 @@ import { createLogger } from './http/logger.ts';
 import { ensureBuilt } from './pages/ensure-built.ts';
 import { paymentProvider } from './payments/providers.ts';
 import { reconcilePayments } from './payments/reconcile.ts';
-
-const DEMO_FILE = './data/demo.json';
 
 async function main() {
   const config = loadConfig();
@@ -26,15 +24,16 @@ async function main() {
   const app = createApp({ db, config, logger });
 
   let demo: DemoBusiness | null = null;
+  const demoFile = localDataFile(config.databaseUrl, 'demo.json');
   if (config.demo) {
     const empty = !(await db.selectFrom('businesses').select('id').limit(1).executeTakeFirst());
     if (empty) {
       demo = await seedDemo(db, app);
       // The demo's key is kept beside the database so every start can print it again.
-      mkdirSync(dirname(DEMO_FILE), { recursive: true });
-      writeFileSync(DEMO_FILE, JSON.stringify(demo, null, 2), { mode: 0o600 });
-    } else if (existsSync(DEMO_FILE)) {
-      demo = JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as DemoBusiness;
+      mkdirSync(dirname(demoFile), { recursive: true });
+      writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
+    } else if (existsSync(demoFile)) {
+      demo = JSON.parse(readFileSync(demoFile, 'utf8')) as DemoBusiness;
     }
   }
 
