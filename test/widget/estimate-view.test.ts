@@ -126,7 +126,7 @@ describe('<pay-portal-estimate>', () => {
     expect(buttons(element)).to.deep.equal(['Approve', 'Decline', 'Ask a question']);
     const pdf = $(element, 'a') as HTMLAnchorElement;
     expect(pdf.getAttribute('aria-label')).to.equal(
-      `Download estimate ${setup.estimate.number} (PDF)`,
+      `Download PDF of estimate ${setup.estimate.number}`,
     );
     expect((await fetch(pdf.href)).headers.get('content-type')).to.equal('application/pdf');
     expect(await axe(element)).to.deep.equal([]);

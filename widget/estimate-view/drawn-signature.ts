@@ -18,7 +18,8 @@ export class DrawnSignature {
 
   /** Loads signature_pad (once) and binds it to `canvas`. */
   async attach(canvas: HTMLCanvasElement): Promise<void> {
-    if (this.canvas === canvas && this.pad) return;
+    // Called on every render of the sign step: the same canvas is already bound (or loading).
+    if (this.canvas === canvas) return;
     this.detach();
     this.canvas = canvas;
     this.state = 'loading';
