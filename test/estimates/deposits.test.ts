@@ -1,8 +1,7 @@
 /**
- * Deposits on approved estimates and their credit when the estimate becomes an invoice.
- *
- * The portal's payment route does not take `estimate_deposit` yet (the payments core calls these
- * functions once it does), so a recorded deposit payment is made here the way
+ * Deposits on approved estimates and their credit when the estimate becomes an invoice: first end
+ * to end (approve, pay the deposit through the portal's payment flow with the sandbox, convert),
+ * then the edges at the function level, where a recorded deposit payment is made the way
  * server/payments/record.ts records one: a succeeded payment row, then takeEstimateDeposit()'s
  * entries (and anything beyond the deposit as account credit) appended in one transaction.
  */
@@ -13,8 +12,10 @@ import { newId, now } from '../../server/ids.ts';
 import { appendEntries } from '../../server/ledger/entries.ts';
 import type { PortalScope } from '../../server/portal/access.ts';
 import { openPortalLink } from '../../server/portal/access.ts';
+import { portal as payingPortal, VISA } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { customerOf, estimateFor, estimatePortal, linkTo, poolBusiness } from './support.ts';
 
 let receipts = 0;
@@ -128,6 +129,47 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
     };
     return openPortalLink(c as never, token);
   }
+
+  it('end to end: approved, deposit paid through the portal, credited to the invoice', async () => {
+    const { staff, dana, estimate, token } = await approvedEstimate({ deposit_amount: 50_000 });
+    const customer = payingPortal(h, token);
+    const paid = await customer.pay(
+      { estimate_deposit: { estimate: estimate.id }, method: 'card' },
+      VISA,
+    );
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body).toMatchObject({ status: 'succeeded', subtotal: 50_000 });
+    expect((await staff.get(`/v1/estimates/${estimate.id}`)).body.deposit_paid).toBe(50_000);
+    expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(-50_000);
+    // Paid once: the portal does not take the same deposit again.
+    const again = await customer.create({
+      estimate_deposit: { estimate: estimate.id },
+      method: 'card',
+    });
+    expect([again.status, again.body.error.code]).toEqual([409, 'deposit_not_due']);
+
+    const invoice = (await staff.post(`/v1/estimates/${estimate.id}/invoice`, {})).body;
+    expect(invoice).toMatchObject({
+      total: estimate.total,
+      amount_paid: 50_000,
+      amount_due: estimate.total - 50_000,
+      status: 'partially_paid',
+    });
+    expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(
+      estimate.total - 50_000,
+    );
+    // The invoice's PDF names the deposit among the payments applied.
+    const pdf = await h.request(`/v1/invoices/${invoice.id}/pdf`, {
+      headers: { authorization: `Bearer ${staff.apiKey}` },
+    });
+    const text = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
+    expect(text).toContain(`Estimate ${estimate.number}`);
+    expect(text).toMatch(
+      new RegExp(
+        `Deposit ${paid.body.receipt_number} \\(estimate ${estimate.number}\\) · .+ -\\$500\\.00`,
+      ),
+    );
+  });
 
   it('credits the deposit paid against the invoice the approved estimate becomes', async () => {
     const { staff, dana, estimate, token } = await approvedEstimate();
