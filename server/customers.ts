@@ -1,5 +1,6 @@
 /** Customers of a business: data access. */
 import type { Db, Trx } from './db/database.ts';
+import { olderThan } from './db/pagination.ts';
 import type { CustomerTable } from './db/schema.ts';
 import { notFound } from './http/errors.ts';
 import { newId, now } from './ids.ts';
@@ -64,12 +65,7 @@ export async function listCustomers(
     .limit(page.limit + 1);
   if (page.starting_after) {
     const cursor = await getCustomer(db, businessId, page.starting_after, 'starting_after');
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', cursor.created_at),
-        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
-      ]),
-    );
+    query = query.where(olderThan(cursor));
   }
   return query.execute();
 }

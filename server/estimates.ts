@@ -4,6 +4,7 @@
  */
 import { applyBasisPoints } from '../shared/money.ts';
 import type { Db, Trx } from './db/database.ts';
+import { olderThan } from './db/pagination.ts';
 import type {
   CustomerTable,
   DocumentLineTable,
@@ -109,12 +110,7 @@ export async function listEstimates(db: Db, businessId: string, filter: Estimate
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.starting_after) {
     const cursor = await getEstimate(db, businessId, filter.starting_after, 'starting_after');
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', cursor.created_at),
-        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
-      ]),
-    );
+    query = query.where(olderThan(cursor));
   }
   return query.execute();
 }

@@ -8,6 +8,7 @@
  */
 import { sql } from 'kysely';
 import { type Db, isPostgres, type Trx } from './db/database.ts';
+import { olderThan } from './db/pagination.ts';
 import type { CustomerTable, DocumentLineTable, InvoiceStatus, InvoiceTable } from './db/schema.ts';
 import {
   insertLines,
@@ -121,12 +122,7 @@ export async function listInvoices(db: Db, businessId: string, filter: InvoiceFi
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.starting_after) {
     const cursor = await getInvoice(db, businessId, filter.starting_after, 'starting_after');
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', cursor.created_at),
-        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
-      ]),
-    );
+    query = query.where(olderThan(cursor));
   }
   return query.execute();
 }

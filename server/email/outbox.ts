@@ -4,6 +4,7 @@
  * delivery loop (./sender.ts) takes it from here. Staff read it through GET /v1/outbox.
  */
 import type { Db, Trx } from '../db/database.ts';
+import { olderThan } from '../db/pagination.ts';
 import type { EmailKind, OutboxMessageTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
@@ -80,12 +81,7 @@ export async function listOutboxMessages(
   if (page.kind) query = query.where('kind', '=', page.kind);
   if (page.starting_after) {
     const cursor = await getOutboxMessage(db, businessId, page.starting_after, 'starting_after');
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', cursor.created_at),
-        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
-      ]),
-    );
+    query = query.where(olderThan(cursor));
   }
   return query.execute();
 }

@@ -1,6 +1,7 @@
 /** Payments: reading, locking and showing them. Creating is create.ts; recording is record.ts. */
 import type { QuoteInput, TipChoice } from '../../shared/quote.ts';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
+import { olderThan } from '../db/pagination.ts';
 import type { PaymentTable, RefundTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import type { PortalScope } from '../portal/access.ts';
@@ -131,12 +132,7 @@ export async function listBusinessPayments(
     const cursor = await getBusinessPayment(db, businessId, page.starting_after).catch(() => {
       throw notFound('payment', 'starting_after');
     });
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', cursor.created_at),
-        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
-      ]),
-    );
+    query = query.where(olderThan(cursor));
   }
   return query.execute();
 }

@@ -5,6 +5,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../api/common.ts';
+import { olderThan } from '../db/pagination.ts';
 import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
@@ -323,12 +324,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
             'starting_after',
           );
         });
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', cursor.created_at),
-            eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)]),
-          ]),
-        );
+        query = query.where(olderThan(cursor));
       }
       const rows = await query.execute();
       return c.json(
