@@ -8,6 +8,7 @@ import { PDFParse } from 'pdf-parse';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { fetchLogo, isPublicAddress } from '../../server/documents/brand.ts';
+import { drawInvoicePdf, loadInvoiceDocument } from '../../server/documents/invoice-pdf.ts';
 import { portal as payingPortal, VISA } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';
@@ -301,6 +302,27 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
     }
     // The header row starts the table on each of the three pages it runs over.
     expect(pdf.text.match(/Descripción Cant\. Precio unitario Impuesto Importe/g)).toHaveLength(3);
+  });
+
+  it('draws the logo in the header when the business has one (PNG)', async () => {
+    const { staff, invoice } = await invoiceSetup();
+    const business = await h.db
+      .selectFrom('businesses')
+      .selectAll()
+      .where('id', '=', staff.id)
+      .executeTakeFirstOrThrow();
+    const stored = await h.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('id', '=', invoice.id)
+      .executeTakeFirstOrThrow();
+    const document = await loadInvoiceDocument(h.db, business, stored, async () => null);
+    const logo = signaturePng(128, 128);
+    const pdf = await readPdf(
+      await drawInvoicePdf({ ...document, brand: { ...document.brand, logo } }),
+    );
+    expect(pdf.images.map((image) => [image.width, image.height])).toEqual([[128, 128]]);
+    expect(pdf.text).toContain('Blue Lagoon Pools');
   });
 
   it('fetches a logo only over https from a public address', async () => {
