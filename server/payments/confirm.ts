@@ -9,6 +9,7 @@
  * was made, the answer is 409 `fee_changed` with the new figures, and nothing is charged until
  * the customer confirms again with `accept_total` equal to the new total.
  */
+
 import { formatMoney } from '../../shared/money.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
@@ -36,6 +37,7 @@ import {
   readTestCard,
   type SandboxInstrument,
 } from './sandbox-instruments.ts';
+import { getSavedPaymentMethod } from './saved-methods.ts';
 
 export type SandboxDetails =
   | CardInput
@@ -101,15 +103,15 @@ async function readInstrument(
 ): Promise<SandboxInstrument> {
   if ('card_number' in details) return readTestCard(details);
   if ('routing_number' in details) return readTestBankAccount(details);
-  const saved = await db
-    .selectFrom('payment_methods')
-    .select('provider_payment_method_id')
-    .where('id', '=', details.payment_method)
-    .where('customer_id', '=', scope.customer.id)
-    .where('provider', '=', 'sandbox')
-    .where('removed_at', 'is', null)
-    .executeTakeFirst();
-  const instrument = saved && (await provider.savedInstrument(saved.provider_payment_method_id));
+  const saved = await getSavedPaymentMethod(
+    db,
+    scope,
+    details.payment_method,
+    'sandbox.payment_method',
+  );
+  const instrument =
+    saved.provider === 'sandbox' &&
+    (await provider.savedInstrument(saved.provider_payment_method_id));
   if (!instrument) throw notFound('saved payment method', 'sandbox.payment_method');
   return instrument;
 }

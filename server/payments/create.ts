@@ -111,12 +111,7 @@ async function writeAttempt(
   let savedProviderId: string | null = null;
   let savedId: string | null = null;
   if (input.payment_method) {
-    const saved = await getSavedPaymentMethod(
-      trx,
-      customer.id,
-      input.payment_method,
-      'payment_method',
-    );
+    const saved = await getSavedPaymentMethod(trx, scope, input.payment_method, 'payment_method');
     if (input.method !== 'card' || saved.provider !== provider.name) {
       throw unprocessable(
         'payment_method_unavailable',

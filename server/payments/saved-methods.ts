@@ -3,9 +3,11 @@
  * after a successful payment that asked for it, shown as "Visa •••• 4242", removable by the
  * customer. The card itself stays with the provider; we keep its id, brand, last four and expiry.
  */
+
 import type { Db, Trx } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
+import type { PortalScope } from '../portal/access.ts';
 import type { Payment } from './payments.ts';
 import type { PaymentMethodDetails, PaymentProvider } from './provider.ts';
 
@@ -68,19 +70,29 @@ export function savedMethodView(row: {
 }
 
 /** A saved card of this customer that is still there, or a 404. */
+/**
+ * Saved cards are the customer's, not a document's: only a customer link reaches them. An invoice
+ * or estimate link asking for one gets the answer an unknown card gets.
+ */
+export function reachesSavedCards(scope: Pick<PortalScope, 'link'>): boolean {
+  return scope.link.kind === 'customer';
+}
+
 export async function getSavedPaymentMethod(
   db: Db | Trx,
-  customerId: string,
+  scope: Pick<PortalScope, 'link' | 'customer'>,
   id: string,
   param = 'id',
 ) {
-  const row = await db
-    .selectFrom('payment_methods')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('id', '=', id)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst();
+  const row = reachesSavedCards(scope)
+    ? await db
+        .selectFrom('payment_methods')
+        .selectAll()
+        .where('customer_id', '=', scope.customer.id)
+        .where('id', '=', id)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst()
+    : undefined;
   if (!row) throw notFound('saved payment method', param);
   return row;
 }
@@ -89,10 +101,10 @@ export async function getSavedPaymentMethod(
 export async function removeSavedPaymentMethod(
   db: Db,
   provider: PaymentProvider,
-  customerId: string,
+  scope: Pick<PortalScope, 'link' | 'customer'>,
   id: string,
 ) {
-  const row = await getSavedPaymentMethod(db, customerId, id);
+  const row = await getSavedPaymentMethod(db, scope, id);
   if (row.provider === provider.name) {
     await provider.detachSavedMethod(row.provider_payment_method_id);
   }

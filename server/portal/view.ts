@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { balanceState } from '../ledger/entries.ts';
 import { linkExpires } from '../payment-links.ts';
-import { listSavedPaymentMethods } from '../payments/saved-methods.ts';
+import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
 import type { PortalScope } from './access.ts';
 import { portalEstimates } from './estimates.ts';
 import { type PortalInvoice, portalMoney } from './payable.ts';
@@ -16,8 +16,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const [money, estimates, savedMethods] = await Promise.all([
     portalMoney(db, scope),
     portalEstimates(db, scope),
-    // Saved cards are the customer's, not a document's: only a customer link reaches them.
-    link.kind === 'customer'
+    reachesSavedCards(scope)
       ? listSavedPaymentMethods(db, scope.customer.id, config.paymentProvider)
       : [],
   ]);

@@ -388,12 +388,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     async (c) => {
       const { token, id } = c.req.valid('param');
       const scope = await openPortalLink(c, token);
-      await removeSavedPaymentMethod(
-        c.var.db,
-        paymentProvider(c.var.config, c.var.db),
-        scope.customer.id,
-        id,
-      );
+      await removeSavedPaymentMethod(c.var.db, paymentProvider(c.var.config, c.var.db), scope, id);
       return c.json({ id, object: 'payment_method' as const, deleted: true as const }, 200);
     },
   );

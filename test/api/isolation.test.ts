@@ -196,4 +196,27 @@ describe.each(testStores)('isolation on $name', (store) => {
     }
     expect(await snapshot(staff, victim)).toEqual(before);
   });
+
+  it("an invoice link reaches neither the customer's saved cards nor their removal", async () => {
+    const staff = await poolBusiness(h);
+    const world = await customerWorld(h, staff, 'Ivy');
+    const card = world.ids.payment_methods;
+    const other = await invoiceFor(staff, world.ids.customers, 2_000);
+    const invoiceLink = portal(h, await linkTo(staff, { invoice: other.id }));
+
+    expect((await invoiceLink.get()).body.saved_payment_methods).toEqual([]);
+    const paying = await invoiceLink.create({
+      invoices: [{ id: other.id, amount: 2_000 }],
+      method: 'card',
+      payment_method: card,
+    });
+    expect(paying.status).toBe(404);
+    expect(paying.body.error).toMatchObject({ code: 'resource_missing', param: 'payment_method' });
+    expect((await invoiceLink.removeCard(card)).status).toBe(404);
+
+    const customerLink = portal(h, world.token);
+    expect(
+      (await customerLink.get()).body.saved_payment_methods.map((m: { id: string }) => m.id),
+    ).toEqual([card]);
+  });
 });
