@@ -7,6 +7,11 @@ import { applyBasisPoints, isAmount, MAX_AMOUNT } from './money.ts';
 
 export type PaymentMethodKind = 'card' | 'us_bank_account';
 
+/** US bank account debits (ACH) are for US dollars only; every other currency is paid by card. */
+export function paymentMethodsFor(currency: string): PaymentMethodKind[] {
+  return currency.toLowerCase() === 'usd' ? ['card', 'us_bank_account'] : ['card'];
+}
+
 export interface ConvenienceFee {
   /** Percentage in basis points (300 = 3 %). */
   percent_bps: number;

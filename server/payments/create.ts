@@ -5,6 +5,7 @@
  * the provider idempotency key BEFORE calling the provider: a crash never loses what was asked,
  * and a retry asks the provider for the same thing, which it answers once.
  */
+
 import {
   type PaymentMethodKind,
   type QuoteInput,
@@ -18,6 +19,7 @@ import { ApiError, unprocessable } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
 import { lockCustomer } from '../ledger/entries.ts';
 import type { PortalScope } from '../portal/access.ts';
+import { checkPaymentMethod } from '../portal/payment-methods.ts';
 import { paymentQuote } from './fees.ts';
 import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
 import { attachPayment } from './idempotency.ts';
@@ -77,13 +79,7 @@ async function writeAttempt(
   idempotencyKey: string,
 ) {
   const { business, customer, settings } = scope;
-  if (input.method === 'us_bank_account' && business.currency !== 'usd') {
-    throw unprocessable(
-      'method_unavailable',
-      'Bank payments are taken in US dollars only.',
-      'method',
-    );
-  }
+  checkPaymentMethod(business.currency, input.method);
   const request: QuoteInput = {
     invoices: input.invoices,
     balance_amount: input.balance_amount,

@@ -6,7 +6,7 @@
  * and by `retrieve()` for reconciliation.
  */
 import Stripe from 'stripe';
-import type { PaymentMethodKind } from '../../shared/quote.ts';
+import { paymentMethodsFor } from '../../shared/quote.ts';
 import { unprocessable } from '../http/errors.ts';
 import type {
   CreatedPayment,
@@ -47,11 +47,6 @@ export function createStripeClient({ secretKey, apiBase }: StripeOptions): Strip
   });
 }
 
-/** ACH debits are for US dollars only; every other currency is paid by card. */
-export function methodTypesFor(currency: string): PaymentMethodKind[] {
-  return currency.toLowerCase() === 'usd' ? ['card', 'us_bank_account'] : ['card'];
-}
-
 export class StripeProvider implements PaymentProvider {
   readonly name = 'stripe' as const;
 
@@ -70,7 +65,7 @@ export class StripeProvider implements PaymentProvider {
           currency: input.currency.toLowerCase(),
           // Listed, not automatic: every method offered must have a fee rule of the business.
           // (API versions from 2026-09-30 call the list `allowed_payment_method_types`.)
-          allowed_payment_method_types: methodTypesFor(input.currency),
+          allowed_payment_method_types: paymentMethodsFor(input.currency),
           ...(providerCustomerId && needsCustomer ? { customer: providerCustomerId } : {}),
           ...(input.savePaymentMethod ? { setup_future_usage: 'off_session' as const } : {}),
           ...(reusing ? { payment_method: input.savedPaymentMethodId as string } : {}),

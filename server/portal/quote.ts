@@ -7,8 +7,10 @@ import type { Db } from '../db/database.ts';
 import { unprocessable } from '../http/errors.ts';
 import type { PortalScope } from './access.ts';
 import { payableState, portalMoney } from './payable.ts';
+import { checkPaymentMethod } from './payment-methods.ts';
 
 export async function portalQuote(db: Db, scope: PortalScope, input: QuoteInput) {
+  checkPaymentMethod(scope.business.currency, input.method);
   const money = await portalMoney(db, scope);
   const [problem] = checkQuoteInput(input, payableState(scope, money));
   // An invoice of another customer is not open on this link: the same answer as an unknown id.

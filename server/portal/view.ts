@@ -1,5 +1,5 @@
 /** `GET /v1/portal/:token`: everything the element needs to draw the portal, in one answer. */
-import type { PaymentMethodKind } from '../../shared/quote.ts';
+import { paymentMethodsFor } from '../../shared/quote.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { balanceState } from '../ledger/entries.ts';
@@ -8,8 +8,6 @@ import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-me
 import type { PortalScope } from './access.ts';
 import { portalEstimates } from './estimates.ts';
 import { type PortalInvoice, portalMoney } from './payable.ts';
-
-const METHODS: PaymentMethodKind[] = ['card', 'us_bank_account'];
 
 export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;
@@ -40,7 +38,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     estimates,
     tip_options: settings.tips,
     partial_payments: settings.partial_payments,
-    payment_methods: METHODS.map((type) => ({
+    payment_methods: paymentMethodsFor(business.currency).map((type) => ({
       type,
       fee: settings.convenience_fees[type] ?? null,
     })),

@@ -159,7 +159,10 @@ describe.each(testStores)('portal API on $name', (store) => {
           tax: 4_125,
           total: 54_125,
           deposit_amount: 13_531,
+          deposit_due: 13_531,
           terms: 'Half up front',
+          decision: null,
+          pdf_url: `/v1/portal/${token}/estimates/${estimate.id}.pdf`,
           lines: [
             {
               description: 'New pump',
@@ -334,6 +337,29 @@ describe.each(testStores)('portal API on $name', (store) => {
     expect(noTip.body).toMatchObject({ subtotal: 12_825, tip: 0, fee: 415, total: 13_240 });
     const balanceOnly = await quote(token, { invoices: [], balance_amount: 2_000 });
     expect(balanceOnly.body).toMatchObject({ subtotal: 2_000, fee: 0, total: 2_000 });
+  });
+
+  it('offers bank payments only in US dollars: a yen account lists and quotes cards alone', async () => {
+    const staff = await h.business({ name: 'Sakura Gardens', currency: 'jpy' });
+    const customer = await customerOf(staff);
+    const invoice = await invoiceFor(staff, customer.id, 5_500);
+    const token = await linkTo(staff, { customer: customer.id });
+    const view = await get(token);
+    expect(view.body.payment_methods.map((m: { type: string }) => m.type)).toEqual(['card']);
+    const due = view.body.invoices[0].amount_due;
+    const refused = await quote(token, {
+      invoices: [{ id: invoice.id, amount: due }],
+      balance_amount: 0,
+      method: 'us_bank_account',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'method_unavailable', param: 'method' });
+    const byCard = await quote(token, {
+      invoices: [{ id: invoice.id, amount: due }],
+      balance_amount: 0,
+      method: 'card',
+    });
+    expect(byCard.body).toMatchObject({ subtotal: due, total: due, currency: 'jpy' });
   });
 
   it('refuses quotes that do not fit what is open: 422 with param and code, 400 for bad shapes', async () => {
