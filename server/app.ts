@@ -73,10 +73,10 @@ export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   app.use('/v1/payment_links/*', staffAuth());
   app.route('/v1/payment_links', paymentLinkRoutes);
   app.route('/v1/payment_links', paymentLinkSendRoutes);
-  // CORS first, so that a refusal (403) and a rate limit (429) are readable by allowed origins.
-  app.use('/v1/portal/*', portalCors());
-  // Every portal request is counted per client address before anything else happens.
+  // Every portal request is counted per client address before anything else happens, CORS's
+  // token lookup included; its 429 is readable from any origin (server/portal/access.ts).
   app.use('/v1/portal/*', portalGuard());
+  app.use('/v1/portal/*', portalCors());
   app.route('/v1/portal', portalRoutes);
   app.route('/v1/portal', portalEstimateRoutes);
   app.route('/v1/portal', portalEstimateDocumentRoutes);

@@ -50,15 +50,29 @@ export function portalGuard(): MiddlewareHandler<AppEnv> {
     const key = keys(clientAddress(c));
     const at = Date.now();
     const hits = await countHit(db, key.hits, 60, at);
-    if (hits.count > config.rateLimit.portalPerMinute) throw rateLimited(hits.retryAfter);
+    if (hits.count > config.rateLimit.portalPerMinute) throw refuse(c, hits.retryAfter);
     const misses = await peekCount(db, key.misses, config.rateLimit.missWindowSeconds, at);
-    if (misses.count >= config.rateLimit.misses) throw rateLimited(misses.retryAfter);
+    if (misses.count >= config.rateLimit.misses) throw refuse(c, misses.retryAfter);
     // Now and then, forget windows long over; two windows back is never read again.
     if (Math.random() < 0.001) {
       await pruneRateLimits(db, 2 * Math.max(60, config.rateLimit.missWindowSeconds), at);
     }
     await next();
   };
+}
+
+/**
+ * The guard runs before CORS looks the token up, so a client over its limit learns nothing of a
+ * token from any origin. The refusal itself tells nothing either: any page may read it and wait.
+ */
+function refuse(c: Context<AppEnv>, retryAfter: number): ApiError {
+  const origin = c.req.header('origin');
+  if (origin) {
+    c.header('Vary', 'Origin');
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', 'Retry-After');
+  }
+  return rateLimited(retryAfter);
 }
 
 /** The live link a token opens, with its business, customer and document, or the 404 (or 429). */

@@ -63,6 +63,15 @@ describe.each(testStores)('portal rate limits on $name', (store) => {
     expect(blocked.body.error.type).toBe('rate_limit_error');
     // The ten-minute window that began at 10:00 ends at 10:10.
     expect(blocked.headers.get('retry-after')).toBe('300');
+    // A blocked client learns nothing of a token from any origin: live or dead, the same 429,
+    // readable by the page that asked.
+    for (const probe of [token, UNKNOWN]) {
+      const foreign = await from('198.51.100.3', `/v1/portal/${probe}`, {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(foreign.status).toBe(429);
+      expect(foreign.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    }
     expect((await from('198.51.100.4', `/v1/portal/${token}`)).status).toBe(200);
 
     vi.setSystemTime(new Date('2026-11-22T10:10:00.000Z'));
