@@ -157,7 +157,7 @@ export async function voidInvoice(trx: Trx, businessId: string, id: string) {
   if (payments) {
     throw conflict(
       'invoice_has_payments',
-      `Invoice ${invoice.number} has payments; refund them before voiding it.`,
+      `Invoice ${invoice.number} has had payments applied, so it cannot be voided, even after a refund; credit the customer instead.`,
       'id',
     );
   }

@@ -4,7 +4,6 @@
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 
 export type ErrorType =
@@ -82,14 +81,22 @@ export function respondWithError(error: unknown, c: Context) {
     return c.json(error.toJSON(), error.status);
   }
   if (error instanceof HTTPException) {
-    const status = error.status as ContentfulStatusCode;
-    const body = new ApiError(
-      status === 401 ? 401 : 400,
-      status === 401 ? 'authentication_error' : 'invalid_request_error',
-      status === 400 ? 'body_invalid' : `http_${status}`,
-      error.message || 'The request could not be read.',
-    ).toJSON();
-    return c.json(body, status);
+    // The framework's refusals (unreadable JSON, a body that is not JSON) are the caller's bad
+    // input: a 400 in our shape, never another status.
+    const unauthorized = error.status === 401;
+    const refusal = new ApiError(
+      unauthorized ? 401 : 400,
+      unauthorized ? 'authentication_error' : 'invalid_request_error',
+      unauthorized
+        ? 'unauthorized'
+        : error.status === 415
+          ? 'content_type_invalid'
+          : 'body_invalid',
+      error.status === 415
+        ? 'Send the body as JSON, with "Content-Type: application/json".'
+        : error.message || 'The request could not be read.',
+    );
+    return c.json(refusal.toJSON(), refusal.status);
   }
   c.var.logger?.error({ err: error }, 'unhandled error');
   return c.json(

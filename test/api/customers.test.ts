@@ -71,6 +71,14 @@ describe.each(testStores)('customers API on $name', (store) => {
     });
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error.type).toBe('invalid_request_error');
+    const notDeclared = await h.request('/v1/customers', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staff.apiKey}`, 'content-type': 'text/plain' },
+      body: JSON.stringify({ name: 'Plain text' }),
+    });
+    expect(notDeclared.status).toBe(400);
+    expect((await notDeclared.json()).error.code).toBe('content_type_invalid');
+    expect((await staff.get('/v1/customers?limit=100')).body.data).toHaveLength(1);
     expect((await staff.get(`/v1/customers/${customer.id}/balance`)).body.amount).toBe(0);
   });
 
