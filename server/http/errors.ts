@@ -59,10 +59,18 @@ export function paramName(path: readonly PropertyKey[]): string | null {
     .join('');
 }
 
-export function validationError(error: ZodError): ApiError {
+/**
+ * The first problem zod found, as our error. `input` is what the caller sent: a field that is not
+ * there is `parameter_missing`, whatever rule it then failed (a type, an enum, a format).
+ */
+export function validationError(error: ZodError, input?: unknown): ApiError {
   const issue = error.issues[0];
   const param = issue ? paramName(issue.path) : null;
-  const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
+  const missing =
+    issue !== undefined &&
+    issue.path.length > 0 &&
+    valueAt(input, issue.path) === undefined &&
+    (input !== undefined || /received undefined/.test(issue.message));
   const message = issue
     ? `${param ? `${param}: ` : ''}${missing ? 'is required' : issue.message}`
     : 'Invalid request.';
@@ -73,6 +81,15 @@ export function validationError(error: ZodError): ApiError {
     message,
     param,
   );
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 export function respondWithError(error: unknown, c: Context) {

@@ -5,7 +5,9 @@ import { validationError } from './errors.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the hook is the same for every route's input type.
 const defaultHook: Hook<any, AppEnv, any, any> = (result) => {
-  if (!result.success) throw validationError(result.error);
+  // On failure `data` is what the caller sent (see @hono/zod-validator), so a missing field can be
+  // told from a wrong one.
+  if (!result.success) throw validationError(result.error, (result as { data?: unknown }).data);
 };
 
 export const openApiHooks = { defaultHook };

@@ -64,6 +64,14 @@ describe.each(testStores)('customers API on $name', (store) => {
     expect(bad.body.error).toMatchObject({ type: 'invalid_request_error', param: 'amount' });
     const missing = await staff.post('/v1/customers', {});
     expect(missing.body.error).toMatchObject({ code: 'parameter_missing', param: 'name' });
+    const wrong = await staff.post('/v1/customers', { name: 42 });
+    expect(wrong.body.error).toMatchObject({ code: 'parameter_invalid', param: 'name' });
+    // A missing choice is missing too, not merely "not one of the options".
+    const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
+    const noType = await staff.post(`/v1/payment_links/${link.id}/events`, {});
+    expect(noType.body.error).toMatchObject({ code: 'parameter_missing', param: 'type' });
+    const badType = await staff.post(`/v1/payment_links/${link.id}/events`, { type: 'viewed' });
+    expect(badType.body.error).toMatchObject({ code: 'parameter_invalid', param: 'type' });
     const notJson = await h.request('/v1/customers', {
       method: 'POST',
       headers: { authorization: `Bearer ${staff.apiKey}`, 'content-type': 'application/json' },
