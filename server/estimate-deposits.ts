@@ -240,9 +240,15 @@ export async function creditDepositsToInvoice(
   return { entries, credited };
 }
 
-/** The deposit a payment paid, if it paid one: for receipts and invoice PDFs. */
+/**
+ * The deposit a payment paid, if it paid one: for receipts and invoice PDFs. `invoice` is the
+ * invoice the deposit went onto once the estimate became one (else null).
+ */
 export async function depositOfPayments(db: Db | Trx, paymentIds: readonly string[]) {
-  const byPayment = new Map<string, { estimate: string; number: string; amount: number }>();
+  const byPayment = new Map<
+    string,
+    { estimate: string; number: string; amount: number; invoice: string | null }
+  >();
   if (paymentIds.length === 0) return byPayment;
   const rows = await db
     .selectFrom('estimate_deposits')
@@ -250,6 +256,7 @@ export async function depositOfPayments(db: Db | Trx, paymentIds: readonly strin
     .select([
       'estimate_deposits.payment_id',
       'estimate_deposits.amount',
+      'estimate_deposits.invoice_id',
       'estimates.id as estimate',
       'estimates.number',
     ])
@@ -260,6 +267,7 @@ export async function depositOfPayments(db: Db | Trx, paymentIds: readonly strin
       estimate: row.estimate,
       number: row.number,
       amount: Number(row.amount),
+      invoice: row.invoice_id,
     });
   }
   return byPayment;

@@ -1,17 +1,23 @@
 /**
  * Everything a receipt shows, read once from the database: the business and its branding, the
- * customer, the payment's figures and method, and what it paid (each invoice, then the account
- * balance). The receipt PDF and the receipt and notice emails are all drawn from this.
+ * customer, the payment's figures and method, and what it paid (an estimate's deposit, each
+ * invoice, then the account balance). The receipt PDF and the receipt and notice emails are all
+ * drawn from this.
  */
 import type { Db, Trx } from '../db/database.ts';
 import type { PaymentTable } from '../db/schema.ts';
+import { depositOfPayments } from '../estimate-deposits.ts';
 import { notFound } from '../http/errors.ts';
 import { parseSettings } from '../settings.ts';
 
 export interface ReceiptLine {
-  /** `invoice` lines name the invoice; `balance` is what went to the account. */
-  kind: 'invoice' | 'balance';
+  /**
+   * `invoice` lines name the invoice; `deposit` names the estimate whose deposit it paid;
+   * `balance` is what went to the account.
+   */
+  kind: 'invoice' | 'deposit' | 'balance';
   invoiceNumber: string | null;
+  estimateNumber?: string | null;
   amount: number;
 }
 
@@ -67,20 +73,34 @@ export async function loadReceipt(db: Db | Trx, paymentId: string): Promise<Rece
   if (!row) throw notFound('payment', 'id');
   const settings = parseSettings(row.business_settings);
 
-  const invoiceRows = await db
-    .selectFrom('ledger_entries')
-    .innerJoin('invoices', 'invoices.id', 'ledger_entries.invoice_id')
-    .select(['invoices.number', 'ledger_entries.amount'])
-    .where('ledger_entries.payment_id', '=', paymentId)
-    .where('ledger_entries.kind', '=', 'payment')
-    .orderBy('ledger_entries.seq')
-    .execute();
-  const lines: ReceiptLine[] = invoiceRows.map((line) => ({
-    kind: 'invoice',
-    invoiceNumber: line.number,
-    amount: -Number(line.amount),
-  }));
-  // What the subtotal paid beyond the invoices went to the account (balance, or credit).
+  const [invoiceRows, deposit] = await Promise.all([
+    db
+      .selectFrom('ledger_entries')
+      .innerJoin('invoices', 'invoices.id', 'ledger_entries.invoice_id')
+      .select(['invoices.id', 'invoices.number', 'ledger_entries.amount'])
+      .where('ledger_entries.payment_id', '=', paymentId)
+      .where('ledger_entries.kind', '=', 'payment')
+      .orderBy('ledger_entries.seq')
+      .execute(),
+    depositOfPayments(db, [paymentId]).then((deposits) => deposits.get(paymentId)),
+  ]);
+  const lines: ReceiptLine[] = [];
+  // A deposit stays a deposit on its receipt, even once the estimate became an invoice and the
+  // deposit was moved onto it (those entries carry this payment's id and the invoice's).
+  if (deposit) {
+    lines.push({
+      kind: 'deposit',
+      invoiceNumber: null,
+      estimateNumber: deposit.number,
+      amount: deposit.amount,
+    });
+  }
+  for (const line of invoiceRows) {
+    if (deposit?.invoice && line.id === deposit.invoice) continue;
+    lines.push({ kind: 'invoice', invoiceNumber: line.number, amount: -Number(line.amount) });
+  }
+  // What the subtotal paid beyond the deposit and invoices went to the account (balance, or
+  // credit).
   const onAccount = Number(row.subtotal) - lines.reduce((sum, line) => sum + line.amount, 0);
   if (onAccount > 0) lines.push({ kind: 'balance', invoiceNumber: null, amount: onAccount });
 

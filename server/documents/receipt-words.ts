@@ -14,6 +14,7 @@ const EN = {
   description: 'Description',
   amount: 'Amount',
   invoice: (number: string) => `Invoice ${number}`,
+  deposit: (number: string) => `Deposit for estimate ${number}`,
   balance: 'Account balance',
   subtotal: 'Subtotal',
   tip: 'Tip',
@@ -44,6 +45,7 @@ const ES: Words = {
   description: 'Descripción',
   amount: 'Importe',
   invoice: (number) => `Factura ${number}`,
+  deposit: (number) => `Depósito del presupuesto ${number}`,
   balance: 'Saldo de la cuenta',
   subtotal: 'Subtotal',
   tip: 'Propina',
@@ -94,9 +96,9 @@ export function methodLabel(receipt: Pick<Receipt, 'payment' | 'business'>): str
 
 export function lineLabel(line: ReceiptLine, locale: string): string {
   const words = receiptWords(locale);
-  return line.kind === 'invoice' && line.invoiceNumber
-    ? words.invoice(line.invoiceNumber)
-    : words.balance;
+  if (line.kind === 'invoice' && line.invoiceNumber) return words.invoice(line.invoiceNumber);
+  if (line.kind === 'deposit' && line.estimateNumber) return words.deposit(line.estimateNumber);
+  return words.balance;
 }
 
 export function money(receipt: Pick<Receipt, 'payment' | 'business'>, amount: number): string {

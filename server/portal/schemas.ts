@@ -30,7 +30,23 @@ const PortalEstimate = z.object({
   tax: z.number().int(),
   total: z.number().int(),
   deposit_amount: z.number().int(),
+  deposit_due: z
+    .number()
+    .int()
+    .openapi({
+      description:
+        'What of the deposit is still to pay: the deposit less deposit payments (never below 0); ' +
+        '0 once declined or turned into an invoice.',
+    }),
   terms: z.string().nullable(),
+  decision: z
+    .object({
+      status: z.enum(['approved', 'declined']),
+      decided_at: z.string(),
+    })
+    .nullable()
+    .openapi({ description: "The customer's decision; null while pending." }),
+  pdf_url: z.string(),
   lines: z.array(
     z.object({
       description: z.string(),
