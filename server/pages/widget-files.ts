@@ -6,14 +6,21 @@
  * - `/widget/pay-portal.<hash>.mjs|.js` under a content hash, cached a year and immutable, for a
  *   snippet pinned with Subresource Integrity (a stable name's bytes change on deploy, which an
  *   SRI hash would refuse);
+ * - the parts the entries import on demand (the payment forms, signature_pad: `<name>.<hash>.mjs`
+ *   beside them), under the build's own content-hashed names, cached a year and immutable;
  * - `/widget/embed.json`: those URLs, their `sha384-…` integrity and ready-made snippets.
  *
  * Hashes and integrity are computed once, when the app is made, from the files' bytes. Every
  * file is readable from any origin (`Access-Control-Allow-Origin: *`), which a cross-origin
- * `<script integrity crossorigin>` needs.
+ * `<script integrity crossorigin>` and a cross-origin `import()` need.
+ *
+ * Only what the build wrote is served: the folder is read once into a map of its JavaScript,
+ * CSS and source-map files (subfolders included, no dotfiles, no symbolic links), and a request
+ * is answered from that map by exact name, so no request path ever reaches the file system and
+ * `../` (plain or encoded) names nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
@@ -49,9 +56,38 @@ export interface WidgetFiles {
   files: Map<string, ServedFile>;
 }
 
+const SERVED = /\.(m?js|css|map)$/;
+
 function contentType(name: string): string {
   if (name.endsWith('.map')) return 'application/json; charset=utf-8';
+  if (name.endsWith('.css')) return 'text/css; charset=utf-8';
   return 'text/javascript; charset=utf-8';
+}
+
+/**
+ * Whether the build named the file by its content (`sandbox-form.DbmW3Ebp.mjs`,
+ * `signature_pad-Bx9k2LmQ.mjs`, and their maps): such a name never gets other bytes, so it may
+ * be cached for good. Anything else is cached briefly, as the entries' stable names are.
+ */
+function contentHashed(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (base.startsWith(ENTRIES.module) || base.startsWith(ENTRIES.classic)) return false;
+  const hash = /[.-]([\w-]{8,})\.(?:m?js|css)(?:\.map)?$/.exec(base)?.[1];
+  return hash !== undefined && /[A-Z0-9]/.test(hash);
+}
+
+/** The servable files under `dir`, by their path inside it (`a.mjs`, `chunks/b.mjs`). */
+function servableNames(dir: string, prefix = ''): string[] {
+  const names: string[] = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    // lstat: a symbolic link (which could point anywhere) is neither a file nor a folder here.
+    const stat = lstatSync(join(dir, name));
+    if (stat.isDirectory()) names.push(...servableNames(dir, name));
+    else if (stat.isFile() && SERVED.test(entry.name)) names.push(name);
+  }
+  return names;
 }
 
 /** Reads the built files once. A missing build gives an empty set (the routes answer 404). */
@@ -59,14 +95,13 @@ export function loadWidgetFiles(dir: string = DEFAULT_WIDGET_DIR): WidgetFiles {
   const files = new Map<string, ServedFile>();
   const loaded: WidgetFiles = { module: null, classic: null, files };
   if (!existsSync(dir)) return loaded;
-  for (const name of readdirSync(dir)) {
-    if (!/\.(m?js|map)$/.test(name) || !statSync(join(dir, name)).isFile()) continue;
+  for (const name of servableNames(dir)) {
     const body = new Uint8Array(readFileSync(join(dir, name)));
     const sha384 = createHash('sha384').update(body).digest();
     const served = {
       body,
       contentType: contentType(name),
-      cacheControl: SHORT_CACHE,
+      cacheControl: contentHashed(name) ? IMMUTABLE : SHORT_CACHE,
       etag: `"${sha384.toString('base64url').slice(0, 27)}"`,
     };
     files.set(name, served);
@@ -129,7 +164,8 @@ export function widgetRoutes(widget: WidgetFiles) {
         snippets: embedSnippets(publicUrl, widget),
       });
     })
-    .get('/:name', (c) => {
+    .get('/:name{.+}', (c) => {
+      // Looked up by exact name in what the build wrote; never a path on the file system.
       const file = widget.files.get(c.req.param('name'));
       if (!file) {
         throw new ApiError(404, 'invalid_request_error', 'route_missing', 'No such file.');
