@@ -1,14 +1,17 @@
 /**
  * The element's library build: widget/index.ts into dist/widget/pay-portal.mjs (ES module) and
  * dist/widget/pay-portal.js (classic script, an IIFE for pages without modules). Both carry Lit
- * and everything else they need; the Stripe loader is not in them (the payment form loads it).
+ * and everything else they need; the payment forms (the sandbox's test form, the Stripe form
+ * with its loader) are not in them: they are built beside them as content-hashed ES modules and
+ * imported when the payment block first shows (widget/build/lazy-parts.ts).
  */
 import { defineConfig } from 'vite';
+import { lazyParts } from './widget/build/lazy-parts.ts';
 import { minifyTemplates } from './widget/build/minify-templates.ts';
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyTemplates()],
+  plugins: [minifyTemplates(), lazyParts()],
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,

@@ -31,6 +31,7 @@ function portalFixtures() {
       if (command === 'portal-staff') {
         return server.staff(payload.link, payload.method, payload.path, payload.body);
       }
+      if (command === 'stripe-js') return server.stripeJs(payload);
       return undefined;
     },
   };

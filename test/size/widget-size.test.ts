@@ -1,10 +1,11 @@
 /**
  * The element's bundle budget: the classic script a business's page loads must stay under 25 KB
  * gzip (issue 3). Builds widget/ with the project's vite.config.ts into a temporary folder, so it
- * measures the source as it is now, and prints both files' gzip sizes.
+ * measures the source as it is now, and prints every file's gzip size. The payment forms are
+ * files of their own, loaded when the payment block shows (widget/build/lazy-parts.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,7 +23,10 @@ describe('widget bundle size', () => {
       ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--logLevel', 'error'],
       { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
     );
-    for (const file of ['pay-portal.js', 'pay-portal.mjs']) {
+    const parts = readdirSync(outDir).filter((file) =>
+      /^(sandbox-form|stripe-form|payment-flow)\.[\w-]+\.mjs$/.test(file),
+    );
+    for (const file of ['pay-portal.js', 'pay-portal.mjs', ...parts]) {
       const content = readFileSync(join(outDir, file));
       sizes[file] = {
         bytes: content.length,
@@ -45,18 +49,46 @@ describe('widget bundle size', () => {
     expect(sizes['pay-portal.mjs']!.gzip).toBeLessThan(BUDGET);
   });
 
+  const entries = () => [sizes['pay-portal.js']!.text, sizes['pay-portal.mjs']!.text];
+  const part = (name: string) => {
+    const file = Object.keys(sizes).find((file) => file.startsWith(`${name}.`));
+    if (!file) throw new Error(`${name} was not built`);
+    return { file, ...sizes[file]! };
+  };
+
   it('carries no schema library, server code or Stripe loader', () => {
     for (const { text } of Object.values(sizes)) {
-      expect(text).not.toMatch(/ZodError|zod|better-sqlite3|kysely|js\.stripe\.com/i);
+      expect(/ZodError|zod|better-sqlite3|kysely/i.test(text)).toBe(false);
+    }
+    for (const text of entries()) expect(text.includes('js.stripe.com')).toBe(false);
+  });
+
+  it('builds each payment form as a content-hashed file beside the entries', () => {
+    expect(part('sandbox-form').file).toMatch(/^sandbox-form\.[\w-]{8}\.mjs$/);
+    expect(part('stripe-form').file).toMatch(/^stripe-form\.[\w-]{8}\.mjs$/);
+    // Stripe.js is loaded from Stripe by the Stripe form alone, never by the sandbox's.
+    expect(part('stripe-form').text).toContain('https://js.stripe.com');
+    expect(part('sandbox-form').text.includes('js.stripe.com')).toBe(false);
+    // The forms borrow the element's Lit: none carries a copy.
+    for (const name of ['sandbox-form', 'stripe-form', 'payment-flow']) {
+      expect(part(name).text.includes('litHtmlVersions')).toBe(false);
     }
   });
 
   it('never renders text as markup: no unsafeHTML or unsafeSVG directive inside', () => {
-    for (const { text } of Object.values(sizes)) expect(text).not.toMatch(/unsafeHTML|unsafeSVG/);
+    for (const { text } of Object.values(sizes)) {
+      expect(/unsafeHTML|unsafeSVG/.test(text)).toBe(false);
+    }
   });
 
-  it('is self-contained: no import or require of anything', () => {
-    expect(sizes['pay-portal.mjs']!.text).not.toMatch(/\bimport\s*[\s{*"'(]|\brequire\(/);
-    expect(sizes['pay-portal.js']!.text).not.toMatch(/\bimport\s*[\s{*"'(]|\brequire\(/);
+  it('is self-contained but for its payment forms: no other import or require', () => {
+    for (const text of entries()) {
+      expect(/\brequire\(|\bimport\s*[\s{*"']/.test(text)).toBe(false);
+      // The one kind of import: a payment form beside the script, by its hashed name.
+      const imports = [...text.matchAll(/\bimport\(([^)]*\))/g)].map((match) => match[1]);
+      expect(imports).toHaveLength(2);
+      for (const target of imports)
+        expect(target).toMatch(/`(sandbox|stripe)-form\.[\w-]{8}\.mjs`\)$/);
+    }
   });
 });

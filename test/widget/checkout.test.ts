@@ -156,7 +156,8 @@ for (const width of WIDTHS) {
     });
 
     it('pay with an error moves focus to the field to correct, and charges nothing', async () => {
-      element = await mount(await portalFixture('partial'), { locale: 'en-US' });
+      const fixture = await portalFixture('partial');
+      element = await mount(fixture, { locale: 'en-US' });
       const paid: Event[] = [];
       element.addEventListener('pay-portal-paid', (e) => paid.push(e));
       const first = field(element, /^Amount to pay \(Invoice INV-0001\)$/);
@@ -165,11 +166,15 @@ for (const width of WIDTHS) {
       await until(() => element!.shadowRoot!.activeElement === first, 'focus on the amount');
       expect(textOf($(element, '#pay-notice'))).to.equal('Please correct the highlighted fields.');
       await type(element, first, '20');
+      // The choices are right; the test card is still to type: the form says so, at its field.
       await element.startPayment();
       await element.updateComplete;
-      expect(textOf($(element, '#pay-notice'))).to.equal('Payments arrive in the next release.');
+      const number = field(element, 'Card number');
+      expect(element.shadowRoot!.activeElement).to.equal(number);
+      expect(textOf($(element, '#sandbox-number-error'))).to.equal('Enter the card number.');
       expect(payButton(element).disabled).to.equal(false);
       expect(paid).to.have.length(0);
+      expect(await staff(fixture.link, 'GET', '/v1/payments')).to.deep.include({ data: [] });
     });
 
     it('gives the payment provider a light-DOM mount point slotted into the payment block', async () => {
@@ -194,7 +199,8 @@ for (const width of WIDTHS) {
       for (let i = 0; i < 30 && active() !== payButton(element); i++) {
         await sendKeys({ press: 'Tab' });
         const now = active();
-        reached.push(now?.getAttribute('aria-label') ?? textOf(now?.closest('label') ?? now));
+        const label = now?.getAttribute('aria-label') ?? textOf(now?.closest('label') ?? now);
+        reached.push(label || (now?.id ?? ''));
       }
       expect(active()).to.equal(payButton(element));
       expect(reached).to.include('No tip');
@@ -205,9 +211,11 @@ for (const width of WIDTHS) {
       await element.updateComplete;
       expect(tip(element, '18%').checked).to.equal(true);
       expect(totals(element)).to.contain('Tip $26.01');
+      expect(reached).to.include('sandbox-number'); // the test form, in the tab order
       payButton(element).focus();
       await sendKeys({ press: 'Enter' });
-      await until(() => textOf($(element!, '#pay-notice')) !== '', 'the pay notice');
+      // Nothing typed in the test form yet: focus goes to its first field.
+      await until(() => active()?.id === 'sandbox-number', 'focus on the card number');
     });
   });
 }

@@ -5,13 +5,18 @@
 import type { QuoteInput } from '../../shared/quote.ts';
 import type { List, Portal, PortalPayment, RecentCharge, ServerQuote } from './types.ts';
 
-/** An answer that is not the one hoped for: an API error, or `network_error` when none came. */
+/**
+ * An answer that is not the one hoped for: an API error, or `network_error` when none came.
+ * `error` is the whole error object, for the fields some codes add (`amount_available`,
+ * `payment`).
+ */
 export class PortalApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly param: string | null = null,
+    readonly error: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -54,6 +59,27 @@ export class PortalApi {
     return this.call(`/payments/${encodeURIComponent(id)}`);
   }
 
+  /** Starts a payment; `key` is new for each attempt the customer makes (a double click is one). */
+  createPayment(body: object, key: string): Promise<PortalPayment> {
+    return this.call('/payments', { method: 'POST', body: JSON.stringify(body) }, key);
+  }
+
+  /** Sandbox: the test form's card, bank account, saved card or 3-D Secure answer. */
+  confirmPayment(id: string, body: object): Promise<PortalPayment> {
+    return this.call(`/payments/${encodeURIComponent(id)}/confirm`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+  }
+
+  /** Stripe: the method collected in the browser, so the server fixes the fee. */
+  paymentMethod(id: string, paymentMethod: string): Promise<PortalPayment> {
+    return this.call(`/payments/${encodeURIComponent(id)}/payment_method`, {
+      method: 'POST',
+      body: JSON.stringify({ payment_method: paymentMethod }),
+    });
+  }
+
   removePaymentMethod(id: string): Promise<unknown> {
     return this.call(`/payment_methods/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
@@ -65,14 +91,12 @@ export class PortalApi {
       : `${this.root}/payments/${encodeURIComponent(payment.id)}/receipt.pdf`;
   }
 
-  private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  private async call<T>(path: string, init: RequestInit = {}, key?: string): Promise<T> {
     let response: Response;
+    const headers: Record<string, string> = init.body ? { 'content-type': 'application/json' } : {};
+    if (key) headers['idempotency-key'] = key;
     try {
-      response = await fetch(this.root + path, {
-        ...init,
-        credentials: 'omit',
-        headers: init.body ? { 'content-type': 'application/json' } : {},
-      });
+      response = await fetch(this.root + path, { ...init, credentials: 'omit', headers });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
       throw new PortalApiError(0, 'network_error', String((error as Error).message));
@@ -91,6 +115,7 @@ export class PortalApi {
       error?.code ?? `http_${response.status}`,
       error?.message ?? response.statusText,
       error?.param ?? null,
+      error ?? {},
     );
   }
 }

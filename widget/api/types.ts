@@ -99,10 +99,16 @@ export interface PortalPayment {
   fee?: number;
   currency: string;
   method: PaymentMethodKind;
+  /** `credit`, `debit`, `prepaid` or `unknown` once the card is known (a card fee is for credit only). */
+  funding?: string | null;
   card?: { brand: string | null; last4: string } | null;
   receipt_number: string | null;
   /** The receipt PDF, relative to the API's origin, once the payment succeeded. */
   receipt_url: string | null;
+  /** Why a payment failed, in the customer's words (English). */
+  failure?: { code: string; message: string } | null;
+  /** Stripe: what Stripe.js confirms with (`POST …/payments` answers it). */
+  client_secret?: string | null;
   created: string;
   succeeded_at?: string | null;
 }

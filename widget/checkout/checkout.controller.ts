@@ -4,7 +4,12 @@
  * that is charged) follows, debounced, and any difference is shown before paying.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { computeQuote, type PaymentMethodKind, type Quote } from '../../shared/quote.ts';
+import {
+  computeQuote,
+  type PaymentMethodKind,
+  type Quote,
+  type QuoteProblem,
+} from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
 import type { Portal, ServerQuote } from '../api/types.ts';
 import type { Localizer } from '../i18n/localize.ts';
@@ -28,12 +33,16 @@ export class CheckoutController implements ReactiveController {
   tipText = '';
   method: PaymentMethodKind | null = null;
   saveCard = false;
+  /** A saved card chosen instead of a new one (customers who saved one start with it). */
+  savedCard: string | null = null;
   smsReminders = false;
   phone = '';
   /** Set when the customer leaves the phone field or tries to pay: errors show from then on. */
   phoneTouched = false;
   serverQuote: ServerQuote | null = null;
   quoteFailed = false;
+  /** What the server refused of the choices (422 when paying), while they stay the same. */
+  private refused: { key: string; problem: QuoteProblem } | null = null;
   private quotedKey = '';
   private pendingKey = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +72,8 @@ export class CheckoutController implements ReactiveController {
     this.tipText = '';
     this.method = portal.payment_methods[0]?.type ?? null;
     this.saveCard = false;
+    this.savedCard = portal.saved_payment_methods[0]?.id ?? null;
+    this.refused = null;
     this.smsReminders = false;
     this.phone = '';
     this.phoneTouched = false;
@@ -79,7 +90,16 @@ export class CheckoutController implements ReactiveController {
   }
 
   get checked(): Checked {
-    return checkChoices(this.l!, this.portal!, this.rows, this);
+    const refused = this.refused;
+    const plain = checkChoices(this.l!, this.portal!, this.rows, this);
+    if (!refused || refused.key !== JSON.stringify(plain.input)) return plain;
+    return checkChoices(this.l!, this.portal!, this.rows, this, [refused.problem]);
+  }
+
+  /** The server refused these choices: shown at the field until the customer changes them. */
+  refuse(problem: QuoteProblem): void {
+    this.refused = { key: this.key(), problem };
+    this.host.requestUpdate();
   }
 
   get localQuote(): Quote {
@@ -129,7 +149,7 @@ export class CheckoutController implements ReactiveController {
 
   setOptions(
     options: Partial<
-      Pick<CheckoutController, 'saveCard' | 'smsReminders' | 'phone' | 'phoneTouched'>
+      Pick<CheckoutController, 'saveCard' | 'savedCard' | 'smsReminders' | 'phone' | 'phoneTouched'>
     >,
   ): void {
     Object.assign(this, options);
@@ -137,7 +157,7 @@ export class CheckoutController implements ReactiveController {
   }
 
   private key(): string {
-    return JSON.stringify(this.checked.input);
+    return JSON.stringify(checkChoices(this.l!, this.portal!, this.rows, this).input);
   }
 
   /** Every change redraws at once and asks the server again once the customer pauses. */

@@ -7,6 +7,7 @@ import {
   checkQuoteInput,
   type PaymentMethodKind,
   type QuoteInput,
+  type QuoteProblem,
   type TipChoice,
 } from '../../shared/quote.ts';
 import type { Portal, PortalInvoice } from '../api/types.ts';
@@ -62,7 +63,17 @@ export interface Checked {
   errors: Map<string, string>;
 }
 
-export function checkChoices(l: Localizer, portal: Portal, rows: PayRow[], c: Choices): Checked {
+/**
+ * `refused`: what the server refused of these same choices (a 422 when the payment was made,
+ * say after the business changed an invoice), shown at its field as if found here.
+ */
+export function checkChoices(
+  l: Localizer,
+  portal: Portal,
+  rows: PayRow[],
+  c: Choices,
+  refused: QuoteProblem[] = [],
+): Checked {
   const { t } = l;
   const errors = new Map<string, string>();
   const partial = portal.partial_payments;
@@ -90,14 +101,17 @@ export function checkChoices(l: Localizer, portal: Portal, rows: PayRow[], c: Ch
     tip,
     method: c.method,
   };
-  const problems = checkQuoteInput(input, {
-    invoices: rows.flatMap((row) =>
-      row.invoice ? [{ id: row.key, amount_due: row.amountDue }] : [],
-    ),
-    balance_due: rows.find((row) => row.key === BALANCE_ROW)?.amountDue ?? 0,
-    partial_payments: partial,
-    tip_options: portal.tip_options,
-  });
+  const problems = [
+    ...refused,
+    ...checkQuoteInput(input, {
+      invoices: rows.flatMap((row) =>
+        row.invoice ? [{ id: row.key, amount_due: row.amountDue }] : [],
+      ),
+      balance_due: rows.find((row) => row.key === BALANCE_ROW)?.amountDue ?? 0,
+      partial_payments: partial,
+      tip_options: portal.tip_options,
+    }),
+  ];
   for (const problem of problems) {
     const index = /^invoices\[(\d+)\]/.exec(problem.param)?.[1];
     const row =

@@ -16,11 +16,12 @@ export interface ConfirmationProps {
   back: () => void;
 }
 
-/** "Visa •••• 4242", or the method's name when no card is known. */
+/** "Visa •••• 4242", "Bank account •••• 6789", or the method's name when no number is known. */
 export function methodName(l: Localizer, payment: PortalPayment): string {
-  const { card } = payment;
-  if (card?.last4) return l.t.cardName(card.brand ? l.brand(card.brand) : l.t.card, card.last4);
-  return l.t[payment.method] ?? payment.method;
+  const { card, method } = payment;
+  const name = l.t[method] ?? method;
+  if (!card?.last4) return name;
+  return l.t.cardName(method === 'card' && card.brand ? l.brand(card.brand) : name, card.last4);
 }
 
 export function renderConfirmation(l: Localizer, props: ConfirmationProps): TemplateResult {
@@ -32,19 +33,30 @@ export function renderConfirmation(l: Localizer, props: ConfirmationProps): Temp
     [t.method, methodName(l, payment)],
     [t.date, l.date(payment.succeeded_at ?? payment.created)],
   ];
+  // A bank debit can stay `processing` for days: no receipt yet, and no "received".
+  const paid = payment.status === 'succeeded';
   return html`
     <section class="section confirmation" part="confirmation">
-      <div class="success-icon" aria-hidden="true">✓</div>
-      <h2 tabindex="-1" data-focus>${t.paidTitle}</h2>
-      <p>${t.paidThanks(props.customerName)}</p>
+      <div class="success-icon" aria-hidden="true">${paid ? '✓' : '…'}</div>
+      <h2 tabindex="-1" data-focus>${paid ? t.paidTitle : t.processingTitle}</h2>
+      <p>${paid ? t.paidThanks(props.customerName) : t.processingBody}</p>
       <dl class="receipt">
         ${rows
           .filter(([, value]) => value)
           .map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
       </dl>
-      <a class="button" part="receipt-link" href=${props.receiptUrl} target="_blank" rel="noopener"
-        >${t.downloadReceipt}</a
-      >
+      ${
+        paid
+          ? html`<a
+              class="button"
+              part="receipt-link"
+              href=${props.receiptUrl}
+              target="_blank"
+              rel="noopener"
+              >${t.downloadReceipt}</a
+            >`
+          : nothing
+      }
       ${
         props.remaining > 0
           ? html`<p class="remaining">${t.remaining(l.money(props.remaining))}</p>

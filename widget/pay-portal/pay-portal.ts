@@ -149,7 +149,10 @@ export class PayPortal extends LitElement {
     this.abort = new AbortController();
     this.api = new PortalApi(this.apiBase || defaultApiBase, this.token);
     this.view = 'loading';
-    if (!this.knownBusiness()) this.portal = null; // another link: nothing of the last one shows
+    if (!this.knownBusiness()) {
+      this.portal = null; // another link: nothing of the last one shows
+      this.pay.forms.close();
+    }
     try {
       if (!this.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
       const portal = await this.api.portal(this.abort.signal);
@@ -159,7 +162,7 @@ export class PayPortal extends LitElement {
       this.charges.reset(this.api);
       this.history.reset(this.api);
       this.checkout.reset(portal, this.localizer, this.api);
-      this.pay.reset();
+      this.pay.reset(portal, this.api, this.checkout.rows.length > 0);
       this.view = 'portal';
       await this.updateComplete;
       emit(this, 'pay-portal-ready', {
@@ -183,9 +186,10 @@ export class PayPortal extends LitElement {
   }
 
   /**
-   * Checks the customer's choices and starts the payment. Until a payment provider is wired in
-   * (the payments issue mounts it into `paymentFormHost`), it validates and says so: nothing is
-   * charged and no event is fired.
+   * What the pay button does: checks the customer's choices and the payment form, makes the
+   * payment (a new Idempotency-Key each time), has the provider's form confirm it, and shows the
+   * outcome: the confirmation (`showPayment`), a failure with "Try another card", a new total
+   * to accept, or what to correct.
    */
   async startPayment(): Promise<void> {
     await this.pay.start();

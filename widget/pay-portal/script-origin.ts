@@ -5,13 +5,22 @@
  */
 const script = typeof document === 'undefined' ? null : document.currentScript;
 
-function scriptOrigin(): string {
+function scriptUrl(): URL {
   const source = (script as HTMLScriptElement | null)?.src || import.meta.url;
   try {
-    return new URL(source).origin;
+    return new URL(source);
   } catch {
-    return location.origin;
+    return new URL(location.href);
   }
 }
 
-export const defaultApiBase: string = scriptOrigin();
+export const defaultApiBase: string = scriptUrl().origin;
+
+/**
+ * A lazily loaded part of the build (widget/build/lazy-parts.ts), beside the script itself,
+ * wherever the page loaded it from (a classic script's relative `import()` would resolve against
+ * the page instead).
+ */
+export function partUrl(fileName: string): string {
+  return new URL(fileName, scriptUrl()).href;
+}

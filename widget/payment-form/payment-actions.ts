@@ -1,77 +1,129 @@
 /**
- * What the pay button and the saved-card buttons do. `start()` checks every choice, shows what to
- * correct and moves focus to the first field in error; the payment itself belongs to a provider
- * (the payments issue), so until one is wired in it says so and charges nothing.
+ * What the pay button does. `start()` checks every choice (focus goes to the first field to
+ * correct), then hands the request to the provider's payment form, which makes the payment (a new
+ * Idempotency-Key for each press), confirms it and says what to show: the confirmation, a failure
+ * with "Try another card", a new total to accept, what is left to pay, or a field to correct
+ * (widget/payment-flow/). The button is disabled meanwhile: a double click makes one payment.
  */
-import type { ReactiveControllerHost } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { QuoteInput } from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
-import type { SavedPaymentMethod } from '../api/types.ts';
+import type { Portal, SavedPaymentMethod } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
+import { FormLoader } from './form-loader.ts';
 import type { PaymentFormState } from './payment-form.ts';
+import type { FeeChange, FormElement, FormHost, PayResult } from './provider-form.ts';
 
 export interface PaymentRequest extends QuoteInput {
   save_payment_method: boolean;
   sms_consent: { phone: string; text: string } | null;
+  /** A saved card (`pm_…`) chosen instead of a new one. */
+  payment_method?: string;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { localizer: Localizer; renderRoot: ParentNode };
+type Host = FormElement & { localizer: Localizer; reload(): Promise<void> };
 
 /** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
 export class PaymentActions {
   busy = false;
   notice = '';
+  /** Why the last payment failed (the customer may try another card). */
+  failure = '';
   removing = new Set<string>();
   removeFailed: string | null = null;
+  readonly forms: FormLoader;
+  /** A new total to accept, for the request it was given for. */
+  private feeChange: (FeeChange & { key: string }) | null = null;
+  private api: PortalApi | null = null;
+  private portal: Portal | null = null;
 
   constructor(
     private readonly host: Host,
     private readonly checkout: CheckoutController,
-  ) {}
+  ) {
+    this.forms = new FormLoader(
+      () => this.formHost(),
+      () => host.requestUpdate(),
+    );
+  }
 
-  reset(): void {
-    this.busy = false;
+  /** A newly loaded account (`payable`: the payment block shows, so its form opens). */
+  reset(portal: Portal, api: PortalApi, payable: boolean): void {
     this.notice = '';
+    this.failure = '';
+    this.feeChange = null;
     this.removing = new Set();
     this.removeFailed = null;
+    this.api = api;
+    this.portal = portal;
+    if (payable) void this.forms.open(portal.provider.name);
   }
 
   /** The body of the payment request, or null while a choice is invalid. */
   request(): PaymentRequest | null {
     const { input, errors } = this.checkout.checked;
     if (errors.size > 0 || this.checkout.phoneError) return null;
+    const saved = input.method === 'card' ? this.checkout.savedCard : null;
     return {
       ...input,
-      save_payment_method: this.checkout.saveCard,
+      save_payment_method: input.method === 'card' && !saved && this.checkout.saveCard,
       sms_consent: this.checkout.smsConsent(),
+      ...(saved ? { payment_method: saved } : {}),
     };
+  }
+
+  /** The changed total waiting to be accepted, while the choices are those it was given for. */
+  get pendingFeeChange(): FeeChange | null {
+    return this.feeChange?.key === JSON.stringify(this.request()) ? this.feeChange : null;
   }
 
   async start(): Promise<void> {
     if (this.busy) return;
     const { t } = this.host.localizer;
     this.checkout.setOptions({ phoneTouched: true });
-    if (!this.request()) {
+    const request = this.request();
+    if (!request) {
       this.notice = t.fixErrors;
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      const invalid =
-        this.host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-        this.host.renderRoot.querySelector<HTMLElement>('[part="invoices"] input');
-      invalid?.focus();
+      await this.focus('[aria-invalid="true"]', '[part="invoices"] input');
       return;
     }
     this.busy = true;
     this.notice = '';
+    this.failure = '';
     this.host.requestUpdate();
+    let result: PayResult = {};
     try {
-      await this.checkout.settled();
-      // No provider is wired in yet: nothing is charged and no event is fired.
-      this.notice = t.notYet;
+      const form = await this.forms.loaded();
+      result = form ? await form.pay(request) : { notice: t.formFailed };
+      if (result.paid) {
+        // Still busy until the confirmation shows: no second press meanwhile.
+        form?.clear(false);
+        return await this.host.showPayment(result.paid);
+      }
+      if (result.reload) await this.host.reload();
     } finally {
       this.busy = false;
-      this.host.requestUpdate();
+    }
+    await this.show(result, JSON.stringify(request));
+  }
+
+  private async show(result: PayResult, key: string): Promise<void> {
+    this.feeChange = result.feeChange ? { key, ...result.feeChange } : null;
+    this.failure = result.failure ?? '';
+    if (result.refused) this.checkout.refuse(result.refused);
+    this.notice = result.notice ?? '';
+    await this.focus(result.focus ?? '');
+  }
+
+  /** Focuses the first of `selectors` that finds something, once the view is drawn. */
+  private async focus(...selectors: string[]): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const root = this.host.renderRoot;
+    for (const selector of selectors.filter(Boolean)) {
+      const target = root.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
     }
   }
 
@@ -82,6 +134,7 @@ export class PaymentActions {
     this.host.requestUpdate();
     try {
       await api.removePaymentMethod(id);
+      if (this.checkout.savedCard === id) this.checkout.setOptions({ savedCard: null });
       return true;
     } catch {
       this.removeFailed = this.host.localizer.t.removeFailed;
@@ -92,13 +145,44 @@ export class PaymentActions {
     }
   }
 
+  /** The element as the provider's form sees it. */
+  private formHost(): FormHost {
+    const { host, checkout } = this;
+    return {
+      kit: { html, css, nothing },
+      element: host,
+      now: () => ({
+        api: this.api!,
+        portal: this.portal!,
+        l: host.localizer,
+        method: checkout.method,
+        savedCard: checkout.method === 'card' ? checkout.savedCard : null,
+        total:
+          this.pendingFeeChange?.total ??
+          checkout.currentServerQuote?.total ??
+          checkout.localQuote.total,
+        saveCard: this.request()?.save_payment_method ?? false,
+      }),
+      setMethod: (method) => checkout.setMethod(method),
+    };
+  }
+
   formState(removeCard: (card: SavedPaymentMethod) => void): PaymentFormState {
     return {
       busy: this.busy,
       notice: this.notice,
+      failure: this.failure,
+      feeChange: this.pendingFeeChange,
+      forms: this.forms,
       removing: this.removing,
       removeFailed: this.removeFailed,
       pay: () => void this.start(),
+      another: () => {
+        this.failure = '';
+        // A saved card was declined: the customer types another.
+        this.checkout.setOptions({ savedCard: null });
+        this.forms.form?.clear(true);
+      },
       removeCard,
     };
   }

@@ -40,6 +40,50 @@ export const paymentFormStyles = css`
   .saved-card .link-button {
     margin-left: auto;
   }
+  .saved-choice {
+    flex: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 12px;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .saved-choice input {
+    width: 20px;
+    height: 20px;
+    margin: 0;
+    accent-color: var(--_brand);
+  }
+  .fee-change,
+  .pay-failure {
+    padding: 12px 14px;
+    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px solid;
+  }
+  .fee-change {
+    border-color: color-mix(in srgb, var(--_brand) 40%, transparent);
+    background: color-mix(in srgb, var(--_brand) 7%, transparent);
+    font-weight: 600;
+  }
+  .pay-failure {
+    display: grid;
+    gap: 10px;
+    justify-items: start;
+    color: var(--_danger);
+    border-color: color-mix(in srgb, var(--_danger) 35%, transparent);
+    background: color-mix(in srgb, var(--_danger) 5%, transparent);
+    font-weight: 600;
+  }
+  .pay-failure .button {
+    color: var(--pay-portal-text, #111827);
+  }
+  .form-status {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    min-height: 44px;
+  }
   .consent {
     font-size: 0.8125rem;
     margin-top: -4px;

@@ -1,21 +1,31 @@
 /**
- * The payment region: the method (with its fee), saved cards, the slot where the provider's own
- * fields mount (a light-DOM child, since Stripe Elements cannot live in a shadow root), the
- * save-card and text-reminder choices with the exact consent text, the totals, and the pay button.
+ * The payment region: the method (with its fee), saved cards to pay with, the provider's form
+ * (the sandbox's test form renders here; Stripe's Payment Element mounts in the light-DOM child
+ * slotted into `payment-form`, since Stripe Elements cannot live in a shadow root), the
+ * save-card and text-reminder choices with the exact consent text, a failed payment's reason, a
+ * changed total to accept, the totals, and the pay button.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Portal, SavedPaymentMethod } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
+import type { FormLoader } from './form-loader.ts';
+import type { FeeChange } from './provider-form.ts';
 import { renderTotals } from './totals.ts';
 
 export interface PaymentFormState {
   busy: boolean;
-  /** A message about the last pay attempt ("Please correct…", or the not-yet notice). */
+  /** A message about the last pay attempt ("Please correct…", what is left to pay…). */
   notice: string;
+  /** Why the last payment failed, with "Try another card". */
+  failure: string;
+  /** A new total (the card's funding changed the fee) the next press of Pay accepts. */
+  feeChange: FeeChange | null;
+  forms: FormLoader;
   removing: ReadonlySet<string>;
   removeFailed: string | null;
   pay: () => void;
+  another: () => void;
   removeCard: (card: SavedPaymentMethod) => void;
 }
 
@@ -27,22 +37,42 @@ export function renderPaymentForm(
 ): TemplateResult {
   const { t } = l;
   const server = checkout.currentServerQuote;
-  const total = server?.total ?? checkout.localQuote.total;
+  const total = state.feeChange?.total ?? server?.total ?? checkout.localQuote.total;
+  const card = checkout.method === 'card';
+  const newCard = card && !checkout.savedCard;
   return html`
     <section class="section payment" part="payment" aria-labelledby="payment-title">
       <h3 id="payment-title" class="section-title" tabindex="-1">${t.paymentDetails}</h3>
-      ${renderMethods(l, portal, checkout)} ${renderSavedCards(l, portal, state)}
-      <div class="provider" part="payment-form"><slot name="payment-form"></slot></div>
-      <label class="check">
-        <input
-          type="checkbox"
-          .checked=${checkout.saveCard}
-          @change=${(event: Event) =>
-            checkout.setOptions({ saveCard: (event.target as HTMLInputElement).checked })}
-        />
-        <span>${t.saveCard}</span>
-      </label>
-      ${renderReminders(l, portal, checkout)} ${renderTotals(l, checkout)}
+      ${renderMethods(l, portal, checkout)}
+      ${card ? renderSavedCards(l, portal, checkout, state) : nothing}
+      <div class="provider" part="payment-form">
+        ${renderProvider(l, state.forms)}<slot name="payment-form"></slot>
+      </div>
+      ${
+        newCard
+          ? html`<label class="check">
+              <input
+                type="checkbox"
+                .checked=${checkout.saveCard}
+                @change=${(event: Event) =>
+                  checkout.setOptions({ saveCard: (event.target as HTMLInputElement).checked })}
+              />
+              <span>${t.saveCard}</span>
+            </label>`
+          : nothing
+      }
+      ${renderReminders(l, portal, checkout)} ${renderTotals(l, checkout, state.feeChange)}
+      ${state.feeChange ? html`<p class="fee-change" role="alert">${state.feeChange.text}</p>` : nothing}
+      ${
+        state.failure
+          ? html`<div class="pay-failure" role="alert">
+              <p>${state.failure}</p>
+              <button class="button" type="button" @click=${state.another}>
+                ${card ? t.anotherCard : t.anotherAccount}
+              </button>
+            </div>`
+          : nothing
+      }
       <button
         class="button primary pay"
         part="pay-button"
@@ -58,6 +88,19 @@ export function renderPaymentForm(
   `;
 }
 
+/** The provider's form, or what stands in for it while it loads or when it could not. */
+function renderProvider(l: Localizer, forms: FormLoader) {
+  if (forms.form) return forms.form.render();
+  if (forms.state === 'failed') {
+    return html`<div class="form-status" role="alert">
+      <p>${l.t.formFailed}</p>
+      <button class="button" type="button" @click=${() => forms.retry()}>${l.t.retry}</button>
+    </div>`;
+  }
+  if (forms.state === 'loading') return html`<p class="form-status muted">${l.t.formLoading}</p>`;
+  return nothing;
+}
+
 /** The light-DOM child of `element` assigned to slot `name`, made on first use. */
 export function slotHost(element: HTMLElement, name: string): HTMLElement {
   let host = element.querySelector<HTMLElement>(`:scope > [slot="${name}"]`);
@@ -71,7 +114,8 @@ export function slotHost(element: HTMLElement, name: string): HTMLElement {
 
 function renderMethods(l: Localizer, portal: Portal, checkout: CheckoutController) {
   const { t } = l;
-  if (portal.payment_methods.length < 2) return nothing;
+  // Stripe's Payment Element has its own tabs for the method (its change sets ours).
+  if (portal.payment_methods.length < 2 || portal.provider.name === 'stripe') return nothing;
   return html`
     <fieldset class="methods">
       <legend>${t.methodLegend}</legend>
@@ -104,20 +148,35 @@ function feeText(l: Localizer, fee: { percent_bps: number; fixed: number }): str
   return parts.join(' + ');
 }
 
-function renderSavedCards(l: Localizer, portal: Portal, state: PaymentFormState) {
+/** The saved cards, each a choice to pay with (with "Remove"), and "New card". */
+function renderSavedCards(
+  l: Localizer,
+  portal: Portal,
+  checkout: CheckoutController,
+  state: PaymentFormState,
+) {
   const { t } = l;
   const cards = portal.saved_payment_methods;
   if (cards.length === 0) return nothing;
+  const choose = (id: string | null) => checkout.setOptions({ savedCard: id });
   return html`
-    <div class="saved" part="saved-cards">
-      <p class="saved-title">${t.savedCards}</p>
+    <fieldset class="saved" part="saved-cards">
+      <legend class="saved-title">${t.savedCards}</legend>
       <ul class="saved-list">
         ${cards.map((card) => {
           const name = t.cardName(l.brand(card.brand), card.last4);
           const expiry = `${String(card.exp_month).padStart(2, '0')}/${String(card.exp_year).slice(-2)}`;
           return html`<li class="saved-card">
-            <span class="card-name">${name}</span>
-            <span class="muted">${t.expires(expiry)}</span>
+            <label class="saved-choice">
+              <input
+                type="radio"
+                name="saved-card"
+                .checked=${checkout.savedCard === card.id}
+                @change=${() => choose(card.id)}
+              />
+              <span class="card-name">${name}</span>
+              <span class="muted">${t.expires(expiry)}</span>
+            </label>
             <button
               class="link-button"
               type="button"
@@ -129,9 +188,20 @@ function renderSavedCards(l: Localizer, portal: Portal, state: PaymentFormState)
             </button>
           </li>`;
         })}
+        <li class="saved-card">
+          <label class="saved-choice">
+            <input
+              type="radio"
+              name="saved-card"
+              .checked=${!checkout.savedCard}
+              @change=${() => choose(null)}
+            />
+            <span class="card-name">${t.newCard}</span>
+          </label>
+        </li>
       </ul>
       ${state.removeFailed ? html`<p class="error" role="alert">${state.removeFailed}</p>` : nothing}
-    </div>
+    </fieldset>
   `;
 }
 

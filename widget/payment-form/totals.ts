@@ -6,13 +6,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
+import type { FeeChange } from './provider-form.ts';
 
-export function renderTotals(l: Localizer, checkout: CheckoutController): TemplateResult {
+/** `change`: a payment's figures after its card changed the fee, shown instead. */
+export function renderTotals(
+  l: Localizer,
+  checkout: CheckoutController,
+  change: FeeChange | null = null,
+): TemplateResult {
   const { t } = l;
   const local = checkout.localQuote;
   const server = checkout.currentServerQuote;
-  const shown = server ?? local;
-  const differs = server !== null && server.total !== local.total;
+  const shown = change ?? server ?? local;
+  const differs = !change && server !== null && server.total !== local.total;
   const method = checkout.method;
   const line = (label: string, amount: number, cls = '') =>
     html`<div class="total-line ${cls}"><dt>${label}</dt><dd class="amount">${l.money(amount)}</dd></div>`;
@@ -24,7 +30,7 @@ export function renderTotals(l: Localizer, checkout: CheckoutController): Templa
       </dl>
       <dl aria-live="polite" aria-atomic="true" class="grand">${line(t.total, shown.total)}</dl>
       ${
-        differs
+        differs && server
           ? html`<p class="server-note" role="status">${t.serverTotal(l.money(server.total), l.money(local.total))}</p>`
           : nothing
       }

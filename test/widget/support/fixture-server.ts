@@ -3,6 +3,10 @@
  * in-memory SQLite database, listening on a random loopback port. Fixtures are made the way an
  * integrator makes them, through the staff API (customers, charges, credits, invoices, links).
  * Only this harness opens CORS, and only for the test page's origin.
+ *
+ * A second server, made on first use, runs the Stripe provider against the fake Stripe API
+ * (test/support/fake-stripe.ts), for the Stripe form's tests: `stripeJs()` plays the parts of
+ * Stripe.js that reach Stripe (a ConfirmationToken, a confirmation) for the browser's stand-in.
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +17,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import type { BusinessSettings } from '../../../server/settings.ts';
+import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.ts';
 import { XSS } from './payloads.ts';
 
 export type FixtureState =
@@ -35,7 +40,14 @@ export interface FixtureRequest {
   state: FixtureState;
   /** The business's locale (the element's own `locale` attribute is separate). */
   locale?: string;
+  /** The payment provider: the sandbox (default) or Stripe (the fake Stripe API behind it). */
+  provider?: 'sandbox' | 'stripe';
 }
+
+/** What the browser's stand-in for Stripe.js asks of Stripe (the fake). */
+export type StripeJsCall =
+  | { op: 'confirmation_token'; card: string }
+  | { op: 'confirm'; clientSecret: string; confirmationToken?: string; paymentMethod?: string };
 
 export interface Fixture {
   apiBase: string;
@@ -54,16 +66,29 @@ export interface FixtureServer {
   linkEvents(link: string): Promise<string[]>;
   /** A staff API call with the key of the business that owns `link`. */
   staff(link: string, method: string, path: string, body?: unknown): Promise<unknown>;
+  stripeJs(call: StripeJsCall): Promise<unknown>;
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(allowOrigins: string[]): Promise<FixtureServer> {
+interface World {
+  app: ReturnType<typeof createApp>;
+  db: ReturnType<typeof openDatabase>;
+  apiBase: string;
+  close(): Promise<void>;
+}
+
+/** An app over its own in-memory database, listening on a random loopback port. */
+async function startWorld(
+  allowOrigins: string[],
+  env: Record<string, string> = {},
+): Promise<World> {
   const config = {
     ...loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: ':memory:',
       PUBLIC_URL: 'https://pay.example.test',
       APP_SECRET: 'widget-fixtures-secret',
+      ...env,
     }),
     // Every test comes from 127.0.0.1; the limits have their own server tests.
     rateLimit: { portalPerMinute: 1_000_000, misses: 1_000_000, missWindowSeconds: 60 },
@@ -104,9 +129,42 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const keys = new Map<string, string>();
+  return {
+    app,
+    db,
+    apiBase,
+    async close() {
+      server.close();
+      await db.destroy();
+    },
+  };
+}
 
-  async function staff(apiKey: string, method: string, path: string, body?: unknown) {
+export async function startFixtureServer(allowOrigins: string[]): Promise<FixtureServer> {
+  const sandbox = await startWorld(allowOrigins);
+  let stripe: Promise<{ world: World; fake: FakeStripe }> | null = null;
+  const stripeWorld = () => {
+    stripe ??= startFakeStripe().then(async (fake) => ({
+      fake,
+      world: await startWorld(allowOrigins, {
+        PAYMENT_PROVIDER: 'stripe',
+        STRIPE_SECRET_KEY: 'sk_test_widget',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_widget',
+        STRIPE_WEBHOOK_SECRET: 'whsec_test_widget',
+        STRIPE_API_BASE: fake.url,
+      }),
+    }));
+    return stripe;
+  };
+  const keys = new Map<string, { apiKey: string; world: World }>();
+
+  async function staffIn(
+    { app }: World,
+    apiKey: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) {
     const response = await app.request(path, {
       method,
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
@@ -117,7 +175,11 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     return json as { id: string; url: string } & Record<string, unknown>;
   }
 
-  async function create({ state, locale }: FixtureRequest): Promise<Fixture> {
+  async function create({ state, locale, provider }: FixtureRequest): Promise<Fixture> {
+    const world = provider === 'stripe' ? (await stripeWorld()).world : sandbox;
+    const { db, apiBase } = world;
+    const staff = (apiKey: string, method: string, path: string, body?: unknown) =>
+      staffIn(world, apiKey, method, path, body);
     const xss = state === 'xss';
     const settings: Partial<BusinessSettings> = {
       branding: {
@@ -215,16 +277,21 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
           ? { estimate: estimateId }
           : { customer: customer.id };
     const link = await staff(apiKey, 'POST', '/v1/payment_links', target);
-    keys.set(link.id, apiKey);
+    keys.set(link.id, { apiKey, world });
     const token = link.url.split('/').pop()!;
     const payment = paying
-      ? await payAsCustomer(token, invoiceId!, state === 'saved-card')
+      ? await payAsCustomer(world, token, invoiceId!, state === 'saved-card')
       : undefined;
     return { apiBase, token, link: link.id, payment };
   }
 
   /** The customer pays one invoice in full through the portal API, with Stripe's test card. */
-  async function payAsCustomer(token: string, invoice: string, save: boolean): Promise<string> {
+  async function payAsCustomer(
+    { app }: World,
+    token: string,
+    invoice: string,
+    save: boolean,
+  ): Promise<string> {
     const portal = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
       const response = await app.request(`/v1/portal/${token}${path}`, {
         method: 'POST',
@@ -252,17 +319,33 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     return started.id;
   }
 
+  const staffOf = (link: string, method: string, path: string, body?: unknown) => {
+    const owner = keys.get(link)!;
+    return staffIn(owner.world, owner.apiKey, method, path, body);
+  };
+
   return {
-    apiBase,
+    apiBase: sandbox.apiBase,
     create,
-    staff: (link, method, path, body) => staff(keys.get(link)!, method, path, body),
+    staff: staffOf,
     async linkEvents(link) {
-      const events = await staff(keys.get(link)!, 'GET', `/v1/payment_links/${link}/events`);
+      const events = await staffOf(link, 'GET', `/v1/payment_links/${link}/events`);
       return (events.data as { type: string }[]).map((event) => event.type);
     },
+    async stripeJs(call) {
+      const { api } = (await stripeWorld()).fake;
+      if (call.op === 'confirmation_token') return api.createConfirmationToken(call.card);
+      const intent = call.clientSecret.split('_secret_')[0]!;
+      if (call.paymentMethod) return api.confirm(intent, { paymentMethod: call.paymentMethod });
+      return api.confirm(intent, { confirmationToken: call.confirmationToken! });
+    },
     async close() {
-      server.close();
-      await db.destroy();
+      await sandbox.close();
+      if (stripe) {
+        const { world, fake } = await stripe;
+        await world.close();
+        await fake.close();
+      }
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { PayPortal } from '../../../widget/index.ts';
-import type { Fixture, FixtureRequest } from './fixture-server.ts';
+import type { Fixture, FixtureRequest, StripeJsCall } from './fixture-server.ts';
 
 export type { Fixture };
 
@@ -18,8 +18,14 @@ export async function useWidth(width: number): Promise<void> {
 export async function portalFixture(
   state: FixtureRequest['state'],
   locale?: string,
+  provider?: FixtureRequest['provider'],
 ): Promise<Fixture> {
-  return (await executeServerCommand('portal-fixture', { state, locale })) as Fixture;
+  return (await executeServerCommand('portal-fixture', { state, locale, provider })) as Fixture;
+}
+
+/** What the Stripe.js stand-in asks of (fake) Stripe. */
+export async function stripeJs(call: StripeJsCall): Promise<unknown> {
+  return executeServerCommand('stripe-js', call);
 }
 
 export async function deadLink(): Promise<{ apiBase: string; token: string }> {

@@ -1,0 +1,94 @@
+/**
+ * The element's lazily loaded parts (the sandbox's test form, the Stripe form) as ES modules of
+ * their own beside pay-portal.js and pay-portal.mjs, so neither entry carries them.
+ *
+ * A classic script (IIFE) cannot be split by a bundler, but it can call `import()`. So the build
+ * (1) bundles each part listed in widget/payment-form/lazy.ts into `dist/widget/<name>.<hash>.mjs`
+ * (content-hashed: a page whose entry script is pinned with SRI never meets a part of another
+ * build), then (2) serves the entries' copy of lazy.ts as `import(<that file, beside the script>)`.
+ * In the source, lazy.ts is plain dynamic imports: the browser tests and any app that bundles
+ * widget/index.ts itself split it as usual.
+ *
+ * The parts import nothing from Lit at run time: the element hands them its own `html`, `css` and
+ * `nothing` (widget/payment-form/provider-form.ts), so Lit is loaded once.
+ */
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin, type Rolldown } from 'vite';
+import { minifyTemplates } from './minify-templates.ts';
+
+/** Entry name → source, as widget/payment-form/lazy.ts imports them. */
+export const LAZY_PARTS = {
+  'sandbox-form': 'widget/sandbox-form/sandbox-form.ts',
+  'stripe-form': 'widget/stripe-form/stripe-form.ts',
+} as const;
+
+const LOADER = /[\\/]widget[\\/]payment-form[\\/]lazy\.ts$/;
+const SCRIPT_BASE = fileURLToPath(new URL('../pay-portal/script-origin.ts', import.meta.url));
+
+interface BuiltFile {
+  fileName: string;
+  source: string;
+}
+
+export function lazyParts(): Plugin {
+  let root = process.cwd();
+  let files: BuiltFile[] = [];
+  const names = new Map<string, string>();
+  return {
+    name: 'pay-portal:lazy-parts',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    async buildStart() {
+      const result = await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        publicDir: false,
+        plugins: [minifyTemplates()],
+        build: {
+          write: false,
+          target: 'es2021',
+          minify: true,
+          sourcemap: true,
+          emptyOutDir: false,
+          lib: { entry: { ...LAZY_PARTS }, formats: ['es'] },
+          rolldownOptions: {
+            output: {
+              entryFileNames: '[name].[hash].mjs',
+              chunkFileNames: '[name].[hash].mjs',
+              minify: true,
+            },
+          },
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+      files = [];
+      names.clear();
+      for (const item of outputs.flatMap((output) => output.output)) {
+        if (item.type === 'chunk') {
+          if (item.isEntry) names.set(item.name, item.fileName);
+          files.push({ fileName: item.fileName, source: item.code });
+        } else {
+          files.push({ fileName: item.fileName, source: String(item.source) });
+        }
+      }
+    },
+    load(id) {
+      if (!LOADER.test(id)) return null;
+      const lines = Object.keys(LAZY_PARTS).map((name) => {
+        const file = names.get(name);
+        if (!file) throw new Error(`lazy part ${name} was not built`);
+        const exported = `load${name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`;
+        return `export const ${exported} = () => import(/* @vite-ignore */ partUrl(${JSON.stringify(file)}));`;
+      });
+      return [`import { partUrl } from ${JSON.stringify(SCRIPT_BASE)};`, ...lines].join('\n');
+    },
+    generateBundle() {
+      for (const file of files) {
+        this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+      }
+    },
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The Stripe form: Stripe.js (through @stripe/stripe-js, loaded only now that the payment block
+ * shows) and its Payment Element, mounted in the element's light-DOM child (`paymentFormHost`):
+ * Stripe Elements cannot be mounted inside a shadow root (stripe-js issues #399 and #662).
+ *
+ * The Element is made before the payment (Stripe's deferred intent: `mode: 'payment'` with the
+ * total shown), styled with the brand colour, and kept at the total as the customer changes
+ * their choices; its tabs choose the method, and so the fee line. At Pay the fields are
+ * checked (`elements.submit()`), the element makes the payment, and then:
+ * 1. the card is read into a ConfirmationToken and sent to `POST …/payments/:id/payment_method`,
+ *    where the server reads its funding and fixes the fee (a debit card pays none). A total that
+ *    changed is handed back as `fee_changed`, for the customer to accept;
+ * 2. `stripe.confirmPayment({elements, clientSecret, redirect: 'if_required'})`: 3-D Secure
+ *    opens in Stripe's own frame and the business's page is not navigated away;
+ * 3. the payment is read back (`GET …/payments/:id`, which asks Stripe) until it is decided.
+ */
+import type {
+  Appearance,
+  Stripe,
+  StripeElementLocale,
+  StripeElements,
+  StripeError,
+  StripePaymentElement,
+} from '@stripe/stripe-js';
+import { loadStripe } from '@stripe/stripe-js/pure';
+import { PortalApiError } from '../api/portal-api.ts';
+import type { PortalPayment } from '../api/types.ts';
+import { type Collector, PaymentFlow } from '../payment-flow/payment-flow.ts';
+import type { PaymentRequest } from '../payment-form/payment-actions.ts';
+import type { FormHost, PaymentForm } from '../payment-form/provider-form.ts';
+
+export function createForm(host: FormHost): PaymentForm {
+  return new StripeForm(host);
+}
+
+/** Statuses the browser's confirmation has not settled yet (Stripe is asked again). */
+const UNDECIDED = new Set(['requires_confirmation', 'requires_action']);
+const POLL_MS = [0, 400, 800, 1500, 2500, 4000];
+
+class StripeForm implements PaymentForm, Collector {
+  private stripe: Stripe | null = null;
+  private elements: StripeElements | null = null;
+  private payment: StripePaymentElement | null = null;
+  private readonly container = document.createElement('div');
+  private state: 'loading' | 'ready' | 'failed' = 'loading';
+  private mounted: Promise<void>;
+  /** Stripe.js's own words (in the customer's language) for the last refusal. */
+  private error = '';
+  private synced = { amount: 0, save: false };
+
+  private readonly flow: PaymentFlow;
+
+  constructor(private readonly host: FormHost) {
+    this.flow = new PaymentFlow(host, this);
+    this.mounted = this.mount();
+  }
+
+  pay(request: PaymentRequest) {
+    return this.flow.pay(request);
+  }
+
+  private async mount(): Promise<void> {
+    const { portal, l, total, saveCard } = this.host.now();
+    this.state = 'loading';
+    try {
+      const key = portal.provider.publishable_key;
+      if (!key) throw new Error('the portal gives no Stripe publishable key');
+      const locale = (l.lang === 'es' ? 'es' : 'auto') as StripeElementLocale;
+      this.stripe = await loadStripe(key, { locale });
+      if (!this.stripe) throw new Error('Stripe.js did not load');
+      this.synced = { amount: total, save: saveCard };
+      this.elements = this.stripe.elements({
+        mode: 'payment',
+        amount: this.synced.amount,
+        currency: portal.currency,
+        allowedPaymentMethodTypes: portal.payment_methods.map((method) => method.type),
+        setupFutureUsage: this.synced.save ? 'off_session' : null,
+        appearance: this.appearance(),
+        locale,
+      });
+      this.payment = this.elements.create('payment', { layout: 'tabs' });
+      this.payment.on('change', (event) => {
+        // Stripe's tabs choose the method; wallets and Link pay by card.
+        const type = event.value.type === 'us_bank_account' ? 'us_bank_account' : 'card';
+        if (type !== this.host.now().method) this.host.setMethod(type);
+      });
+      this.host.element.paymentFormHost.replaceChildren(this.container);
+      this.payment.mount(this.container);
+      this.state = 'ready';
+    } catch {
+      this.state = 'failed';
+    }
+    this.host.element.requestUpdate();
+  }
+
+  /** The brand colour as the element shows it (a page's --pay-portal-brand included). */
+  private appearance(): Appearance {
+    const card = this.host.element.renderRoot.querySelector('.card');
+    const brand =
+      (card && getComputedStyle(card).getPropertyValue('--_brand').trim()) ||
+      this.host.now().portal.business.brand_color ||
+      '#1a56db';
+    return {
+      theme: 'stripe',
+      variables: { colorPrimary: brand, colorDanger: '#b91c1c', borderRadius: '6px' },
+    };
+  }
+
+  render(): unknown {
+    const { html, nothing } = this.host.kit;
+    const { t } = this.host.now().l;
+    this.sync();
+    if (this.state === 'loading') return html`<p class="form-status muted">${t.formLoading}</p>`;
+    if (this.state === 'failed') {
+      return html`<div class="form-status" role="alert">
+        <p>${t.formFailed}</p>
+        <button class="button" type="button" @click=${() => this.retry()}>${t.retry}</button>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  private retry(): void {
+    this.mounted = this.mount();
+    this.host.element.requestUpdate();
+  }
+
+  /** Keeps the Element at the total shown and the save-card choice; hidden for a saved card. */
+  private sync(): void {
+    const { savedCard, total: amount, saveCard: save } = this.host.now();
+    this.container.hidden = savedCard !== null;
+    if (!this.elements || amount <= 0) return;
+    if (amount === this.synced.amount && save === this.synced.save) return;
+    this.synced = { amount, save };
+    this.elements.update({ amount, setupFutureUsage: save ? 'off_session' : null });
+  }
+
+  async ready(): Promise<boolean> {
+    await this.mounted;
+    if (this.state !== 'ready') return false;
+    if (this.host.now().savedCard) return true;
+    this.sync();
+    // Stripe shows what is missing in its own fields.
+    const { error } = await this.elements!.submit();
+    return !error;
+  }
+
+  async confirm(payment: PortalPayment, acceptTotal: number | null): Promise<PortalPayment> {
+    const stripe = this.stripe!;
+    const elements = this.elements!;
+    const clientSecret = payment.client_secret;
+    if (!clientSecret) throw new PortalApiError(409, 'payment_not_started', 'No client secret.');
+    this.error = '';
+    const { api, savedCard } = this.host.now();
+    const saved = savedCard !== null;
+    if (!saved) {
+      // The card decides the fee: the server reads its funding before anything is charged.
+      const { error, confirmationToken } = await stripe.createConfirmationToken({ elements });
+      if (error) return this.refused(payment, error);
+      const fixed = await api.paymentMethod(payment.id, confirmationToken.id);
+      if (fixed.amount !== (acceptTotal ?? payment.amount)) throw feeChanged(fixed);
+      this.synced.amount = fixed.amount;
+      elements.update({ amount: fixed.amount });
+    }
+    const confirmParams = { return_url: location.href };
+    const { error } = saved
+      ? await stripe.confirmPayment({ clientSecret, confirmParams, redirect: 'if_required' })
+      : await stripe.confirmPayment({
+          elements,
+          clientSecret,
+          confirmParams,
+          redirect: 'if_required',
+        });
+    if (error) return this.refused(payment, error);
+    return this.decided(payment.id);
+  }
+
+  /** Stripe refused: its words are kept, and the server says where the payment stands. */
+  private async refused(payment: PortalPayment, error: StripeError): Promise<PortalPayment> {
+    this.error = error.message ?? '';
+    return this.host.now().api.payment(payment.id);
+  }
+
+  /** Reads the payment until Stripe has decided it (the server asks Stripe while in flight). */
+  private async decided(id: string): Promise<PortalPayment> {
+    let payment: PortalPayment | null = null;
+    for (const wait of POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      payment = await this.host.now().api.payment(id);
+      if (!UNDECIDED.has(payment.status)) break;
+    }
+    return payment!;
+  }
+
+  showError(): boolean {
+    return false;
+  }
+
+  failureMessage(payment: PortalPayment): string | null {
+    return this.error || payment.failure?.message || null;
+  }
+
+  clear(focus: boolean): void {
+    this.payment?.clear();
+    if (focus) this.payment?.focus();
+  }
+
+  dispose(): void {
+    this.payment?.destroy();
+    this.container.remove();
+  }
+}
+
+/** The server's final figures, as the sandbox answers a card that changed the fee. */
+function feeChanged(payment: PortalPayment): PortalApiError {
+  return new PortalApiError(409, 'fee_changed', 'The total changed.', 'accept_total', {
+    payment: { ...payment, funding: payment.funding ?? null },
+  });
+}
