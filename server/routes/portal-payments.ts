@@ -152,6 +152,8 @@ const IN_FLIGHT = new Set<Payment['status']>([
   'requires_confirmation',
   'processing',
   'requires_action',
+  // A declined payment may have been confirmed again with another card, in the browser (Stripe.js).
+  'failed',
 ]);
 
 export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)

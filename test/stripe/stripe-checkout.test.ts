@@ -129,6 +129,19 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
     expect(await ledgerOf(payment.id)).toEqual({ paid: 12_184, tip: 1_800, fee: 384 });
   });
 
+  it('a declined card, then another: the status read finds the success before the webhook', async () => {
+    const { browser, payment, intentId } = await started();
+    fake.api.confirm(intentId, { card: '4000000000000002' });
+    expect((await browser.payment(payment.id)).body).toMatchObject({ status: 'failed' });
+    // The element confirms the same PaymentIntent again with another card (Stripe.js).
+    fake.api.confirm(intentId, { card: '4242424242424242' });
+    expect((await browser.payment(payment.id)).body).toMatchObject({
+      status: 'succeeded',
+      card: { brand: 'visa', last4: '4242' },
+    });
+    expect(await ledgerOf(payment.id)).toEqual({ paid: 12_184, tip: 1_800, fee: 384 });
+  });
+
   it('saves a card only when asked, shows it next time, and forgets it at Stripe too', async () => {
     const customersBefore = fake.api.customers.size;
     const { dana, browser, intentId } = await started({ save_payment_method: true });

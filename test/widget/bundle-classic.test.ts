@@ -1,9 +1,11 @@
 /**
  * The built classic script (dist/widget/pay-portal.js), loaded the way a business's page loads it:
- * one <script> tag from the backend's origin. With no api-base, the element talks to that origin.
+ * one <script> tag from the backend's origin. With no api-base, the element talks to that origin,
+ * and imports its payment form from beside the script.
  */
 import { expect } from '@open-wc/testing';
 import type { PayPortal } from '../../widget/index.ts';
+import { confirmation, fillCard, pay } from './support/paying.ts';
 import { $, axeViolations, portalFixture, settle, textOf } from './support/portal-fixtures.ts';
 
 describe('the classic script', () => {
@@ -26,6 +28,20 @@ describe('the classic script', () => {
     await element.updateComplete;
     expect(textOf($(element, '[part="balance"] h2'))).to.equal('Amount due $144.49');
     expect(await axeViolations(element)).to.deep.equal([]);
+    // The test form is a file of its own beside the script, imported by the classic script too.
+    await fillCard(element, '4242 4242 4242 4242');
+    const loaded = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === fixture.apiBase)
+      .map((url) => url.pathname.replace(/\.[\w-]{8}\.mjs$/, '.<hash>.mjs'));
+    expect(loaded).to.include.members([
+      '/widget/sandbox-form.<hash>.mjs',
+      '/widget/payment-flow.<hash>.mjs',
+    ]);
+    expect(loaded.some((path) => path.includes('stripe'))).to.equal(false);
+    await pay(element);
+    expect(await confirmation(element)).to.contain('Payment received');
     element.remove();
   });
 });

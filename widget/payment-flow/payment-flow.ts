@@ -67,7 +67,8 @@ export class PaymentFlow {
         if (payment.amount !== shown) return this.newTotal(s, l, payment, attempt, '');
       }
       const payment = await this.form.confirm(attempt.payment, attempt.accept);
-      attempt.payment = payment;
+      // Only the answer that made the payment carries its client secret (Stripe): kept.
+      attempt.payment = { ...payment, client_secret: attempt.payment.client_secret };
       attempt.accept = null;
       return this.outcome(s, payment);
     } catch (error) {

@@ -47,7 +47,7 @@ export interface FixtureRequest {
 /** What the browser's stand-in for Stripe.js asks of Stripe (the fake). */
 export type StripeJsCall =
   | { op: 'confirmation_token'; card: string }
-  | { op: 'confirm'; clientSecret: string; confirmationToken?: string; paymentMethod?: string };
+  | { op: 'confirm'; clientSecret: string; confirmationToken?: string };
 
 export interface Fixture {
   apiBase: string;
@@ -336,8 +336,11 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       const { api } = (await stripeWorld()).fake;
       if (call.op === 'confirmation_token') return api.createConfirmationToken(call.card);
       const intent = call.clientSecret.split('_secret_')[0]!;
-      if (call.paymentMethod) return api.confirm(intent, { paymentMethod: call.paymentMethod });
-      return api.confirm(intent, { confirmationToken: call.confirmationToken! });
+      if (call.confirmationToken) {
+        return api.confirm(intent, { confirmationToken: call.confirmationToken });
+      }
+      // A saved card: the PaymentIntent was made with it.
+      return api.confirm(intent, { paymentMethod: `${api.intents.get(intent)?.payment_method}` });
     },
     async close() {
       await sandbox.close();

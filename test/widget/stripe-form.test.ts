@@ -1,0 +1,159 @@
+/**
+ * The Stripe form, against the real server running the Stripe provider over the fake Stripe API,
+ * with a stand-in for Stripe.js in the page (tests only): nothing of Stripe loads until the
+ * payment block shows; the Payment Element mounts in light DOM with the brand colour; a card is
+ * read by the server before it is charged (a debit card drops the fee); a decline says why and
+ * another card pays; Stripe's tabs move the fee line.
+ */
+import { expect } from '@open-wc/testing';
+import type { PayPortal } from '../../widget/index.ts';
+import { confirmation, history, nextPaid, pay, payButton, totals } from './support/paying.ts';
+import {
+  $,
+  $$,
+  axeViolations,
+  click,
+  control,
+  mount,
+  portalFixture,
+  textOf,
+  until,
+  useWidth,
+  WIDTHS,
+} from './support/portal.ts';
+import { installStripeStandIn, type StripeStandIn } from './support/stripe-stand-in.ts';
+
+const stripeFiles = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) =>
+      /\/widget\/stripe-form\/|stripe-form\.[\w-]+\.mjs|@stripe|js\.stripe\.com/.test(name),
+    );
+
+describe('the Stripe form', () => {
+  let stand: StripeStandIn;
+  let element: PayPortal | undefined;
+  before(() => {
+    stand = installStripeStandIn();
+  });
+  beforeEach(() => stand.reset());
+  afterEach(() => element?.remove());
+
+  /** An outstanding account paid through Stripe, its Payment Element mounted. */
+  async function opened(locale = 'en-US') {
+    const fixture = await portalFixture('outstanding', undefined, 'stripe');
+    element = await mount(fixture, { locale });
+    await until(() => stand.mounted.length === 1, 'the Payment Element');
+    await element.updateComplete;
+    return fixture;
+  }
+
+  it('loads nothing of Stripe until the payment block shows', async () => {
+    for (const state of ['zero', 'credit'] as const) {
+      element = await mount(await portalFixture(state, undefined, 'stripe'), { locale: 'en-US' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stand.constructed).to.have.length(0);
+      expect(element.querySelector('[slot="payment-form"]')).to.equal(null);
+      element.remove();
+    }
+    expect(stripeFiles()).to.deep.equal([]);
+    expect(document.querySelector('script[src*="js.stripe.com"]')).to.equal(null);
+    await opened();
+    // The Stripe form is a file of its own, fetched now; Stripe.js is the stand-in.
+    expect(stripeFiles().some((name) => name.includes('stripe-form'))).to.equal(true);
+    expect(stand.constructed.map((call) => call.key)).to.deep.equal(['pk_test_widget']);
+  });
+
+  it('mounts the Payment Element in light DOM, with the total and the brand colour', async () => {
+    await opened();
+    const host = element!.paymentFormHost;
+    const [target] = stand.mounted;
+    expect(host.getRootNode()).to.equal(document);
+    expect(target!.getRootNode()).to.equal(document);
+    expect(host.contains(target!)).to.equal(true);
+    const slot = $(element!, 'slot[name="payment-form"]') as HTMLSlotElement;
+    expect(slot.assignedElements()).to.deep.equal([host]);
+    expect(stand.elements[0]).to.deep.include({
+      mode: 'payment',
+      amount: 14912,
+      currency: 'usd',
+      allowedPaymentMethodTypes: ['card', 'us_bank_account'],
+      setupFutureUsage: null,
+    });
+    expect(stand.elements[0]!.appearance).to.deep.include({
+      variables: { colorPrimary: '#1a56db', colorDanger: '#b91c1c', borderRadius: '6px' },
+    });
+    // Stripe's tabs choose the method: the element's own chips are not shown.
+    expect($$(element!, '.methods')).to.have.length(0);
+    expect(await axeViolations(element!)).to.deep.equal([]);
+  });
+
+  it('pays with a card: read by the server, confirmed by Stripe.js, then shown', async () => {
+    const fixture = await opened();
+    const paid = nextPaid(element!);
+    await pay(element!);
+    await confirmation(element!);
+    expect(stand.submits).to.equal(1);
+    expect(stand.tokens).to.have.length(1);
+    const [confirmed] = stand.confirmations as { redirect: string; elements: unknown }[];
+    expect(confirmed).to.deep.include({ redirect: 'if_required' });
+    expect(confirmed!.elements).to.not.equal(undefined);
+    expect((await paid).detail).to.deep.include({ amount: 14912, currency: 'usd' });
+    expect(textOf($(element!, '.receipt'))).to.match(
+      /Amount \$149\.12 Payment method Visa •••• 4242/,
+    );
+    expect(await history(fixture)).to.deep.equal(['succeeded']);
+  });
+
+  it('a debit card: the server drops the fee before anything is charged', async () => {
+    await opened();
+    stand.card = '4000056655665556';
+    await pay(element!);
+    expect(stand.confirmations).to.have.length(0);
+    expect(textOf($(element!, '.fee-change'))).to.equal(
+      'This is a debit card, so no card fee applies. The total is now $144.49. Press Pay to confirm it.',
+    );
+    expect(totals(element!)).to.equal('Subtotal $144.49 Total $144.49');
+    expect(textOf(payButton(element!))).to.equal('Pay $144.49');
+    await pay(element!);
+    expect(await confirmation(element!)).to.contain('Amount $144.49');
+    expect(stand.updates).to.deep.include({ amount: 14449 });
+  });
+
+  it("a decline shows Stripe's words; another card pays the same payment", async () => {
+    const fixture = await opened();
+    stand.card = '4000000000000002';
+    await pay(element!);
+    expect(textOf($(element!, '.pay-failure p'))).to.equal('Your card was declined.');
+    expect(await axeViolations(element!)).to.deep.equal([]);
+    await click(element!, control(element!, 'Enter another card'));
+    expect(stand.cleared).to.equal(1);
+    stand.card = '4242424242424242';
+    await pay(element!);
+    await confirmation(element!);
+    expect(await history(fixture)).to.deep.equal(['succeeded']);
+  });
+
+  it("Stripe's tabs choose the method: the fee line and the Element's amount follow", async () => {
+    await opened();
+    stand.change('us_bank_account');
+    await element!.updateComplete;
+    expect(totals(element!)).to.equal('Subtotal $144.49 Total $144.49');
+    expect(stand.updates.at(-1)).to.deep.include({ amount: 14449 });
+    stand.change('card');
+    await element!.updateComplete;
+    expect(totals(element!)).to.equal('Subtotal $144.49 Card fee $4.63 Total $149.12');
+    expect(stand.updates.at(-1)).to.deep.include({ amount: 14912 });
+  });
+
+  for (const width of WIDTHS) {
+    it(`fits at ${width}px`, async () => {
+      await useWidth(width);
+      await opened('es');
+      expect(stand.constructed[0]!.options).to.deep.include({ locale: 'es' });
+      expect(element!.paymentFormHost.getBoundingClientRect().width).to.be.greaterThan(200);
+      expect(await axeViolations(element!)).to.deep.equal([]);
+    });
+  }
+});
