@@ -1,7 +1,8 @@
 /**
- * One customer: balance and state, what can be added to the account, open invoices, and the
- * links with their activity. Refreshes every few seconds, so a view or a payment shows up while
- * staff watch; a staff preview of the portal opens beside it.
+ * One customer: balance and state, what can be added to the account, invoices (with their
+ * PDFs), estimates (demo/app/estimates-section.ts), and the links with their activity.
+ * Refreshes every few seconds, so a view, a payment or an estimate decision shows up while staff
+ * watch; a staff preview of the portal opens beside it.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -10,6 +11,8 @@ import type { List, StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 import type { Balance, Customer, Invoice, PaymentLink } from './types.ts';
 import './billing-forms.ts';
+import './estimates-section.ts';
+import './file-button.ts';
 import './link-card.ts';
 
 const REFRESH_MS = 4000;
@@ -177,16 +180,29 @@ export class DemoCustomerDetail extends LitElement {
                   <td class="num">${money(invoice.total, this.at)}</td>
                   <td class="num">${money(invoice.amount_due, this.at)}</td>
                   <td>${invoice.due_date ?? '—'}</td>
-                  <td>${
+                  <td><span class="row">${
                     open.includes(invoice)
                       ? html`<button type="button" @click=${() => this.createLink({ invoice: invoice.id })}>
                         Invoice link</button>`
                       : nothing
-                  }</td>
+                  }${
+                    invoice.status === 'draft'
+                      ? nothing
+                      : html`<demo-file-button .api=${this.api} path="/v1/invoices/${invoice.id}/pdf"
+                        filename="${invoice.number}.pdf" label="PDF"></demo-file-button>`
+                  }</span></td>
                 </tr>`,
               )}</tbody></table></div>`
         }
       </section>
+      <demo-estimates
+        .api=${this.api}
+        .at=${this.at}
+        customer=${customer.id}
+        .revision=${this.revision}
+        .invoices=${this.invoices}
+        @estimate-changed=${() => this.changed()}
+      ></demo-estimates>
       <div class=${this.previewUrl ? 'with-preview' : ''}>
         <section class="card" aria-labelledby="links-title">
           <div class="summary">

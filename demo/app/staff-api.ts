@@ -56,6 +56,27 @@ export class StaffApi {
     return this.call('PATCH', path, body);
   }
 
+  /**
+   * A file the staff API serves (a PDF, a signature PNG) as a `blob:` URL the page can show or
+   * open: a plain link could not send the key. The caller revokes it when done.
+   */
+  async objectUrl(path: string): Promise<string> {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${this.key}` } });
+    if (!response.ok) {
+      const json = (await response.json().catch(() => null)) as { error?: ApiErrorBody } | null;
+      throw new StaffApiError(
+        response.status,
+        json?.error ?? {
+          type: 'api_error',
+          code: `http_${response.status}`,
+          message: `The server answered ${response.status}.`,
+          param: null,
+        },
+      );
+    }
+    return URL.createObjectURL(await response.blob());
+  }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(path, {
       method,

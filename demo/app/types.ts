@@ -100,3 +100,51 @@ export interface Embed {
   module: { url: string; integrity: string };
   snippets: { script_tag: string; script_tag_pinned: string | null; iframe: string };
 }
+
+export interface EstimateLine {
+  id: string;
+  description: string;
+  quantity: number;
+  unit_amount: number;
+  tax_rate: number;
+  amount: number;
+  tax: number;
+}
+
+export interface EstimateDecision {
+  decision: 'approved' | 'declined';
+  decided_at: string;
+  signature: { type: 'typed' | 'drawn'; name: string | null; image_url: string | null } | null;
+  reason: string | null;
+  client_address: string;
+  user_agent: string | null;
+  payment_link: string | null;
+}
+
+export interface Estimate {
+  id: string;
+  number: string;
+  customer: string;
+  status: 'pending' | 'approved' | 'declined';
+  lines: EstimateLine[];
+  subtotal: number;
+  tax: number;
+  total: number;
+  valid_until: string;
+  expired: boolean;
+  deposit_percent: number | null;
+  deposit_amount: number;
+  deposit_paid: number;
+  terms: string | null;
+  created: string;
+  decision: EstimateDecision | null;
+  /** The invoice it became. */
+  invoice: string | null;
+}
+
+export interface EstimateQuestion {
+  id: string;
+  message: string;
+  emailed: boolean;
+  created: string;
+}

@@ -19,7 +19,8 @@ const DEMO_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
+  // blob: shows a drawn signature fetched with the key (demo/app/estimate-card.ts).
+  "img-src 'self' data: blob: https:",
   "connect-src 'self'",
   "frame-src 'self'",
   "object-src 'none'",

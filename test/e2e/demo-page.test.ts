@@ -1,10 +1,12 @@
 /**
  * The staff demo page's other features in Chromium: sign-in refusal, credits and invoices,
- * invoice links and revoking, settings that change the previewed portal, and errors shown with
- * what to correct.
+ * invoice links and revoking, settings that change the previewed portal, errors shown with
+ * what to correct, and estimates: the customer's decision and signature, questions, PDFs,
+ * turning an approved estimate into an invoice, creating an estimate and its link.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataUrl, signaturePng } from '../estimates/support.ts';
 import { consoleOf, DESKTOP, launchChromium } from './support/browser.ts';
 import { type PayServer, type Staff, startPayServer } from './support/pay-server.ts';
 
@@ -113,6 +115,85 @@ describe('staff demo page', { timeout: 60_000 }, () => {
     expect((await staff.call('GET', '/v1/settings')).allowed_origins).toEqual([
       'https://www.settingstest.example',
     ]);
+    await page.close();
+  });
+
+  it("shows an approved estimate's decision, signature and question; invoices it", async () => {
+    const staff = await server.business('Estimate Test Pools');
+    const customer = await staff.call('POST', '/v1/customers', {
+      name: 'Dana Diaz',
+      email: 'dana@example.com',
+    });
+    const estimate = await staff.call('POST', '/v1/estimates', {
+      customer: customer.id,
+      lines: [{ description: 'Pool resurfacing', quantity: 1, unit_amount: 480_000 }],
+      valid_until: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      deposit_amount: 50_000,
+    });
+    const link = await staff.call('POST', '/v1/payment_links', { estimate: estimate.id });
+    const portal = (path: string, body: unknown) =>
+      fetch(`${link.url.replace('/p/', '/v1/portal/')}/estimates/${estimate.id}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await portal('questions', { message: 'Can you start after the 15th?' })).status).toBe(
+      200,
+    );
+    const approved = await portal('approve', {
+      signature: { type: 'drawn', image_png: dataUrl(signaturePng()), name: 'Dana Diaz' },
+    });
+    expect(approved.status).toBe(200);
+
+    const page = await signIn(staff);
+    const messages = consoleOf(page);
+    const card = page.locator('demo-estimate-card').filter({ hasText: estimate.number });
+    await card.getByTestId('estimate-status').getByText('approved').waitFor();
+    const decision = card.getByTestId('estimate-decision');
+    await decision.getByText(/^Approved/).waitFor();
+    const signature = decision.getByRole('img', { name: 'Signature drawn by Dana Diaz' });
+    await signature.waitFor();
+    await page.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      await signature.elementHandle(),
+    );
+    expect(await signature.getAttribute('src')).toMatch(/^blob:/);
+    await card.getByText('Can you start after the 15th?').waitFor();
+    await card.getByText(/Deposit \$500\.00, not paid yet/).waitFor();
+
+    // The PDF opens in a new tab from a blob: URL (a plain link could not send the key).
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      card.getByRole('button', { name: 'Estimate PDF' }).click(),
+    ]);
+    expect(tab.url()).toMatch(/^blob:/);
+    await tab.close();
+
+    await card.getByRole('button', { name: 'Turn into invoice' }).click();
+    await card
+      .getByRole('status')
+      .getByText(/^Invoice INV-0001 created/)
+      .waitFor();
+    await card.getByText('invoiced', { exact: true }).waitFor();
+    await page.getByRole('row', { name: /INV-0001/ }).waitFor();
+    expect(await card.getByRole('button', { name: 'Turn into invoice' }).count()).toBe(0);
+    await card.getByRole('button', { name: 'Invoice INV-0001 PDF' }).waitFor();
+
+    // A new estimate from the form, then its link.
+    await page.getByRole('button', { name: 'Create estimate' }).click();
+    const form = page.getByRole('form', { name: 'New estimate' });
+    await form.getByLabel('Description').fill('Salt chlorinator');
+    await form.getByLabel('Unit price').fill('1299');
+    await form.getByRole('combobox', { name: /Deposit/ }).selectOption('percent');
+    await form.getByLabel('Deposit %').fill('20');
+    await form.getByRole('button', { name: 'Create estimate' }).click();
+    const created = page.locator('demo-estimate-card').filter({ hasText: 'EST-0002' });
+    await created.getByText(/Deposit \$259\.80/).waitFor();
+    await created.getByRole('button', { name: 'Create link' }).click();
+    await page.locator('demo-link-card').filter({ hasText: 'Estimate link' }).nth(1).waitFor();
+    const links = await staff.call('GET', `/v1/payment_links?customer=${customer.id}`);
+    expect(links.data.filter((l: { kind: string }) => l.kind === 'estimate')).toHaveLength(2);
+    expect(messages.filter((m) => m.startsWith('error'))).toEqual([]);
     await page.close();
   });
 });
