@@ -40,7 +40,8 @@ const manifest = {
     './pay-portal.js': './pay-portal.js',
     './package.json': './package.json',
   },
-  files: ['pay-portal.mjs', 'pay-portal.mjs.map', 'pay-portal.js', 'pay-portal.js.map', 'types'],
+  // The entries, and the payment forms they import from beside themselves (content-hashed).
+  files: ['*.mjs', '*.mjs.map', 'pay-portal.js', 'pay-portal.js.map', 'types'],
   // Importing the package defines the element: bundlers must keep that import.
   sideEffects: true,
   // The bundle carries Lit; the declarations name Lit's types.

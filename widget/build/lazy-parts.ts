@@ -5,7 +5,10 @@
  * A classic script (IIFE) cannot be split by a bundler, but it can call `import()`. So the build
  * (1) bundles each part listed in widget/payment-form/lazy.ts into `dist/widget/<name>.<hash>.mjs`
  * (content-hashed: a page whose entry script is pinned with SRI never meets a part of another
- * build), then (2) serves the entries' copy of lazy.ts as `import(<that file, beside the script>)`.
+ * build), then (2) serves the entries' copy of lazy.ts as an `import()` of that file beside the
+ * script: in the classic script through `partUrl()` (a classic script's relative import would
+ * resolve against the page), in the module as a plain `import('./<name>.<hash>.mjs')`, which
+ * browsers resolve against the module and which an app's bundler follows (the npm package).
  * In the source, lazy.ts is plain dynamic imports: the browser tests and any app that bundles
  * widget/index.ts itself split it as usual.
  *
@@ -23,6 +26,12 @@ export const LAZY_PARTS = {
 } as const;
 
 const LOADER = /[\\/]widget[\\/]payment-form[\\/]lazy\.ts$/;
+/** Marks a part's name in the generated loader until each output writes it its own way. */
+const MARK = '__pay_portal_part__';
+const MARKED = new RegExp(
+  `import\\(\\s*(?:/\\*[^*]*\\*/\\s*)?([\\w$]+)\\(\\s*(["'\`])${MARK}([\\w.-]+)\\2\\s*\\)\\s*\\)`,
+  'g',
+);
 const SCRIPT_BASE = fileURLToPath(new URL('../pay-portal/script-origin.ts', import.meta.url));
 
 interface BuiltFile {
@@ -81,9 +90,19 @@ export function lazyParts(): Plugin {
         const file = names.get(name);
         if (!file) throw new Error(`lazy part ${name} was not built`);
         const exported = `load${name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`;
-        return `export const ${exported} = () => import(/* @vite-ignore */ partUrl(${JSON.stringify(file)}));`;
+        return `export const ${exported} = () => import(/* @vite-ignore */ partUrl(${JSON.stringify(MARK + file)}));`;
       });
       return [`import { partUrl } from ${JSON.stringify(SCRIPT_BASE)};`, ...lines].join('\n');
+    },
+    renderChunk(code, _chunk, options) {
+      if (!code.includes(MARK)) return null;
+      const rewritten = code.replace(MARKED, (_match, partUrl: string, _quote, file: string) =>
+        options.format === 'es'
+          ? `import(${JSON.stringify(`./${file}`)})`
+          : `import(${partUrl}(${JSON.stringify(file)}))`,
+      );
+      if (rewritten.includes(MARK)) throw new Error('a lazy part import was not rewritten');
+      return { code: rewritten, map: null };
     },
     generateBundle() {
       for (const file of files) {
