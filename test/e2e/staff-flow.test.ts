@@ -20,8 +20,8 @@ async function payWithTip(page: Page): Promise<void> {
   await portal.getByRole('radio', { name: /^20%/ }).check();
   const form = portal.getByRole('group', { name: /^Test mode/ });
   await form.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
-  await form.getByLabel('Expiration (MM/YY)').fill('12/34');
-  await form.getByLabel('Security code (CVC)').fill('123');
+  await form.getByLabel('Expiry (MM/YY)').fill('12/34');
+  await form.getByLabel('CVC').fill('123');
   await portal.getByRole('button', { name: 'Pay $102.00' }).click();
   await portal.getByRole('heading', { name: 'Payment received' }).waitFor();
   await portal.getByText('Receipt number').waitFor();

@@ -193,7 +193,7 @@ for (const width of WIDTHS) {
       await formReady(element);
       await type(element, field(element, 'Número de tarjeta'), '4000000000000002');
       await type(element, field(element, 'Vencimiento (MM/AA)'), '12/34');
-      await type(element, field(element, 'Código de seguridad (CVC)'), '123');
+      await type(element, field(element, 'CVC'), '123');
       expect(textOf($(element, '.sandbox-title'))).to.equal(
         'Modo de prueba No se mueve dinero real. Use una tarjeta de prueba:',
       );
@@ -204,7 +204,7 @@ for (const width of WIDTHS) {
       await click(element, control(element, 'Ingresar otra tarjeta'));
       await type(element, field(element, 'Número de tarjeta'), '4000 0566 5566 5556');
       await type(element, field(element, 'Vencimiento (MM/AA)'), '12/34');
-      await type(element, field(element, 'Código de seguridad (CVC)'), '123');
+      await type(element, field(element, 'CVC'), '123');
       await pay(element);
       expect(textOf($(element, '.fee-change'))).to.match(
         /^Es una tarjeta de débito, así que no se aplica el cargo por tarjeta\. El total ahora es 144,49 US\$\. Pulse Pagar para confirmarlo\.$/,
@@ -219,7 +219,7 @@ for (const width of WIDTHS) {
       await formReady(element);
       await type(element, field(element, 'Número de tarjeta'), '4000002500003155');
       await type(element, field(element, 'Vencimiento (MM/AA)'), '1234');
-      await type(element, field(element, 'Código de seguridad (CVC)'), '123');
+      await type(element, field(element, 'CVC'), '123');
       payButton(element).click();
       await until(() => $$(element, 'dialog.three-ds[open]').length === 1, 'the 3-D Secure step');
       expect(textOf($(element, 'dialog.three-ds h2'))).to.equal('Confirme su pago');

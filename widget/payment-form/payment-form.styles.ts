@@ -43,13 +43,20 @@ export const paymentFormStyles = css`
   .saved-choice {
     flex: 1;
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    column-gap: 12px;
+    gap: 12px;
     min-height: 44px;
+    padding: 4px 0;
     cursor: pointer;
   }
+  .saved-choice > span {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 12px;
+  }
   .saved-choice input {
+    flex: none;
     width: 20px;
     height: 20px;
     margin: 0;

@@ -174,8 +174,10 @@ function renderSavedCards(
                 .checked=${checkout.savedCard === card.id}
                 @change=${() => choose(card.id)}
               />
-              <span class="card-name">${name}</span>
-              <span class="muted">${t.expires(expiry)}</span>
+              <span>
+                <span class="card-name">${name}</span>
+                <span class="muted nowrap">${t.expires(expiry)}</span>
+              </span>
             </label>
             <button
               class="link-button"

@@ -37,7 +37,7 @@ export function sandboxStyles(css: FormKit['css']): CSSResult {
       display: grid;
       gap: 10px;
     }
-    .sandbox-fields.card {
+    .sandbox-fields.two {
       grid-template-columns: 1fr 1fr;
     }
     .sandbox-number {
@@ -54,8 +54,18 @@ export function sandboxStyles(css: FormKit['css']): CSSResult {
       font-size: 0.875rem;
       color: var(--_muted);
     }
+    .sandbox-hints {
+      display: grid;
+      gap: 2px;
+    }
+    .sandbox-hints li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: 6px;
+    }
     .sandbox-hints .link-button {
-      min-height: 32px;
+      min-height: 28px;
       font-variant-numeric: tabular-nums;
     }
     .three-ds {

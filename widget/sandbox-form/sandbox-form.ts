@@ -86,7 +86,7 @@ class SandboxForm implements PaymentForm, Collector {
           <span class="sandbox-badge">${s.testMode}</span>
           <span>${bank ? s.noMoneyBank : s.noMoney}</span>
         </p>
-        <div class="sandbox-fields ${bank ? 'bank' : 'card'}">
+        <div class="sandbox-fields ${bank ? 'bank' : 'two'}">
           ${fields.map((field) => this.renderField(field))}
         </div>
         <ul class="sandbox-hints">

@@ -28,8 +28,8 @@ export async function fillCard(
 ): Promise<void> {
   await formReady(element);
   await type(element, field(element, 'Card number'), number);
-  await type(element, field(element, 'Expiration (MM/YY)'), expiry);
-  await type(element, field(element, 'Security code (CVC)'), cvc);
+  await type(element, field(element, 'Expiry (MM/YY)'), expiry);
+  await type(element, field(element, 'CVC'), cvc);
 }
 
 /** Presses Pay and waits until the element is done with it. */

@@ -6,10 +6,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { basename } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
 import { deadToken, type FixtureRequest, startFixtureServer } from './fixture-server.ts';
 
-const BUNDLE = 'dist/widget/pay-portal.mjs';
+const DIST = 'dist/widget';
+const BUNDLE = `${DIST}/pay-portal.mjs`;
 const OUT = 'docs/screenshots';
 
 interface Shot {
@@ -18,7 +20,18 @@ interface Shot {
   locale?: string;
   width?: number;
   /** Something to do on the page before the picture. */
-  act?: 'partial-error' | 'custom-tip' | 'history' | 'confirmation';
+  act?:
+    | 'partial-error'
+    | 'custom-tip'
+    | 'history'
+    | 'confirmation'
+    | 'card-form'
+    | 'three-d-secure'
+    | 'declined'
+    | 'fee-change'
+    | 'paid-now';
+  /** The payment block alone, or the window (a dialog); the whole page by default. */
+  frame?: 'payment' | 'window';
 }
 
 const SHOTS: Shot[] = [
@@ -32,8 +45,23 @@ const SHOTS: Shot[] = [
   { name: 'jpy', state: 'jpy' },
   { name: 'desktop', state: 'outstanding', width: 1280 },
   { name: 'history', state: 'paid', act: 'history' },
-  { name: 'confirmation', state: 'paid', act: 'confirmation' },
+  { name: 'confirmation', state: 'outstanding', act: 'paid-now' },
+  { name: 'sandbox-form', state: 'outstanding', act: 'card-form', frame: 'payment' },
+  { name: 'three-d-secure', state: 'outstanding', act: 'three-d-secure', frame: 'window' },
+  { name: 'declined', state: 'outstanding', act: 'declined', frame: 'payment' },
+  { name: 'fee-change', state: 'outstanding', act: 'fee-change', frame: 'payment' },
+  { name: 'saved-card', state: 'saved-card', frame: 'payment' },
 ];
+
+/** Types a test card into the element's form, as a customer does. */
+async function typeCard(tab: Page, number: string): Promise<void> {
+  const form = tab.locator('pay-portal [part="sandbox-form"]');
+  await form.getByLabel('Card number', { exact: true }).fill(number);
+  await form.getByLabel('Expiry (MM/YY)').fill('12/34');
+  await form.getByLabel('CVC').fill('123');
+}
+
+const payButton = (tab: Page) => tab.locator('pay-portal [part="pay-button"]');
 
 const page = (src: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,9 +73,11 @@ const page = (src: string) => `<!doctype html>
 async function main() {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build:widget first`);
   const pages = createServer((request, response) => {
-    if (request.url === '/pay-portal.mjs') {
+    // The entry, and the payment forms it imports from beside itself.
+    const file = `${DIST}/${basename(request.url ?? '')}`;
+    if (/\.mjs$/.test(file) && existsSync(file)) {
       response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(readFileSync(BUNDLE));
+      response.end(readFileSync(file));
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html' });
@@ -107,11 +137,38 @@ async function main() {
           (target as { payment?: string }).payment!,
         );
       }
+      if (shot.act === 'card-form') await typeCard(tab, '4242 4242 4242 4242');
+      if (shot.act === 'paid-now') {
+        await tab.locator('pay-portal .chip', { hasText: '18' }).click();
+        await typeCard(tab, '4242 4242 4242 4242');
+        await payButton(tab).click();
+        await tab.locator('pay-portal [part="confirmation"]').waitFor();
+      }
+      if (shot.act === 'three-d-secure') {
+        await typeCard(tab, '4000 0025 0000 3155');
+        await payButton(tab).click();
+        await tab.locator('pay-portal dialog.three-ds').waitFor();
+      }
+      if (shot.act === 'declined') {
+        await typeCard(tab, '4000 0000 0000 0002');
+        await payButton(tab).click();
+        await tab.locator('pay-portal .pay-failure').waitFor();
+      }
+      if (shot.act === 'fee-change') {
+        await typeCard(tab, '4000 0566 5566 5556');
+        await payButton(tab).click();
+        await tab.locator('pay-portal .fee-change').waitFor();
+      }
       if (shot.act === 'custom-tip') {
         await tab.locator('pay-portal .chip', { hasText: '18' }).click();
       }
       await tab.waitForTimeout(700); // the server's quote, debounced
-      await tab.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: true });
+      const path = `${OUT}/${shot.name}.png`;
+      if (shot.frame === 'payment') {
+        await tab.locator('pay-portal [part="payment"]').screenshot({ path });
+      } else {
+        await tab.screenshot({ path, fullPage: shot.frame !== 'window' });
+      }
       await tab.close();
       process.stdout.write(`${OUT}/${shot.name}.png\n`);
     }
