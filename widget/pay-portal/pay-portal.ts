@@ -26,7 +26,9 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
 
 /**
  * A customer's account with a business, from a payment link: balance, recent charges, open
- * invoices, tip, convenience fee and total, and the place where the payment form mounts.
+ * invoices, tip, convenience fee and total, and the payment: the provider's form (the sandbox's
+ * test form, or Stripe's Payment Element in the light-DOM `payment-form` slot), loaded when the
+ * payment block first shows, and the confirmation.
  *
  * @summary The customer payment portal, for a link token.
  * @tag pay-portal
@@ -39,7 +41,7 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  * @fires pay-portal-paid - The server reports a payment succeeded. `detail`: `{ payment, amount, currency, receipt_number }`.
  * @fires pay-portal-error - The account could not be shown. `detail`: `{ code, message }`; `code` is `link_invalid`, `network_error`, `rate_limited` or another API error code.
  *
- * @slot payment-form - A light-DOM child where the payment provider's own fields mount (Stripe Elements cannot live in a shadow root). See `paymentFormHost`.
+ * @slot payment-form - A light-DOM child where Stripe's Payment Element mounts (Stripe Elements cannot live in a shadow root). See `paymentFormHost`.
  *
  * @csspart card - The card around everything.
  * @csspart skeleton - The loading placeholder.
@@ -58,6 +60,8 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  * @csspart payment-form - The region around the `payment-form` slot.
  * @csspart totals - Subtotal, tip, fee and total.
  * @csspart pay-button - The pay button.
+ * @csspart sandbox-form - The sandbox's test form ("Test mode").
+ * @csspart three-d-secure - The sandbox's 3-D Secure step (a dialog).
  * @csspart confirmation - The payment confirmation.
  * @csspart receipt-link - "Download receipt (PDF)".
  * @csspart history - The payment history.
@@ -196,8 +200,9 @@ export class PayPortal extends LitElement {
   }
 
   /**
-   * The light-DOM child slotted into `payment-form`, made on first use: Stripe Elements (and the
-   * sandbox form) mount here because they cannot be mounted inside a shadow root.
+   * The light-DOM child slotted into `payment-form`, made on first use: Stripe's Payment Element
+   * mounts here because Stripe Elements cannot be mounted inside a shadow root (stripe-js issues
+   * #399 and #662). The sandbox's test form is the element's own and renders in its shadow root.
    */
   get paymentFormHost(): HTMLElement {
     return slotHost(this, 'payment-form');
