@@ -135,6 +135,24 @@ describe('the Stripe form', () => {
     expect(await history(fixture)).to.deep.equal(['succeeded']);
   });
 
+  it('pays with a saved card: no fields to fill, Stripe.js confirms with the client secret', async () => {
+    const fixture = await portalFixture('saved-card', undefined, 'stripe');
+    element = await mount(fixture, { locale: 'en-US' });
+    await until(() => stand.mounted.length === 1, 'the Payment Element');
+    await element.updateComplete;
+    const saved = $(element, '[part="saved-cards"] input[type="radio"]') as HTMLInputElement;
+    expect(saved.checked).to.equal(true);
+    expect(stand.mounted[0]!.hidden).to.equal(true); // the Payment Element is not needed
+    await pay(element);
+    await confirmation(element);
+    expect(stand.submits).to.equal(0);
+    expect(stand.tokens).to.have.length(0);
+    expect(stand.confirmations).to.have.length(1);
+    expect(stand.confirmations[0]).to.not.have.property('elements');
+    expect(textOf($(element, '.receipt'))).to.match(/Payment method Visa •••• 4242/);
+    expect(await history(fixture)).to.deep.equal(['succeeded', 'succeeded']);
+  });
+
   it("Stripe's tabs choose the method: the fee line and the Element's amount follow", async () => {
     await opened();
     stand.change('us_bank_account');

@@ -285,20 +285,28 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     return { apiBase, token, link: link.id, payment };
   }
 
-  /** The customer pays one invoice in full through the portal API, with Stripe's test card. */
+  /**
+   * The customer pays one invoice in full through the portal API, with Stripe's test card (on
+   * the Stripe server, as Stripe.js would: the fake Stripe confirms, the status read records it).
+   */
   async function payAsCustomer(
-    { app }: World,
+    world: World,
     token: string,
     invoice: string,
     save: boolean,
   ): Promise<string> {
+    const { app } = world;
     const portal = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
       const response = await app.request(`/v1/portal/${token}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       });
-      const json = (await response.json()) as { id: string; status: string };
+      const json = (await response.json()) as {
+        id: string;
+        status: string;
+        client_secret: string | null;
+      };
       if (!response.ok) throw new Error(`POST ${path}: ${JSON.stringify(json)}`);
       return json;
     };
@@ -313,6 +321,14 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       },
       { 'idempotency-key': randomBytes(12).toString('hex') },
     );
+    if (started.client_secret) {
+      const { fake } = await stripeWorld();
+      fake.api.confirm(started.client_secret.split('_secret_')[0]!, { card: '4242424242424242' });
+      const read = await app.request(`/v1/portal/${token}/payments/${started.id}`);
+      const status = ((await read.json()) as { status: string }).status;
+      if (status !== 'succeeded') throw new Error(`payment is ${status}`);
+      return started.id;
+    }
     const card = { card_number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
     const confirmed = await portal(`/payments/${started.id}/confirm`, { sandbox: card });
     if (confirmed.status !== 'succeeded') throw new Error(`payment is ${confirmed.status}`);
