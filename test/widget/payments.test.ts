@@ -177,7 +177,10 @@ for (const width of WIDTHS) {
       );
       expect($$(element, '#sandbox-number')).to.have.length(0);
       await type(element, field(element, 'Routing number'), '110000000');
-      await type(element, field(element, 'Account number'), '000123456789');
+      await type(element, field(element, 'Account number'), '0001234');
+      // The listed test account is a button that fills it in.
+      await click(element, control(element, /^routing 110000000, account 000123456789/));
+      expect(field(element, 'Account number').value).to.equal('000123456789');
       expect(await axeViolations(element)).to.deep.equal([]);
       await pay(element);
       expect(textOf($(element, '.receipt'))).to.match(

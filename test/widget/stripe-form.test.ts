@@ -118,7 +118,8 @@ describe('the Stripe form', () => {
     expect(textOf(payButton(element!))).to.equal('Pay $144.49');
     await pay(element!);
     expect(await confirmation(element!)).to.contain('Amount $144.49');
-    expect(stand.updates).to.deep.include({ amount: 14449 });
+    // The Element was brought to the new total before its fields were submitted again.
+    expect(stand.updates.map((update) => update.amount)).to.include(14449);
   });
 
   it("a decline shows Stripe's words; another card pays the same payment", async () => {

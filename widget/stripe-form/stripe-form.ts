@@ -159,8 +159,11 @@ class StripeForm implements PaymentForm, Collector {
       if (error) return this.refused(payment, error);
       const fixed = await api.paymentMethod(payment.id, confirmationToken.id);
       if (fixed.amount !== (acceptTotal ?? payment.amount)) throw feeChanged(fixed);
-      this.synced.amount = fixed.amount;
-      elements.update({ amount: fixed.amount });
+      // The Element was brought to the accepted total before `submit()` (sync): this is a net.
+      if (fixed.amount !== this.synced.amount) {
+        this.synced.amount = fixed.amount;
+        elements.update({ amount: fixed.amount });
+      }
     }
     const confirmParams = { return_url: location.href };
     const { error } = saved
