@@ -1,8 +1,9 @@
 /**
  * The element's bundle budget: the classic script a business's page loads must stay under 25 KB
  * gzip (issue 3). Builds widget/ with the project's vite.config.ts into a temporary folder, so it
- * measures the source as it is now, and prints every file's gzip size. The payment forms are
- * files of their own, loaded when the payment block shows (widget/build/lazy-parts.ts).
+ * measures the source as it is now, and prints every file's gzip size. The payment forms and the
+ * estimate view are files of their own, loaded when the payment block or an estimate first shows
+ * (widget/build/lazy-parts.ts); signature_pad is a file of its own behind the estimate view.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +25,9 @@ describe('widget bundle size', () => {
       { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
     );
     const parts = readdirSync(outDir).filter((file) =>
-      /^(sandbox-form|stripe-form|payment-flow)\.[\w-]+\.mjs$/.test(file),
+      /^(sandbox-form|stripe-form|payment-flow|estimate-view|signature_pad)\.[\w-]+\.mjs$/.test(
+        file,
+      ),
     );
     for (const file of ['pay-portal.js', 'pay-portal.mjs', ...parts]) {
       const content = readFileSync(join(outDir, file));
@@ -75,16 +78,34 @@ describe('widget bundle size', () => {
     }
   });
 
+  it('builds the estimate view as a part of its own, on the Lit the entry lends it', () => {
+    const view = part('estimate-view');
+    expect(view.file).toMatch(/^estimate-view\.[\w-]{8}\.mjs$/);
+    expect(view.text.includes('litHtmlVersions')).toBe(false);
+    expect(view.text).toContain('pay-portal.lit');
+    // Neither entry carries the view or signature_pad; the view imports signature_pad (only
+    // when the customer draws) from beside itself.
+    for (const text of entries()) {
+      expect(text.includes('pay-portal-estimate')).toBe(true);
+      expect(text.includes('Deposit due on approval')).toBe(false);
+      expect(text.includes('signature_pad')).toBe(false);
+    }
+    expect([...view.text.matchAll(/\bimport\(([^)]*)\)/g)].map((m) => m[1])).toEqual([
+      expect.stringMatching(/^`\.\/signature_pad\.[\w-]{8}\.mjs`$/),
+    ]);
+    expect(view.gzip).toBeLessThan(10 * 1024);
+  });
+
   it('never renders text as markup: no unsafeHTML or unsafeSVG directive inside', () => {
     for (const { text } of Object.values(sizes)) {
       expect(/unsafeHTML|unsafeSVG/.test(text)).toBe(false);
     }
   });
 
-  it('is self-contained but for its payment forms: no other import or require', () => {
+  it('is self-contained but for its lazy parts: no other import or require', () => {
     for (const text of entries()) {
       expect(/\brequire\(|\bimport\s*[\s{*"']/.test(text)).toBe(false);
-      expect([...text.matchAll(/\bimport\(/g)]).toHaveLength(2);
+      expect([...text.matchAll(/\bimport\(/g)]).toHaveLength(3);
     }
     // The module imports them by a path its bundler or browser resolves beside it; the classic
     // script by a URL made from its own (a relative one would resolve against the page).
@@ -92,11 +113,13 @@ describe('widget bundle size', () => {
     expect(module).toEqual([
       expect.stringMatching(/^`\.\/sandbox-form\.[\w-]{8}\.mjs`$/),
       expect.stringMatching(/^`\.\/stripe-form\.[\w-]{8}\.mjs`$/),
+      expect.stringMatching(/^`\.\/estimate-view\.[\w-]{8}\.mjs`$/),
     ]);
     const classic = [...entries()[0]!.matchAll(/\bimport\(([\w$]+)\(`([^`]*)`\)\)/g)];
     expect(classic.map((m) => m[2])).toEqual([
       expect.stringMatching(/^sandbox-form\.[\w-]{8}\.mjs$/),
       expect.stringMatching(/^stripe-form\.[\w-]{8}\.mjs$/),
+      expect.stringMatching(/^estimate-view\.[\w-]{8}\.mjs$/),
     ]);
   });
 });

@@ -1,12 +1,20 @@
 /**
  * The built classic script (dist/widget/pay-portal.js), loaded the way a business's page loads it:
  * one <script> tag from the backend's origin. With no api-base, the element talks to that origin,
- * and imports its payment form from beside the script.
+ * and imports its payment form and its estimate view from beside the script.
  */
 import { expect } from '@open-wc/testing';
 import type { PayPortal } from '../../widget/index.ts';
 import { confirmation, fillCard, pay } from './support/paying.ts';
-import { $, axeViolations, portalFixture, settle, textOf } from './support/portal-fixtures.ts';
+import {
+  $,
+  $$,
+  axeViolations,
+  portalFixture,
+  settle,
+  textOf,
+  until,
+} from './support/portal-fixtures.ts';
 
 describe('the classic script', () => {
   it('defines <pay-portal>, which finds its backend at the script origin', async () => {
@@ -40,8 +48,44 @@ describe('the classic script', () => {
       '/widget/payment-flow.<hash>.mjs',
     ]);
     expect(loaded.some((path) => path.includes('stripe'))).to.equal(false);
+    // No estimate on this link: the estimate view was never fetched.
+    expect(loaded.some((path) => path.includes('estimate-view'))).to.equal(false);
     await pay(element);
     expect(await confirmation(element)).to.contain('Payment received');
+    element.remove();
+  });
+
+  it('imports the estimate view from beside the script, running on its own Lit', async () => {
+    const fixture = await portalFixture('estimate');
+    // The script is already on the page (the test above); it defined the element once.
+    const element = document.createElement('pay-portal') as PayPortal;
+    element.setAttribute('token', fixture.token);
+    element.setAttribute('locale', 'en-US');
+    const ready = settle(element);
+    document.body.append(element);
+    await ready;
+    await until(() => $$(element, 'pay-portal-estimate').length === 1, 'the estimate view');
+    const view = $(element, 'pay-portal-estimate') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+    };
+    await view.updateComplete;
+    expect(textOf(view.shadowRoot!.querySelector('[role="heading"]'))).to.equal(
+      'Estimate EST-0001',
+    );
+    const loaded = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === fixture.apiBase)
+      .map((url) => url.pathname);
+    expect(loaded.some((path) => /^\/widget\/estimate-view\.[\w-]{8}\.mjs$/.test(path))).to.equal(
+      true,
+    );
+    // One Lit on the page: the view's base class is the element's.
+    const base = (c: CustomElementConstructor) => Object.getPrototypeOf(c);
+    expect(base(customElements.get('pay-portal-estimate')!)).to.equal(
+      base(customElements.get('pay-portal')!),
+    );
+    expect(await axeViolations(element)).to.deep.equal([]);
     element.remove();
   });
 });

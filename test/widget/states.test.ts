@@ -94,26 +94,3 @@ for (const width of WIDTHS) {
     });
   });
 }
-
-describe('an estimate link', () => {
-  let element: PayPortal | undefined;
-  afterEach(() => element?.remove());
-
-  it('shows the estimate, not a balance sentence, and nothing to pay yet', async () => {
-    const ready = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('pay-portal-ready', (e) => resolve(e as CustomEvent), {
-        once: true,
-      }),
-    );
-    element = await mount(await portalFixture('estimate'), { locale: 'en-US' });
-    expect((await ready).detail.kind).to.equal('estimate');
-    expect($$(element, '[part="balance"], [part="payment"], [part="tips"]')).to.have.length(0);
-    const estimates = $(element, '[part="estimates"]');
-    expect(textOf(estimates.querySelector('h2'))).to.equal('Your estimate');
-    // 4 500.00 + 8.25% tax; a 25% deposit.
-    expect(textOf(estimates.querySelector('.row'))).to.equal(
-      'Estimate EST-0001 $4,871.25 Valid until Dec 15, 2099 · Deposit $1,217.81',
-    );
-    expect(await axeViolations(element)).to.deep.equal([]);
-  });
-});

@@ -1,15 +1,18 @@
 /**
  * The other views and blocks, on real data: recent charges, payment history (empty, then with a
  * sandbox payment), the confirmation, a saved card and its removal; focus follows each change.
+ * A visit is counted once (`POST …/views`), whatever the reloads after it.
  */
 import { expect } from '@open-wc/testing';
 import type { PayPortal } from '../../widget/index.ts';
+import { confirmation, fillCard, pay } from './support/paying.ts';
 import {
   $,
   $$,
   axeViolations,
   click,
   control,
+  linkEvents,
   mount,
   portalFixture,
   textOf,
@@ -112,3 +115,28 @@ for (const width of WIDTHS) {
     });
   });
 }
+
+describe('counting views', () => {
+  let element: PayPortal | undefined;
+  afterEach(() => element?.remove());
+
+  it('posts one view per page load: not again after a payment or a reload', async () => {
+    const fixture = await portalFixture('outstanding');
+    element = await mount(fixture, { locale: 'en-US' });
+    const viewed = async () => (await linkEvents(fixture.link)).filter((t) => t === 'viewed');
+    await until(() => performance.getEntriesByName(viewsUrl(fixture)).length === 1, 'the view');
+    await fillCard(element, '4242 4242 4242 4242');
+    await pay(element);
+    expect(await confirmation(element)).to.contain('Payment received');
+    // A retry, or a page's own call, loads the account again: still the same visit.
+    await element.reload();
+    await element.updateComplete;
+    const types = await linkEvents(fixture.link);
+    expect(types).to.include('payment_made');
+    expect(await viewed()).to.deep.equal(['viewed']);
+    expect(performance.getEntriesByName(viewsUrl(fixture))).to.have.length(1);
+  });
+});
+
+const viewsUrl = (fixture: { apiBase: string; token: string }) =>
+  `${fixture.apiBase}/v1/portal/${fixture.token}/views`;

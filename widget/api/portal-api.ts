@@ -72,6 +72,14 @@ export class PortalApi {
     });
   }
 
+  /**
+   * Lets go of a payment not yet confirmed (made for choices the customer then changed), so
+   * what it held is free for the next one at once. A payment already taken is a 409.
+   */
+  cancelPayment(id: string): Promise<PortalPayment> {
+    return this.call(`/payments/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+  }
+
   /** Stripe: the method collected in the browser, so the server fixes the fee. */
   paymentMethod(id: string, paymentMethod: string): Promise<PortalPayment> {
     return this.call(`/payments/${encodeURIComponent(id)}/payment_method`, {

@@ -18,16 +18,35 @@ export interface PortalInvoice {
   pdf_url: string;
 }
 
+/** An estimate on the link, as `<pay-portal-estimate>` shows it. */
 export interface PortalEstimate {
   id: string;
   number: string;
   date: string;
   valid_until: string;
   status: 'pending' | 'approved' | 'declined';
+  /** Past its valid-until day: it can no longer be approved or declined. */
   expired: boolean;
+  subtotal: number;
+  tax: number;
   total: number;
+  /** The deposit asked on approval (0: none). */
   deposit_amount: number;
+  /** What of the deposit is still to pay: 0 once paid, declined or turned into an invoice. */
+  deposit_due: number;
   terms: string | null;
+  /** The decision, without the signature, address or user agent. */
+  decision: { status: 'approved' | 'declined'; decided_at: string } | null;
+  /** The estimate's PDF, relative to the API's origin. */
+  pdf_url: string;
+  lines: {
+    description: string;
+    quantity: number;
+    unit_amount: number;
+    tax_rate: number;
+    amount: number;
+    tax: number;
+  }[];
 }
 
 export interface PortalBusiness {

@@ -12,8 +12,11 @@
  * In the source, lazy.ts is plain dynamic imports: the browser tests and any app that bundles
  * widget/index.ts itself split it as usual.
  *
- * The parts import nothing from Lit at run time: the element hands them its own `html`, `css` and
- * `nothing` (widget/payment-form/provider-form.ts), so Lit is loaded once.
+ * The parts carry no copy of Lit: the payment forms import nothing from Lit at run time (the
+ * element hands them its own `html`, `css` and `nothing`, widget/payment-form/provider-form.ts),
+ * and a part that is an element of its own (the estimate view, a LitElement) has `lit`,
+ * `lit/decorators.js` and the shared base styles resolved here to those the entry lends before
+ * loading it (widget/estimates/lend-lit.ts). So Lit is loaded once, whichever part a page needs.
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type Rolldown } from 'vite';
@@ -23,7 +26,28 @@ import { minifyTemplates } from './minify-templates.ts';
 export const LAZY_PARTS = {
   'sandbox-form': 'widget/sandbox-form/sandbox-form.ts',
   'stripe-form': 'widget/stripe-form/stripe-form.ts',
+  'estimate-view': 'widget/estimate-view/define.ts',
 } as const;
+
+/** What a part's `lit`, `lit/decorators.js` and base styles are: the entry's, lent under this key. */
+const BORROWED_LIT = '\0pay-portal:borrowed-lit';
+const BORROWED_LIT_SOURCE = [
+  `const lit = globalThis[Symbol.for('pay-portal.lit')];`,
+  `if (!lit) throw new Error('pay-portal: load this part through the element');`,
+  'export const { LitElement, html, css, nothing, property, state, baseStyles } = lit;',
+].join('\n');
+
+function borrowedLit(): Plugin {
+  return {
+    name: 'pay-portal:borrowed-lit',
+    enforce: 'pre',
+    resolveId: (id) =>
+      id === 'lit' || id === 'lit/decorators.js' || /\/styles\/base\.styles\.ts$/.test(id)
+        ? BORROWED_LIT
+        : null,
+    load: (id) => (id === BORROWED_LIT ? BORROWED_LIT_SOURCE : null),
+  };
+}
 
 const LOADER = /[\\/]widget[\\/]payment-form[\\/]lazy\.ts$/;
 /** Marks a part's name in the generated loader until each output writes it its own way. */
@@ -55,7 +79,7 @@ export function lazyParts(): Plugin {
         root,
         logLevel: 'warn',
         publicDir: false,
-        plugins: [minifyTemplates()],
+        plugins: [borrowedLit(), minifyTemplates()],
         build: {
           write: false,
           target: 'es2021',

@@ -25,6 +25,13 @@ import {
 
 const QUOTE_DELAY_MS = 300;
 
+export interface EstimateDeposit {
+  estimate: string;
+  /** The estimate's number, as the customer knows it. */
+  number: string;
+  amount: number;
+}
+
 export class CheckoutController implements ReactiveController {
   rows: PayRow[] = [];
   selected = new Set<string>();
@@ -41,6 +48,11 @@ export class CheckoutController implements ReactiveController {
   phoneTouched = false;
   serverQuote: ServerQuote | null = null;
   quoteFailed = false;
+  /**
+   * The deposit of an approved estimate, paid instead of invoices: on its own (no invoices,
+   * balance or tip), so the rows, the tip and the server's quote step aside meanwhile.
+   */
+  deposit: EstimateDeposit | null = null;
   /** What the server refused of the choices (422 when paying), while they stay the same. */
   private refused: { key: string; problem: QuoteProblem } | null = null;
   private quotedKey = '';
@@ -80,6 +92,15 @@ export class CheckoutController implements ReactiveController {
     this.serverQuote = null;
     this.quoteFailed = false;
     this.quotedKey = '';
+    this.deposit = null;
+    this.changed();
+  }
+
+  /** Pays an approved estimate's deposit (until the account is loaded again, or `deposit` is null). */
+  payDeposit(deposit: EstimateDeposit | null): void {
+    this.cancelQuote();
+    this.deposit = deposit;
+    this.refused = null;
     this.changed();
   }
 
@@ -91,8 +112,8 @@ export class CheckoutController implements ReactiveController {
 
   get checked(): Checked {
     const refused = this.refused;
-    const plain = checkChoices(this.l!, this.portal!, this.rows, this);
-    if (!refused || refused.key !== JSON.stringify(plain.input)) return plain;
+    const plain = this.plain();
+    if (!refused || this.deposit || refused.key !== JSON.stringify(plain.input)) return plain;
     return checkChoices(this.l!, this.portal!, this.rows, this, [refused.problem]);
   }
 
@@ -156,15 +177,24 @@ export class CheckoutController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The choices as a quote input; a deposit is quoted as an amount paid to the account. */
+  private plain(): Checked {
+    const { deposit } = this;
+    if (!deposit) return checkChoices(this.l!, this.portal!, this.rows, this);
+    const input = { invoices: [], balance_amount: deposit.amount, tip: null, method: this.method };
+    return { input, errors: new Map() };
+  }
+
   private key(): string {
-    return JSON.stringify(checkChoices(this.l!, this.portal!, this.rows, this).input);
+    return JSON.stringify(this.plain().input);
   }
 
   /** Every change redraws at once and asks the server again once the customer pauses. */
   private changed(): void {
     this.host.requestUpdate();
     const key = this.key();
-    if (key === this.pendingKey || !this.api) return;
+    // The portal's quote knows invoices and balance, not deposits: the payment's answer tells.
+    if (key === this.pendingKey || !this.api || this.deposit) return;
     this.cancelQuote();
     this.quoteFailed = false;
     if (key === this.quotedKey) return;

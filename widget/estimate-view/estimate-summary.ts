@@ -3,32 +3,11 @@
  * on approval and the terms. A template module: the element passes its formatter and words.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { PortalEstimate } from '../api/types.ts';
 import type { EstimateMessages } from './estimate-strings.ts';
 
 /** An estimate as the portal API gives it (notes/portal-contract.md). */
-export interface PortalEstimate {
-  id: string;
-  number: string;
-  date: string;
-  valid_until: string;
-  status: 'pending' | 'approved' | 'declined';
-  expired: boolean;
-  subtotal: number;
-  tax: number;
-  total: number;
-  deposit_amount: number;
-  /** What of the deposit is still to pay, when the API says (else the whole deposit). */
-  deposit_due?: number;
-  terms: string | null;
-  lines: {
-    description: string;
-    quantity: number;
-    unit_amount: number;
-    tax_rate: number;
-    amount: number;
-    tax: number;
-  }[];
-}
+export type { PortalEstimate } from '../api/types.ts';
 
 export interface Formats {
   money(amount: number): string;
@@ -42,6 +21,7 @@ export function renderSummary(
   f: Formats,
   estimate: PortalEstimate,
 ): TemplateResult {
+  const depositPaid = estimate.status === 'approved' && estimate.deposit_due === 0;
   return html`
     <table part="lines">
       <thead>
@@ -77,7 +57,8 @@ export function renderSummary(
     ${
       estimate.deposit_amount > 0
         ? html`<p class="deposit" part="deposit">
-            <span>${t.deposit}</span><span class="amount">${f.money(estimate.deposit_amount)}</span>
+            <span>${depositPaid ? t.depositPaid : t.deposit}</span
+            ><span class="amount">${f.money(estimate.deposit_amount)}</span>
           </p>`
         : nothing
     }

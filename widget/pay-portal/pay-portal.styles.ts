@@ -12,6 +12,14 @@ import { baseStyles } from '../styles/base.styles.ts';
 import { chipStyles } from '../tip-selector/tip-selector.styles.ts';
 
 const shellStyles = css`
+  .estimates {
+    display: grid;
+    gap: var(--_space);
+  }
+  .estimates pay-portal-estimate + pay-portal-estimate {
+    padding-top: var(--_space);
+    border-top: 1px solid var(--_border);
+  }
   .footer {
     display: flex;
     flex-wrap: wrap;

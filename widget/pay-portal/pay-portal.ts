@@ -7,7 +7,9 @@ import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
 import { CheckoutController } from '../checkout/checkout.controller.ts';
 import { renderConfirmation } from '../confirmation/confirmation.ts';
-import { renderEstimates } from '../estimates/estimates.ts';
+import type { DepositDetail, EstimateDecidedDetail } from '../estimate-view/events.ts';
+import { EstimateViewLoader } from '../estimates/estimate-loader.ts';
+import { keepShown, renderEstimates } from '../estimates/estimates.ts';
 import { HistoryController } from '../history/history.controller.ts';
 import { renderHistory } from '../history/history.ts';
 import { Localizer, resolveLocale } from '../i18n/localize.ts';
@@ -105,6 +107,9 @@ export class PayPortal extends LitElement {
   private readonly history = new HistoryController(this);
   private readonly checkout = new CheckoutController(this);
   private readonly pay = new PaymentActions(this, this.checkout);
+  private readonly estimateView = new EstimateViewLoader(() => this.requestUpdate());
+  /** The links whose view was counted: once per page load, not on each reload (a retry, a payment). */
+  private readonly viewed = new Set<string>();
   private cachedLocalizer: Localizer | null = null;
 
   /**
@@ -167,6 +172,7 @@ export class PayPortal extends LitElement {
       this.history.reset(this.api);
       this.checkout.reset(portal, this.localizer, this.api);
       this.pay.reset(portal, this.api, this.checkout.rows.length > 0);
+      if (portal.estimates.length > 0) void this.estimateView.open();
       this.view = 'portal';
       await this.updateComplete;
       emit(this, 'pay-portal-ready', {
@@ -174,9 +180,12 @@ export class PayPortal extends LitElement {
         balance: { ...portal.balance },
         currency: portal.currency,
       });
-      this.api.viewed().catch(() => {
-        // Counting a view is the business's statistic; the customer is not told it failed.
-      });
+      if (!this.viewed.has(this.token)) {
+        this.viewed.add(this.token);
+        this.api.viewed().catch(() => {
+          // Counting a view is the business's statistic; the customer is not told it failed.
+        });
+      }
     } catch (error) {
       if ((error as Error).name === 'AbortError' || load !== this.loads) return;
       const failure =
@@ -254,6 +263,41 @@ export class PayPortal extends LitElement {
 
   private back = (): void => this.go('portal');
 
+  /** An estimate asks for its deposit: the payment block takes it, on its own. */
+  private payDeposit = async (event: CustomEvent<DepositDetail>): Promise<void> => {
+    const { estimate, amount } = event.detail;
+    const number = this.portal?.estimates.find((e) => e.id === estimate)?.number ?? '';
+    this.checkout.payDeposit({ estimate, number, amount });
+    this.pay.reset(this.portal!, this.api, true);
+    // After the estimate's own step has drawn (and focused) its thank-you, focus the payment.
+    await (event.target as LitElement).updateComplete;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus();
+  };
+
+  /** "Not now": the deposit waits (the estimate keeps its button); invoices come back. */
+  private leaveDeposit = async (): Promise<void> => {
+    this.checkout.payDeposit(null);
+    this.pay.reset(this.portal!, this.api, this.checkout.rows.length > 0);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#estimates-title')?.focus();
+  };
+
+  /**
+   * An estimate was approved or declined: the account is read again in place (no loading
+   * state), so the estimates show the server's status and deposit due while the decided one
+   * keeps its step on screen and a deposit being paid stays.
+   */
+  private estimateDecided = async (event: CustomEvent<EstimateDecidedDetail>): Promise<void> => {
+    const load = this.loads;
+    const fresh = await this.api.portal().catch(() => null);
+    if (!fresh || load !== this.loads || !this.portal) return;
+    this.portal = {
+      ...this.portal,
+      estimates: keepShown(this.portal.estimates, fresh.estimates, event.detail),
+    };
+  };
+
   private removeCard = async (card: SavedPaymentMethod): Promise<void> => {
     if (await this.pay.removeCard(this.api, card.id)) {
       this.portal = {
@@ -293,7 +337,8 @@ export class PayPortal extends LitElement {
       })}`;
     }
     const outstanding = portal.balance.state === 'outstanding';
-    const payable = this.checkout.rows.length > 0;
+    const deposit = this.checkout.deposit !== null;
+    const payable = this.checkout.rows.length > 0 && !deposit;
     const resolve = (path: string) => this.api.resolve(path);
     return html`
       ${header}
@@ -302,10 +347,33 @@ export class PayPortal extends LitElement {
           ? nothing
           : renderBalanceSummary(l, portal, outstanding ? renderRecentCharges(l, this.charges) : '')
       }
-      ${payable ? renderInvoicePicker(l, portal, this.checkout, resolve) : renderPaidInvoices(l, portal, resolve)}
-      ${renderEstimates(l, portal, portal.link.kind === 'estimate')}
+      ${
+        deposit
+          ? nothing
+          : payable
+            ? renderInvoicePicker(l, portal, this.checkout, resolve)
+            : renderPaidInvoices(l, portal, resolve)
+      }
+      ${renderEstimates(l, portal, {
+        estimates: portal.estimates,
+        loader: this.estimateView,
+        apiBase: this.apiBase || defaultApiBase,
+        token: this.token,
+        main: portal.link.kind === 'estimate',
+        onDeposit: this.payDeposit,
+        onDecided: this.estimateDecided,
+      })}
       ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
-      ${payable ? renderPaymentForm(l, portal, this.checkout, this.pay.formState(this.removeCard)) : nothing}
+      ${
+        payable || deposit
+          ? renderPaymentForm(
+              l,
+              portal,
+              this.checkout,
+              this.pay.formState(this.removeCard, this.leaveDeposit),
+            )
+          : nothing
+      }
       <footer class="section footer" part="footer">
         <button class="link-button" type="button" @click=${this.openHistory}>${l.t.historyLink}</button>
         ${renderContact(l, portal.business)}

@@ -16,6 +16,7 @@ const en = {
   feeFree: 'No convenience fee applies to this payment method.',
   newTotal: (total: string) => `The total is now ${total}. Press Pay to confirm it.`,
   funding: { debit: 'debit', prepaid: 'prepaid' } as Record<string, string>,
+  depositGone: 'This deposit can no longer be paid here. Reload the page to see the estimate.',
 };
 
 export type FlowStrings = typeof en;
@@ -35,6 +36,8 @@ const es: FlowStrings = {
   feeFree: 'No se aplica ningún cargo a esta forma de pago.',
   newTotal: (total: string) => `El total ahora es ${total}. Pulse Pagar para confirmarlo.`,
   funding: { debit: 'de débito', prepaid: 'prepagada' },
+  depositGone:
+    'Este depósito ya no se puede pagar aquí. Recargue la página para ver el presupuesto.',
 };
 
 export function flowStrings(lang: string): FlowStrings {

@@ -6,7 +6,9 @@
  * The payment made for the customer's choices is kept: a declined card, a refused card number or
  * a changed total are followed by a confirmation of the same payment (docs/payments.md: a failed
  * payment may be confirmed again with another card), so no second payment holds the invoices.
- * Choices that changed make a new payment.
+ * Choices that changed make a new payment, after the old one, if the customer never completed it,
+ * is canceled (`POST …/payments/:id/cancel`): what it held is free at once, instead of for the
+ * 15 minutes a hold lasts, so the new payment is not told another payment holds the invoices.
  *
  * Loaded with the payment forms, never with the element's entry script.
  */
@@ -35,6 +37,8 @@ export interface Collector {
 
 /** Payments that can be confirmed again (after a refusal, a decline or a new total). */
 const OPEN = new Set(['requires_confirmation', 'failed']);
+/** Payments the customer never completed: canceled when the choices change. */
+const UNCONFIRMED = new Set([...OPEN, 'requires_action']);
 const SHOWN_AGAIN = '#payment-title';
 
 interface Attempt {
@@ -60,6 +64,11 @@ export class PaymentFlow {
       const key = JSON.stringify(request);
       let attempt = this.attempt;
       if (attempt?.key !== key || !OPEN.has(attempt.payment.status)) {
+        if (attempt && UNCONFIRMED.has(attempt.payment.status)) {
+          this.attempt = null;
+          // Refused when it went through after all (another tab): the server's checks decide.
+          await api.cancelPayment(attempt.payment.id).catch(() => null);
+        }
         const payment = await api.createPayment(request, crypto.randomUUID());
         attempt = this.attempt = { key, payment, accept: null };
         // The server's figures are the ones charged: a total the customer has not seen is
@@ -112,6 +121,10 @@ export class PaymentFlow {
         break;
       case 'payment_in_progress':
         return { notice: s.inProgress };
+      case 'deposit_not_due':
+      case 'estimate_not_approved':
+      case 'estimate_invoiced':
+        return { notice: s.depositGone };
       case 'network_error':
         return { notice: s.offline };
       case 'rate_limited':

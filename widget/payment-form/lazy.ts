@@ -1,7 +1,10 @@
 /**
- * The payment forms, loaded when the payment block first shows. The element's own build replaces
- * this file with imports of content-hashed files beside the script (widget/build/lazy-parts.ts);
- * elsewhere (the browser tests, an app bundling widget/index.ts) these are plain dynamic imports.
+ * The parts loaded later: the payment forms, when the payment block first shows, and the
+ * estimate view, when a link has estimates to show. The element's own build replaces this file
+ * with imports of content-hashed files beside the script (widget/build/lazy-parts.ts, one line
+ * per LAZY_PARTS entry); elsewhere (the browser tests, an app bundling widget/index.ts) these are
+ * plain dynamic imports.
  */
 export const loadSandboxForm = () => import('../sandbox-form/sandbox-form.ts');
 export const loadStripeForm = () => import('../stripe-form/stripe-form.ts');
+export const loadEstimateView = () => import('../estimate-view/define.ts');

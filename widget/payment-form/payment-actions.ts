@@ -6,7 +6,7 @@
  * (widget/payment-flow/). The button is disabled meanwhile: a double click makes one payment.
  */
 import { css, html, nothing } from 'lit';
-import type { QuoteInput } from '../../shared/quote.ts';
+import type { PaymentMethodKind, QuoteInput } from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
 import type { Portal, SavedPaymentMethod } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
@@ -15,12 +15,19 @@ import { FormLoader } from './form-loader.ts';
 import type { PaymentFormState } from './payment-form.ts';
 import type { FeeChange, FormElement, FormHost, PayResult } from './provider-form.ts';
 
-export interface PaymentRequest extends QuoteInput {
+/**
+ * The body of `POST …/payments`: the invoices, balance and tip chosen, or an approved estimate's
+ * deposit, which is paid on its own (server/payments/create.ts).
+ */
+export type PaymentRequest = (
+  | QuoteInput
+  | { estimate_deposit: { estimate: string }; method?: PaymentMethodKind | null }
+) & {
   save_payment_method: boolean;
   sms_consent: { phone: string; text: string } | null;
   /** A saved card (`pm_…`) chosen instead of a new one. */
   payment_method?: string;
-}
+};
 
 type Host = FormElement & { localizer: Localizer; reload(): Promise<void> };
 
@@ -65,8 +72,11 @@ export class PaymentActions {
     const { input, errors } = this.checkout.checked;
     if (errors.size > 0 || this.checkout.phoneError) return null;
     const saved = input.method === 'card' ? this.checkout.savedCard : null;
+    const deposit = this.checkout.deposit;
     return {
-      ...input,
+      ...(deposit
+        ? { estimate_deposit: { estimate: deposit.estimate }, method: input.method }
+        : input),
       save_payment_method: input.method === 'card' && !saved && this.checkout.saveCard,
       sms_consent: this.checkout.smsConsent(),
       ...(saved ? { payment_method: saved } : {}),
@@ -167,7 +177,7 @@ export class PaymentActions {
     };
   }
 
-  formState(removeCard: (card: SavedPaymentMethod) => void): PaymentFormState {
+  formState(removeCard: (card: SavedPaymentMethod) => void, notNow: () => void): PaymentFormState {
     return {
       busy: this.busy,
       notice: this.notice,
@@ -184,6 +194,7 @@ export class PaymentActions {
         this.forms.form?.clear(true);
       },
       removeCard,
+      notNow,
     };
   }
 }

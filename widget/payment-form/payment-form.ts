@@ -27,6 +27,8 @@ export interface PaymentFormState {
   pay: () => void;
   another: () => void;
   removeCard: (card: SavedPaymentMethod) => void;
+  /** Paying a deposit: the customer leaves it for later (the estimate keeps its button). */
+  notNow: () => void;
 }
 
 export function renderPaymentForm(
@@ -42,7 +44,9 @@ export function renderPaymentForm(
   const newCard = card && !checkout.savedCard;
   return html`
     <section class="section payment" part="payment" aria-labelledby="payment-title">
-      <h3 id="payment-title" class="section-title" tabindex="-1">${t.paymentDetails}</h3>
+      <h3 id="payment-title" class="section-title" tabindex="-1">
+        ${checkout.deposit ? t.depositTitle(checkout.deposit.number) : t.paymentDetails}
+      </h3>
       ${renderMethods(l, portal, checkout)}
       ${card ? renderSavedCards(l, portal, checkout, state) : nothing}
       <div class="provider" part="payment-form">
@@ -84,6 +88,11 @@ export function renderPaymentForm(
         ${state.busy ? t.paying : t.pay(l.money(total))}
       </button>
       <p id="pay-notice" class="pay-notice" role="status">${state.notice}</p>
+      ${
+        checkout.deposit && !state.busy
+          ? html`<button class="link-button" type="button" @click=${state.notNow}>${t.notNow}</button>`
+          : nothing
+      }
     </section>
   `;
 }

@@ -25,7 +25,7 @@ export function renderTotals(
   return html`
     <div class="totals" part="totals">
       <dl>
-        ${line(t.subtotal, shown.subtotal)} ${shown.tip ? line(t.tip, shown.tip) : nothing}
+        ${line(checkout.deposit ? t.depositLine : t.subtotal, shown.subtotal)} ${shown.tip ? line(t.tip, shown.tip) : nothing}
         ${shown.fee && method ? line(t.fee(t[method]), shown.fee) : nothing}
       </dl>
       <dl aria-live="polite" aria-atomic="true" class="grand">${line(t.total, shown.total)}</dl>

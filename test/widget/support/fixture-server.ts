@@ -33,6 +33,11 @@ export type FixtureState =
   | 'paid'
   /** An estimate link: a pending estimate with a deposit. */
   | 'estimate'
+  /**
+   * A customer link with an open invoice and two estimates: one pending with a 25% deposit, one
+   * past its valid-until day.
+   */
+  | 'estimates'
   /** Like 'paid', with the card saved for next time. */
   | 'saved-card';
 
@@ -221,7 +226,10 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       await staff(apiKey, 'POST', charges, { amount: 3000, description: 'Extra visit' });
     }
     const paying = state === 'paid' || state === 'saved-card';
-    if (['outstanding', 'partial', 'xss', 'invoice', 'branded'].includes(state) || paying) {
+    if (
+      ['outstanding', 'partial', 'xss', 'invoice', 'branded', 'estimates'].includes(state) ||
+      paying
+    ) {
       const first = await staff(apiKey, 'POST', '/v1/invoices', {
         customer: customer.id,
         lines: [
@@ -269,6 +277,28 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
         deposit_percent: 25,
       });
       estimateId = estimate.id;
+    }
+    if (state === 'estimates') {
+      await staff(apiKey, 'POST', '/v1/estimates', {
+        customer: customer.id,
+        lines: [
+          { description: 'Pool resurfacing', quantity: 1, unit_amount: 450000, tax_rate: 825 },
+        ],
+        valid_until: '2099-12-15',
+        deposit_percent: 25,
+        terms: 'Work starts within two weeks of approval.',
+      });
+      const expired = await staff(apiKey, 'POST', '/v1/estimates', {
+        customer: customer.id,
+        lines: [{ description: 'Heater repair', quantity: 1, unit_amount: 62000 }],
+        valid_until: '2099-12-15',
+      });
+      // Made valid, then its day passes (the staff API takes no valid-until day in the past).
+      await db
+        .updateTable('estimates')
+        .set({ valid_until: '2020-03-01' })
+        .where('id', '=', expired.id)
+        .execute();
     }
     const target =
       state === 'invoice'
