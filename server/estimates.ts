@@ -2,6 +2,7 @@
  * Estimates: data access. An estimate is an offer with lines, a valid-until date and perhaps a
  * deposit; it touches no ledger until a payment of its deposit is made (elsewhere).
  */
+
 import { applyBasisPoints } from '../shared/money.ts';
 import type { Db, Trx } from './db/database.ts';
 import { olderThan } from './db/pagination.ts';
@@ -24,6 +25,7 @@ import { decisionsByEstimate, staffDecisionView } from './estimate-decisions.ts'
 import { depositsPaid } from './estimate-deposits.ts';
 import { notFound, unprocessable } from './http/errors.ts';
 import { newId, now, today } from './ids.ts';
+import { lockCustomer } from './ledger/entries.ts';
 
 export interface NewEstimate {
   lines: LineInput[];
@@ -37,6 +39,8 @@ export interface NewEstimate {
 export async function createEstimate(trx: Trx, customer: CustomerTable, input: NewEstimate) {
   const { lines, totals } = priceLines(input.lines);
   const deposit = depositFor(totals.total, input);
+  // Customer before business (the number): the lock order of server/invoices.ts.
+  await lockCustomer(trx, customer.id);
   const { number, currency } = await takeDocumentNumber(trx, customer.business_id, 'estimate');
   const at = now();
   const estimate: EstimateTable = {

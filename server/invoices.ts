@@ -3,8 +3,9 @@
  * entry names the invoice), so what an invoice still asks for is the sum of its entries.
  *
  * Lock order, for everyone who touches an invoice and the ledger in one transaction: the
- * customer first (lockCustomer / appendEntries), then the invoice (lockInvoice). Keeping one
- * order is what keeps PostgreSQL free of deadlocks between a payment and a void.
+ * customer first (lockCustomer / appendEntries), then the invoice (lockInvoice), and the business
+ * row (document numbers) last. Keeping one order is what keeps PostgreSQL free of deadlocks
+ * between a payment, a void, a new document and an estimate turned into an invoice.
  */
 import { sql } from 'kysely';
 import { type Db, isPostgres, type Trx } from './db/database.ts';
@@ -36,6 +37,8 @@ export async function createInvoice(trx: Trx, customer: CustomerTable, input: Ne
   if (totals.total === 0) {
     throw unprocessable('amount_too_small', 'An invoice must ask for more than zero.', 'lines');
   }
+  // Customer before business (the number): the lock order every transaction keeps.
+  await lockCustomer(trx, customer.id);
   const { number, currency } = await takeDocumentNumber(trx, customer.business_id, 'invoice');
   const at = now();
   const invoice: InvoiceTable = {

@@ -3,6 +3,7 @@ import type { Trx } from '../db/database.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
+import { lockInvoice } from '../invoices.ts';
 import { appendEntries } from './entries.ts';
 
 export interface NewCharge {
@@ -50,13 +51,9 @@ async function addLineToInvoice(
   invoiceId: string,
   charge: NewCharge,
 ) {
-  const invoice = await trx
-    .selectFrom('invoices')
-    .selectAll()
-    .where('id', '=', invoiceId)
-    .where('customer_id', '=', customer.id)
-    .executeTakeFirst();
-  if (!invoice) throw notFound('invoice', 'invoice');
+  // Customer, then invoice, held to the end: a concurrent charge, payment or void waits.
+  const invoice = await lockInvoice(trx, customer.business_id, invoiceId, 'invoice');
+  if (invoice.customer_id !== customer.id) throw notFound('invoice', 'invoice');
   // A draft posts its lines when finalized; a charge posted now would then be counted twice.
   if (invoice.status === 'void' || invoice.status === 'paid' || invoice.status === 'draft') {
     throw conflict(
