@@ -18,7 +18,7 @@ import { lockCustomer } from '../ledger/entries.ts';
 import type { PortalScope } from '../portal/access.ts';
 import { DetailedApiError } from './errors.ts';
 import { paymentQuote } from './fees.ts';
-import { checkStillPayable, placeHolds, releaseHolds } from './holds.ts';
+import { checkStillPayable, lapseHolds, placeHolds, releaseHolds } from './holds.ts';
 import {
   figuresInputOf,
   getLinkPayment,
@@ -273,12 +273,15 @@ async function guarded<T>(
         .executeTakeFirstOrThrow();
       await reconcilePayment(db, provider, current).catch(() => null);
     } else {
-      await db
-        .updateTable('payments')
-        .set({ status: back, updated_at: now() })
-        .where('id', '=', payment.id)
-        .where('status', '=', 'processing')
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('payments')
+          .set({ status: back, updated_at: now() })
+          .where('id', '=', payment.id)
+          .where('status', '=', 'processing')
+          .execute();
+        await lapseHolds(trx, payment.id);
+      });
     }
     throw error;
   }

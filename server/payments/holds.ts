@@ -10,7 +10,7 @@
  */
 import { formatMoney } from '../../shared/money.ts';
 import { checkQuoteInput, type PayableState, type QuoteInput } from '../../shared/quote.ts';
-import type { Trx } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import { estimateDepositDue } from '../estimate-deposits.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
@@ -134,6 +134,19 @@ export async function keepHolds(trx: Trx, paymentId: string): Promise<void> {
   await trx
     .updateTable('payment_holds')
     .set({ expires_at: null })
+    .where('payment_id', '=', paymentId)
+    .execute();
+}
+
+/**
+ * The payment went back to waiting for the customer (a confirmation that failed before the
+ * provider took it): its holds lapse again like any unconfirmed payment's, so an abandoned
+ * attempt cannot block the invoice for good.
+ */
+export async function lapseHolds(db: Db | Trx, paymentId: string): Promise<void> {
+  await db
+    .updateTable('payment_holds')
+    .set({ expires_at: holdExpiry() })
     .where('payment_id', '=', paymentId)
     .execute();
 }

@@ -6,10 +6,12 @@
  * write (or a lost webhook) ends with the payment recorded once. The event ids it makes are the
  * same in every process, so several processes reconciling at once still record once.
  */
+
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import { now } from '../ids.ts';
 import { handleProviderEvent } from './events.ts';
+import { lapseHolds } from './holds.ts';
 import { pruneIdempotencyKeys } from './idempotency.ts';
 import type { Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
@@ -108,12 +110,15 @@ export async function reconcilePayment(
     Date.parse(payment.updated_at) < Date.now() - STALE_CLAIM_MS
   ) {
     // We claimed it, then stopped before the provider took it: the customer may try again.
-    await db
-      .updateTable('payments')
-      .set({ status: 'requires_confirmation', updated_at: now() })
-      .where('id', '=', payment.id)
-      .where('status', '=', 'processing')
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('payments')
+        .set({ status: 'requires_confirmation', updated_at: now() })
+        .where('id', '=', payment.id)
+        .where('status', '=', 'processing')
+        .execute();
+      await lapseHolds(trx, payment.id);
+    });
     return 'released';
   }
   return null;
