@@ -43,7 +43,11 @@ const TIMEOUT_MS = 3000;
 const KEEP_MS = 10 * 60_000;
 const cache = new Map<string, { at: number; logo: Buffer | null }>();
 
-/** Addresses a logo may never come from: loopback, private, link-local, shared, unspecified. */
+/**
+ * Addresses a logo may never come from: loopback, private, link-local, shared, benchmarking,
+ * unspecified, and the IPv6 forms that carry an IPv4 address inside (IPv4-compatible, NAT64,
+ * 6to4), which could otherwise reach a private IPv4 host.
+ */
 const PRIVATE = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8],
@@ -52,13 +56,18 @@ for (const [network, prefix] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
   ['224.0.0.0', 3],
 ] as const) {
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 127],
+  ['::', 96],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],

@@ -331,6 +331,10 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
         isPublicAddress,
       ),
     ).toEqual([false, false, false, false, false, false]);
+    // IPv6 forms that embed an IPv4 address, and the benchmarking range, are refused too.
+    expect(
+      ['64:ff9b::7f00:1', '::127.0.0.1', '2002:7f00:1::', '198.18.0.1', '::'].map(isPublicAddress),
+    ).toEqual([false, false, false, false, false]);
     expect(['93.184.216.34', '2606:2800:220:1::1'].map(isPublicAddress)).toEqual([true, true]);
     expect(await fetchLogo('http://93.184.216.34/logo.png')).toBeNull();
     expect(await fetchLogo('https://127.0.0.1/logo.png')).toBeNull();
