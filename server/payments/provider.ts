@@ -125,6 +125,13 @@ export interface PaymentProvider {
   /** Changes the amount before confirmation, when the fee changes with the card's funding. */
   updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<void>;
   retrieve(providerPaymentId: string): Promise<ProviderPaymentState>;
+  /**
+   * Cancels a payment the customer never completed, so it can no longer be confirmed (Stripe:
+   * the PaymentIntent, which Stripe.js could otherwise still confirm with its client secret).
+   * One already canceled is fine; one that succeeded or is processing is a 409
+   * `payment_not_cancelable`.
+   */
+  cancel(providerPaymentId: string, idempotencyKey: string): Promise<void>;
   refund(
     input: RefundInput,
   ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' }>;

@@ -103,6 +103,23 @@ export class SandboxProvider implements PaymentProvider {
     }
   }
 
+  /** As Stripe cancels a PaymentIntent: only one not taken yet; again is fine. */
+  async cancel(providerPaymentId: string, _key?: string): Promise<void> {
+    const result = await this.db
+      .updateTable('sandbox_payments')
+      .set({ status: 'canceled', updated_at: now() })
+      .where('id', '=', providerPaymentId)
+      .where('status', 'in', ['requires_confirmation', 'requires_action', 'failed'])
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) return;
+    const row = await this.get(providerPaymentId);
+    if (row.status === 'canceled') return;
+    throw conflict(
+      'payment_not_cancelable',
+      `This payment is ${row.status} and can no longer be canceled.`,
+    );
+  }
+
   async retrieve(providerPaymentId: string): Promise<ProviderPaymentState> {
     return stateOf(await this.get(providerPaymentId));
   }

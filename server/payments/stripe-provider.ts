@@ -7,7 +7,7 @@
  */
 import Stripe from 'stripe';
 import { paymentMethodsFor } from '../../shared/quote.ts';
-import { unprocessable } from '../http/errors.ts';
+import { conflict, unprocessable } from '../http/errors.ts';
 import type {
   CreatedPayment,
   CreatePaymentInput,
@@ -112,6 +112,26 @@ export class StripeProvider implements PaymentProvider {
       details: intentDetails(intent),
       failure: intentFailure(intent),
     };
+  }
+
+  async cancel(providerPaymentId: string, idempotencyKey: string): Promise<void> {
+    try {
+      await this.stripe.paymentIntents.cancel(
+        providerPaymentId,
+        { cancellation_reason: 'abandoned' },
+        { idempotencyKey },
+      );
+    } catch (error) {
+      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      if (error.code !== 'payment_intent_unexpected_state') throw error;
+      // Canceled already (a retry), or it went on without us: Stripe's status says which.
+      const intent = await this.stripe.paymentIntents.retrieve(providerPaymentId);
+      if (intent.status === 'canceled') return;
+      throw conflict(
+        'payment_not_cancelable',
+        `This payment is ${intentStatus(intent)} and can no longer be canceled.`,
+      );
+    }
   }
 
   async refund(input: RefundInput) {

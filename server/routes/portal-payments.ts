@@ -10,6 +10,7 @@ import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
+import { cancelPortalPayment } from '../payments/cancel.ts';
 import { confirmSandboxPayment } from '../payments/confirm.ts';
 import { createPortalPayment, startWithProvider } from '../payments/create.ts';
 import { finalizePaymentMethod } from '../payments/finalize.ts';
@@ -257,6 +258,35 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         scope,
         id,
         c.req.valid('json'),
+      );
+      return c.json(portalPaymentView(payment, scope.token), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/payments/{id}/cancel',
+      tags,
+      summary: 'Cancel a payment the customer did not complete',
+      description:
+        'For a payment in `requires_confirmation`, `requires_action` or `failed` (made for ' +
+        'choices the customer then changed): it becomes `canceled`, what it held is free at ' +
+        "once, and the provider's side is canceled too. Again is harmless. 409 " +
+        '`payment_not_cancelable` once it succeeded or is processing.',
+      request: { params: PaymentParams },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment, canceled'),
+        ...errorResponses(400, 404, 409, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      const payment = await cancelPortalPayment(
+        c.var.db,
+        paymentProvider(c.var.config, c.var.db),
+        scope,
+        id,
       );
       return c.json(portalPaymentView(payment, scope.token), 200);
     },

@@ -56,6 +56,8 @@ export class FakeStripeApi {
           return this.showIntent(this.find(this.intents, 'payment_intent', id), params.expand);
         case 'POST payment_intents/:id':
           return this.updateIntent(this.find(this.intents, 'payment_intent', id), params);
+        case 'POST payment_intents/:id/cancel':
+          return this.cancelIntent(this.find(this.intents, 'payment_intent', id), params);
         case 'POST customers':
           return this.store(this.customers, make.customer(customerFields(params)));
         case 'GET customers/:id/payment_methods':
@@ -104,6 +106,12 @@ export class FakeStripeApi {
   /** Stripe.js `confirmPayment`: pays the intent with a test card, bank account or saved card. */
   confirm(intentId: string, payWith: PayWith): Stripe.PaymentIntent {
     const intent = this.find(this.intents, 'payment_intent', intentId);
+    if (intent.status === 'canceled' || intent.status === 'succeeded') {
+      throw unexpectedState(
+        'payment_intent_unexpected_state',
+        `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
+      );
+    }
     const method =
       'paymentMethod' in payWith
         ? this.find(this.paymentMethods, 'payment_method', payWith.paymentMethod)
@@ -223,6 +231,20 @@ export class FakeStripeApi {
     }
     if (params.metadata) intent.metadata = { ...intent.metadata, ...params.metadata };
     if (params.payment_method) intent.payment_method = params.payment_method;
+    return intent;
+  }
+
+  /** Stripe cancels an intent not yet taken; a succeeded, processing or canceled one is refused. */
+  private cancelIntent(intent: Stripe.PaymentIntent, params: Params) {
+    if (['succeeded', 'processing', 'canceled'].includes(intent.status)) {
+      throw unexpectedState(
+        'payment_intent_unexpected_state',
+        `You cannot cancel this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action.`,
+      );
+    }
+    intent.status = 'canceled';
+    intent.canceled_at = Math.floor(Date.now() / 1000);
+    intent.cancellation_reason = params.cancellation_reason ?? null;
     return intent;
   }
 
