@@ -17,11 +17,12 @@ import { now, today } from '../ids.ts';
 import { settleInvoiceStatus } from '../invoices.ts';
 import {
   appendEntries,
-  customerBalance,
+  invoiceAmountDue,
   lockCustomer,
   type NewLedgerEntry,
 } from '../ledger/entries.ts';
 import { recordLinkEvent } from '../payment-links.ts';
+import { customerMoney } from '../portal/payable.ts';
 import { releaseHolds } from './holds.ts';
 import { type Payment, requestedOf } from './payments.ts';
 import type { PaymentMethodDetails } from './provider.ts';
@@ -78,7 +79,7 @@ export async function recordPaymentSuccess(
       .where('customer_id', '=', payment.customer_id)
       .executeTakeFirst();
     if (!invoice || invoice.status === 'void' || invoice.status === 'draft') continue;
-    const due = await amountDue(trx, invoice.id);
+    const due = await invoiceAmountDue(trx, invoice.id);
     // Capped at what it asks for now: a payment recorded late must not overpay an invoice.
     const apply = Math.max(0, Math.min(choice.amount, due, forAccount));
     if (apply === 0) continue;
@@ -94,7 +95,7 @@ export async function recordPaymentSuccess(
     });
   }
   if (forAccount > 0) {
-    const owedOnAccount = await accountDue(trx, payment.customer_id);
+    const owedOnAccount = (await customerMoney(trx, payment.customer_id)).balance_due;
     const onBalance = Math.min(forAccount, owedOnAccount);
     if (onBalance > 0) {
       entries.push({
@@ -203,28 +204,6 @@ export function cardColumns(details: PaymentMethodDetails | null | undefined) {
     card_brand: details.brand,
     card_last4: details.last4,
   };
-}
-
-async function amountDue(trx: Trx, invoiceId: string): Promise<number> {
-  const row = await trx
-    .selectFrom('ledger_entries')
-    .select(sql<number>`coalesce(sum(amount), 0)`.as('due'))
-    .where('invoice_id', '=', invoiceId)
-    .executeTakeFirstOrThrow();
-  return Number(row.due);
-}
-
-/** What the customer owes beyond their open invoices: account charges no invoice holds. */
-async function accountDue(trx: Trx, customerId: string): Promise<number> {
-  const balance = await customerBalance(trx, customerId);
-  const row = await trx
-    .selectFrom('ledger_entries')
-    .innerJoin('invoices', 'invoices.id', 'ledger_entries.invoice_id')
-    .select(sql<number>`coalesce(sum(ledger_entries.amount), 0)`.as('due'))
-    .where('ledger_entries.customer_id', '=', customerId)
-    .where('invoices.status', 'in', ['open', 'viewed', 'partially_paid'])
-    .executeTakeFirstOrThrow();
-  return Math.max(0, balance - Math.max(0, Number(row.due)));
 }
 
 /** R-000001, R-000002, … per business; one atomic upsert on SQLite and PostgreSQL alike. */

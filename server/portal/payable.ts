@@ -5,7 +5,7 @@
  */
 
 import type { PayableState } from '../../shared/quote.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import type { InvoiceStatus, InvoiceTable } from '../db/schema.ts';
 import { invoiceSums } from '../invoices.ts';
 import { customerBalance } from '../ledger/entries.ts';
@@ -30,7 +30,7 @@ export function isOpenInvoice(status: InvoiceStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
-async function withAmountsDue(db: Db, invoices: InvoiceTable[]): Promise<PortalInvoice[]> {
+async function withAmountsDue(db: Db | Trx, invoices: InvoiceTable[]): Promise<PortalInvoice[]> {
   const sums = await invoiceSums(
     db,
     invoices.map((invoice) => invoice.id),
@@ -42,7 +42,7 @@ async function withAmountsDue(db: Db, invoices: InvoiceTable[]): Promise<PortalI
 }
 
 /** A customer's open invoices, oldest first. */
-async function openInvoices(db: Db, customerId: string): Promise<InvoiceTable[]> {
+async function openInvoices(db: Db | Trx, customerId: string): Promise<InvoiceTable[]> {
   return db
     .selectFrom('invoices')
     .selectAll()
@@ -53,15 +53,19 @@ async function openInvoices(db: Db, customerId: string): Promise<InvoiceTable[]>
     .execute();
 }
 
+/**
+ * What a customer owes: the balance, the open invoices, and the account charges no open invoice
+ * holds. The portal shows it; recording a payment allocates against it.
+ */
+export async function customerMoney(db: Db | Trx, customerId: string): Promise<PortalMoney> {
+  const balance = await customerBalance(db, customerId);
+  const invoices = await withAmountsDue(db, await openInvoices(db, customerId));
+  const invoiced = invoices.reduce((sum, invoice) => sum + invoice.amount_due, 0);
+  return { balance, balance_due: Math.max(0, balance - invoiced), invoices };
+}
+
 export async function portalMoney(db: Db, scope: PortalScope): Promise<PortalMoney> {
-  if (scope.link.kind === 'customer') {
-    const [balance, invoices] = await Promise.all([
-      customerBalance(db, scope.customer.id),
-      openInvoices(db, scope.customer.id).then((rows) => withAmountsDue(db, rows)),
-    ]);
-    const invoiced = invoices.reduce((sum, invoice) => sum + invoice.amount_due, 0);
-    return { balance, balance_due: Math.max(0, balance - invoiced), invoices };
-  }
+  if (scope.link.kind === 'customer') return customerMoney(db, scope.customer.id);
   if (scope.link.kind === 'invoice' && scope.invoice) {
     const invoices = await withAmountsDue(db, [scope.invoice]);
     return { balance: invoices[0]!.amount_due, balance_due: 0, invoices };
