@@ -3,7 +3,7 @@
  * convenience fee and the total. The widget shows them as the customer chooses; the server
  * computes them again from the ledger and charges only its own result.
  */
-import { applyBasisPoints, isAmount, MAX_AMOUNT } from './money.ts';
+import { applyBasisPoints, isAmount, MAX_AMOUNT, percentToBasisPoints } from './money.ts';
 
 export type PaymentMethodKind = 'card' | 'us_bank_account';
 
@@ -39,7 +39,7 @@ export interface Quote {
 export function tipAmount(subtotal: number, tip: TipChoice): number {
   if (!tip) return 0;
   if ('amount' in tip) return tip.amount;
-  return applyBasisPoints(subtotal, Math.round(tip.percent * 100));
+  return applyBasisPoints(subtotal, percentToBasisPoints(tip.percent));
 }
 
 /**
