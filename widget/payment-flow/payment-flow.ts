@@ -9,6 +9,7 @@
  * Choices that changed make a new payment, after the old one, if the customer never completed it,
  * is canceled (`POST …/payments/:id/cancel`): what it held is free at once, instead of for the
  * 15 minutes a hold lasts, so the new payment is not told another payment holds the invoices.
+ * So is one a page reload left behind in this tab (unconfirmed.ts).
  *
  * Loaded with the payment forms, never with the element's entry script.
  */
@@ -16,8 +17,9 @@ import type { PortalApiError } from '../api/portal-api.ts';
 import type { PortalPayment } from '../api/types.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { PaymentRequest } from '../payment-form/payment-actions.ts';
-import type { FormHost, PayResult } from '../payment-form/provider-form.ts';
+import type { FormContext, FormHost, PayResult } from '../payment-form/provider-form.ts';
 import { type FlowStrings, flowStrings } from './flow-strings.ts';
+import { forgetUnconfirmed, leftBehind, rememberUnconfirmed } from './unconfirmed.ts';
 
 /** What a provider's form does for the flow. */
 export interface Collector {
@@ -64,12 +66,10 @@ export class PaymentFlow {
       const key = JSON.stringify(request);
       let attempt = this.attempt;
       if (attempt?.key !== key || !OPEN.has(attempt.payment.status)) {
-        if (attempt && UNCONFIRMED.has(attempt.payment.status)) {
-          this.attempt = null;
-          // Refused when it went through after all (another tab): the server's checks decide.
-          await api.cancelPayment(attempt.payment.id).catch(() => null);
-        }
+        this.attempt = null;
+        await this.letGo(api, attempt);
         const payment = await api.createPayment(request, crypto.randomUUID());
+        rememberUnconfirmed(payment.id);
         attempt = this.attempt = { key, payment, accept: null };
         // The server's figures are the ones charged: a total the customer has not seen is
         // shown first (the business changed a fee since the page loaded, say).
@@ -85,7 +85,21 @@ export class PaymentFlow {
     }
   }
 
+  /**
+   * Cancels the payments this tab left uncompleted (the last one, made for other choices; one a
+   * page reload left behind). One that went through after all is refused, and kept: the
+   * server's checks decide what the new payment may take.
+   */
+  private async letGo(api: FormContext['api'], last: Attempt | null): Promise<void> {
+    const own = last && UNCONFIRMED.has(last.payment.status) ? [last.payment.id] : [];
+    for (const id of [...own, ...leftBehind()]) {
+      await api.cancelPayment(id).catch(() => null);
+      forgetUnconfirmed(id);
+    }
+  }
+
   private outcome(s: FlowStrings, payment: PortalPayment): PayResult {
+    forgetUnconfirmedIfDone(payment);
     if (payment.status === 'succeeded' || payment.status === 'processing') {
       this.attempt = null;
       return { paid: payment.id };
@@ -114,6 +128,7 @@ export class PaymentFlow {
         return { reload: true, notice, focus: SHOWN_AGAIN };
       }
       case 'payment_canceled':
+        if (attempt) forgetUnconfirmed(attempt.payment.id);
         this.attempt = null;
         return { reload: true, notice: s.canceled, focus: SHOWN_AGAIN };
       case 'payment_already_succeeded':
@@ -170,5 +185,12 @@ export class PaymentFlow {
       },
       focus: '[part="pay-button"]',
     };
+  }
+}
+
+/** A payment that is paid, on its way, or canceled is no longer the customer's to let go of. */
+function forgetUnconfirmedIfDone(payment: PortalPayment): void {
+  if (['succeeded', 'processing', 'canceled'].includes(payment.status)) {
+    forgetUnconfirmed(payment.id);
   }
 }
