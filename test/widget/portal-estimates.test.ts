@@ -98,6 +98,8 @@ describe('estimates in the portal at 375px', () => {
     expect(textOf(inView(view!, '[role="status"]'))).to.contain(
       'Thank you! The estimate is approved.',
     );
+    // One way to pay it: the estimate's own "Pay the deposit" steps aside meanwhile.
+    expect(buttonsOf(view!)).to.deep.equal(['Back']);
     await formReady(element);
     // 3% + $0.30 card fee on $1,217.81.
     expect(totals(element)).to.equal('Deposit $1,217.81 Card fee $36.83 Total $1,254.64');

@@ -56,7 +56,7 @@ export function renderSummary(
     </dl>
     ${
       estimate.deposit_amount > 0
-        ? html`<p class="deposit" part="deposit">
+        ? html`<p class="deposit ${depositPaid ? 'paid' : ''}" part="deposit">
             <span>${depositPaid ? t.depositPaid : t.deposit}</span
             ><span class="amount">${f.money(estimate.deposit_amount)}</span>
           </p>`

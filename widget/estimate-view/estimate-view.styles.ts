@@ -90,6 +90,10 @@ export const estimateViewStyles = css`
     gap: 12px;
     font-weight: 600;
   }
+  .deposit.paid {
+    border-color: var(--_success);
+    border-left-width: 4px;
+  }
   .terms {
     white-space: pre-wrap;
     font-size: 0.9375rem;

@@ -52,6 +52,11 @@ export class PayPortalEstimate extends LitElement {
   @property({ attribute: 'business-name' }) businessName = '';
   /** The level of the estimate's heading in the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /**
+   * The page shows the deposit's payment (the portal, after `pay-portal-deposit`): the
+   * estimate's own "Pay the deposit" button steps aside meanwhile.
+   */
+  @property({ attribute: 'deposit-open', type: Boolean }) depositOpen = false;
 
   @state() step: EstimateStep = 'summary';
   @state() signMode: 'typed' | 'drawn' = 'typed';
@@ -229,7 +234,7 @@ export class PayPortalEstimate extends LitElement {
             : nothing
         }
         ${
-          this.status === 'approved' && depositDue > 0
+          this.status === 'approved' && depositDue > 0 && !this.depositOpen
             ? html`<button class="button primary" @click=${() => this.askForDeposit(depositDue)}>
                 ${t.payDeposit(f.money(depositDue))}
               </button>`
@@ -247,7 +252,7 @@ export class PayPortalEstimate extends LitElement {
       </div>
       <div class="actions" part="actions">
         ${
-          approved && this.depositDue > 0
+          approved && this.depositDue > 0 && !this.depositOpen
             ? html`<button class="button primary" @click=${() => this.askForDeposit(this.depositDue)}>
                 ${t.payDeposit(this.formats.money(this.depositDue))}
               </button>`

@@ -17,6 +17,8 @@ export interface EstimatesContext {
   token: string;
   /** On an estimate link the estimate is the page: it takes the balance's place and heading. */
   main: boolean;
+  /** The estimate whose deposit the payment block is taking, if any. */
+  paying: string | null;
   /** `pay-portal-deposit` from an estimate. */
   onDeposit: (event: CustomEvent<DepositDetail>) => void;
   /** `pay-portal-estimate-decided` from an estimate. */
@@ -26,7 +28,7 @@ export interface EstimatesContext {
 export function renderEstimates(
   l: Localizer,
   portal: Portal,
-  { estimates, loader, apiBase, token, main, onDeposit, onDecided }: EstimatesContext,
+  { estimates, loader, apiBase, token, main, paying, onDeposit, onDecided }: EstimatesContext,
 ): TemplateResult | typeof nothing {
   const { t } = l;
   if (estimates.length === 0) return nothing;
@@ -59,6 +61,7 @@ export function renderEstimates(
                 currency=${portal.currency}
                 business-name=${portal.business.name}
                 heading-level=${main ? 3 : 4}
+                ?deposit-open=${paying === estimate.id}
               ></pay-portal-estimate>`,
             )
           : loader.state === 'failed'

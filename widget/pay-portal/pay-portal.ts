@@ -340,6 +340,13 @@ export class PayPortal extends LitElement {
     const deposit = this.checkout.deposit !== null;
     const payable = this.checkout.rows.length > 0 && !deposit;
     const resolve = (path: string) => this.api.resolve(path);
+    // Invoices are paid above the estimates; a deposit below them, by the estimate it is for.
+    const payment = renderPaymentForm(
+      l,
+      portal,
+      this.checkout,
+      this.pay.formState(this.removeCard, this.leaveDeposit),
+    );
     return html`
       ${header}
       ${
@@ -354,26 +361,19 @@ export class PayPortal extends LitElement {
             ? renderInvoicePicker(l, portal, this.checkout, resolve)
             : renderPaidInvoices(l, portal, resolve)
       }
+      ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
+      ${payable ? payment : nothing}
       ${renderEstimates(l, portal, {
         estimates: portal.estimates,
         loader: this.estimateView,
         apiBase: this.apiBase || defaultApiBase,
         token: this.token,
         main: portal.link.kind === 'estimate',
+        paying: this.checkout.deposit?.estimate ?? null,
         onDeposit: this.payDeposit,
         onDecided: this.estimateDecided,
       })}
-      ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
-      ${
-        payable || deposit
-          ? renderPaymentForm(
-              l,
-              portal,
-              this.checkout,
-              this.pay.formState(this.removeCard, this.leaveDeposit),
-            )
-          : nothing
-      }
+      ${deposit ? payment : nothing}
       <footer class="section footer" part="footer">
         <button class="link-button" type="button" @click=${this.openHistory}>${l.t.historyLink}</button>
         ${renderContact(l, portal.business)}

@@ -1,7 +1,8 @@
 /**
  * Screenshots of <pay-portal> in each state at phone width, from the built bundle against the
  * real server, into docs/screenshots/. Run after `npm run build:widget`:
- *   npx tsx test/widget/support/screenshots.ts
+ *   npx tsx test/widget/support/screenshots.ts [name…]
+ * (names: only those pictures, e.g. `portal-estimate-review`).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -29,9 +30,12 @@ interface Shot {
     | 'three-d-secure'
     | 'declined'
     | 'fee-change'
-    | 'paid-now';
+    | 'paid-now'
+    | 'estimate-sign'
+    | 'estimate-deposit'
+    | 'estimate-paid';
   /** The payment block alone, or the window (a dialog); the whole page by default. */
-  frame?: 'payment' | 'window';
+  frame?: 'payment' | 'estimates' | 'window';
 }
 
 const SHOTS: Shot[] = [
@@ -51,7 +55,24 @@ const SHOTS: Shot[] = [
   { name: 'declined', state: 'outstanding', act: 'declined', frame: 'payment' },
   { name: 'fee-change', state: 'outstanding', act: 'fee-change', frame: 'payment' },
   { name: 'saved-card', state: 'saved-card', frame: 'payment' },
+  { name: 'portal-estimate-review', state: 'estimate' },
+  { name: 'portal-estimate-sign', state: 'estimate', act: 'estimate-sign' },
+  { name: 'portal-estimate-deposit', state: 'estimate', act: 'estimate-deposit' },
+  { name: 'portal-estimate-paid', state: 'estimate', act: 'estimate-paid' },
+  { name: 'portal-estimates', state: 'estimates', frame: 'estimates' },
 ];
+
+/** Approves the estimate as a customer does: review, then sign with a typed name. */
+async function signEstimate(tab: Page, submit: boolean): Promise<void> {
+  const view = tab.locator('pay-portal pay-portal-estimate');
+  await view.getByRole('button', { name: 'Approve', exact: true }).click();
+  await view.getByRole('button', { name: 'Continue to sign' }).click();
+  await view.getByLabel('Full name').fill('Dana Diaz');
+  if (submit) {
+    await view.getByRole('button', { name: 'Approve and sign' }).click();
+    await tab.locator('pay-portal [part="sandbox-form"]').waitFor();
+  }
+}
 
 /** Types a test card into the element's form, as a customer does. */
 async function typeCard(tab: Page, number: string): Promise<void> {
@@ -99,7 +120,8 @@ async function main() {
   });
   mkdirSync(OUT, { recursive: true });
   try {
-    for (const shot of SHOTS) {
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.name))) {
       const target =
         shot.state === 'dead'
           ? { apiBase: server.apiBase, token: deadToken() }
@@ -159,13 +181,23 @@ async function main() {
         await payButton(tab).click();
         await tab.locator('pay-portal .fee-change').waitFor();
       }
+      if (shot.act === 'estimate-sign') await signEstimate(tab, false);
+      if (shot.act === 'estimate-deposit') await signEstimate(tab, true);
+      if (shot.act === 'estimate-paid') {
+        await signEstimate(tab, true);
+        await typeCard(tab, '4242 4242 4242 4242');
+        await payButton(tab).click();
+        await tab.locator('pay-portal [part="confirmation"]').waitFor();
+        await tab.locator('pay-portal button', { hasText: 'Back to your account' }).click();
+        await tab.locator('pay-portal pay-portal-estimate [part="deposit"]').waitFor();
+      }
       if (shot.act === 'custom-tip') {
         await tab.locator('pay-portal .chip', { hasText: '18' }).click();
       }
       await tab.waitForTimeout(700); // the server's quote, debounced
       const path = `${OUT}/${shot.name}.png`;
-      if (shot.frame === 'payment') {
-        await tab.locator('pay-portal [part="payment"]').screenshot({ path });
+      if (shot.frame === 'payment' || shot.frame === 'estimates') {
+        await tab.locator(`pay-portal [part="${shot.frame}"]`).screenshot({ path });
       } else {
         await tab.screenshot({ path, fullPage: shot.frame !== 'window' });
       }
