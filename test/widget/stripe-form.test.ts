@@ -3,7 +3,8 @@
  * with a stand-in for Stripe.js in the page (tests only): nothing of Stripe loads until the
  * payment block shows; the Payment Element mounts in light DOM with the brand colour; a card is
  * read by the server before it is charged (a debit card drops the fee); a decline says why and
- * another card pays; Stripe's tabs move the fee line.
+ * another card pays (other choices after it cancel the declined PaymentIntent first); Stripe's
+ * tabs move the fee line; an estimate's deposit is paid through it.
  */
 import { expect } from '@open-wc/testing';
 import type { PayPortal } from '../../widget/index.ts';
@@ -16,6 +17,7 @@ import {
   control,
   mount,
   portalFixture,
+  staff,
   textOf,
   until,
   useWidth,
@@ -164,6 +166,57 @@ describe('the Stripe form', () => {
     await element!.updateComplete;
     expect(totals(element!)).to.equal('Subtotal $144.49 Card fee $4.63 Total $149.12');
     expect(stand.updates.at(-1)).to.deep.include({ amount: 14912 });
+  });
+
+  it("pays an estimate's deposit: the Payment Element at the deposit's total, on its own", async () => {
+    const fixture = await portalFixture('estimate', undefined, 'stripe');
+    element = await mount(fixture, { locale: 'en-US' });
+    await until(() => $$(element!, 'pay-portal-estimate').length === 1, 'the estimate view');
+    const view = $(element, 'pay-portal-estimate') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+    };
+    const press = async (name: string) => {
+      await view.updateComplete;
+      const button = [...view.shadowRoot!.querySelectorAll('button')].find(
+        (b) => textOf(b) === name,
+      );
+      button!.click();
+      await view.updateComplete;
+    };
+    await press('Approve');
+    await press('Continue to sign');
+    const name = view.shadowRoot!.querySelector('#name') as HTMLInputElement;
+    name.value = 'Dana Diaz';
+    name.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await press('Approve and sign');
+    await until(() => stand.mounted.length === 1, 'the Payment Element');
+    await element.updateComplete;
+    // A 25% deposit of $4,871.25, and the 3% + $0.30 card fee.
+    expect(totals(element)).to.equal('Deposit $1,217.81 Card fee $36.83 Total $1,254.64');
+    expect(stand.elements[0]).to.deep.include({ mode: 'payment', amount: 125_464 });
+    await pay(element);
+    expect(await confirmation(element)).to.contain('Amount $1,254.64');
+    expect(stand.confirmations).to.have.length(1);
+    expect(await history(fixture)).to.deep.equal(['succeeded']);
+  });
+
+  it('other choices after a decline: the declined PaymentIntent is canceled first', async () => {
+    const fixture = await opened();
+    stand.card = '4000000000000002';
+    await pay(element!);
+    expect(textOf($(element!, '.pay-failure p'))).to.equal('Your card was declined.');
+    // The customer pays the first invoice only, with another card.
+    for (const box of $$(element!, '[part="invoices"] input[type="checkbox"]').slice(1)) {
+      box.click();
+    }
+    await element!.updateComplete;
+    stand.card = '4242424242424242';
+    await pay(element!);
+    expect(await confirmation(element!)).to.contain('Amount $83.93');
+    const payments = (await staff(fixture.link, 'GET', '/v1/payments')) as {
+      data: { status: string }[];
+    };
+    expect(payments.data.map((p) => p.status)).to.deep.equal(['succeeded', 'canceled']);
   });
 
   for (const width of WIDTHS) {
