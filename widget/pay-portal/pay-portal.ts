@@ -30,7 +30,9 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  * A customer's account with a business, from a payment link: balance, recent charges, open
  * invoices, tip, convenience fee and total, and the payment: the provider's form (the sandbox's
  * test form, or Stripe's Payment Element in the light-DOM `payment-form` slot), loaded when the
- * payment block first shows, and the confirmation.
+ * payment block first shows, and the confirmation. Estimates on the link are each a
+ * `<pay-portal-estimate>`, loaded when there is one to show; an approved estimate's deposit is
+ * paid through the same payment block.
  *
  * @summary The customer payment portal, for a link token.
  * @tag pay-portal
