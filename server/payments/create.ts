@@ -67,7 +67,7 @@ export async function createPortalPayment(
     await lockCustomer(trx, scope.customer.id);
     return writeAttempt(trx, provider, scope, input, client, idempotencyKey);
   });
-  return startWithProvider(db, provider, scope, written.payment, written.savedProviderId);
+  return startWithProvider(db, provider, scope, written.payment);
 }
 
 async function writeAttempt(
@@ -104,7 +104,6 @@ async function writeAttempt(
   } else {
     await checkPayable(trx, scope, request);
   }
-  let savedProviderId: string | null = null;
   let savedId: string | null = null;
   if (input.payment_method) {
     const saved = await getSavedPaymentMethod(trx, scope, input.payment_method, 'payment_method');
@@ -115,7 +114,6 @@ async function writeAttempt(
         'payment_method',
       );
     }
-    savedProviderId = saved.provider_payment_method_id;
     savedId = saved.id;
   }
   // The card's funding is not known yet: the fee is shown as for a credit card, and computed
@@ -167,7 +165,7 @@ async function writeAttempt(
   await placeHolds(trx, payment, request, holdExpiry());
   await recordConsents(trx, scope, payment, input, client);
   await attachPayment(trx, business.id, idempotencyKey, payment.id);
-  return { payment, savedProviderId };
+  return { payment };
 }
 
 /** SMS and card-saving consent: what was shown, when, from where, through which link. */
@@ -219,8 +217,16 @@ export async function startWithProvider(
   provider: PaymentProvider,
   scope: PortalScope,
   payment: Payment,
-  savedProviderId: string | null,
 ): Promise<Started> {
+  // Read from the payment itself, so a retry that resumes it asks the provider exactly as the
+  // first attempt did (the same idempotency key with other parameters is refused by Stripe).
+  const saved = payment.saved_payment_method_id
+    ? await db
+        .selectFrom('payment_methods')
+        .select('provider_payment_method_id')
+        .where('id', '=', payment.saved_payment_method_id)
+        .executeTakeFirst()
+    : undefined;
   const known = await db
     .selectFrom('provider_customers')
     .select('provider_customer_id')
@@ -241,7 +247,7 @@ export async function startWithProvider(
         providerCustomerId: known?.provider_customer_id ?? null,
       },
       savePaymentMethod: payment.save_payment_method === 1,
-      savedPaymentMethodId: savedProviderId,
+      savedPaymentMethodId: saved?.provider_payment_method_id ?? null,
       method: payment.method,
       metadata: { business_id: payment.business_id, customer_id: payment.customer_id },
     });

@@ -209,7 +209,6 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
                 provider,
                 scope,
                 await getLinkPayment(db, scope, start.paymentId),
-                null,
               )
             : await createPortalPayment(
                 db,

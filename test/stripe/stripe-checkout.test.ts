@@ -12,6 +12,7 @@ import {
   customerOf,
   invoiceFor,
   linkTo,
+  newKey,
   poolBusiness,
   portal,
 } from '../payments/support.ts';
@@ -171,5 +172,45 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
     const plain = fake.requestsTo('POST', '/v1/payment_intents').at(-1)!;
     expect(plain.params.setup_future_usage).toBeUndefined();
     expect(plain.params.customer).toBeUndefined();
+  });
+  it('resumes a saved-card payment whose request died, asking Stripe exactly as before', async () => {
+    const { staff, dana, browser, intentId } = await started({ save_payment_method: true });
+    await tellWebhook(
+      h,
+      fake,
+      'payment_intent.succeeded',
+      fake.api.confirm(intentId, { card: '4242424242424242' }),
+    );
+    const [card] = await listSavedPaymentMethods(h.db, dana.id, 'stripe');
+    const next = await invoiceFor(staff, dana.id, 2_000);
+    const key = newKey();
+    const body = {
+      invoices: [{ id: next.id, amount: 2_000 }],
+      method: 'card',
+      payment_method: card!.id,
+    };
+    const first = await browser.create(body, key);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    // As if the process had died before answering: no stored answer, an old lock.
+    await h.db
+      .updateTable('idempotency_keys')
+      .set({
+        response_status: null,
+        response_body: null,
+        locked_at: new Date(Date.now() - 60_000).toISOString(),
+      })
+      .where('key', '=', key)
+      .execute();
+    const retried = await browser.create(body, key);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body.id).toBe(first.body.id);
+    const creates = fake
+      .requestsTo('POST', '/v1/payment_intents')
+      .filter((request) => request.params.metadata?.payment_id === first.body.id);
+    expect(creates.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(creates.map((request) => request.params.payment_method))).toEqual(
+      new Set([creates[0]!.params.payment_method]),
+    );
+    expect(creates[0]!.params.payment_method).toMatch(/^pm_/);
   });
 });
