@@ -14,6 +14,7 @@ import { getEstimate } from './estimates.ts';
 import { conflict } from './http/errors.ts';
 import { now } from './ids.ts';
 import { createInvoice, settleInvoiceStatus } from './invoices.ts';
+import { applyAccountCredit } from './ledger/credit-application.ts';
 import { appendEntries, lockCustomer } from './ledger/entries.ts';
 
 export interface EstimateInvoiceInput {
@@ -55,16 +56,22 @@ export async function invoiceFromEstimate(
   const customer = await getCustomer(trx, businessId, estimate.customer_id);
   const lines =
     (await linesByDocument(trx, 'estimate_lines', [estimate.id])).get(estimate.id) ?? [];
-  const invoice = await createInvoice(trx, customer, {
-    lines: lines.map((line) => ({
-      description: line.description,
-      quantity: line.quantity,
-      unit_amount: Number(line.unit_amount),
-      tax_rate: line.tax_rate,
-    })),
-    due_date: input.due_date ?? null,
-    notes: input.notes ?? null,
-  });
+  // Its own deposit goes onto it first; the account's other credit after (applyAccountCredit).
+  const invoice = await createInvoice(
+    trx,
+    customer,
+    {
+      lines: lines.map((line) => ({
+        description: line.description,
+        quantity: line.quantity,
+        unit_amount: Number(line.unit_amount),
+        tax_rate: line.tax_rate,
+      })),
+      due_date: input.due_date ?? null,
+      notes: input.notes ?? null,
+    },
+    { applyCredit: false },
+  );
   const deposit = await creditDepositsToInvoice(trx, estimate, invoice);
   if (deposit.entries.length > 0) {
     await appendEntries(
@@ -78,5 +85,6 @@ export async function invoiceFromEstimate(
     .set({ invoice_id: invoice.id, invoiced_at: now() })
     .where('estimate_id', '=', estimate.id)
     .execute();
+  await applyAccountCredit(trx, customer);
   return { invoice: await settleInvoiceStatus(trx, invoice.id), depositCredited: deposit.credited };
 }

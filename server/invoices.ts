@@ -22,6 +22,12 @@ import {
 } from './document-lines.ts';
 import { conflict, notFound, unprocessable } from './http/errors.ts';
 import { newId, now } from './ids.ts';
+import {
+  applyAccountCredit,
+  CREDIT_APPLIED,
+  CREDIT_RETURNED,
+  returnAppliedCredit,
+} from './ledger/credit-application.ts';
 import { appendEntries, invoiceAmountDue, lockCustomer } from './ledger/entries.ts';
 
 export interface NewInvoice {
@@ -32,7 +38,17 @@ export interface NewInvoice {
   draft?: boolean | undefined;
 }
 
-export async function createInvoice(trx: Trx, customer: CustomerTable, input: NewInvoice) {
+/**
+ * Opens (or drafts) an invoice. An open one takes the customer's unapplied account credit at once
+ * (server/ledger/credit-application.ts), unless `applyCredit: false`: a caller that puts other
+ * money on it first (an estimate's deposit) applies the credit itself afterwards.
+ */
+export async function createInvoice(
+  trx: Trx,
+  customer: CustomerTable,
+  input: NewInvoice,
+  options: { applyCredit?: boolean } = {},
+) {
   const { lines, totals } = priceLines(input.lines);
   if (totals.total === 0) {
     throw unprocessable('amount_too_small', 'An invoice must ask for more than zero.', 'lines');
@@ -57,8 +73,11 @@ export async function createInvoice(trx: Trx, customer: CustomerTable, input: Ne
   };
   await trx.insertInto('invoices').values(invoice).execute();
   await insertLines(trx, 'invoice_lines', invoice.id, lines);
-  if (!input.draft) await postInvoiceLines(trx, invoice, lines);
-  return invoice;
+  if (input.draft) return invoice;
+  await postInvoiceLines(trx, invoice, lines);
+  if (options.applyCredit === false) return invoice;
+  await applyAccountCredit(trx, customer);
+  return getInvoice(trx, invoice.business_id, invoice.id);
 }
 
 /** One ledger charge per line, tax included, each naming the invoice. */
@@ -138,12 +157,16 @@ export async function finalizeInvoice(trx: Trx, businessId: string, id: string) 
   }
   const lines = (await linesByDocument(trx, 'invoice_lines', [invoice.id])).get(invoice.id) ?? [];
   await postInvoiceLines(trx, invoice, lines);
-  return moveInvoice(trx, invoice, 'open');
+  await moveInvoice(trx, invoice, 'open');
+  await applyAccountCredit(trx, { id: invoice.customer_id, business_id: businessId });
+  return getInvoice(trx, businessId, invoice.id);
 }
 
 /**
- * Voids an invoice that no payment has touched: one adjustment takes what it still asks for off
- * the balance, and the status becomes `void` for good (its payment link dies with it).
+ * Voids an invoice that no payment has touched: the account credit applied to it goes back to the
+ * account, one adjustment takes what it then asks for off the balance (which ends where it was
+ * before the invoice), and the status becomes `void` for good (its payment link dies with it).
+ * The credit given back goes on to the customer's other open invoices.
  */
 export async function voidInvoice(trx: Trx, businessId: string, id: string) {
   const invoice = await lockInvoice(trx, businessId, id);
@@ -164,6 +187,7 @@ export async function voidInvoice(trx: Trx, businessId: string, id: string) {
       'id',
     );
   }
+  await returnAppliedCredit(trx, invoice);
   const due = await invoiceAmountDue(trx, invoice.id);
   if (due !== 0) {
     await appendEntries(trx, { business_id: businessId, customer_id: invoice.customer_id }, [
@@ -175,7 +199,9 @@ export async function voidInvoice(trx: Trx, businessId: string, id: string) {
       },
     ]);
   }
-  return moveInvoice(trx, invoice, 'void');
+  const voided = await moveInvoice(trx, invoice, 'void');
+  await applyAccountCredit(trx, { id: invoice.customer_id, business_id: businessId });
+  return voided;
 }
 
 /** Where each status may go forward. `void` and `paid` are final except by refund. */
@@ -267,9 +293,11 @@ export interface InvoiceSums {
   amount_due: number;
   /** Payments less refunds applied to the invoice. */
   amount_paid: number;
+  /** Account credit applied to the invoice, less what a void gave back; never a payment. */
+  amount_credited: number;
 }
 
-const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0 };
+const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0, amount_credited: 0 };
 
 /** Each invoice's sums in one grouped query (the same sum as invoiceAmountDue). */
 export async function invoiceSums(db: Db | Trx, invoiceIds: readonly string[]) {
@@ -283,13 +311,20 @@ export async function invoiceSums(db: Db | Trx, invoiceIds: readonly string[]) {
       sql<number>`coalesce(sum(case when kind in ('payment', 'refund') then amount else 0 end), 0)`.as(
         'paid',
       ),
+      sql<number>`coalesce(sum(case when kind = 'adjustment' and description in (${CREDIT_APPLIED}, ${CREDIT_RETURNED}) then amount else 0 end), 0)`.as(
+        'credited',
+      ),
     ])
     .where('invoice_id', 'in', [...invoiceIds])
     .groupBy('invoice_id')
     .execute();
   for (const row of rows) {
     // Payments are negative entries; refunds give some of it back.
-    sums.set(row.invoice_id!, { amount_due: Number(row.due), amount_paid: -Number(row.paid) });
+    sums.set(row.invoice_id!, {
+      amount_due: Number(row.due),
+      amount_paid: -Number(row.paid),
+      amount_credited: -Number(row.credited),
+    });
   }
   return sums;
 }
@@ -319,6 +354,7 @@ export function invoiceView(invoice: InvoiceTable, lines: DocumentLineTable[], s
     tax: invoice.tax,
     total: invoice.total,
     amount_paid: sums.amount_paid,
+    amount_credited: sums.amount_credited,
     // A draft has posted nothing yet; it will ask for its total once finalized.
     amount_due: invoice.status === 'draft' ? invoice.total : sums.amount_due,
     due_date: invoice.due_date,

@@ -4,6 +4,7 @@ import type { CustomerTable } from '../db/schema.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { newId, now } from '../ids.ts';
 import { lockInvoice } from '../invoices.ts';
+import { applyAccountCredit } from './credit-application.ts';
 import { appendEntries } from './entries.ts';
 
 export interface NewCharge {
@@ -38,6 +39,8 @@ export async function postCredit(
   const [entry] = await appendEntries(trx, ownerOf(customer), [
     { kind: 'credit', amount: -credit.amount, description: credit.description },
   ]);
+  // The credit pays the open invoices, oldest first; the balance is the same either way.
+  await applyAccountCredit(trx, customer);
   return entry!;
 }
 

@@ -15,6 +15,7 @@ import { enqueuePaymentEmails } from '../email/payment-emails.ts';
 import { takeEstimateDeposit } from '../estimate-deposits.ts';
 import { now, today } from '../ids.ts';
 import { settleInvoiceStatus } from '../invoices.ts';
+import { applyAccountCredit } from '../ledger/credit-application.ts';
 import {
   appendEntries,
   invoiceAmountDue,
@@ -129,6 +130,8 @@ export async function recordPaymentSuccess(
     entries.map((entry) => ({ ...entry, date: today() })),
   );
   for (const invoiceId of touched) await settleInvoiceStatus(trx, invoiceId);
+  // What went beyond what was due is account credit now: it pays the other open invoices.
+  await applyAccountCredit(trx, { id: payment.customer_id, business_id: payment.business_id });
 
   const at = now();
   await trx

@@ -51,7 +51,18 @@ export const Invoice = z
     subtotal: z.number().int(),
     tax: z.number().int(),
     total: z.number().int(),
-    amount_paid: z.number().int(),
+    amount_paid: z.number().int().openapi({
+      description:
+        'Payments applied to the invoice, less refunds. Account credit is not a payment.',
+    }),
+    amount_credited: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          "The customer's account credit applied to the invoice (oldest open invoice first); " +
+          'given back to the account if the invoice is voided.',
+      }),
     amount_due: z.number().int(),
     due_date: z.string().nullable(),
     notes: z.string().nullable(),

@@ -271,8 +271,13 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
     await recordDepositPayment(h, staff, dana.id, estimate.id, 30_000);
     expect((await staff.get(`/v1/estimates/${estimate.id}`)).body.deposit_paid).toBe(30_000);
     const invoice = (await staff.post(`/v1/estimates/${estimate.id}/invoice`, {})).body;
-    expect(invoice.amount_due).toBe(estimate.total - 30_000);
-    // The extra 300.00 is still the customer's: it lowers what they owe overall.
+    // The extra 300.00 is still the customer's: account credit, applied to the invoice after the
+    // deposit, so the invoice asks for what they owe overall.
+    expect(invoice).toMatchObject({
+      amount_paid: 30_000,
+      amount_credited: 30_000,
+      amount_due: estimate.total - 60_000,
+    });
     expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(
       estimate.total - 60_000,
     );

@@ -1,0 +1,381 @@
+/**
+ * Account credit applied to open invoices (server/ledger/credit-application.ts): whichever comes
+ * first, the credit or the invoice, the invoice asks for what the customer really owes, the
+ * portal offers that and no more, a void gives the credit back, and money paid beyond what was due
+ * covers the next open invoice. Throughout, the balance is the sum of the ledger's entries.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimateFor, estimatePortal } from '../estimates/support.ts';
+import {
+  balanceOf,
+  customerOf,
+  invoiceFor,
+  linkTo,
+  poolBusiness,
+  portal,
+  THREE_D_SECURE,
+} from '../payments/support.ts';
+import { testStores } from '../support/databases.ts';
+import { type StaffClient, useHarness } from '../support/harness.ts';
+
+describe.each(testStores)('account credit applied to open invoices on $name', (store) => {
+  const h = useHarness(store, {
+    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
+  });
+
+  const credit = (staff: StaffClient, customer: string, amount: number) =>
+    staff.post(`/v1/customers/${customer}/credits`, { amount, description: 'Goodwill credit' });
+  const invoiceView = async (staff: StaffClient, id: string) =>
+    (await staff.get(`/v1/invoices/${id}`)).body;
+
+  /** The balance the API reports is the sum of the entries, and each entry's running sum holds. */
+  async function expectBalanceIsSumOfEntries(staff: StaffClient, customer: string) {
+    const rows = await h.db
+      .selectFrom('ledger_entries')
+      .select(['amount', 'balance_after'])
+      .where('customer_id', '=', customer)
+      .orderBy('seq')
+      .execute();
+    let sum = 0;
+    for (const row of rows) {
+      sum += Number(row.amount);
+      expect(Number(row.balance_after)).toBe(sum);
+    }
+    expect(await balanceOf(staff, customer)).toBe(sum);
+    return sum;
+  }
+
+  it('credit, then invoice: the invoice and the portal ask for the balance, and paying it settles all', async () => {
+    const staff = await poolBusiness(h, { tips: { enabled: true, percentages: [10, 15, 20] } });
+    const dana = await customerOf(staff);
+    expect((await credit(staff, dana.id, 3_000)).status).toBe(200);
+    const invoice = await invoiceFor(staff, dana.id, 10_000);
+
+    expect(await invoiceView(staff, invoice.id)).toMatchObject({
+      status: 'open',
+      total: 10_000,
+      amount_due: 7_000,
+      amount_paid: 0,
+      amount_credited: 3_000,
+    });
+    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const shown = (await p.get()).body;
+    expect(shown.balance).toEqual({ amount: 7_000, state: 'outstanding' });
+    expect(shown.balance_due).toBe(0);
+    expect(shown.invoices).toMatchObject([{ id: invoice.id, total: 10_000, amount_due: 7_000 }]);
+
+    // The whole invoice is not payable any more, only what it asks for.
+    const tooMuch = await p.create({
+      invoices: [{ id: invoice.id, amount: 10_000 }],
+      method: 'card',
+    });
+    expect(tooMuch.status).toBe(422);
+    const paid = await p.pay({
+      invoices: [{ id: invoice.id, amount: 7_000 }],
+      tip: { percent: 10 },
+      method: 'card',
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body).toMatchObject({ status: 'succeeded', subtotal: 7_000, tip: 700 });
+    expect(await balanceOf(staff, dana.id)).toBe(0);
+    expect(await invoiceView(staff, invoice.id)).toMatchObject({
+      status: 'paid',
+      amount_due: 0,
+      amount_paid: 7_000,
+      amount_credited: 3_000,
+    });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(0);
+  });
+
+  it('invoice, then credit: the credit pays the open invoice down', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    const invoice = await invoiceFor(staff, dana.id, 10_000);
+    const posted = await credit(staff, dana.id, 3_000);
+    // The answer is the credit itself.
+    expect(posted.body).toMatchObject({ object: 'credit', amount: 3_000 });
+
+    expect(await invoiceView(staff, invoice.id)).toMatchObject({
+      status: 'open',
+      amount_due: 7_000,
+      amount_paid: 0,
+      amount_credited: 3_000,
+    });
+    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    expect((await p.get()).body).toMatchObject({
+      balance: { amount: 7_000 },
+      balance_due: 0,
+      invoices: [{ id: invoice.id, amount_due: 7_000 }],
+    });
+    // An invoice link shows the same figure.
+    const invoiceLink = portal(h, await linkTo(staff, { invoice: invoice.id }));
+    expect((await invoiceLink.get()).body.invoices).toMatchObject([{ amount_due: 7_000 }]);
+
+    const paid = await p.pay({ invoices: [{ id: invoice.id, amount: 7_000 }], method: 'card' });
+    expect(paid.body.status).toBe('succeeded');
+    expect(await balanceOf(staff, dana.id)).toBe(0);
+    expect((await invoiceView(staff, invoice.id)).status).toBe('paid');
+    await expectBalanceIsSumOfEntries(staff, dana.id);
+  });
+
+  it('credit larger than the invoice: the invoice is paid and the rest stays as credit for the next one', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    await credit(staff, dana.id, 15_000);
+    const first = await invoiceFor(staff, dana.id, 10_000);
+    expect(await invoiceView(staff, first.id)).toMatchObject({
+      status: 'paid',
+      amount_due: 0,
+      amount_paid: 0,
+      amount_credited: 10_000,
+    });
+    expect(await balanceOf(staff, dana.id)).toBe(-5_000);
+    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    expect((await p.get()).body).toMatchObject({
+      balance: { amount: -5_000, state: 'credit' },
+      balance_due: 0,
+      invoices: [],
+    });
+
+    const second = await invoiceFor(staff, dana.id, 8_000);
+    expect(await invoiceView(staff, second.id)).toMatchObject({
+      status: 'open',
+      amount_due: 3_000,
+      amount_credited: 5_000,
+    });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(3_000);
+  });
+
+  it('applies credit oldest invoice first, and a draft takes none until finalized', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    const older = await invoiceFor(staff, dana.id, 4_000);
+    const newer = await invoiceFor(staff, dana.id, 5_000);
+    const draft = await staff.post('/v1/invoices', {
+      customer: dana.id,
+      draft: true,
+      lines: [{ description: 'Pump repair', quantity: 1, unit_amount: 2_000 }],
+    });
+    await credit(staff, dana.id, 6_000);
+    expect(await invoiceView(staff, older.id)).toMatchObject({ status: 'paid', amount_due: 0 });
+    expect(await invoiceView(staff, newer.id)).toMatchObject({
+      status: 'open',
+      amount_due: 3_000,
+      amount_credited: 2_000,
+    });
+    expect(await invoiceView(staff, draft.body.id)).toMatchObject({
+      status: 'draft',
+      amount_credited: 0,
+    });
+
+    await credit(staff, dana.id, 4_000); // 3 000 for the newer invoice, 1 000 left over
+    expect((await invoiceView(staff, newer.id)).status).toBe('paid');
+    expect(await balanceOf(staff, dana.id)).toBe(-1_000);
+    const finalized = await staff.post(`/v1/invoices/${draft.body.id}/finalize`);
+    expect(finalized.body).toMatchObject({
+      status: 'open',
+      amount_due: 1_000,
+      amount_credited: 1_000,
+    });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(1_000);
+  });
+
+  it('voiding an invoice gives its credit back: the balance is what it was before the invoice', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    await credit(staff, dana.id, 3_000);
+    const invoice = await invoiceFor(staff, dana.id, 10_000);
+    expect((await invoiceView(staff, invoice.id)).amount_due).toBe(7_000);
+
+    const voided = await staff.post(`/v1/invoices/${invoice.id}/void`);
+    expect(voided.status).toBe(200);
+    expect(voided.body).toMatchObject({ status: 'void', amount_due: 0, amount_credited: 0 });
+    expect(await balanceOf(staff, dana.id)).toBe(-3_000);
+    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    expect((await p.get()).body).toMatchObject({ balance: { amount: -3_000 }, invoices: [] });
+
+    // The credit is there for the next invoice.
+    const next = await invoiceFor(staff, dana.id, 5_000);
+    expect(await invoiceView(staff, next.id)).toMatchObject({
+      amount_due: 2_000,
+      amount_credited: 3_000,
+    });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(2_000);
+  });
+
+  it('voiding an invoice paid by credit moves the credit on to the other open invoices', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    await credit(staff, dana.id, 3_000);
+    const paidByCredit = await invoiceFor(staff, dana.id, 2_000);
+    const open = await invoiceFor(staff, dana.id, 5_000);
+    expect((await invoiceView(staff, paidByCredit.id)).status).toBe('paid');
+    expect((await invoiceView(staff, open.id)).amount_due).toBe(4_000);
+
+    expect((await staff.post(`/v1/invoices/${paidByCredit.id}/void`)).status).toBe(200);
+    expect(await invoiceView(staff, open.id)).toMatchObject({
+      status: 'open',
+      amount_due: 2_000,
+      amount_credited: 3_000,
+    });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(2_000);
+  });
+
+  it('money paid beyond what an invoice asks for covers the next open invoice', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    const first = await invoiceFor(staff, dana.id, 10_000);
+    const second = await invoiceFor(staff, dana.id, 5_000);
+    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+
+    // The customer pays the first invoice in full, held up at the bank's 3-D Secure step…
+    const { body: payment } = await p.create({
+      invoices: [{ id: first.id, amount: 10_000 }],
+      method: 'card',
+    });
+    const challenged = await p.confirm(payment.id, { sandbox: THREE_D_SECURE });
+    expect(challenged.body.status).toBe('requires_action');
+    // …while staff credit 4 000, which goes onto the first invoice (the oldest).
+    await credit(staff, dana.id, 4_000);
+    expect((await invoiceView(staff, first.id)).amount_due).toBe(6_000);
+
+    const done = await p.confirm(payment.id, { sandbox: { three_d_secure: 'approve' } });
+    expect(done.body).toMatchObject({ status: 'succeeded', subtotal: 10_000 });
+    // 6 000 paid the first invoice; the 4 000 beyond it became credit and went onto the second.
+    expect(await invoiceView(staff, first.id)).toMatchObject({
+      status: 'paid',
+      amount_paid: 6_000,
+      amount_credited: 4_000,
+    });
+    expect(await invoiceView(staff, second.id)).toMatchObject({
+      status: 'open',
+      amount_due: 1_000,
+      amount_paid: 0,
+      amount_credited: 4_000,
+    });
+    expect(await balanceOf(staff, dana.id)).toBe(1_000);
+    expect((await p.get()).body).toMatchObject({
+      balance: { amount: 1_000 },
+      balance_due: 0,
+      invoices: [{ id: second.id, amount_due: 1_000 }],
+    });
+    await expectBalanceIsSumOfEntries(staff, dana.id);
+
+    // Refunding what went to the account takes it back from the account, not from the invoice
+    // the credit paid down: the customer owes it on the account again.
+    const refund = await staff.post(`/v1/payments/${payment.id}/refunds`, { amount: 4_000 });
+    expect(refund.status, JSON.stringify(refund.body)).toBe(200);
+    expect((await invoiceView(staff, second.id)).amount_due).toBe(1_000);
+    expect((await p.get()).body).toMatchObject({ balance: { amount: 5_000 }, balance_due: 4_000 });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(5_000);
+  });
+
+  it('an account charge is paid from the credit before any invoice is', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    await staff.post(`/v1/customers/${dana.id}/charges`, {
+      amount: 1_500,
+      description: 'Call-out',
+    });
+    await credit(staff, dana.id, 2_000);
+    const invoice = await invoiceFor(staff, dana.id, 3_000);
+    expect(await invoiceView(staff, invoice.id)).toMatchObject({
+      amount_due: 2_500,
+      amount_credited: 500,
+    });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(2_500);
+  });
+
+  it("a deposit paid on an estimate is kept for that estimate's invoice, then the credit follows it", async () => {
+    const staff = await poolBusiness(h);
+    const dana = await customerOf(staff);
+    const estimate = await estimateFor(staff, dana.id, { deposit_amount: 50_000 });
+    const token = await linkTo(staff, { customer: dana.id });
+    const signature = { type: 'typed', name: 'Dana Diaz' };
+    expect((await estimatePortal(h, token).approve(estimate.id, signature)).status).toBe(200);
+    const other = await invoiceFor(staff, dana.id, 10_000);
+
+    const deposit = await portal(h, token).pay({
+      estimate_deposit: { estimate: estimate.id },
+      method: 'card',
+    });
+    expect(deposit.body).toMatchObject({ status: 'succeeded', subtotal: 50_000 });
+    // The deposit is the estimate's: the other invoice still asks for all of itself.
+    expect(await invoiceView(staff, other.id)).toMatchObject({
+      amount_due: 10_000,
+      amount_credited: 0,
+    });
+    await credit(staff, dana.id, 13_000); // 10 000 pays the other invoice, 3 000 left over
+    expect((await invoiceView(staff, other.id)).status).toBe('paid');
+    expect(await balanceOf(staff, dana.id)).toBe(-53_000);
+
+    const converted = await staff.post(`/v1/estimates/${estimate.id}/invoice`, {});
+    expect(converted.status).toBe(200);
+    expect(converted.body).toMatchObject({
+      total: estimate.total,
+      amount_paid: 50_000,
+      amount_credited: 3_000,
+      amount_due: estimate.total - 53_000,
+      status: 'partially_paid',
+    });
+    expect(await expectBalanceIsSumOfEntries(staff, dana.id)).toBe(estimate.total - 53_000);
+  });
+
+  it('property: whatever staff do, the balance is the sum of the entries and no credit sits unused beside an open invoice', async () => {
+    const staff = await poolBusiness(h);
+    type Step =
+      | { kind: 'credit'; amount: number }
+      | { kind: 'invoice'; amount: number }
+      | { kind: 'charge'; amount: number }
+      | { kind: 'void'; pick: number };
+    const amount = fc.integer({ min: 1, max: 20_000 });
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({ kind: fc.constant('credit' as const), amount }),
+      fc.record({ kind: fc.constant('invoice' as const), amount }),
+      fc.record({ kind: fc.constant('charge' as const), amount }),
+      fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }),
+    );
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 7 }), async (steps) => {
+        runs += 1;
+        const customer = (await customerOf(staff, `Property ${runs}`)).id;
+        const invoices: { id: string; total: number }[] = [];
+        let expected = 0;
+        for (const s of steps) {
+          if (s.kind === 'credit') {
+            expect((await credit(staff, customer, s.amount)).status).toBe(200);
+            expected -= s.amount;
+          } else if (s.kind === 'charge') {
+            const posted = await staff.post(`/v1/customers/${customer}/charges`, {
+              amount: s.amount,
+              description: 'Chemicals',
+            });
+            expect(posted.status).toBe(200);
+            expected += s.amount;
+          } else if (s.kind === 'invoice') {
+            invoices.push(await invoiceFor(staff, customer, s.amount));
+            expected += s.amount;
+          } else if (invoices.length > 0) {
+            const [voided] = invoices.splice(s.pick % invoices.length, 1);
+            expect((await staff.post(`/v1/invoices/${voided!.id}/void`)).status).toBe(200);
+            expected -= voided!.total;
+          }
+          expect(await expectBalanceIsSumOfEntries(staff, customer)).toBe(expected);
+          const views = await Promise.all(invoices.map((i) => invoiceView(staff, i.id)));
+          const open = views.filter((v) => v.status !== 'paid');
+          const owedOnInvoices = open.reduce((sum, v) => sum + v.amount_due, 0);
+          for (const v of views) {
+            expect(v.amount_due).toBeGreaterThanOrEqual(0);
+            expect(v.amount_due + v.amount_credited).toBe(v.total);
+            expect(v.status).toBe(v.amount_due === 0 ? 'paid' : 'open');
+          }
+          // Credit left unapplied only when no invoice asks for anything.
+          if (owedOnInvoices > 0) expect(expected).toBeGreaterThanOrEqual(owedOnInvoices);
+        }
+      }),
+      { numRuns: store.name === 'sqlite' ? 25 : 10 },
+    );
+  });
+});
