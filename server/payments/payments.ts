@@ -1,4 +1,5 @@
 /** Payments: reading, locking and showing them. Creating is create.ts; recording is record.ts. */
+import { sql } from 'kysely';
 import type { QuoteInput, TipChoice } from '../../shared/quote.ts';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { olderThan } from '../db/pagination.ts';
@@ -89,6 +90,33 @@ export function paymentsInScope(db: Db | Trx, scope: PortalScope) {
     );
   }
   return query;
+}
+
+/**
+ * A payment made on the customer's own link may also have paid other invoices, a tip and a fee. An
+ * invoice link reaches that one document: it sees only what the payment put on its invoice, and
+ * not the customer's receipt for the whole.
+ */
+export function madeElsewhere(scope: PortalScope, payment: Payment): boolean {
+  return scope.link.kind !== 'customer' && payment.payment_link_id !== scope.link.id;
+}
+
+/** The payment as this link may see it (see madeElsewhere). */
+export async function asSeenByLink(
+  db: Db | Trx,
+  scope: PortalScope,
+  payment: Payment,
+): Promise<Payment> {
+  if (!madeElsewhere(scope, payment)) return payment;
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select(sql<number>`coalesce(sum(amount), 0)`.as('paid'))
+    .where('payment_id', '=', payment.id)
+    .where('kind', '=', 'payment')
+    .where('invoice_id', '=', scope.link.invoice_id ?? '')
+    .executeTakeFirstOrThrow();
+  const applied = -Number(row.paid);
+  return { ...payment, subtotal: applied, tip: 0, fee: 0, total: applied };
 }
 
 /** One payment the link reaches, or a 404. */

@@ -8,8 +8,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorResponses, prefixedId } from '../api/common.ts';
 import { renderReceiptPdf } from '../documents/receipt-pdf.ts';
 import type { AppEnv } from '../http/env.ts';
+import { notFound } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
-import { getLinkPayment } from '../payments/payments.ts';
+import { getLinkPayment, madeElsewhere } from '../payments/payments.ts';
 import { openPortalLink } from '../portal/access.ts';
 
 const ReceiptParams = z.object({
@@ -36,6 +37,7 @@ export const portalDocumentRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openap
     const { token, id } = c.req.valid('param');
     const scope = await openPortalLink(c, token);
     const payment = await getLinkPayment(c.var.db, scope, id);
+    if (madeElsewhere(scope, payment)) throw notFound('payment', 'id');
     const receipt = await renderReceiptPdf(c.var.db, payment.id);
     return c.body(new Uint8Array(receipt.pdf), 200, {
       'Content-Type': 'application/pdf',

@@ -21,7 +21,9 @@ import {
   storeResponse,
 } from '../payments/idempotency.ts';
 import {
+  asSeenByLink,
   getLinkPayment,
+  madeElsewhere,
   type Payment,
   paymentFields,
   paymentsInScope,
@@ -29,7 +31,7 @@ import {
 import { paymentProvider } from '../payments/providers.ts';
 import { reconcilePayment } from '../payments/reconcile.ts';
 import { removeSavedPaymentMethod } from '../payments/saved-methods.ts';
-import { openPortalLink } from '../portal/access.ts';
+import { openPortalLink, type PortalScope } from '../portal/access.ts';
 import { TokenParam } from '../portal/schemas.ts';
 
 const Tip = z
@@ -131,12 +133,12 @@ const IdempotencyHeader = z.object({
     .openapi({ description: 'Required: a new random value for each payment the customer makes.' }),
 });
 
-function portalPaymentView(payment: Payment, token: string) {
+function portalPaymentView(payment: Payment, scope: PortalScope) {
   return {
     ...paymentFields(payment),
     receipt_url:
-      payment.status === 'succeeded'
-        ? `/v1/portal/${token}/payments/${payment.id}/receipt.pdf`
+      payment.status === 'succeeded' && !madeElsewhere(scope, payment)
+        ? `/v1/portal/${scope.token}/payments/${payment.id}/receipt.pdf`
         : null,
     next_action:
       payment.status === 'requires_action'
@@ -219,7 +221,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
                 key,
               );
         const body = {
-          ...portalPaymentView(started.payment, scope.token),
+          ...portalPaymentView(started.payment, scope),
           client_secret: started.clientSecret,
         };
         await storeResponse(db, businessId, key, 200, body);
@@ -258,7 +260,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         id,
         c.req.valid('json'),
       );
-      return c.json(portalPaymentView(payment, scope.token), 200);
+      return c.json(portalPaymentView(payment, scope), 200);
     },
   )
   .openapi(
@@ -287,7 +289,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         scope,
         id,
       );
-      return c.json(portalPaymentView(payment, scope.token), 200);
+      return c.json(portalPaymentView(payment, scope), 200);
     },
   )
   .openapi(
@@ -315,7 +317,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         id,
         c.req.valid('json').payment_method,
       );
-      return c.json(portalPaymentView(payment, scope.token), 200);
+      return c.json(portalPaymentView(payment, scope), 200);
     },
   )
   .openapi(
@@ -361,7 +363,11 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       return c.json(
         {
           object: 'list' as const,
-          data: rows.slice(0, limit).map((row) => portalPaymentView(row, scope.token)),
+          data: await Promise.all(
+            rows
+              .slice(0, limit)
+              .map(async (row) => portalPaymentView(await asSeenByLink(db, scope, row), scope)),
+          ),
           has_more: rows.length > limit,
         },
         200,
@@ -394,7 +400,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         );
         payment = await getLinkPayment(db, scope, id);
       }
-      return c.json(portalPaymentView(payment, token), 200);
+      return c.json(portalPaymentView(await asSeenByLink(db, scope, payment), scope), 200);
     },
   )
   .openapi(

@@ -114,9 +114,11 @@ describe.each(testStores)('receipt PDF on $name', (store) => {
 
   it('is reached only through a link that reaches the payment, and only once it succeeded', async () => {
     const { staff, dana, token, payment, first } = await paidReceipt();
-    // The paid invoice's own link reaches it; another invoice's link and another customer do not.
+    // The receipt of a payment made on the customer link is the customer's: not even the paid
+    // invoice's own link opens it (that link shows only what went to its invoice), nor another
+    // invoice's link, nor another customer's.
     const paidInvoiceLink = await linkTo(staff, { invoice: first.id });
-    expect((await fetchReceipt(paidInvoiceLink, payment.id)).status).toBe(200);
+    expect((await fetchReceipt(paidInvoiceLink, payment.id)).status).toBe(404);
     const third = await invoiceFor(staff, dana.id, 2_000);
     const otherInvoiceLink = await linkTo(staff, { invoice: third.id });
     const eli = await customerOf(staff, 'Eli Evans');
