@@ -26,6 +26,7 @@ import { portalRoutes } from './routes/portal.ts';
 import { portalDocumentRoutes } from './routes/portal-documents.ts';
 import { portalEstimateDocumentRoutes } from './routes/portal-estimate-documents.ts';
 import { portalEstimateRoutes } from './routes/portal-estimates.ts';
+import { portalPaymentStepRoutes } from './routes/portal-payment-steps.ts';
 import { portalPaymentRoutes } from './routes/portal-payments.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -81,6 +82,7 @@ export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   app.route('/v1/portal', portalEstimateRoutes);
   app.route('/v1/portal', portalEstimateDocumentRoutes);
   app.route('/v1/portal', portalPaymentRoutes);
+  app.route('/v1/portal', portalPaymentStepRoutes);
   app.route('/v1/portal', portalDocumentRoutes);
   app.use('/v1/payments/*', staffAuth());
   app.route('/v1/payments', paymentRoutes);
