@@ -13,7 +13,8 @@ import { creditDepositsToInvoice } from './estimate-deposits.ts';
 import { getEstimate } from './estimates.ts';
 import { conflict } from './http/errors.ts';
 import { now } from './ids.ts';
-import { createInvoice, settleInvoiceStatus } from './invoices.ts';
+import { settleInvoiceStatus } from './invoice-status.ts';
+import { createInvoice } from './invoices.ts';
 import { applyAccountCredit } from './ledger/credit-application.ts';
 import { appendEntries, lockCustomer } from './ledger/entries.ts';
 

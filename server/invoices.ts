@@ -22,6 +22,7 @@ import {
 } from './document-lines.ts';
 import { conflict, notFound, unprocessable } from './http/errors.ts';
 import { newId, now } from './ids.ts';
+import { moveInvoice } from './invoice-status.ts';
 import {
   applyAccountCredit,
   CREDIT_APPLIED,
@@ -204,90 +205,6 @@ export async function voidInvoice(trx: Trx, businessId: string, id: string) {
   return voided;
 }
 
-/** Where each status may go forward. `void` and `paid` are final except by refund. */
-const FORWARD: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
-  draft: ['open', 'void'],
-  open: ['viewed', 'partially_paid', 'paid', 'void'],
-  viewed: ['partially_paid', 'paid', 'void'],
-  partially_paid: ['paid'],
-  paid: [],
-  void: [],
-};
-/** The only moves backwards: a refund reopens what it gives back. */
-const BY_REFUND: Partial<Record<InvoiceStatus, readonly InvoiceStatus[]>> = {
-  partially_paid: ['open', 'viewed'],
-  paid: ['partially_paid', 'open', 'viewed'],
-};
-
-export function canMoveInvoice(from: InvoiceStatus, to: InvoiceStatus, byRefund = false) {
-  return (
-    from === to || FORWARD[from].includes(to) || (byRefund && (BY_REFUND[from] ?? []).includes(to))
-  );
-}
-
-/**
- * Moves an invoice's status, refusing (409) a move the lifecycle does not allow:
- * draft → open → viewed → partially_paid → paid, or → void; backwards only `{ byRefund: true }`.
- */
-export async function setInvoiceStatus(
-  trx: Trx,
-  invoiceId: string,
-  to: InvoiceStatus,
-  options: { byRefund?: boolean } = {},
-) {
-  const invoice = await trx
-    .selectFrom('invoices')
-    .selectAll()
-    .where('id', '=', invoiceId)
-    .executeTakeFirstOrThrow();
-  if (!canMoveInvoice(invoice.status, to, options.byRefund)) {
-    throw conflict(
-      'invoice_status_invalid',
-      `Invoice ${invoice.number} is ${invoice.status} and cannot become ${to}.`,
-    );
-  }
-  return moveInvoice(trx, invoice, to);
-}
-
-/**
- * Sets the status that the invoice's ledger entries call for, after a payment or a refund was
- * appended: nothing due → paid; something paid → partially_paid; nothing paid any more → open.
- * Drafts and void invoices are left as they are.
- */
-export async function settleInvoiceStatus(trx: Trx, invoiceId: string) {
-  const invoice = await trx
-    .selectFrom('invoices')
-    .selectAll()
-    .where('id', '=', invoiceId)
-    .executeTakeFirstOrThrow();
-  if (invoice.status === 'draft' || invoice.status === 'void') return invoice;
-  const sums = (await invoiceSums(trx, [invoice.id])).get(invoice.id) ?? NO_ENTRIES;
-  let to: InvoiceStatus = invoice.status;
-  if (sums.amount_due <= 0) to = 'paid';
-  else if (sums.amount_paid > 0) to = 'partially_paid';
-  else if (invoice.status === 'paid' || invoice.status === 'partially_paid') to = 'open';
-  return setInvoiceStatus(trx, invoice.id, to, { byRefund: true });
-}
-
-/** The portal's "the customer saw it": open → viewed, and nothing else. True when it moved. */
-export async function markInvoiceViewed(trx: Trx, invoiceId: string): Promise<boolean> {
-  const result = await trx
-    .updateTable('invoices')
-    .set({ status: 'viewed', updated_at: now() })
-    .where('id', '=', invoiceId)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-async function moveInvoice(trx: Trx, invoice: InvoiceTable, to: InvoiceStatus) {
-  if (invoice.status === to) return invoice;
-  const at = now();
-  const changes = { status: to, updated_at: at, ...(to === 'void' ? { voided_at: at } : {}) };
-  await trx.updateTable('invoices').set(changes).where('id', '=', invoice.id).execute();
-  return { ...invoice, ...changes };
-}
-
 export interface InvoiceSums {
   /** Sum of the invoice's ledger entries: what it still asks for. */
   amount_due: number;
@@ -297,7 +214,7 @@ export interface InvoiceSums {
   amount_credited: number;
 }
 
-const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0, amount_credited: 0 };
+export const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0, amount_credited: 0 };
 
 /** Each invoice's sums in one grouped query (the same sum as invoiceAmountDue). */
 export async function invoiceSums(db: Db | Trx, invoiceIds: readonly string[]) {

@@ -18,7 +18,7 @@
 import type { Trx } from '../db/database.ts';
 import type { CustomerTable, InvoiceTable } from '../db/schema.ts';
 import { depositsPaid } from '../estimate-deposits.ts';
-import { settleInvoiceStatus } from '../invoices.ts';
+import { settleInvoiceStatus } from '../invoice-status.ts';
 import { customerMoney } from '../portal/payable.ts';
 import { appendEntries, lockCustomer, type NewLedgerEntry } from './entries.ts';
 

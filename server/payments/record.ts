@@ -14,7 +14,7 @@ import type { Trx } from '../db/database.ts';
 import { enqueuePaymentEmails } from '../email/payment-emails.ts';
 import { takeEstimateDeposit } from '../estimate-deposits.ts';
 import { now, today } from '../ids.ts';
-import { settleInvoiceStatus } from '../invoices.ts';
+import { settleInvoiceStatus } from '../invoice-status.ts';
 import { applyAccountCredit } from '../ledger/credit-application.ts';
 import {
   appendEntries,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { markInvoiceViewed, setInvoiceStatus, settleInvoiceStatus } from '../../server/invoices.ts';
+import {
+  markInvoiceViewed,
+  setInvoiceStatus,
+  settleInvoiceStatus,
+} from '../../server/invoice-status.ts';
 import { appendEntries } from '../../server/ledger/entries.ts';
 import { testStores } from '../support/databases.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';
