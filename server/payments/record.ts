@@ -22,7 +22,7 @@ import {
   lockCustomer,
   type NewLedgerEntry,
 } from '../ledger/entries.ts';
-import { recordLinkEvent } from '../payment-links.ts';
+import { recordLinkEvent } from '../link-events.ts';
 import { customerMoney } from '../portal/payable.ts';
 import { releaseHolds } from './holds.ts';
 import { type Payment, requestedOf } from './payments.ts';

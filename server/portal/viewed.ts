@@ -5,7 +5,7 @@
 import type { Trx } from '../db/database.ts';
 import { now } from '../ids.ts';
 import { markInvoiceViewed } from '../invoice-status.ts';
-import { recordLinkEvent } from '../payment-links.ts';
+import { recordLinkEvent } from '../link-events.ts';
 import type { PortalScope } from './access.ts';
 
 /**

@@ -13,9 +13,10 @@ import { enqueueEmail } from '../email/outbox.ts';
 import type { AppEnv } from '../http/env.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
+import { recordLinkEvent } from '../link-events.ts';
 import { unsealToken } from '../link-tokens.ts';
 import { paymentLinkEmail } from '../payment-link-email.ts';
-import { getPaymentLink, linkStatus, recordLinkEvent } from '../payment-links.ts';
+import { getPaymentLink, linkStatus } from '../payment-links.ts';
 
 const SendLink = z
   .object({

@@ -21,6 +21,7 @@ import type { Config } from '../config.ts';
 import type { LinkEventTable } from '../db/schema.ts';
 import type { AppEnv } from '../http/env.ts';
 import { openApiHooks } from '../http/openapi.ts';
+import { listLinkEvents, recordLinkEvent } from '../link-events.ts';
 import { unsealToken } from '../link-tokens.ts';
 import {
   createPaymentLink,
@@ -28,10 +29,8 @@ import {
   type LinkTarget,
   linkExpires,
   linkStatus,
-  listLinkEvents,
   listPaymentLinks,
   type PaymentLink,
-  recordLinkEvent,
   regeneratePaymentLink,
   revokePaymentLink,
 } from '../payment-links.ts';
