@@ -3,7 +3,7 @@
  * convenience fee and the total. The widget shows them as the customer chooses; the server
  * computes them again from the ledger and charges only its own result.
  */
-import { applyBasisPoints, isAmount, MAX_AMOUNT, percentToBasisPoints } from './money.ts';
+import { applyBasisPoints, isAmount, percentToBasisPoints } from './money.ts';
 
 export type PaymentMethodKind = 'card' | 'us_bank_account';
 
@@ -168,7 +168,7 @@ function checkPartAmount(
   partial: PayableState['partial_payments'],
   param: string,
 ): QuoteProblem[] {
-  if (!isAmount(amount, 1) || amount > MAX_AMOUNT) {
+  if (!isAmount(amount, 1)) {
     return [
       {
         param,

@@ -1,5 +1,4 @@
 /** The tables as Kysely sees them. Money columns hold integer minor units; times are ISO 8601 text. */
-import type { Generated } from 'kysely';
 
 export interface BusinessTable {
   id: string;
@@ -431,5 +430,3 @@ export interface Database {
   estimate_questions: EstimateQuestionTable;
   estimate_deposits: EstimateDepositTable;
 }
-
-export type { Generated };
