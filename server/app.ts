@@ -3,32 +3,32 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import { portalCors } from './http/cors.ts';
 import type { AppEnv } from './http/env.ts';
 import { ApiError, respondWithError } from './http/errors.ts';
 import { requestLogger } from './http/logger.ts';
 import { openApiHooks } from './http/openapi.ts';
-import { staffAuth } from './http/staff-auth.ts';
+import { portalGuard } from './links/access.ts';
 import { demoRoutes, loadDemoFiles } from './pages/demo-pages.ts';
 import { hostedPageRoutes } from './pages/hosted-page.ts';
 import { staffPreviewRoutes } from './pages/staff-preview.ts';
 import { loadWidgetFiles, widgetRoutes } from './pages/widget-files.ts';
-import { portalGuard } from './portal/access.ts';
-import { customerRoutes } from './routes/customers.ts';
-import { documentPdfRoutes } from './routes/document-pdfs.ts';
-import { estimateRoutes } from './routes/estimates.ts';
-import { invoiceRoutes } from './routes/invoices.ts';
-import { outboxRoutes } from './routes/outbox.ts';
-import { paymentLinkSendRoutes } from './routes/payment-link-send.ts';
-import { paymentLinkRoutes } from './routes/payment-links.ts';
-import { paymentRoutes } from './routes/payments.ts';
-import { portalRoutes } from './routes/portal.ts';
-import { portalDocumentRoutes } from './routes/portal-documents.ts';
-import { portalEstimateDocumentRoutes } from './routes/portal-estimate-documents.ts';
-import { portalEstimateRoutes } from './routes/portal-estimates.ts';
-import { portalPaymentStepRoutes } from './routes/portal-payment-steps.ts';
-import { portalPaymentRoutes } from './routes/portal-payments.ts';
-import { settingsRoutes } from './routes/settings.ts';
+import { portalCors } from './portal/cors.ts';
+import { portalDocumentRoutes } from './routes/portal/documents.ts';
+import { portalEstimateDocumentRoutes } from './routes/portal/estimate-documents.ts';
+import { portalEstimateRoutes } from './routes/portal/estimates.ts';
+import { portalPaymentStepRoutes } from './routes/portal/payment-steps.ts';
+import { portalPaymentRoutes } from './routes/portal/payments.ts';
+import { portalRoutes } from './routes/portal/portal.ts';
+import { staffAuth } from './routes/staff/auth.ts';
+import { customerRoutes } from './routes/staff/customers.ts';
+import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
+import { estimateRoutes } from './routes/staff/estimates.ts';
+import { invoiceRoutes } from './routes/staff/invoices.ts';
+import { outboxRoutes } from './routes/staff/outbox.ts';
+import { paymentLinkSendRoutes } from './routes/staff/payment-link-send.ts';
+import { paymentLinkRoutes } from './routes/staff/payment-links.ts';
+import { paymentRoutes } from './routes/staff/payments.ts';
+import { settingsRoutes } from './routes/staff/settings.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppDeps {
@@ -75,7 +75,7 @@ export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   app.route('/v1/payment_links', paymentLinkRoutes);
   app.route('/v1/payment_links', paymentLinkSendRoutes);
   // Every portal request is counted per client address before anything else happens, CORS's
-  // token lookup included; its 429 is readable from any origin (server/portal/access.ts).
+  // token lookup included; its 429 is readable from any origin (server/links/access.ts).
   app.use('/v1/portal/*', portalGuard());
   app.use('/v1/portal/*', portalCors());
   app.route('/v1/portal', portalRoutes);

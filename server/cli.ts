@@ -6,7 +6,7 @@
  * Messages go to stderr. Exit codes: 0 done, 2 bad or missing arguments, 1 anything else.
  */
 import { parseArgs } from 'node:util';
-import { businessView, createBusiness } from './businesses.ts';
+import { businessView, createBusiness } from './businesses/businesses.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 

@@ -5,7 +5,7 @@ export interface BusinessTable {
   name: string;
   currency: string;
   locale: string;
-  /** JSON of `BusinessSettings` (server/settings.ts). */
+  /** JSON of `BusinessSettings` (server/businesses/settings.ts). */
   settings: string;
   api_key_hash: string;
   invoice_counter: number;
@@ -326,7 +326,7 @@ export interface SandboxRefundTable {
 export type EmailKind = 'receipt' | 'payment_notice' | 'estimate_decision' | 'question' | 'link';
 export type EmailState = 'pending' | 'sent' | 'failed';
 
-/** An email the product sends: kept with its delivery state (server/email/outbox.ts). */
+/** An email the product sends: kept with its delivery state (server/outbox/outbox.ts). */
 export interface OutboxMessageTable {
   id: string;
   business_id: string;
@@ -348,7 +348,7 @@ export interface OutboxMessageTable {
   updated_at: string;
 }
 
-// Estimate decisions (migration 2026_11_22_0004_estimate_decisions; server/estimate-decisions.ts).
+// Estimate decisions (migration 2026_11_22_0004_estimate_decisions; server/estimates/decisions.ts).
 
 export type EstimateDecisionKind = 'approved' | 'declined';
 
@@ -387,7 +387,7 @@ export interface EstimateQuestionTable {
   created_at: string;
 }
 
-/** The deposit part of a recorded payment (server/estimate-deposits.ts). */
+/** The deposit part of a recorded payment (server/estimates/deposits.ts). */
 export interface EstimateDepositTable {
   payment_id: string;
   business_id: string;

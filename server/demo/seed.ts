@@ -3,7 +3,7 @@
  * state and a link for each. It is made through the staff API, the way an integrator would.
  */
 import type { App } from '../app.ts';
-import { createBusiness } from '../businesses.ts';
+import { createBusiness } from '../businesses/businesses.ts';
 import type { Db } from '../db/database.ts';
 
 export interface DemoBusiness {

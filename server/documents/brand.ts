@@ -7,7 +7,7 @@
 import { lookup } from 'node:dns';
 import { request } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { businessSettings } from '../businesses.ts';
+import { businessSettings } from '../businesses/businesses.ts';
 import type { BusinessTable } from '../db/schema.ts';
 
 export interface DocumentBrand {

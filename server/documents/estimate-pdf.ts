@@ -12,10 +12,10 @@ import type {
   EstimateDecisionTable,
   EstimateTable,
 } from '../db/schema.ts';
-import { linesByDocument } from '../document-lines.ts';
-import { decisionsByEstimate } from '../estimate-decisions.ts';
-import { depositsPaid } from '../estimate-deposits.ts';
-import { estimateExpired } from '../estimates.ts';
+import { decisionsByEstimate } from '../estimates/decisions.ts';
+import { depositsPaid } from '../estimates/deposits.ts';
+import { estimateExpired } from '../estimates/estimates.ts';
+import { linesByDocument } from '../invoices/lines.ts';
 import { type DocumentBrand, documentBrand } from './brand.ts';
 import { DocumentFormat, type DocumentWords, documentWords } from './document-words.ts';
 import { customerParty } from './invoice-pdf.ts';

@@ -7,8 +7,8 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { BusinessTable, InvoiceTable } from '../db/schema.ts';
-import { unsealToken } from '../link-tokens.ts';
-import { createPaymentLink, linkStatus } from '../payment-links.ts';
+import { createPaymentLink, linkStatus } from '../links/payment-links.ts';
+import { unsealToken } from '../links/tokens.ts';
 
 const PAYABLE = new Set<InvoiceTable['status']>(['open', 'viewed', 'partially_paid']);
 

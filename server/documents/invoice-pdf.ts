@@ -5,7 +5,7 @@
  * `qrcode`, drawn as a PNG). Money and dates in the business's locale and currency.
  */
 import QRCode from 'qrcode';
-import type { CustomerAddress } from '../customers.ts';
+import type { CustomerAddress } from '../businesses/customers.ts';
 import type { Db } from '../db/database.ts';
 import type {
   BusinessTable,
@@ -13,8 +13,8 @@ import type {
   DocumentLineTable,
   InvoiceTable,
 } from '../db/schema.ts';
-import { linesByDocument } from '../document-lines.ts';
-import { depositOfPayments } from '../estimate-deposits.ts';
+import { depositOfPayments } from '../estimates/deposits.ts';
+import { linesByDocument } from '../invoices/lines.ts';
 import { type DocumentBrand, documentBrand } from './brand.ts';
 import { DocumentFormat, type DocumentWords, documentWords } from './document-words.ts';
 import {

@@ -4,11 +4,12 @@
  * invoice, then the account balance). The receipt PDF and the receipt and notice emails are all
  * drawn from this.
  */
+
+import { parseSettings } from '../businesses/settings.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { PaymentTable } from '../db/schema.ts';
-import { depositOfPayments } from '../estimate-deposits.ts';
+import { depositOfPayments } from '../estimates/deposits.ts';
 import { notFound } from '../http/errors.ts';
-import { parseSettings } from '../settings.ts';
 
 export interface ReceiptLine {
   /**

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { renderReceiptPdf } from '../documents/receipt-pdf.ts';
-import type { OutboxMessage } from './outbox.ts';
+import type { OutboxMessage } from '../outbox/outbox.ts';
 
 export const MAX_ATTEMPTS = 8;
 const FIRST_RETRY_SECONDS = 60;

@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
+import { type IdPrefix, newId, now, today } from '../db/ids.ts';
 import type { LedgerEntryTable, LedgerKind } from '../db/schema.ts';
-import { type IdPrefix, newId, now, today } from '../ids.ts';
 
 export type LedgerEntry = LedgerEntryTable;
 

@@ -11,7 +11,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { openPortalLink, type PortalScope, portalGuard } from '../portal/access.ts';
+import { openPortalLink, type PortalScope, portalGuard } from '../links/access.ts';
 import {
   deadPagePolicy,
   escapeHtml,

@@ -13,7 +13,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { openPortalLink, portalGuard } from '../portal/access.ts';
+import { openPortalLink, portalGuard } from '../links/access.ts';
 
 type FetchApp = { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
 

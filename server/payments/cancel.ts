@@ -13,9 +13,9 @@
  * success recorded after a cancel is still recorded (events.ts), so no money is ever lost.
  */
 import type { Db } from '../db/database.ts';
+import { now } from '../db/ids.ts';
 import { conflict } from '../http/errors.ts';
-import { now } from '../ids.ts';
-import type { PortalScope } from '../portal/access.ts';
+import type { PortalScope } from '../links/access.ts';
 import { releaseHolds } from './holds.ts';
 import { getLinkPayment, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';

@@ -12,10 +12,10 @@
 
 import { formatMoney } from '../../shared/money.ts';
 import type { Db, Trx } from '../db/database.ts';
+import { now } from '../db/ids.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
-import { now } from '../ids.ts';
 import { lockCustomer } from '../ledger/entries.ts';
-import type { PortalScope } from '../portal/access.ts';
+import type { PortalScope } from '../links/access.ts';
 import { DetailedApiError } from './errors.ts';
 import { paymentQuote } from './fees.ts';
 import { checkStillPayable, lapseHolds, placeHolds, releaseHolds } from './holds.ts';

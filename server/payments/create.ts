@@ -13,16 +13,16 @@ import {
   tipAmount,
 } from '../../shared/quote.ts';
 import type { Db, Trx } from '../db/database.ts';
+import { newId, now } from '../db/ids.ts';
 import type { PaymentTable } from '../db/schema.ts';
-import { estimateDepositDue } from '../estimate-deposits.ts';
+import { estimateDepositDue } from '../estimates/deposits.ts';
 import { ApiError, unprocessable } from '../http/errors.ts';
-import { newId, now } from '../ids.ts';
 import { lockCustomer } from '../ledger/entries.ts';
-import type { PortalScope } from '../portal/access.ts';
-import { checkPaymentMethod } from '../portal/payment-methods.ts';
+import type { PortalScope } from '../links/access.ts';
 import { paymentQuote } from './fees.ts';
 import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
 import { attachPayment } from './idempotency.ts';
+import { checkPaymentMethod } from './methods.ts';
 import type { Payment, RequestedPayment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
 import { getSavedPaymentMethod } from './saved-methods.ts';

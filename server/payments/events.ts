@@ -12,7 +12,7 @@
  * An event for a payment we do not know (yet) is not kept, so a later delivery can still apply.
  */
 import type { Db, Trx } from '../db/database.ts';
-import { newId, now } from '../ids.ts';
+import { newId, now } from '../db/ids.ts';
 import { holdExpiry, keepHolds, releaseHolds } from './holds.ts';
 import { lockPayment, type Payment } from './payments.ts';
 import type { ProviderEvent } from './provider.ts';

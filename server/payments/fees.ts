@@ -12,7 +12,7 @@ import {
   type Quote,
   type QuoteInput,
 } from '../../shared/quote.ts';
-import type { BusinessSettings } from '../settings.ts';
+import type { BusinessSettings } from '../businesses/settings.ts';
 import type { Funding } from './provider.ts';
 
 /** Funding types a card fee applies to. Debit and prepaid cards are never surcharged. */

@@ -6,10 +6,10 @@
  * the provider; the answer is what the customer is then asked to confirm.
  */
 import type { Db } from '../db/database.ts';
+import { now } from '../db/ids.ts';
 import { conflict } from '../http/errors.ts';
-import { now } from '../ids.ts';
 import { lockCustomer } from '../ledger/entries.ts';
-import type { PortalScope } from '../portal/access.ts';
+import type { PortalScope } from '../links/access.ts';
 import { paymentQuote } from './fees.ts';
 import { figuresInputOf, getLinkPayment, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';

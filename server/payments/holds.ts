@@ -11,11 +11,11 @@
 import { formatMoney } from '../../shared/money.ts';
 import { checkQuoteInput, type PayableState, type QuoteInput } from '../../shared/quote.ts';
 import type { Db, Trx } from '../db/database.ts';
-import { estimateDepositDue } from '../estimate-deposits.ts';
+import { newId, now } from '../db/ids.ts';
+import { estimateDepositDue } from '../estimates/deposits.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
-import { newId, now } from '../ids.ts';
-import type { PortalScope } from '../portal/access.ts';
-import { payableState, portalMoney } from '../portal/payable.ts';
+import { payableState, portalMoney } from '../invoices/owed.ts';
+import type { PortalScope } from '../links/access.ts';
 import { DetailedApiError } from './errors.ts';
 import { type Payment, quoteInputOf, requestedOf } from './payments.ts';
 

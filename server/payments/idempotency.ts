@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
+import { now } from '../db/ids.ts';
 import { ApiError, conflict } from '../http/errors.ts';
-import { now } from '../ids.ts';
 
 export const KEEP_HOURS = 24;
 /** A request holding a key for longer than this is taken to have died with its process. */

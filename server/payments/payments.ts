@@ -5,7 +5,7 @@ import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { olderThan } from '../db/pagination.ts';
 import type { PaymentTable, RefundTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
-import type { PortalScope } from '../portal/access.ts';
+import type { PortalScope } from '../links/access.ts';
 
 export type Payment = PaymentTable;
 
@@ -16,7 +16,7 @@ export interface RequestedPayment {
   tip: TipChoice;
   /** The total the customer was shown when the payment was made. */
   quoted_total: number;
-  /** A deposit on an approved estimate (server/estimate-deposits.ts), paid on its own. */
+  /** A deposit on an approved estimate (server/estimates/deposits.ts), paid on its own. */
   estimate_deposit?: { estimate: string; amount: number } | null;
 }
 

@@ -9,7 +9,7 @@
 
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
-import { now } from '../ids.ts';
+import { now } from '../db/ids.ts';
 import { handleProviderEvent } from './events.ts';
 import { lapseHolds } from './holds.ts';
 import { pruneIdempotencyKeys } from './idempotency.ts';

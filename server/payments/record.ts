@@ -11,19 +11,19 @@
  */
 import { sql } from 'kysely';
 import type { Trx } from '../db/database.ts';
-import { enqueuePaymentEmails } from '../email/payment-emails.ts';
-import { takeEstimateDeposit } from '../estimate-deposits.ts';
-import { now, today } from '../ids.ts';
-import { settleInvoiceStatus } from '../invoice-status.ts';
-import { applyAccountCredit } from '../ledger/credit-application.ts';
+import { now, today } from '../db/ids.ts';
+import { takeEstimateDeposit } from '../estimates/deposits.ts';
+import { applyAccountCredit } from '../invoices/credit-application.ts';
+import { customerMoney } from '../invoices/owed.ts';
+import { settleInvoiceStatus } from '../invoices/status.ts';
 import {
   appendEntries,
   invoiceAmountDue,
   lockCustomer,
   type NewLedgerEntry,
 } from '../ledger/entries.ts';
-import { recordLinkEvent } from '../link-events.ts';
-import { customerMoney } from '../portal/payable.ts';
+import { recordLinkEvent } from '../links/link-events.ts';
+import { enqueuePaymentEmails } from './emails.ts';
 import { releaseHolds } from './holds.ts';
 import { type Payment, requestedOf } from './payments.ts';
 import type { PaymentMethodDetails } from './provider.ts';

@@ -10,10 +10,10 @@
  */
 import { formatMoney } from '../../shared/money.ts';
 import type { Db, Trx } from '../db/database.ts';
+import { newId, now } from '../db/ids.ts';
 import type { RefundTable } from '../db/schema.ts';
 import { ApiError, conflict, unprocessable } from '../http/errors.ts';
-import { newId, now } from '../ids.ts';
-import { settleInvoiceStatus } from '../invoice-status.ts';
+import { settleInvoiceStatus } from '../invoices/status.ts';
 import { appendEntries, type NewLedgerEntry } from '../ledger/entries.ts';
 import { amountRefunded, invoiceAllocations, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';

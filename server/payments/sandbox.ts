@@ -8,9 +8,9 @@
  * production: see assertSandboxAllowed().
  */
 import type { Db } from '../db/database.ts';
+import { newId, now } from '../db/ids.ts';
 import type { SandboxPaymentTable } from '../db/schema.ts';
 import { conflict } from '../http/errors.ts';
-import { newId, now } from '../ids.ts';
 import type {
   CreatedPayment,
   CreatePaymentInput,

@@ -5,9 +5,9 @@
  */
 
 import type { Db, Trx } from '../db/database.ts';
+import { newId, now } from '../db/ids.ts';
 import { notFound } from '../http/errors.ts';
-import { newId, now } from '../ids.ts';
-import type { PortalScope } from '../portal/access.ts';
+import type { PortalScope } from '../links/access.ts';
 import type { Payment } from './payments.ts';
 import type { PaymentMethodDetails, PaymentProvider } from './provider.ts';
 

@@ -1,7 +1,7 @@
 /** Recent billing line items a link reaches, newest first: the customer's, or its invoice's. */
 import type { Db } from '../db/database.ts';
 import { recentCharges } from '../ledger/entries.ts';
-import type { PortalScope } from './access.ts';
+import type { PortalScope } from '../links/access.ts';
 
 async function chargesOf(db: Db, scope: PortalScope, limit: number) {
   if (scope.link.kind === 'customer') return recentCharges(db, scope.customer.id, limit);

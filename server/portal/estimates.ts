@@ -6,10 +6,10 @@
  */
 import type { Db } from '../db/database.ts';
 import type { DocumentLineTable, EstimateDecisionTable, EstimateTable } from '../db/schema.ts';
-import { decisionsByEstimate } from '../estimate-decisions.ts';
-import { depositsPaid } from '../estimate-deposits.ts';
-import { estimateExpired } from '../estimates.ts';
-import type { PortalScope } from './access.ts';
+import { decisionsByEstimate } from '../estimates/decisions.ts';
+import { depositsPaid } from '../estimates/deposits.ts';
+import { estimateExpired } from '../estimates/estimates.ts';
+import type { PortalScope } from '../links/access.ts';
 
 interface Facts {
   decision: EstimateDecisionTable | undefined;
@@ -19,7 +19,7 @@ interface Facts {
 /**
  * What of the deposit the customer can still pay: the deposit less what deposit payments hold
  * (never below 0). Nothing once declined, or once the estimate became an invoice (the invoice is
- * paid instead, server/estimate-deposits.ts refuses the deposit then).
+ * paid instead, server/estimates/deposits.ts refuses the deposit then).
  */
 function depositDue(
   estimate: EstimateTable,

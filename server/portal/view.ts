@@ -2,12 +2,12 @@
 import { paymentMethodsFor } from '../../shared/quote.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { type PortalInvoice, portalMoney } from '../invoices/owed.ts';
 import { balanceState } from '../ledger/entries.ts';
-import { linkExpires } from '../payment-links.ts';
+import type { PortalScope } from '../links/access.ts';
+import { linkExpires } from '../links/payment-links.ts';
 import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
-import type { PortalScope } from './access.ts';
 import { portalEstimates } from './estimates.ts';
-import { type PortalInvoice, portalMoney } from './payable.ts';
 
 export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;

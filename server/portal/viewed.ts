@@ -3,10 +3,10 @@
  * counts as a view, never a GET, so mail scanners that fetch every link are not taken for people.
  */
 import type { Trx } from '../db/database.ts';
-import { now } from '../ids.ts';
-import { markInvoiceViewed } from '../invoice-status.ts';
-import { recordLinkEvent } from '../link-events.ts';
-import type { PortalScope } from './access.ts';
+import { now } from '../db/ids.ts';
+import { markInvoiceViewed } from '../invoices/status.ts';
+import type { PortalScope } from '../links/access.ts';
+import { recordLinkEvent } from '../links/link-events.ts';
 
 /**
  * Records `viewed` on the link and moves the invoices the customer was shown from open to viewed:

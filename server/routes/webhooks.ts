@@ -7,10 +7,10 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import Stripe from 'stripe';
-import { errorResponses, jsonResponse } from '../api/common.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
+import { errorResponses, jsonResponse } from '../http/schemas.ts';
 import { handleProviderEvent } from '../payments/events.ts';
 import { stripeProvider } from '../payments/providers.ts';
 import { toProviderEvents } from '../payments/stripe-events.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { today } from '../../server/ids.ts';
+import { today } from '../../server/db/ids.ts';
 import { testStores } from '../support/databases.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';
 

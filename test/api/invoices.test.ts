@@ -3,7 +3,7 @@ import {
   markInvoiceViewed,
   setInvoiceStatus,
   settleInvoiceStatus,
-} from '../../server/invoice-status.ts';
+} from '../../server/invoices/status.ts';
 import { appendEntries } from '../../server/ledger/entries.ts';
 import { testStores } from '../support/databases.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';

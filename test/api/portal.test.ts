@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settleInvoiceStatus } from '../../server/invoice-status.ts';
+import { settleInvoiceStatus } from '../../server/invoices/status.ts';
 import { appendEntries } from '../../server/ledger/entries.ts';
 import { testStores } from '../support/databases.ts';
 import { answer, type Harness, type StaffClient, useHarness } from '../support/harness.ts';

@@ -14,9 +14,9 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { createApp } from '../../server/app.ts';
-import { createBusiness } from '../../server/businesses.ts';
+import { createBusiness } from '../../server/businesses/businesses.ts';
+import { createCustomer } from '../../server/businesses/customers.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createCustomer } from '../../server/customers.ts';
 import { type Db, migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import {

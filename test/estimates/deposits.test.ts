@@ -6,12 +6,12 @@
  * entries (and anything beyond the deposit as account credit) appended in one transaction.
  */
 import { describe, expect, it } from 'vitest';
+import { newId, now } from '../../server/db/ids.ts';
 import type { PaymentTable } from '../../server/db/schema.ts';
-import { estimateDepositDue, takeEstimateDeposit } from '../../server/estimate-deposits.ts';
-import { newId, now } from '../../server/ids.ts';
+import { estimateDepositDue, takeEstimateDeposit } from '../../server/estimates/deposits.ts';
 import { appendEntries } from '../../server/ledger/entries.ts';
-import type { PortalScope } from '../../server/portal/access.ts';
-import { openPortalLink } from '../../server/portal/access.ts';
+import type { PortalScope } from '../../server/links/access.ts';
+import { openPortalLink } from '../../server/links/access.ts';
 import { portal as payingPortal, VISA } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';

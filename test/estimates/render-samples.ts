@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
-import { createBusiness } from '../../server/businesses.ts';
+import { createBusiness } from '../../server/businesses/businesses.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { VISA } from '../payments/support.ts';

@@ -4,7 +4,7 @@
  */
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
-import { today } from '../../server/ids.ts';
+import { today } from '../../server/db/ids.ts';
 import type { Harness, StaffClient } from '../support/harness.ts';
 
 export function daysFromToday(days: number) {

@@ -1,5 +1,5 @@
 /**
- * Account credit applied to open invoices (server/ledger/credit-application.ts): whichever comes
+ * Account credit applied to open invoices (server/invoices/credit-application.ts): whichever comes
  * first, the credit or the invoice, the invoice asks for what the customer really owes, the
  * portal offers that and no more, a void gives the credit back, and money paid beyond what was due
  * covers the next open invoice. Throughout, the balance is the sum of the ledger's entries.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { createBusiness } from '../../server/businesses.ts';
+import { createBusiness } from '../../server/businesses/businesses.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { testConfig } from '../support/harness.ts';

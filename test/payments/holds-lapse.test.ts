@@ -3,14 +3,14 @@
  * customer; its holds must lapse again, or that one abandoned attempt blocks the invoice for good.
  */
 import { describe, expect, it } from 'vitest';
-import { businessSettings } from '../../server/businesses.ts';
-import { findLinkByToken } from '../../server/payment-links.ts';
+import { businessSettings } from '../../server/businesses/businesses.ts';
+import type { PortalScope } from '../../server/links/access.ts';
+import { findLinkByToken } from '../../server/links/payment-links.ts';
 import { confirmSandboxPayment } from '../../server/payments/confirm.ts';
 import { handleProviderEvent } from '../../server/payments/events.ts';
 import { HOLD_MINUTES } from '../../server/payments/holds.ts';
 import { SandboxProvider } from '../../server/payments/sandbox.ts';
 import type { SandboxInstrument } from '../../server/payments/sandbox-instruments.ts';
-import type { PortalScope } from '../../server/portal/access.ts';
 import { testStores } from '../support/databases.ts';
 import { useHarness } from '../support/harness.ts';
 import { customerOf, invoiceFor, linkTo, poolBusiness, portal, VISA } from './support.ts';

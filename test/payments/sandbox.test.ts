@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../server/businesses/settings.ts';
 import { loadConfig } from '../../server/config.ts';
 import { applicableFee } from '../../server/payments/fees.ts';
 import { SandboxProvider } from '../../server/payments/sandbox.ts';
@@ -14,7 +15,6 @@ import {
   readTestCard,
   TEST_CARDS,
 } from '../../server/payments/sandbox-instruments.ts';
-import { DEFAULT_SETTINGS } from '../../server/settings.ts';
 
 const run = promisify(execFile);
 const card = { card_number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { createBusiness, type NewBusiness } from '../../server/businesses.ts';
+import { createBusiness, type NewBusiness } from '../../server/businesses/businesses.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../server/app.ts';
-import { createBusiness } from '../../../server/businesses.ts';
+import { createBusiness } from '../../../server/businesses/businesses.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';

@@ -12,11 +12,11 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../server/app.ts';
-import { createBusiness } from '../../../server/businesses.ts';
+import { createBusiness } from '../../../server/businesses/businesses.ts';
+import type { BusinessSettings } from '../../../server/businesses/settings.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';
-import type { BusinessSettings } from '../../../server/settings.ts';
 import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.ts';
 import { XSS } from './payloads.ts';
 

@@ -1,0 +1,103 @@
+/** Customers of a business: data access. */
+import type { Db, Trx } from '../db/database.ts';
+import { newId, now } from '../db/ids.ts';
+import { olderThan } from '../db/pagination.ts';
+import type { CustomerTable } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
+
+export interface CustomerAddress {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+}
+
+export interface CustomerFields {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  external_id?: string | null;
+  address?: CustomerAddress | null;
+}
+
+export async function createCustomer(db: Db, businessId: string, fields: CustomerFields) {
+  const at = now();
+  const customer: CustomerTable = {
+    id: newId('cus'),
+    business_id: businessId,
+    name: fields.name,
+    email: fields.email ?? null,
+    phone: fields.phone ?? null,
+    external_id: fields.external_id ?? null,
+    address: fields.address ? JSON.stringify(fields.address) : null,
+    created_at: at,
+    updated_at: at,
+  };
+  await db.insertInto('customers').values(customer).execute();
+  return customer;
+}
+
+/** The business's customer, or a 404 that says nothing of other businesses' customers. */
+export async function getCustomer(db: Db | Trx, businessId: string, id: string, param = 'id') {
+  const customer = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!customer) throw notFound('customer', param);
+  return customer;
+}
+
+export async function listCustomers(
+  db: Db,
+  businessId: string,
+  page: { limit: number; starting_after?: string | undefined },
+) {
+  let query = db
+    .selectFrom('customers')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1);
+  if (page.starting_after) {
+    const cursor = await getCustomer(db, businessId, page.starting_after, 'starting_after');
+    query = query.where(olderThan(cursor));
+  }
+  return query.execute();
+}
+
+export async function updateCustomer(
+  db: Db,
+  businessId: string,
+  id: string,
+  fields: Partial<CustomerFields>,
+) {
+  const current = await getCustomer(db, businessId, id);
+  const changes: Partial<CustomerTable> = { updated_at: now() };
+  if (fields.name !== undefined) changes.name = fields.name;
+  if (fields.email !== undefined) changes.email = fields.email;
+  if (fields.phone !== undefined) changes.phone = fields.phone;
+  if (fields.external_id !== undefined) changes.external_id = fields.external_id;
+  if (fields.address !== undefined) {
+    changes.address = fields.address ? JSON.stringify(fields.address) : null;
+  }
+  await db.updateTable('customers').set(changes).where('id', '=', current.id).execute();
+  return { ...current, ...changes };
+}
+
+export function customerView(customer: CustomerTable) {
+  return {
+    id: customer.id,
+    object: 'customer' as const,
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    external_id: customer.external_id,
+    address: customer.address ? (JSON.parse(customer.address) as CustomerAddress) : null,
+    created: customer.created_at,
+  };
+}

@@ -1,0 +1,38 @@
+/** A business's settings: branding, tips, partial payments, fees, embedding, notifications. */
+import type { ConvenienceFee, PaymentMethodKind } from '../../shared/quote.ts';
+
+export interface BusinessSettings {
+  branding: {
+    logo_url: string | null;
+    brand_color: string;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+  };
+  tips: { enabled: boolean; percentages: number[]; custom: boolean };
+  partial_payments: { enabled: boolean; minimum: number };
+  convenience_fees: Partial<Record<PaymentMethodKind, ConvenienceFee>>;
+  allowed_origins: string[];
+  notification_email: string | null;
+  /** Days a customer or invoice link lives; null means until regenerated, revoked or voided. */
+  link_expiry_days: number | null;
+}
+
+export const DEFAULT_SETTINGS: BusinessSettings = {
+  branding: { logo_url: null, brand_color: '#1a56db', address: null, phone: null, email: null },
+  tips: { enabled: true, percentages: [18, 20, 25], custom: true },
+  partial_payments: { enabled: false, minimum: 100 },
+  convenience_fees: {},
+  allowed_origins: [],
+  notification_email: null,
+  link_expiry_days: null,
+};
+
+export function parseSettings(json: string): BusinessSettings {
+  const stored = JSON.parse(json) as Partial<BusinessSettings>;
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    branding: { ...DEFAULT_SETTINGS.branding, ...stored.branding },
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * Invoices: data access. An open invoice's lines are charges on the customer's ledger (each
+ * entry names the invoice), so what an invoice still asks for is the sum of its entries.
+ *
+ * Lock order, for everyone who touches an invoice and the ledger in one transaction: the
+ * customer first (lockCustomer / appendEntries), then the invoice (lockInvoice), and the business
+ * row (document numbers) last. Keeping one order is what keeps PostgreSQL free of deadlocks
+ * between a payment, a void, a new document and an estimate turned into an invoice.
+ */
+import { sql } from 'kysely';
+import { type Db, isPostgres, type Trx } from '../db/database.ts';
+import { newId, now } from '../db/ids.ts';
+import { olderThan } from '../db/pagination.ts';
+import type {
+  CustomerTable,
+  DocumentLineTable,
+  InvoiceStatus,
+  InvoiceTable,
+} from '../db/schema.ts';
+import { conflict, notFound, unprocessable } from '../http/errors.ts';
+import { appendEntries, invoiceAmountDue, lockCustomer } from '../ledger/entries.ts';
+import {
+  applyAccountCredit,
+  CREDIT_APPLIED,
+  CREDIT_RETURNED,
+  returnAppliedCredit,
+} from './credit-application.ts';
+import {
+  insertLines,
+  type LineInput,
+  linesByDocument,
+  lineView,
+  type PricedLine,
+  priceLines,
+  takeDocumentNumber,
+} from './lines.ts';
+import { moveInvoice } from './status.ts';
+
+export interface NewInvoice {
+  lines: LineInput[];
+  due_date?: string | null | undefined;
+  notes?: string | null | undefined;
+  /** A draft posts nothing to the ledger until it is finalized. */
+  draft?: boolean | undefined;
+}
+
+/**
+ * Opens (or drafts) an invoice. An open one takes the customer's unapplied account credit at once
+ * (server/invoices/credit-application.ts), unless `applyCredit: false`: a caller that puts other
+ * money on it first (an estimate's deposit) applies the credit itself afterwards.
+ */
+export async function createInvoice(
+  trx: Trx,
+  customer: CustomerTable,
+  input: NewInvoice,
+  options: { applyCredit?: boolean } = {},
+) {
+  const { lines, totals } = priceLines(input.lines);
+  if (totals.total === 0) {
+    throw unprocessable('amount_too_small', 'An invoice must ask for more than zero.', 'lines');
+  }
+  // Customer before business (the number): the lock order every transaction keeps.
+  await lockCustomer(trx, customer.id);
+  const { number, currency } = await takeDocumentNumber(trx, customer.business_id, 'invoice');
+  const at = now();
+  const invoice: InvoiceTable = {
+    id: newId('inv'),
+    business_id: customer.business_id,
+    customer_id: customer.id,
+    number,
+    status: input.draft ? 'draft' : 'open',
+    currency,
+    ...totals,
+    due_date: input.due_date ?? null,
+    notes: input.notes ?? null,
+    created_at: at,
+    updated_at: at,
+    voided_at: null,
+  };
+  await trx.insertInto('invoices').values(invoice).execute();
+  await insertLines(trx, 'invoice_lines', invoice.id, lines);
+  if (input.draft) return invoice;
+  await postInvoiceLines(trx, invoice, lines);
+  if (options.applyCredit === false) return invoice;
+  await applyAccountCredit(trx, customer);
+  return getInvoice(trx, invoice.business_id, invoice.id);
+}
+
+/** One ledger charge per line, tax included, each naming the invoice. */
+async function postInvoiceLines(
+  trx: Trx,
+  invoice: InvoiceTable,
+  lines: readonly Pick<PricedLine, 'amount' | 'tax' | 'description'>[],
+) {
+  await appendEntries(
+    trx,
+    { business_id: invoice.business_id, customer_id: invoice.customer_id },
+    lines.map((line) => ({
+      kind: 'charge' as const,
+      amount: line.amount + line.tax,
+      tax: line.tax,
+      description: line.description,
+      invoice_id: invoice.id,
+    })),
+  );
+}
+
+/** The business's invoice, or a 404 that says nothing of other businesses' invoices. */
+export async function getInvoice(db: Db | Trx, businessId: string, id: string, param = 'id') {
+  const invoice = await db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!invoice) throw notFound('invoice', param);
+  return invoice;
+}
+
+/** Holds the invoice (after its customer, see the lock order above) and returns it fresh. */
+export async function lockInvoice(trx: Trx, businessId: string, id: string, param = 'id') {
+  const invoice = await getInvoice(trx, businessId, id, param);
+  if (!isPostgres(trx)) return invoice;
+  await lockCustomer(trx, invoice.customer_id);
+  return trx
+    .selectFrom('invoices')
+    .selectAll()
+    .where('id', '=', invoice.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export interface InvoiceFilter {
+  customer?: string | undefined;
+  status?: InvoiceStatus | undefined;
+  limit: number;
+  starting_after?: string | undefined;
+}
+
+/** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
+export async function listInvoices(db: Db, businessId: string, filter: InvoiceFilter) {
+  let query = db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('business_id', '=', businessId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.customer) query = query.where('customer_id', '=', filter.customer);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.starting_after) {
+    const cursor = await getInvoice(db, businessId, filter.starting_after, 'starting_after');
+    query = query.where(olderThan(cursor));
+  }
+  return query.execute();
+}
+
+/** Draft → open: the lines become ledger charges now. */
+export async function finalizeInvoice(trx: Trx, businessId: string, id: string) {
+  const invoice = await lockInvoice(trx, businessId, id);
+  if (invoice.status !== 'draft') {
+    throw conflict('invoice_not_draft', `Invoice ${invoice.number} is ${invoice.status}.`, 'id');
+  }
+  const lines = (await linesByDocument(trx, 'invoice_lines', [invoice.id])).get(invoice.id) ?? [];
+  await postInvoiceLines(trx, invoice, lines);
+  await moveInvoice(trx, invoice, 'open');
+  await applyAccountCredit(trx, { id: invoice.customer_id, business_id: businessId });
+  return getInvoice(trx, businessId, invoice.id);
+}
+
+/**
+ * Voids an invoice that no payment has touched: the account credit applied to it goes back to the
+ * account, one adjustment takes what it then asks for off the balance (which ends where it was
+ * before the invoice), and the status becomes `void` for good (its payment link dies with it).
+ * The credit given back goes on to the customer's other open invoices.
+ */
+export async function voidInvoice(trx: Trx, businessId: string, id: string) {
+  const invoice = await lockInvoice(trx, businessId, id);
+  if (invoice.status === 'void') {
+    throw conflict('invoice_already_void', `Invoice ${invoice.number} is already void.`, 'id');
+  }
+  const payments = await trx
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('invoice_id', '=', invoice.id)
+    .where('kind', '=', 'payment')
+    .limit(1)
+    .executeTakeFirst();
+  if (payments) {
+    throw conflict(
+      'invoice_has_payments',
+      `Invoice ${invoice.number} has had payments applied, so it cannot be voided, even after a refund; credit the customer instead.`,
+      'id',
+    );
+  }
+  await returnAppliedCredit(trx, invoice);
+  const due = await invoiceAmountDue(trx, invoice.id);
+  if (due !== 0) {
+    await appendEntries(trx, { business_id: businessId, customer_id: invoice.customer_id }, [
+      {
+        kind: 'adjustment',
+        amount: -due,
+        description: `Invoice ${invoice.number} voided`,
+        invoice_id: invoice.id,
+      },
+    ]);
+  }
+  const voided = await moveInvoice(trx, invoice, 'void');
+  await applyAccountCredit(trx, { id: invoice.customer_id, business_id: businessId });
+  return voided;
+}
+
+export interface InvoiceSums {
+  /** Sum of the invoice's ledger entries: what it still asks for. */
+  amount_due: number;
+  /** Payments less refunds applied to the invoice. */
+  amount_paid: number;
+  /** Account credit applied to the invoice, less what a void gave back; never a payment. */
+  amount_credited: number;
+}
+
+export const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0, amount_credited: 0 };
+
+/** Each invoice's sums in one grouped query (the same sum as invoiceAmountDue). */
+export async function invoiceSums(db: Db | Trx, invoiceIds: readonly string[]) {
+  const sums = new Map<string, InvoiceSums>();
+  if (invoiceIds.length === 0) return sums;
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select([
+      'invoice_id',
+      sql<number>`coalesce(sum(amount), 0)`.as('due'),
+      sql<number>`coalesce(sum(case when kind in ('payment', 'refund') then amount else 0 end), 0)`.as(
+        'paid',
+      ),
+      sql<number>`coalesce(sum(case when kind = 'adjustment' and description in (${CREDIT_APPLIED}, ${CREDIT_RETURNED}) then amount else 0 end), 0)`.as(
+        'credited',
+      ),
+    ])
+    .where('invoice_id', 'in', [...invoiceIds])
+    .groupBy('invoice_id')
+    .execute();
+  for (const row of rows) {
+    // Payments are negative entries; refunds give some of it back.
+    sums.set(row.invoice_id!, {
+      amount_due: Number(row.due),
+      amount_paid: -Number(row.paid),
+      amount_credited: -Number(row.credited),
+    });
+  }
+  return sums;
+}
+
+/** Invoices as the API shows them, their lines and sums loaded in two queries. */
+export async function invoiceViews(db: Db | Trx, invoices: readonly InvoiceTable[]) {
+  const ids = invoices.map((invoice) => invoice.id);
+  const [lines, sums] = await Promise.all([
+    linesByDocument(db, 'invoice_lines', ids),
+    invoiceSums(db, ids),
+  ]);
+  return invoices.map((invoice) =>
+    invoiceView(invoice, lines.get(invoice.id) ?? [], sums.get(invoice.id) ?? NO_ENTRIES),
+  );
+}
+
+export function invoiceView(invoice: InvoiceTable, lines: DocumentLineTable[], sums: InvoiceSums) {
+  return {
+    id: invoice.id,
+    object: 'invoice' as const,
+    number: invoice.number,
+    customer: invoice.customer_id,
+    status: invoice.status,
+    currency: invoice.currency,
+    lines: lines.map(lineView),
+    subtotal: invoice.subtotal,
+    tax: invoice.tax,
+    total: invoice.total,
+    amount_paid: sums.amount_paid,
+    amount_credited: sums.amount_credited,
+    // A draft has posted nothing yet; it will ask for its total once finalized.
+    amount_due: invoice.status === 'draft' ? invoice.total : sums.amount_due,
+    due_date: invoice.due_date,
+    notes: invoice.notes,
+    created: invoice.created_at,
+    voided_at: invoice.voided_at,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The way into the portal: the token in the path is the only credential. Every dead token
+ * (unknown, revoked, expired, invoice voided) gets the one same 404 after the same work (a hash
+ * and one indexed lookup), and each client address is rate limited: all portal requests per
+ * minute, and link misses per longer window so that guessing tokens stops early.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { businessSettings } from '../businesses/businesses.ts';
+import type { BusinessSettings } from '../businesses/settings.ts';
+import type { BusinessTable, CustomerTable, EstimateTable, InvoiceTable } from '../db/schema.ts';
+import { clientAddress } from '../http/client-address.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../http/errors.ts';
+import { countHit, peekCount, pruneRateLimits, rateLimited } from '../http/rate-limit.ts';
+import { findLinkByToken, linkStatus, type PaymentLink } from './payment-links.ts';
+
+export interface PortalScope {
+  token: string;
+  link: PaymentLink;
+  business: BusinessTable;
+  settings: BusinessSettings;
+  customer: CustomerTable;
+  /** The invoice of an invoice link. */
+  invoice: InvoiceTable | null;
+  /** The estimate of an estimate link. */
+  estimate: EstimateTable | null;
+}
+
+/** The contract's one answer for every link that does not work. */
+export function linkInvalid(): ApiError {
+  return new ApiError(
+    404,
+    'invalid_request_error',
+    'link_invalid',
+    'This payment link is not valid. It may have expired or been replaced.',
+  );
+}
+
+const keys = (address: string) => ({ hits: `portal:${address}`, misses: `portal-miss:${address}` });
+
+/**
+ * Runs before every portal request: counts it, refuses a client over either limit, and marks the
+ * answer private (it holds a customer's data, reached by a secret in its URL).
+ */
+export function portalGuard(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    const { db, config } = c.var;
+    const key = keys(clientAddress(c));
+    const at = Date.now();
+    const hits = await countHit(db, key.hits, 60, at);
+    if (hits.count > config.rateLimit.portalPerMinute) throw refuse(c, hits.retryAfter);
+    const misses = await peekCount(db, key.misses, config.rateLimit.missWindowSeconds, at);
+    if (misses.count >= config.rateLimit.misses) throw refuse(c, misses.retryAfter);
+    // Now and then, forget windows long over; two windows back is never read again.
+    if (Math.random() < 0.001) {
+      await pruneRateLimits(db, 2 * Math.max(60, config.rateLimit.missWindowSeconds), at);
+    }
+    await next();
+  };
+}
+
+/**
+ * The guard runs before CORS looks the token up, so a client over its limit learns nothing of a
+ * token from any origin. The refusal itself tells nothing either: any page may read it and wait.
+ */
+function refuse(c: Context<AppEnv>, retryAfter: number): ApiError {
+  const origin = c.req.header('origin');
+  if (origin) {
+    c.header('Vary', 'Origin');
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', 'Retry-After');
+  }
+  return rateLimited(retryAfter);
+}
+
+/** The live link a token opens, with its business, customer and document, or the 404 (or 429). */
+export async function openPortalLink(c: Context<AppEnv>, token: string): Promise<PortalScope> {
+  const { db, config } = c.var;
+  const link = await findLinkByToken(db, token);
+  if (!link || linkStatus(link) !== 'active') {
+    const misses = await countHit(
+      db,
+      keys(clientAddress(c)).misses,
+      config.rateLimit.missWindowSeconds,
+    );
+    if (misses.count > config.rateLimit.misses) throw rateLimited(misses.retryAfter);
+    throw linkInvalid();
+  }
+  const [business, customer, invoice, estimate] = await Promise.all([
+    db
+      .selectFrom('businesses')
+      .selectAll()
+      .where('id', '=', link.business_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('customers')
+      .selectAll()
+      .where('id', '=', link.customer_id)
+      .executeTakeFirstOrThrow(),
+    link.invoice_id
+      ? db.selectFrom('invoices').selectAll().where('id', '=', link.invoice_id).executeTakeFirst()
+      : undefined,
+    link.estimate_id
+      ? db.selectFrom('estimates').selectAll().where('id', '=', link.estimate_id).executeTakeFirst()
+      : undefined,
+  ]);
+  return {
+    token,
+    link,
+    business,
+    settings: businessSettings(business),
+    customer,
+    invoice: invoice ?? null,
+    estimate: estimate ?? null,
+  };
+}

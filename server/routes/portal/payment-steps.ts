@@ -1,0 +1,160 @@
+/**
+ * `/v1/portal/:token/payments/:id/...`: one payment the customer started, taken forward (sandbox
+ * confirmation, the fee fixed for the method Stripe.js collected, cancel) and its status. The
+ * token is the only credential, as in portal-payments.ts; docs/payments.md tells the whole flow.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../http/env.ts';
+import { openApiHooks } from '../../http/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../../http/schemas.ts';
+import { openPortalLink } from '../../links/access.ts';
+import { cancelPortalPayment } from '../../payments/cancel.ts';
+import { confirmSandboxPayment } from '../../payments/confirm.ts';
+import { finalizePaymentMethod } from '../../payments/finalize.ts';
+import { asSeenByLink, getLinkPayment, type Payment } from '../../payments/payments.ts';
+import { paymentProvider } from '../../payments/providers.ts';
+import { reconcilePayment } from '../../payments/reconcile.ts';
+import { PaymentParams, PortalPayment, portalPaymentView, tags } from './payment-views.ts';
+
+const SandboxDetails = z.union([
+  z.strictObject({
+    card_number: z.string().max(30),
+    exp_month: z.number().int(),
+    exp_year: z.number().int(),
+    cvc: z.string().max(8),
+  }),
+  z.strictObject({ routing_number: z.string().max(20), account_number: z.string().max(30) }),
+  z.strictObject({ three_d_secure: z.enum(['approve', 'fail']) }),
+  z.strictObject({ payment_method: prefixedId('pm') }),
+]);
+
+const Confirmation = z
+  .object({ sandbox: SandboxDetails, accept_total: z.number().int().min(0).optional() })
+  .openapi('SandboxConfirmation');
+
+const IN_FLIGHT = new Set<Payment['status']>([
+  'requires_confirmation',
+  'processing',
+  'requires_action',
+  // A declined payment may have been confirmed again with another card, in the browser (Stripe.js).
+  'failed',
+]);
+
+export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/payments/{id}/confirm',
+      tags,
+      summary: 'Confirm a sandbox payment with a test card or bank account',
+      description:
+        'Sandbox only (Stripe payments are confirmed by Stripe.js). 409 `fee_changed` when the ' +
+        "card's funding changes the fee: confirm again with `accept_total` set to the new total. " +
+        'A 3-D Secure card answers `requires_action`; confirm again with ' +
+        '`{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers ' +
+        '`failed` with the reason in `failure.message`, and may be retried with another card.',
+      request: { params: PaymentParams, ...jsonBody(Confirmation) },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment after confirmation'),
+        ...errorResponses(400, 404, 409, 422, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      const payment = await confirmSandboxPayment(
+        c.var.db,
+        paymentProvider(c.var.config, c.var.db),
+        scope,
+        id,
+        c.req.valid('json'),
+      );
+      return c.json(portalPaymentView(payment, scope), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/payments/{id}/cancel',
+      tags,
+      summary: 'Cancel a payment the customer did not complete',
+      description:
+        'For a payment in `requires_confirmation`, `requires_action` or `failed` (made for ' +
+        'choices the customer then changed): it becomes `canceled`, what it held is free at ' +
+        "once, and the provider's side is canceled too. Again is harmless. 409 " +
+        '`payment_not_cancelable` once it succeeded or is processing.',
+      request: { params: PaymentParams },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment, canceled'),
+        ...errorResponses(400, 404, 409, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      const payment = await cancelPortalPayment(
+        c.var.db,
+        paymentProvider(c.var.config, c.var.db),
+        scope,
+        id,
+      );
+      return c.json(portalPaymentView(payment, scope), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/payments/{id}/payment_method',
+      tags,
+      summary: 'Fix the fee for the payment method collected in the browser (Stripe)',
+      request: {
+        params: PaymentParams,
+        ...jsonBody(z.object({ payment_method: z.string().min(1).max(255) })),
+      },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment with its final figures'),
+        ...errorResponses(400, 404, 409, 422, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const scope = await openPortalLink(c, token);
+      const payment = await finalizePaymentMethod(
+        c.var.db,
+        paymentProvider(c.var.config, c.var.db),
+        scope,
+        id,
+        c.req.valid('json').payment_method,
+      );
+      return c.json(portalPaymentView(payment, scope), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{token}/payments/{id}',
+      tags,
+      summary: "A payment's status",
+      request: { params: PaymentParams },
+      responses: {
+        200: jsonResponse(PortalPayment, 'The payment'),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const { token, id } = c.req.valid('param');
+      const { db, config } = c.var;
+      const scope = await openPortalLink(c, token);
+      let payment = await getLinkPayment(db, scope, id);
+      const provider = paymentProvider(config, db);
+      // Still in flight here: ask the provider rather than wait for its event (a Stripe payment
+      // is confirmed in the browser; an event may have been lost).
+      if (payment.provider === provider.name && IN_FLIGHT.has(payment.status)) {
+        await reconcilePayment(db, provider, payment).catch((error: unknown) =>
+          c.var.logger.warn({ err: error, payment: payment.id }, 'status: provider did not answer'),
+        );
+        payment = await getLinkPayment(db, scope, id);
+      }
+      return c.json(portalPaymentView(await asSeenByLink(db, scope, payment), scope), 200);
+    },
+  );

@@ -1,0 +1,97 @@
+/**
+ * `/v1/portal/:token`: the customer's read API. The token is the only credential; portalGuard()
+ * (mounted in app.ts) rate limits every request, and openPortalLink() answers every dead token
+ * with the same 404. A GET here changes nothing.
+ */
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../http/env.ts';
+import { openApiHooks } from '../../http/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
+import { openPortalLink } from '../../links/access.ts';
+import { portalCharges } from '../../portal/charges.ts';
+import { portalQuote } from '../../portal/quote.ts';
+import {
+  Portal,
+  PortalCharges,
+  PortalChargesQuery,
+  Quote,
+  QuoteRequest,
+  TokenParam,
+} from '../../portal/schemas.ts';
+import { portalView } from '../../portal/view.ts';
+import { recordPortalView } from '../../portal/viewed.ts';
+
+const tags = ['Portal'];
+
+export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{token}',
+      tags,
+      summary: 'What the customer sees: branding, balance, invoices, estimates, tips, methods',
+      request: { params: TokenParam },
+      responses: { 200: jsonResponse(Portal, 'The portal'), ...errorResponses(404, 429) },
+    }),
+    async (c) => {
+      const scope = await openPortalLink(c, c.req.valid('param').token);
+      return c.json(await portalView(c.var.db, c.var.config, scope), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/views',
+      tags,
+      summary: 'Report that the customer saw the portal',
+      description:
+        'Sent by the element once it has rendered. Records `viewed` on the link and moves the ' +
+        'invoices shown from `open` to `viewed`. Fetching the portal does neither, so mail ' +
+        'scanners that open every link are not counted.',
+      request: { params: TokenParam },
+      responses: { 204: { description: 'Recorded' }, ...errorResponses(404, 429) },
+    }),
+    async (c) => {
+      const scope = await openPortalLink(c, c.req.valid('param').token);
+      await c.var.db.transaction().execute((trx) => recordPortalView(trx, scope));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{token}/charges',
+      tags,
+      summary: 'Recent billing line items, newest first',
+      description: "`amount` excludes `tax`. An invoice link lists that invoice's charges only.",
+      request: { params: TokenParam, query: PortalChargesQuery },
+      responses: {
+        200: jsonResponse(PortalCharges, 'A page of charges'),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const scope = await openPortalLink(c, c.req.valid('param').token);
+      return c.json(await portalCharges(c.var.db, scope, c.req.valid('query').limit), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{token}/quote',
+      tags,
+      summary: 'Subtotal, tip, convenience fee and total of a payment being chosen',
+      description:
+        'Computed by the same code the element runs (shared/quote.ts). Choices that do not fit ' +
+        'what is open on this link answer 422 with the offending `param`.',
+      request: { params: TokenParam, ...jsonBody(QuoteRequest) },
+      responses: {
+        200: jsonResponse(Quote, 'The quote'),
+        ...errorResponses(400, 404, 422, 429),
+      },
+    }),
+    async (c) => {
+      const scope = await openPortalLink(c, c.req.valid('param').token);
+      return c.json(await portalQuote(c.var.db, scope, c.req.valid('json')), 200);
+    },
+  );

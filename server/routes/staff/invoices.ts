@@ -1,0 +1,194 @@
+/** `/v1/invoices`: invoices with lines; totals computed here, charges posted to the ledger. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getCustomer } from '../../businesses/customers.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { openApiHooks } from '../../http/openapi.ts';
+import {
+  errorResponses,
+  idParam,
+  isoDate,
+  jsonBody,
+  jsonResponse,
+  ListQuery,
+  listOf,
+  listPage,
+  prefixedId,
+  Timestamp,
+} from '../../http/schemas.ts';
+import {
+  createInvoice,
+  finalizeInvoice,
+  getInvoice,
+  invoiceViews,
+  listInvoices,
+  voidInvoice,
+} from '../../invoices/invoices.ts';
+import { DocumentLine, documentLinesInput } from '../../invoices/lines.ts';
+
+const InvoiceStatus = z.enum(['draft', 'open', 'viewed', 'partially_paid', 'paid', 'void']);
+
+const NewInvoice = z
+  .object({
+    customer: prefixedId('cus'),
+    lines: documentLinesInput,
+    due_date: isoDate.nullish(),
+    notes: z.string().trim().max(2000).nullish(),
+    draft: z.boolean().default(false).openapi({
+      description: 'Create a draft that posts nothing until `POST /v1/invoices/{id}/finalize`.',
+    }),
+  })
+  .openapi('NewInvoice');
+
+export const Invoice = z
+  .object({
+    id: z.string(),
+    object: z.literal('invoice'),
+    number: z.string().openapi({ example: 'INV-0001' }),
+    customer: z.string(),
+    status: InvoiceStatus,
+    currency: z.string(),
+    lines: z.array(DocumentLine),
+    subtotal: z.number().int(),
+    tax: z.number().int(),
+    total: z.number().int(),
+    amount_paid: z.number().int().openapi({
+      description:
+        'Payments applied to the invoice, less refunds. Account credit is not a payment.',
+    }),
+    amount_credited: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          "The customer's account credit applied to the invoice (oldest open invoice first); " +
+          'given back to the account if the invoice is voided.',
+      }),
+    amount_due: z.number().int(),
+    due_date: z.string().nullable(),
+    notes: z.string().nullable(),
+    created: Timestamp,
+    voided_at: Timestamp.nullable(),
+  })
+  .openapi('Invoice');
+
+const InvoiceListQuery = ListQuery.extend({
+  customer: prefixedId('cus').optional(),
+  status: InvoiceStatus.optional(),
+});
+
+const security = [{ bearer: [] }];
+const tags = ['Invoices'];
+
+export const invoiceRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      security,
+      summary: 'Create an invoice',
+      description:
+        'Line amounts, tax (rounded half away from zero per line) and totals are computed by the ' +
+        "server. Unless `draft`, the invoice opens at once and each line becomes a charge on the customer's balance.",
+      request: jsonBody(NewInvoice),
+      responses: {
+        200: jsonResponse(Invoice, 'The invoice'),
+        ...errorResponses(400, 401, 404, 422),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const { customer: customerId, ...input } = c.req.valid('json');
+      const view = await db.transaction().execute(async (trx) => {
+        const customer = await getCustomer(trx, business.id, customerId, 'customer');
+        const invoice = await createInvoice(trx, customer, input);
+        return (await invoiceViews(trx, [invoice]))[0]!;
+      });
+      return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      security,
+      summary: 'List invoices, newest first',
+      request: { query: InvoiceListQuery },
+      responses: {
+        200: jsonResponse(listOf(Invoice), 'A page of invoices'),
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const filter = c.req.valid('query');
+      if (filter.customer) await getCustomer(db, business.id, filter.customer, 'customer');
+      const list = listPage(await listInvoices(db, business.id, filter), filter.limit);
+      return c.json({ ...list, data: await invoiceViews(db, list.data) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      security,
+      summary: 'Retrieve an invoice',
+      request: { params: idParam('inv') },
+      responses: { 200: jsonResponse(Invoice, 'The invoice'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const invoice = await getInvoice(db, business.id, c.req.valid('param').id);
+      return c.json((await invoiceViews(db, [invoice]))[0]!, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/finalize',
+      tags,
+      security,
+      summary: 'Open a draft invoice',
+      description: "The draft's lines become charges on the customer's balance.",
+      request: { params: idParam('inv') },
+      responses: {
+        200: jsonResponse(Invoice, 'The open invoice'),
+        ...errorResponses(400, 401, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const view = await db.transaction().execute(async (trx) => {
+        const invoice = await finalizeInvoice(trx, business.id, c.req.valid('param').id);
+        return (await invoiceViews(trx, [invoice]))[0]!;
+      });
+      return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/void',
+      tags,
+      security,
+      summary: 'Void an invoice',
+      description:
+        'Takes what the invoice still asks for off the balance with one adjustment. Refused ' +
+        '(409 `invoice_has_payments`) once a payment was applied to it, and when already void.',
+      request: { params: idParam('inv') },
+      responses: {
+        200: jsonResponse(Invoice, 'The void invoice'),
+        ...errorResponses(400, 401, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const view = await db.transaction().execute(async (trx) => {
+        const invoice = await voidInvoice(trx, business.id, c.req.valid('param').id);
+        return (await invoiceViews(trx, [invoice]))[0]!;
+      });
+      return c.json(view, 200);
+    },
+  );

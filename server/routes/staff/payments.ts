@@ -1,0 +1,181 @@
+/** `/v1/payments`: the business's payments, and refunds through the provider. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getCustomer } from '../../businesses/customers.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { openApiHooks } from '../../http/openapi.ts';
+import {
+  errorResponses,
+  idParam,
+  jsonBody,
+  jsonResponse,
+  ListQuery,
+  listOf,
+  listPage,
+  positiveAmount,
+  prefixedId,
+  Timestamp,
+} from '../../http/schemas.ts';
+import {
+  amountRefunded,
+  getBusinessPayment,
+  invoiceAllocations,
+  listBusinessPayments,
+  type Payment,
+  paymentFields,
+  refundsOf,
+  refundView,
+} from '../../payments/payments.ts';
+import { paymentProvider } from '../../payments/providers.ts';
+import { refundPayment } from '../../payments/refunds.ts';
+
+const Refund = z
+  .object({
+    id: z.string(),
+    object: z.literal('refund'),
+    payment: z.string(),
+    amount: z.number().int(),
+    currency: z.string(),
+    status: z.enum(['pending', 'succeeded', 'failed']),
+    failure_message: z.string().nullable(),
+    created: Timestamp,
+  })
+  .openapi('Refund');
+
+const STATUSES = [
+  'requires_confirmation',
+  'processing',
+  'requires_action',
+  'succeeded',
+  'failed',
+  'canceled',
+] as const;
+
+const StaffPayment = z
+  .object({
+    id: z.string(),
+    object: z.literal('payment'),
+    customer: z.string(),
+    payment_link: z.string().nullable(),
+    status: z.enum(STATUSES),
+    amount: z.number().int(),
+    subtotal: z.number().int(),
+    tip: z.number().int(),
+    fee: z.number().int(),
+    currency: z.string(),
+    provider: z.enum(['sandbox', 'stripe']),
+    provider_payment_id: z.string().nullable(),
+    method: z.enum(['card', 'us_bank_account']),
+    funding: z.string().nullable(),
+    card: z.object({ brand: z.string().nullable(), last4: z.string() }).nullable(),
+    receipt_number: z.string().nullable(),
+    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+    invoices: z.array(z.object({ invoice: z.string(), amount: z.number().int() })),
+    amount_refunded: z.number().int(),
+    refunds: z.array(Refund),
+    created: Timestamp,
+    succeeded_at: Timestamp.nullable(),
+  })
+  .openapi('Payment');
+
+const PaymentListQuery = ListQuery.extend({
+  customer: prefixedId('cus').optional(),
+  status: z.enum(STATUSES).optional(),
+});
+
+async function staffViews(db: AppEnv['Variables']['db'], payments: Payment[]) {
+  const ids = payments.map((payment) => payment.id);
+  const [allocations, refunds] = await Promise.all([
+    invoiceAllocations(db, ids),
+    refundsOf(db, ids),
+  ]);
+  return payments.map((payment) => {
+    const given = refunds.get(payment.id) ?? [];
+    return {
+      ...paymentFields(payment),
+      customer: payment.customer_id,
+      payment_link: payment.payment_link_id,
+      provider_payment_id: payment.provider_payment_id,
+      invoices: allocations.get(payment.id) ?? [],
+      amount_refunded: amountRefunded(given),
+      refunds: given.map((refund) => refundView(refund, payment.currency)),
+    };
+  });
+}
+
+const security = [{ bearer: [] }];
+const tags = ['Payments'];
+
+export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      security,
+      summary: 'List payments, newest first',
+      request: { query: PaymentListQuery },
+      responses: {
+        200: jsonResponse(listOf(StaffPayment), 'A page of payments'),
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const page = c.req.valid('query');
+      // Another business's customer is unknown here, as it is on every other list.
+      if (page.customer) await getCustomer(db, business.id, page.customer, 'customer');
+      const rows = await listBusinessPayments(db, business.id, page);
+      const list = listPage(rows, page.limit);
+      return c.json({ ...list, data: await staffViews(db, list.data) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      security,
+      summary: 'Retrieve a payment',
+      request: { params: idParam('pay') },
+      responses: {
+        200: jsonResponse(StaffPayment, 'The payment'),
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const payment = await getBusinessPayment(db, business.id, c.req.valid('param').id);
+      const [view] = await staffViews(db, [payment]);
+      return c.json(view!, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/refunds',
+      tags,
+      security,
+      summary: 'Refund a payment, in full or in part',
+      description:
+        'Without `amount`, refunds what is left. The refund goes through the provider and is ' +
+        'posted to the ledger: the amount goes back onto the balance (an invoice it paid ' +
+        'reopens); tip and fee refunded are taken off the balance again, since they were never ' +
+        'owed. 422 `amount_too_large` beyond what is left to refund.',
+      request: {
+        params: idParam('pay'),
+        ...jsonBody(z.object({ amount: positiveAmount.optional() })),
+      },
+      responses: {
+        200: jsonResponse(Refund, 'The refund'),
+        ...errorResponses(400, 401, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { db, business, config } = c.var;
+      const provider = paymentProvider(config, db);
+      const { id } = c.req.valid('param');
+      await getBusinessPayment(db, business.id, id);
+      const refund = await refundPayment(db, provider, business.id, id, c.req.valid('json').amount);
+      return c.json(refundView(refund, business.currency), 200);
+    },
+  );
