@@ -5,9 +5,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../../widget/estimate-view/define.ts';
-import type { PortalEstimate } from '../../widget/estimate-view/estimate-summary.ts';
-import type { PayPortalEstimate } from '../../widget/estimate-view/estimate-view.ts';
+import '../../widget/pay-portal-estimate/define.ts';
+import type { PortalEstimate } from '../../widget/pay-portal-estimate/estimate-summary.ts';
+import type { PayPortalEstimate } from '../../widget/pay-portal-estimate/pay-portal-estimate.ts';
 import {
   axeViolations,
   type Fixture,

@@ -6,8 +6,8 @@
  * about; "Not now" leaves a deposit for later. axe-core finds nothing in each state.
  */
 import { expect } from '@open-wc/testing';
-import type { PayPortalEstimate } from '../../widget/estimate-view/estimate-view.ts';
 import type { PayPortal } from '../../widget/index.ts';
+import type { PayPortalEstimate } from '../../widget/pay-portal-estimate/pay-portal-estimate.ts';
 import { confirmation, fillCard, formReady, nextPaid, pay, totals } from './support/paying.ts';
 import {
   $,

@@ -3,7 +3,7 @@
  * their own beside pay-portal.js and pay-portal.mjs, so neither entry carries them.
  *
  * A classic script (IIFE) cannot be split by a bundler, but it can call `import()`. So the build
- * (1) bundles each part listed in widget/payment-form/lazy.ts into `dist/widget/<name>.<hash>.mjs`
+ * (1) bundles each part listed in widget/lazy/lazy.ts into `dist/widget/<name>.<hash>.mjs`
  * (content-hashed: a page whose entry script is pinned with SRI never meets a part of another
  * build), then (2) serves the entries' copy of lazy.ts as an `import()` of that file beside the
  * script: in the classic script through `partUrl()` (a classic script's relative import would
@@ -13,20 +13,20 @@
  * widget/index.ts itself split it as usual.
  *
  * The parts carry no copy of Lit: the payment forms import nothing from Lit at run time (the
- * element hands them its own `html`, `css` and `nothing`, widget/payment-form/provider-form.ts),
+ * element hands them its own `html`, `css` and `nothing`, widget/provider-form/provider-form.ts),
  * and a part that is an element of its own (the estimate view, a LitElement) has `lit`,
  * `lit/decorators.js` and the shared base styles resolved here to those the entry lends before
- * loading it (widget/estimates/lend-lit.ts). So Lit is loaded once, whichever part a page needs.
+ * loading it (widget/lazy/lend-lit.ts). So Lit is loaded once, whichever part a page needs.
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { minifyTemplates } from './minify-templates.ts';
 
-/** Entry name → source, as widget/payment-form/lazy.ts imports them. */
+/** Entry name → source, as widget/lazy/lazy.ts imports them. */
 export const LAZY_PARTS = {
   'sandbox-form': 'widget/sandbox-form/sandbox-form.ts',
   'stripe-form': 'widget/stripe-form/stripe-form.ts',
-  'estimate-view': 'widget/estimate-view/define.ts',
+  'estimate-view': 'widget/pay-portal-estimate/define.ts',
 } as const;
 
 /** What a part's `lit`, `lit/decorators.js` and base styles are: the entry's, lent under this key. */
@@ -49,7 +49,7 @@ function borrowedLit(): Plugin {
   };
 }
 
-const LOADER = /[\\/]widget[\\/]payment-form[\\/]lazy\.ts$/;
+const LOADER = /[\\/]widget[\\/]lazy[\\/]lazy\.ts$/;
 /** Marks a part's name in the generated loader until each output writes it its own way. */
 const MARK = '__pay_portal_part__';
 const MARKED = new RegExp(

@@ -1,10 +1,11 @@
 /**
- * Loads `<pay-portal-estimate>` (widget/estimate-view/) the first time a link has estimates to
- * show: a part of its own beside the entry script (lazy.ts), with signature_pad behind it, so
- * a page that only pays invoices never loads either. The part borrows the entry's Lit.
+ * Loads `<pay-portal-estimate>` (widget/pay-portal-estimate/) the first time a link has estimates
+ * to show: a part of its own beside the entry script (widget/lazy/lazy.ts), with signature_pad
+ * behind it, so a page that only pays invoices never loads either. The part borrows the entry's
+ * Lit.
  */
-import { loadEstimateView } from '../payment-form/lazy.ts';
-import { lendLit } from './lend-lit.ts';
+import { loadEstimateView } from '../lazy/lazy.ts';
+import { lendLit } from '../lazy/lend-lit.ts';
 
 export type EstimateViewState = 'idle' | 'loading' | 'ready' | 'failed';
 

@@ -6,8 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Portal, PortalEstimate } from '../api/types.ts';
-import type { DepositDetail, EstimateDecidedDetail } from '../estimate-view/events.ts';
 import type { Localizer } from '../i18n/localize.ts';
+import type { DepositDetail, EstimateDecidedDetail } from '../pay-portal-estimate/events.ts';
 import type { EstimateViewLoader } from './estimate-loader.ts';
 
 export interface EstimatesContext {

@@ -4,7 +4,7 @@
  * inline <style>, nothing a page's Content-Security-Policy refuses).
  */
 import type { CSSResult } from 'lit';
-import type { FormKit } from '../payment-form/provider-form.ts';
+import type { FormKit } from '../provider-form/provider-form.ts';
 
 let made: CSSResult | null = null;
 

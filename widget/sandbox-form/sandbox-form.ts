@@ -11,9 +11,9 @@
  */
 import type { PortalApiError } from '../api/portal-api.ts';
 import type { PortalPayment } from '../api/types.ts';
-import { type Collector, PaymentFlow } from '../payment-flow/payment-flow.ts';
-import type { PaymentRequest } from '../payment-form/payment-actions.ts';
-import type { FormHost, PaymentForm } from '../payment-form/provider-form.ts';
+import type { PaymentRequest } from '../payment-block/payment-actions.ts';
+import { type Collector, PaymentFlow } from '../provider-form/payment-flow.ts';
+import type { FormHost, PaymentForm } from '../provider-form/provider-form.ts';
 import {
   type BankField,
   type CardField,

@@ -3,7 +3,7 @@
  * completes or fails the check (Stripe's test cards 4000 0025 0000 3155 and 4000 0000 0000 3220
  * ask for it). Closing it (Escape) fails it, as closing Stripe's own 3-D Secure frame does.
  */
-import type { FormHost } from '../payment-form/provider-form.ts';
+import type { FormHost } from '../provider-form/provider-form.ts';
 import type { SandboxStrings } from './sandbox-strings.ts';
 
 export type Decision = 'approve' | 'fail';

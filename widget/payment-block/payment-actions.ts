@@ -3,7 +3,8 @@
  * correct), then hands the request to the provider's payment form, which makes the payment (a new
  * Idempotency-Key for each press), confirms it and says what to show: the confirmation, a failure
  * with "Try another card", a new total to accept, what is left to pay, or a field to correct
- * (widget/payment-flow/). The button is disabled meanwhile: a double click makes one payment.
+ * (widget/provider-form/payment-flow.ts). The button is disabled meanwhile: a double click makes
+ * one payment.
  */
 import { css, html, nothing } from 'lit';
 import type { PaymentMethodKind, QuoteInput } from '../../shared/quote.ts';
@@ -11,9 +12,14 @@ import type { PortalApi } from '../api/portal-api.ts';
 import type { Portal, SavedPaymentMethod } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
+import type {
+  FeeChange,
+  FormElement,
+  FormHost,
+  PayResult,
+} from '../provider-form/provider-form.ts';
 import { FormLoader } from './form-loader.ts';
-import type { PaymentFormState } from './payment-form.ts';
-import type { FeeChange, FormElement, FormHost, PayResult } from './provider-form.ts';
+import type { PaymentFormState } from './payment-block.ts';
 
 /**
  * The body of `POST …/payments`: the invoices, balance and tip chosen, or an approved estimate's

@@ -3,7 +3,7 @@
  * question. Native controls with visible labels; errors are tied to their field and announced.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PayPortalEstimate } from './estimate-view.ts';
+import type { PayPortalEstimate } from './pay-portal-estimate.ts';
 
 export function renderSign(host: PayPortalEstimate, business: string): TemplateResult {
   const { t } = host;

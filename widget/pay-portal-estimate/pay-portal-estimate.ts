@@ -26,7 +26,7 @@ import { EstimateApi, EstimateApiError, type SignatureInput } from './estimate-a
 import { renderAsk, renderDecline, renderSign } from './estimate-steps.ts';
 import { type EstimateMessages, estimateMessages } from './estimate-strings.ts';
 import { type Formats, type PortalEstimate, renderSummary } from './estimate-summary.ts';
-import { estimateViewStyles } from './estimate-view.styles.ts';
+import { estimateViewStyles } from './pay-portal-estimate.styles.ts';
 
 export type EstimateStep =
   | 'summary'

@@ -1,11 +1,12 @@
 /**
  * Loads the provider's payment form the first time the payment block shows (never for a link
  * with nothing to pay), keeps it while the link's account is reloaded, and lets it go for another
- * provider. Loading it is a file of its own (lazy.ts): neither entry script carries a form.
+ * provider. Loading it is a file of its own (widget/lazy/lazy.ts): neither entry script carries a
+ * form.
  */
 
-import { loadSandboxForm, loadStripeForm } from './lazy.ts';
-import type { FormHost, PaymentForm, PaymentFormModule } from './provider-form.ts';
+import { loadSandboxForm, loadStripeForm } from '../lazy/lazy.ts';
+import type { FormHost, PaymentForm, PaymentFormModule } from '../provider-form/provider-form.ts';
 
 export type FormState = 'idle' | 'loading' | 'ready' | 'failed';
 

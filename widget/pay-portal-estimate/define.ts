@@ -3,8 +3,8 @@
  * The portal shell imports this once and renders one element per estimate.
  */
 
-import { PayPortalEstimate } from './estimate-view.ts';
 import type { DepositDetail, EstimateDecidedDetail, EstimateQuestionDetail } from './events.ts';
+import { PayPortalEstimate } from './pay-portal-estimate.ts';
 
 if (!customElements.get('pay-portal-estimate')) {
   customElements.define('pay-portal-estimate', PayPortalEstimate);

@@ -1,7 +1,7 @@
 /**
  * What a payment form is to the element: the sandbox's test form (widget/sandbox-form/) and the
  * Stripe form (widget/stripe-form/) both answer this, and both are loaded only when the payment
- * block first shows (lazy.ts), with the payment flow they share (widget/payment-flow/). The
+ * block first shows (widget/lazy/lazy.ts), with the payment flow they share (payment-flow.ts). The
  * element checks the customer's choices; the form makes the payment, confirms it with the card
  * or account, and says what to show (`PayResult`).
  *
@@ -13,7 +13,7 @@ import type { PaymentMethodKind, QuoteProblem } from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
 import type { Portal } from '../api/types.ts';
 import type { Localizer } from '../i18n/localize.ts';
-import type { PaymentRequest } from './payment-actions.ts';
+import type { PaymentRequest } from '../payment-block/payment-actions.ts';
 
 export interface FormKit {
   html: typeof html;

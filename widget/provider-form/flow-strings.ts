@@ -1,6 +1,6 @@
 /**
- * The payment flow's words, English and Spanish, loaded with it (widget/payment-flow/). Money
- * arrives formatted by the element's Localizer.
+ * The payment flow's words, English and Spanish, loaded with it (payment-flow.ts). Money arrives
+ * formatted by the element's Localizer.
  */
 const en = {
   failed: "The payment didn't go through. Please try again.",

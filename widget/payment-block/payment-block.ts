@@ -9,8 +9,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Portal, SavedPaymentMethod } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
+import type { FeeChange } from '../provider-form/provider-form.ts';
 import type { FormLoader } from './form-loader.ts';
-import type { FeeChange } from './provider-form.ts';
 import { renderTotals } from './totals.ts';
 
 export interface PaymentFormState {

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
-import type { FeeChange } from './provider-form.ts';
+import type { FeeChange } from '../provider-form/provider-form.ts';
 
 /** `change`: a payment's figures after its card changed the fee, shown instead. */
 export function renderTotals(

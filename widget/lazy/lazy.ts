@@ -7,4 +7,4 @@
  */
 export const loadSandboxForm = () => import('../sandbox-form/sandbox-form.ts');
 export const loadStripeForm = () => import('../stripe-form/stripe-form.ts');
-export const loadEstimateView = () => import('../estimate-view/define.ts');
+export const loadEstimateView = () => import('../pay-portal-estimate/define.ts');
