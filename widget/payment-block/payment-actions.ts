@@ -7,7 +7,6 @@
  * one payment.
  */
 import { css, html, nothing } from 'lit';
-import type { PaymentMethodKind, QuoteInput } from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
 import type { Portal, SavedPaymentMethod } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
@@ -16,24 +15,11 @@ import type {
   FeeChange,
   FormElement,
   FormHost,
+  PaymentRequest,
   PayResult,
 } from '../provider-form/provider-form.ts';
 import { FormLoader } from './form-loader.ts';
 import type { PaymentFormState } from './payment-block.ts';
-
-/**
- * The body of `POST …/payments`: the invoices, balance and tip chosen, or an approved estimate's
- * deposit, which is paid on its own (server/payments/create.ts).
- */
-export type PaymentRequest = (
-  | QuoteInput
-  | { estimate_deposit: { estimate: string }; method?: PaymentMethodKind | null }
-) & {
-  save_payment_method: boolean;
-  sms_consent: { phone: string; text: string } | null;
-  /** A saved card (`pm_…`) chosen instead of a new one. */
-  payment_method?: string;
-};
 
 type Host = FormElement & { localizer: Localizer; reload(): Promise<void> };
 

@@ -25,9 +25,8 @@ import type {
 import { loadStripe } from '@stripe/stripe-js/pure';
 import { PortalApiError } from '../api/portal-api.ts';
 import type { PortalPayment } from '../api/types.ts';
-import type { PaymentRequest } from '../payment-block/payment-actions.ts';
 import { type Collector, PaymentFlow } from '../provider-form/payment-flow.ts';
-import type { FormHost, PaymentForm } from '../provider-form/provider-form.ts';
+import type { FormHost, PaymentForm, PaymentRequest } from '../provider-form/provider-form.ts';
 
 export function createForm(host: FormHost): PaymentForm {
   return new StripeForm(host);
