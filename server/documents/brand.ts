@@ -4,9 +4,11 @@
  * must not reach into the server's own network), at most 1 MB, PNG or JPEG (what PDF can hold),
  * within 3 seconds, and remembered for 10 minutes. Without one, the documents show the name alone.
  */
+
 import { lookup } from 'node:dns';
 import { request } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { brandColor } from '../businesses/brand-colors.ts';
 import { businessSettings } from '../businesses/businesses.ts';
 import type { BusinessTable } from '../db/schema.ts';
 
@@ -31,11 +33,6 @@ export async function documentBrand(business: BusinessTable): Promise<DocumentBr
     phone: branding.phone,
     email: branding.email,
   };
-}
-
-/** The brand colour when it is a plain hex colour, else Pay Portal's blue. */
-export function brandColor(color: string | null | undefined): string {
-  return color && /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(color) ? color : '#1a56db';
 }
 
 const MAX_LOGO_BYTES = 1024 * 1024;

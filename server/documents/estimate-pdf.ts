@@ -13,9 +13,9 @@ import type {
   EstimateTable,
 } from '../db/schema.ts';
 import { decisionsByEstimate } from '../estimates/decisions.ts';
-import { depositsPaid } from '../estimates/deposits.ts';
 import { estimateExpired } from '../estimates/estimates.ts';
 import { linesByDocument } from '../invoices/lines.ts';
+import { depositsPaid } from '../ledger/deposits-held.ts';
 import { type DocumentBrand, documentBrand } from './brand.ts';
 import { DocumentFormat, type DocumentWords, documentWords } from './document-words.ts';
 import { customerParty } from './invoice-pdf.ts';

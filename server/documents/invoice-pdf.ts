@@ -4,7 +4,9 @@
  * balance due and, while something is due, the link to pay it as text and as a QR code (npm
  * `qrcode`, drawn as a PNG). Money and dates in the business's locale and currency.
  */
+
 import QRCode from 'qrcode';
+import { textOn } from '../businesses/brand-colors.ts';
 import type { CustomerAddress } from '../businesses/customers.ts';
 import type { Db } from '../db/database.ts';
 import type {
@@ -33,7 +35,6 @@ import {
   type Pdf,
   RULE,
   type TotalRow,
-  textOn,
 } from './pdf-layout.ts';
 
 export interface InvoiceDocument {
@@ -246,7 +247,7 @@ async function drawPayOnline(pdf: Pdf, words: DocumentWords, url: string) {
     .font('regular')
     .fontSize(9)
     // The brand colour, unless it is too light to read on white.
-    .fillColor(textOn(brand.color) === '#ffffff' ? brand.color : INK)
+    .fillColor(textOn(brand.color, INK) === '#ffffff' ? brand.color : INK)
     .text(url, textX, doc.y + 4, { width: textWidth, link: url, underline: false });
   doc.y = top + height + 18;
 }

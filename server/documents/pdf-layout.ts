@@ -4,8 +4,10 @@
  * its logo, name and the document's number; who it is for and its dates; the lines; the totals;
  * titled blocks of text; and a footer with page numbers.
  */
+
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { textOn } from '../businesses/brand-colors.ts';
 import type { DocumentBrand } from './brand.ts';
 import { SIGNATURE_FONTS } from './signature-font.ts';
 
@@ -54,21 +56,10 @@ export function newPdf(brand: DocumentBrand, title: string): Pdf {
   return { doc, brand, width: doc.page.width - 2 * MARGIN, done };
 }
 
-/** White or near-black, whichever reads better on `hex` (WCAG relative luminance). */
-export function textOn(hex: string): string {
-  const full = hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex;
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const channel = Number.parseInt(full.slice(i, i + 2), 16) / 255;
-    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  return luminance > 0.4 ? INK : '#ffffff';
-}
-
 /** The colour band: logo and name on the left, the document's kind and number on the right. */
 export function drawHeader(pdf: Pdf, kind: string, number: string) {
   const { doc, brand, width } = pdf;
-  const on = textOn(brand.color);
+  const on = textOn(brand.color, INK);
   doc.rect(0, 0, doc.page.width, BAND).fill(brand.color);
   let nameX = MARGIN;
   if (brand.logo) {

@@ -11,18 +11,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { brandColor, textOn } from '../businesses/brand-colors.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { loadReceipt, type Receipt } from './receipt-data.ts';
-import {
-  lineLabel,
-  methodLabel,
-  money,
-  paidOn,
-  receiptWords,
-  safeColor,
-  textOn,
-} from './receipt-words.ts';
+import { lineLabel, methodLabel, money, paidOn, receiptWords } from './receipt-words.ts';
 
 const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
@@ -103,7 +96,7 @@ export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
 function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   const words = receiptWords(receipt.business.locale);
   const bandHeight = 84;
-  doc.rect(0, 0, doc.page.width, bandHeight).fill(safeColor(receipt.business.brandColor));
+  doc.rect(0, 0, doc.page.width, bandHeight).fill(brandColor(receipt.business.brandColor));
   // A long name shrinks to fit beside the receipt number, then ends with an ellipsis.
   const nameWidth = width * 0.62;
   let size = 20;

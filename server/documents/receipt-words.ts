@@ -113,24 +113,6 @@ export function paidOn(receipt: Pick<Receipt, 'payment' | 'business'>): string {
   }).format(new Date(receipt.payment.paidAt));
 }
 
-/** The brand colour, only when it is a plain hex colour (it goes into CSS and the PDF). */
-export function safeColor(color: string): string {
-  return /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(color) ? color : '#1a56db';
-}
-
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1).replace(/_/g, ' ');
-}
-
-/** White or near-black, whichever reads better on `background` (WCAG relative luminance). */
-export function textOn(background: string): string {
-  const hex = safeColor(background).slice(1);
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-  const [r, g, b] = [0, 2, 4].map((at) => {
-    const channel = Number.parseInt(full.slice(at, at + 2), 16) / 255;
-    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  // Contrast with white is 1.05 / (L + 0.05); with #111 it is (L + 0.05) / 0.0556.
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.0556 ? '#ffffff' : '#111111';
 }

@@ -3,16 +3,11 @@
  * is a subject, a plain-text body and an HTML body (inline styles, tables: what mail clients
  * render), in the business's locale, with every figure formatted by shared/money.ts.
  */
+
+import { brandColor, textOn } from '../businesses/brand-colors.ts';
 import type { Receipt } from '../documents/receipt-data.ts';
-import {
-  lineLabel,
-  methodLabel,
-  money,
-  paidOn,
-  receiptWords,
-  safeColor,
-  textOn,
-} from '../documents/receipt-words.ts';
+import { lineLabel, methodLabel, money, paidOn, receiptWords } from '../documents/receipt-words.ts';
+import { escapeHtml } from '../http/html.ts';
 
 export interface EmailContent {
   subject: string;
@@ -124,7 +119,7 @@ function figureTable(rows: [string, string, boolean?][]): string {
 }
 
 function layout(receipt: Receipt, blocks: string[]): string {
-  const color = safeColor(receipt.business.brandColor);
+  const color = brandColor(receipt.business.brandColor);
   const ink = textOn(color);
   const lang = receipt.business.locale.split('-')[0] ?? 'en';
   return [
@@ -135,13 +130,4 @@ function layout(receipt: Receipt, blocks: string[]): string {
     `<tr><td style="padding:24px">${blocks.join('')}</td></tr>`,
     '</table></td></tr></table></body></html>',
   ].join('');
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

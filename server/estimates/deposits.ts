@@ -10,65 +10,14 @@
  * The payments core calls estimateDepositDue() when the payment is made and
  * takeEstimateDeposit() when it is recorded; the conversion calls creditDepositsToInvoice().
  */
-import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
 import { now } from '../db/ids.ts';
 import type { EstimateDepositTable, EstimateTable, InvoiceTable } from '../db/schema.ts';
 import { ApiError, conflict } from '../http/errors.ts';
+import { depositRows, depositsPaid } from '../ledger/deposits-held.ts';
 import { invoiceAmountDue, type NewLedgerEntry } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
 import { decisionsByEstimate, reachableEstimate } from './decisions.ts';
-
-/** What each estimate's deposit payments still hold: recorded deposits less their refunds. */
-export async function depositsPaid(
-  db: Db | Trx,
-  estimateIds: readonly string[],
-): Promise<Map<string, number>> {
-  const paid = new Map<string, number>();
-  if (estimateIds.length === 0) return paid;
-  for (const row of await depositRows(db, estimateIds)) {
-    paid.set(row.estimate_id, (paid.get(row.estimate_id) ?? 0) + row.net);
-  }
-  return paid;
-}
-
-/**
- * Each deposit with what is left of it after refunds. A refund gives back what a payment put on
- * the account first (server/payments/refunds.ts), and a deposit is that part, so it goes first.
- */
-async function depositRows(db: Db | Trx, estimateIds: readonly string[]) {
-  const rows = await db
-    .selectFrom('estimate_deposits')
-    .leftJoin('refunds', (join) =>
-      join
-        .onRef('refunds.payment_id', '=', 'estimate_deposits.payment_id')
-        .on('refunds.status', '=', 'succeeded'),
-    )
-    .selectAll('estimate_deposits')
-    .select(sql<number>`coalesce(sum(refunds.amount), 0)`.as('refunded'))
-    .where('estimate_deposits.estimate_id', 'in', [...estimateIds])
-    .groupBy([
-      'estimate_deposits.payment_id',
-      'estimate_deposits.business_id',
-      'estimate_deposits.customer_id',
-      'estimate_deposits.estimate_id',
-      'estimate_deposits.amount',
-      'estimate_deposits.invoice_id',
-      'estimate_deposits.credited',
-      'estimate_deposits.created_at',
-      'estimate_deposits.credited_at',
-    ])
-    .orderBy('estimate_deposits.created_at', 'asc')
-    .orderBy('estimate_deposits.payment_id', 'asc')
-    .execute();
-  return rows.map((row) => {
-    const amount = Number(row.amount);
-    // Once credited to an invoice, a refund reopens the invoice instead (it is an invoice payment).
-    const refunded = row.invoice_id ? 0 : Math.min(amount, Number(row.refunded));
-    const net = row.invoice_id ? Number(row.credited ?? 0) : amount - refunded;
-    return { ...row, amount, net };
-  });
-}
 
 /**
  * When a deposit payment is made: the estimate the link reaches, approved, not yet an invoice,

@@ -4,10 +4,13 @@
  * the outbox in the transaction of what they tell, to the business's notification address (or,
  * without one, its public email), in the business's locale, replying to the customer.
  */
+
 import { formatMoney } from '../../shared/money.ts';
+import { brandColor } from '../businesses/brand-colors.ts';
 import { businessSettings } from '../businesses/businesses.ts';
 import type { Trx } from '../db/database.ts';
 import type { BusinessTable, CustomerTable, EstimateTable } from '../db/schema.ts';
+import { escapeHtml } from '../http/html.ts';
 import { enqueueEmail, type OutboxMessage } from '../outbox/outbox.ts';
 
 const EN = {
@@ -148,7 +151,7 @@ export function estimateNoticeContent(
     hint,
   ].join('\n');
 
-  const color = safeColor(businessSettings(business).branding.brand_color);
+  const color = brandColor(businessSettings(business).branding.brand_color);
   const lang = escapeHtml(business.locale.split('-')[0] ?? 'en');
   const cells = rows
     .map(
@@ -173,13 +176,4 @@ export function estimateNoticeContent(
     '</td></tr></table></td></tr></table></body></html>',
   ].join('');
   return { subject, text, html };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** The brand colour only when it is a plain hex colour: it goes into a style attribute. */
-function safeColor(color: string): string {
-  return /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(color) ? color : '#1a56db';
 }

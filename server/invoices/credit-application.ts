@@ -17,14 +17,10 @@
  */
 import type { Trx } from '../db/database.ts';
 import type { CustomerTable, InvoiceTable } from '../db/schema.ts';
-import { depositsPaid } from '../estimates/deposits.ts';
+import { depositsHeld } from '../ledger/deposits-held.ts';
 import { appendEntries, lockCustomer, type NewLedgerEntry } from '../ledger/entries.ts';
-import { customerMoney } from './owed.ts';
+import { CREDIT_APPLIED, CREDIT_RETURNED, customerMoney } from './owed.ts';
 import { settleInvoiceStatus } from './status.ts';
-
-/** The invoice's side of an application, and of its reversal on a void (the sums read them). */
-export const CREDIT_APPLIED = 'Account credit applied';
-export const CREDIT_RETURNED = 'Account credit returned';
 
 type Owner = Pick<CustomerTable, 'id' | 'business_id'>;
 
@@ -104,21 +100,4 @@ export async function returnAppliedCredit(
     entries,
   );
   return -applications.reduce((sum, { amount }) => sum + Number(amount), 0);
-}
-
-/** Deposits paid on estimates that are not invoices yet (less refunds): held for them. */
-async function depositsHeld(trx: Trx, customerId: string): Promise<number> {
-  const estimates = await trx
-    .selectFrom('estimate_deposits')
-    .select('estimate_id')
-    .distinct()
-    .where('customer_id', '=', customerId)
-    .where('invoice_id', 'is', null)
-    .execute();
-  if (estimates.length === 0) return 0;
-  const paid = await depositsPaid(
-    trx,
-    estimates.map((row) => row.estimate_id),
-  );
-  return [...paid.values()].reduce((sum, amount) => sum + amount, 0);
 }

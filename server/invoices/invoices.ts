@@ -1,13 +1,3 @@
-/**
- * Invoices: data access. An open invoice's lines are charges on the customer's ledger (each
- * entry names the invoice), so what an invoice still asks for is the sum of its entries.
- *
- * Lock order, for everyone who touches an invoice and the ledger in one transaction: the
- * customer first (lockCustomer / appendEntries), then the invoice (lockInvoice), and the business
- * row (document numbers) last. Keeping one order is what keeps PostgreSQL free of deadlocks
- * between a payment, a void, a new document and an estimate turned into an invoice.
- */
-import { sql } from 'kysely';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { olderThan } from '../db/pagination.ts';
@@ -19,12 +9,7 @@ import type {
 } from '../db/schema.ts';
 import { conflict, notFound, unprocessable } from '../http/errors.ts';
 import { appendEntries, invoiceAmountDue, lockCustomer } from '../ledger/entries.ts';
-import {
-  applyAccountCredit,
-  CREDIT_APPLIED,
-  CREDIT_RETURNED,
-  returnAppliedCredit,
-} from './credit-application.ts';
+import { applyAccountCredit, returnAppliedCredit } from './credit-application.ts';
 import {
   insertLines,
   type LineInput,
@@ -34,6 +19,7 @@ import {
   priceLines,
   takeDocumentNumber,
 } from './lines.ts';
+import { type InvoiceSums, invoiceSums, NO_ENTRIES } from './owed.ts';
 import { moveInvoice } from './status.ts';
 
 export interface NewInvoice {
@@ -208,47 +194,6 @@ export async function voidInvoice(trx: Trx, businessId: string, id: string) {
   const voided = await moveInvoice(trx, invoice, 'void');
   await applyAccountCredit(trx, { id: invoice.customer_id, business_id: businessId });
   return voided;
-}
-
-export interface InvoiceSums {
-  /** Sum of the invoice's ledger entries: what it still asks for. */
-  amount_due: number;
-  /** Payments less refunds applied to the invoice. */
-  amount_paid: number;
-  /** Account credit applied to the invoice, less what a void gave back; never a payment. */
-  amount_credited: number;
-}
-
-export const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0, amount_credited: 0 };
-
-/** Each invoice's sums in one grouped query (the same sum as invoiceAmountDue). */
-export async function invoiceSums(db: Db | Trx, invoiceIds: readonly string[]) {
-  const sums = new Map<string, InvoiceSums>();
-  if (invoiceIds.length === 0) return sums;
-  const rows = await db
-    .selectFrom('ledger_entries')
-    .select([
-      'invoice_id',
-      sql<number>`coalesce(sum(amount), 0)`.as('due'),
-      sql<number>`coalesce(sum(case when kind in ('payment', 'refund') then amount else 0 end), 0)`.as(
-        'paid',
-      ),
-      sql<number>`coalesce(sum(case when kind = 'adjustment' and description in (${CREDIT_APPLIED}, ${CREDIT_RETURNED}) then amount else 0 end), 0)`.as(
-        'credited',
-      ),
-    ])
-    .where('invoice_id', 'in', [...invoiceIds])
-    .groupBy('invoice_id')
-    .execute();
-  for (const row of rows) {
-    // Payments are negative entries; refunds give some of it back.
-    sums.set(row.invoice_id!, {
-      amount_due: Number(row.due),
-      amount_paid: -Number(row.paid),
-      amount_credited: -Number(row.credited),
-    });
-  }
-  return sums;
 }
 
 /** Invoices as the API shows them, their lines and sums loaded in two queries. */

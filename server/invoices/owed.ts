@@ -1,27 +1,70 @@
 /**
- * What a link shows as owed and lets the customer pay: its invoices with their amounts due, the
- * balance, and the account charges no open invoice holds. Quotes and the portal view share it, so
- * a quote can only ever be made for what the portal shows.
+ * What is owed: each invoice's sums (due, paid, credited) read from its ledger entries, and a
+ * customer's balance with the open invoices and the account charges no open invoice holds. The
+ * portal shows it, payments allocate against it, credit is applied by it.
  */
 
-import type { PayableState } from '../../shared/quote.ts';
+import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
 import type { InvoiceStatus, InvoiceTable } from '../db/schema.ts';
 import { customerBalance } from '../ledger/entries.ts';
-import type { PortalScope } from '../links/access.ts';
-import { invoiceSums } from './invoices.ts';
 
-export interface PortalInvoice extends InvoiceTable {
+export interface InvoiceOwed extends InvoiceTable {
   /** What is still owed on it: the sum of its ledger entries, never below zero. */
   amount_due: number;
 }
 
-export interface PortalMoney {
+export interface MoneyOwed {
   /** The figure the portal shows as the balance: the customer's, or the invoice's amount due. */
   balance: number;
   /** Account charges that no open invoice holds, payable as "balance". */
   balance_due: number;
-  invoices: PortalInvoice[];
+  invoices: InvoiceOwed[];
+}
+
+/** The invoice's side of an application of account credit, and of its reversal on a void. */
+export const CREDIT_APPLIED = 'Account credit applied';
+export const CREDIT_RETURNED = 'Account credit returned';
+
+export interface InvoiceSums {
+  /** Sum of the invoice's ledger entries: what it still asks for. */
+  amount_due: number;
+  /** Payments less refunds applied to the invoice. */
+  amount_paid: number;
+  /** Account credit applied to the invoice, less what a void gave back; never a payment. */
+  amount_credited: number;
+}
+
+export const NO_ENTRIES: InvoiceSums = { amount_due: 0, amount_paid: 0, amount_credited: 0 };
+
+/** Each invoice's sums in one grouped query (the same sum as invoiceAmountDue). */
+export async function invoiceSums(db: Db | Trx, invoiceIds: readonly string[]) {
+  const sums = new Map<string, InvoiceSums>();
+  if (invoiceIds.length === 0) return sums;
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select([
+      'invoice_id',
+      sql<number>`coalesce(sum(amount), 0)`.as('due'),
+      sql<number>`coalesce(sum(case when kind in ('payment', 'refund') then amount else 0 end), 0)`.as(
+        'paid',
+      ),
+      sql<number>`coalesce(sum(case when kind = 'adjustment' and description in (${CREDIT_APPLIED}, ${CREDIT_RETURNED}) then amount else 0 end), 0)`.as(
+        'credited',
+      ),
+    ])
+    .where('invoice_id', 'in', [...invoiceIds])
+    .groupBy('invoice_id')
+    .execute();
+  for (const row of rows) {
+    // Payments are negative entries; refunds give some of it back.
+    sums.set(row.invoice_id!, {
+      amount_due: Number(row.due),
+      amount_paid: -Number(row.paid),
+      amount_credited: -Number(row.credited),
+    });
+  }
+  return sums;
 }
 
 const OPEN_STATUSES: InvoiceStatus[] = ['open', 'viewed', 'partially_paid'];
@@ -30,7 +73,10 @@ export function isOpenInvoice(status: InvoiceStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
-async function withAmountsDue(db: Db | Trx, invoices: InvoiceTable[]): Promise<PortalInvoice[]> {
+export async function withAmountsDue(
+  db: Db | Trx,
+  invoices: InvoiceTable[],
+): Promise<InvoiceOwed[]> {
   const sums = await invoiceSums(
     db,
     invoices.map((invoice) => invoice.id),
@@ -57,34 +103,9 @@ async function openInvoices(db: Db | Trx, customerId: string): Promise<InvoiceTa
  * What a customer owes: the balance, the open invoices, and the account charges no open invoice
  * holds. The portal shows it; recording a payment allocates against it.
  */
-export async function customerMoney(db: Db | Trx, customerId: string): Promise<PortalMoney> {
+export async function customerMoney(db: Db | Trx, customerId: string): Promise<MoneyOwed> {
   const balance = await customerBalance(db, customerId);
   const invoices = await withAmountsDue(db, await openInvoices(db, customerId));
   const invoiced = invoices.reduce((sum, invoice) => sum + invoice.amount_due, 0);
   return { balance, balance_due: Math.max(0, balance - invoiced), invoices };
-}
-
-export async function portalMoney(db: Db, scope: PortalScope): Promise<PortalMoney> {
-  if (scope.link.kind === 'customer') return customerMoney(db, scope.customer.id);
-  if (scope.link.kind === 'invoice' && scope.invoice) {
-    const invoices = await withAmountsDue(db, [scope.invoice]);
-    return { balance: invoices[0]!.amount_due, balance_due: 0, invoices };
-  }
-  // An estimate owes nothing until it is approved.
-  return { balance: 0, balance_due: 0, invoices: [] };
-}
-
-/** What a quote may ask for on this link, in the terms of shared/quote.ts. */
-export function payableState(scope: PortalScope, money: PortalMoney): PayableState {
-  const { tips, partial_payments } = scope.settings;
-  return {
-    invoices: money.invoices
-      .filter((invoice) => isOpenInvoice(invoice.status) && invoice.amount_due > 0)
-      .map((invoice) => ({ id: invoice.id, amount_due: invoice.amount_due })),
-    balance_due: money.balance_due,
-    partial_payments,
-    tip_options: tips.enabled
-      ? { percentages: tips.percentages, custom: tips.custom }
-      : { percentages: [], custom: false },
-  };
 }

@@ -7,7 +7,7 @@ import type { Trx } from '../db/database.ts';
 import { now } from '../db/ids.ts';
 import type { InvoiceStatus, InvoiceTable } from '../db/schema.ts';
 import { conflict } from '../http/errors.ts';
-import { invoiceSums, NO_ENTRIES } from './invoices.ts';
+import { invoiceSums, NO_ENTRIES } from './owed.ts';
 
 /** Where each status may go forward. `void` and `paid` are final except by refund. */
 const FORWARD: Record<InvoiceStatus, readonly InvoiceStatus[]> = {

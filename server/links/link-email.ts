@@ -3,7 +3,8 @@
  * account, one invoice, one estimate) and the link, in the business's language (English or
  * Spanish), as plain text and as simple inline-styled HTML that mail clients render.
  */
-import { escapeHtml } from '../pages/page-security.ts';
+import { brandColor, textOn } from '../businesses/brand-colors.ts';
+import { escapeHtml } from '../http/html.ts';
 
 export interface LinkEmailInput {
   business: { name: string; locale: string; brandColor: string; contact: string | null };
@@ -74,10 +75,8 @@ export function paymentLinkEmail(input: LinkEmailInput) {
     '',
     business,
   ].join('\n');
-  const color = /^#[0-9a-f]{6}$/i.test(input.business.brandColor)
-    ? input.business.brandColor
-    : '#1a56db';
-  const on = textOn(color);
+  const color = brandColor(input.business.brandColor);
+  const on = textOn(color, '#111827');
   const html = [
     '<!doctype html><html><body style="margin:0;background:#f5f5f5;font-family:Helvetica,Arial,sans-serif;color:#222">',
     '<table role="presentation" style="width:100%;border-collapse:collapse"><tr><td style="padding:24px">',
@@ -93,14 +92,4 @@ export function paymentLinkEmail(input: LinkEmailInput) {
     '</td></tr></table></td></tr></table></body></html>',
   ].join('');
   return { subject, text, html };
-}
-
-/** White or near-black, whichever reads better on the brand colour (WCAG relative luminance). */
-function textOn(color: string): string {
-  const [r, g, b] = [1, 3, 5].map((at) => {
-    const c = Number.parseInt(color.slice(at, at + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.0555 ? '#ffffff' : '#111827';
 }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml } from './page-security.ts';
+import { escapeHtml } from '../http/html.ts';
 import type { WidgetFiles } from './widget-files.ts';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../demo/examples/', import.meta.url));

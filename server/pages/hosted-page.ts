@@ -8,17 +8,13 @@
  * `?preview=1` is the staff preview (the demo page opens it): the element talks to the API
  * through `/preview` (./staff-preview.ts), where reporting a view records nothing.
  */
+
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
+import { escapeHtml } from '../http/html.ts';
 import { openPortalLink, type PortalScope, portalGuard } from '../links/access.ts';
-import {
-  deadPagePolicy,
-  escapeHtml,
-  portalPagePolicy,
-  setPageHeaders,
-  styleHash,
-} from './page-security.ts';
+import { deadPagePolicy, portalPagePolicy, setPageHeaders, styleHash } from './page-security.ts';
 import { type PageLanguage, type PageWords, pageLanguage, pageWords } from './page-words.ts';
 import type { WidgetFiles } from './widget-files.ts';
 

@@ -83,12 +83,3 @@ export function setPageHeaders(c: Context, policy: string): void {
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Robots-Tag', 'noindex, nofollow');
 }
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}

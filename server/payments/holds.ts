@@ -14,9 +14,9 @@ import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { estimateDepositDue } from '../estimates/deposits.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
-import { payableState, portalMoney } from '../invoices/owed.ts';
 import type { PortalScope } from '../links/access.ts';
 import { DetailedApiError } from './errors.ts';
+import { payableState, portalMoney } from './payable.ts';
 import { type Payment, quoteInputOf, requestedOf } from './payments.ts';
 
 export const HOLD_MINUTES = 15;

@@ -7,8 +7,8 @@
 import type { Db } from '../db/database.ts';
 import type { DocumentLineTable, EstimateDecisionTable, EstimateTable } from '../db/schema.ts';
 import { decisionsByEstimate } from '../estimates/decisions.ts';
-import { depositsPaid } from '../estimates/deposits.ts';
 import { estimateExpired } from '../estimates/estimates.ts';
+import { depositsPaid } from '../ledger/deposits-held.ts';
 import type { PortalScope } from '../links/access.ts';
 
 interface Facts {

@@ -5,9 +5,9 @@
 import { checkQuoteInput, computeQuote, type QuoteInput } from '../../shared/quote.ts';
 import type { Db } from '../db/database.ts';
 import { unprocessable } from '../http/errors.ts';
-import { payableState, portalMoney } from '../invoices/owed.ts';
 import type { PortalScope } from '../links/access.ts';
 import { checkPaymentMethod } from '../payments/methods.ts';
+import { payableState, portalMoney } from '../payments/payable.ts';
 
 export async function portalQuote(db: Db, scope: PortalScope, input: QuoteInput) {
   checkPaymentMethod(scope.business.currency, input.method);

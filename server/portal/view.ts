@@ -2,10 +2,11 @@
 import { paymentMethodsFor } from '../../shared/quote.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { type PortalInvoice, portalMoney } from '../invoices/owed.ts';
+import type { InvoiceOwed } from '../invoices/owed.ts';
 import { balanceState } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
 import { linkExpires } from '../links/payment-links.ts';
+import { portalMoney } from '../payments/payable.ts';
 import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
 import { portalEstimates } from './estimates.ts';
 
@@ -47,7 +48,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
   };
 }
 
-function invoiceView(invoice: PortalInvoice, token: string) {
+function invoiceView(invoice: InvoiceOwed, token: string) {
   return {
     id: invoice.id,
     number: invoice.number,

@@ -1,15 +1,12 @@
 /** `/v1/estimates`: offers with lines, a valid-until date and an optional deposit. */
+
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCustomer } from '../../businesses/customers.ts';
 import { today } from '../../db/ids.ts';
 import { decisionsByEstimate, listEstimateQuestions } from '../../estimates/decisions.ts';
-import {
-  createEstimate,
-  estimateViews,
-  getEstimate,
-  listEstimates,
-} from '../../estimates/estimates.ts';
+import { createEstimate, getEstimate, listEstimates } from '../../estimates/estimates.ts';
 import { invoiceFromEstimate } from '../../estimates/to-invoice.ts';
+import { estimateViews } from '../../estimates/views.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { notFound } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';
