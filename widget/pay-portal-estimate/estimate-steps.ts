@@ -1,19 +1,54 @@
 /**
  * The estimate view's forms: sign (type a name, or draw), decline (optional reason) and ask a
  * question. Native controls with visible labels; errors are tied to their field and announced.
+ * A form reads and acts through `StepHost` (the element's EstimateStepsController), never the
+ * element itself.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PayPortalEstimate } from './pay-portal-estimate.ts';
+import type { DrawnSignature } from './drawn-signature.ts';
+import type { EstimateMessages } from './estimate-strings.ts';
 
-export function renderSign(host: PayPortalEstimate, business: string): TemplateResult {
+export type EstimateStep =
+  | 'summary'
+  | 'review'
+  | 'sign'
+  | 'decline'
+  | 'ask'
+  | 'approved'
+  | 'declined'
+  | 'sent';
+
+export type SignMode = 'typed' | 'drawn';
+
+/** What the step forms read and do. */
+export interface StepHost {
+  readonly t: EstimateMessages;
+  readonly signMode: SignMode;
+  /** A call is on its way: the submit button waits. */
+  readonly busy: boolean;
+  /** The message of the field to correct. */
+  readonly fieldError: string | null;
+  readonly drawn: Pick<DrawnSignature, 'state' | 'clear'>;
+  /** What the customer typed, kept while the estimate shows (typing redraws nothing). */
+  name: string;
+  drawnName: string;
+  reason: string;
+  message: string;
+  /** A step's title, focused when the step opens. */
+  heading(text: string): TemplateResult;
+  go(step: EstimateStep): void;
+  chooseSignMode(mode: SignMode): void;
+  approve(): Promise<void>;
+  decline(): Promise<void>;
+  ask(): Promise<void>;
+}
+
+export function renderSign(host: StepHost, business: string): TemplateResult {
   const { t } = host;
   const typed = host.signMode === 'typed';
   const error = host.fieldError;
   const pad = host.drawn.state;
-  const choose = (mode: 'typed' | 'drawn') => {
-    host.signMode = mode;
-    host.fieldError = null;
-  };
+  const choose = (mode: SignMode) => host.chooseSignMode(mode);
   return html`<form
     class="estimate"
     novalidate
@@ -95,7 +130,7 @@ export function renderSign(host: PayPortalEstimate, business: string): TemplateR
   </form>`;
 }
 
-export function renderDecline(host: PayPortalEstimate): TemplateResult {
+export function renderDecline(host: StepHost): TemplateResult {
   const { t } = host;
   return html`<form
     class="estimate"
@@ -127,7 +162,7 @@ export function renderDecline(host: PayPortalEstimate): TemplateResult {
   </form>`;
 }
 
-export function renderAsk(host: PayPortalEstimate): TemplateResult {
+export function renderAsk(host: StepHost): TemplateResult {
   const { t } = host;
   const error = host.fieldError;
   return html`<form

@@ -22,21 +22,12 @@ import { property, state } from 'lit/decorators.js';
 import { formatMoney } from '../../shared/money.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { DrawnSignature } from './drawn-signature.ts';
-import { EstimateApi, EstimateApiError, type SignatureInput } from './estimate-api.ts';
-import { renderAsk, renderDecline, renderSign } from './estimate-steps.ts';
+import { EstimateApi } from './estimate-api.ts';
+import { EstimateStepsController } from './estimate-steps.controller.ts';
+import { type EstimateStep, renderAsk, renderDecline, renderSign } from './estimate-steps.ts';
 import { type EstimateMessages, estimateMessages } from './estimate-strings.ts';
 import { type Formats, type PortalEstimate, renderSummary } from './estimate-summary.ts';
 import { estimateViewStyles } from './pay-portal-estimate.styles.ts';
-
-export type EstimateStep =
-  | 'summary'
-  | 'review'
-  | 'sign'
-  | 'decline'
-  | 'ask'
-  | 'approved'
-  | 'declined'
-  | 'sent';
 
 export class PayPortalEstimate extends LitElement {
   static override styles = [baseStyles, estimateViewStyles];
@@ -58,19 +49,9 @@ export class PayPortalEstimate extends LitElement {
    */
   @property({ attribute: 'deposit-open', type: Boolean }) depositOpen = false;
 
-  @state() step: EstimateStep = 'summary';
-  @state() signMode: 'typed' | 'drawn' = 'typed';
-  @state() busy = false;
-  @state() error: string | null = null;
-  @state() fieldError: string | null = null;
-  @state() depositDue = 0;
-  /** The status once decided here, before the portal is loaded again. */
-  @state() decided: 'approved' | 'declined' | null = null;
-  name = '';
-  drawnName = '';
-  reason = '';
-  message = '';
+  @state() private step: EstimateStep = 'summary';
   readonly drawn = new DrawnSignature(() => this.requestUpdate());
+  private readonly steps = new EstimateStepsController(this);
 
   get t(): EstimateMessages {
     return estimateMessages(this.locale);
@@ -97,12 +78,13 @@ export class PayPortalEstimate extends LitElement {
     this.drawn.detach();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('step') && changed.get('step') !== undefined) {
       this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus();
     }
     const canvas = this.renderRoot.querySelector('canvas');
-    if (this.step === 'sign' && this.signMode === 'drawn' && canvas) void this.drawn.attach(canvas);
+    const drawing = this.step === 'sign' && this.steps.signMode === 'drawn';
+    if (drawing && canvas) void this.drawn.attach(canvas);
     else if (!canvas && this.drawn.state !== 'idle') this.drawn.detach();
   }
 
@@ -120,8 +102,7 @@ export class PayPortalEstimate extends LitElement {
   }
 
   go(step: EstimateStep): void {
-    this.error = null;
-    this.fieldError = null;
+    this.steps.clearErrors();
     this.step = step;
   }
 
@@ -155,7 +136,7 @@ export class PayPortalEstimate extends LitElement {
         </p>
       </div>
       ${this.renderStep(estimate, f)}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.steps.error ? html`<p class="error" role="alert">${this.steps.error}</p>` : nothing}
     </section>`;
   }
 
@@ -164,7 +145,7 @@ export class PayPortalEstimate extends LitElement {
   }
 
   get status(): PortalEstimate['status'] {
-    return this.decided ?? this.estimate?.status ?? 'pending';
+    return this.steps.decided ?? this.estimate?.status ?? 'pending';
   }
 
   private renderStep(estimate: PortalEstimate, f: Formats): TemplateResult {
@@ -189,11 +170,11 @@ export class PayPortalEstimate extends LitElement {
           </div>
         </div>`;
       case 'sign':
-        return renderSign(this, business);
+        return renderSign(this.steps, business);
       case 'decline':
-        return renderDecline(this);
+        return renderDecline(this.steps);
       case 'ask':
-        return renderAsk(this);
+        return renderAsk(this.steps);
       case 'approved':
         return this.done(t.approvedTitle, t.approvedBody(business), true);
       case 'declined':
@@ -235,7 +216,7 @@ export class PayPortalEstimate extends LitElement {
         }
         ${
           this.status === 'approved' && depositDue > 0 && !this.depositOpen
-            ? html`<button class="button primary" @click=${() => this.askForDeposit(depositDue)}>
+            ? html`<button class="button primary" @click=${() => this.steps.askForDeposit(depositDue)}>
                 ${t.payDeposit(f.money(depositDue))}
               </button>`
             : nothing
@@ -246,113 +227,23 @@ export class PayPortalEstimate extends LitElement {
 
   private done(title: string, body: string, approved: boolean): TemplateResult {
     const { t } = this;
+    const { depositDue } = this.steps;
     return html`<div class="notice good" role="status">
         ${this.heading(title)}
         <p>${body}</p>
       </div>
       <div class="actions" part="actions">
         ${
-          approved && this.depositDue > 0 && !this.depositOpen
-            ? html`<button class="button primary" @click=${() => this.askForDeposit(this.depositDue)}>
-                ${t.payDeposit(this.formats.money(this.depositDue))}
+          approved && depositDue > 0 && !this.depositOpen
+            ? html`<button
+                class="button primary"
+                @click=${() => this.steps.askForDeposit(this.steps.depositDue)}
+              >
+                ${t.payDeposit(this.formats.money(depositDue))}
               </button>`
             : nothing
         }
         <button class="button" @click=${() => this.go('summary')}>${t.back}</button>
       </div>`;
-  }
-
-  /** Sends the approval with the signature chosen; checks the field first. */
-  async approve(): Promise<void> {
-    const { t } = this;
-    let signature: SignatureInput;
-    if (this.signMode === 'typed') {
-      const name = this.name.trim();
-      if (!name) return this.invalid(t.nameRequired);
-      signature = { type: 'typed', name };
-    } else {
-      const png = this.drawn.toPng();
-      if (!png) return this.invalid(t.drawRequired);
-      const name = this.drawnName.trim();
-      signature = { type: 'drawn', image_png: png, ...(name ? { name } : {}) };
-    }
-    const answer = await this.send(() => this.api.approve(signature));
-    if (!answer) return;
-    this.decided = 'approved';
-    this.depositDue = answer.deposit_required?.amount ?? 0;
-    this.emit('pay-portal-estimate-decided', {
-      estimate: answer.estimate,
-      status: 'approved',
-      deposit_required: answer.deposit_required,
-    });
-    this.go('approved');
-    if (this.depositDue > 0) this.askForDeposit(this.depositDue);
-  }
-
-  async decline(): Promise<void> {
-    const answer = await this.send(() => this.api.decline(this.reason.trim()));
-    if (!answer) return;
-    this.decided = 'declined';
-    this.emit('pay-portal-estimate-decided', {
-      estimate: answer.estimate,
-      status: 'declined',
-      deposit_required: null,
-    });
-    this.go('declined');
-  }
-
-  async ask(): Promise<void> {
-    const message = this.message.trim();
-    if (!message) return this.invalid(this.t.messageRequired);
-    const answer = await this.send(() => this.api.ask(message));
-    if (!answer) return;
-    this.message = '';
-    this.emit('pay-portal-estimate-question', { estimate: this.estimate!.id, question: answer.id });
-    this.go('sent');
-  }
-
-  private askForDeposit(amount: number): void {
-    this.emit('pay-portal-deposit', {
-      estimate: this.estimate!.id,
-      amount,
-      currency: this.currency,
-    });
-  }
-
-  private invalid(message: string): void {
-    this.fieldError = message;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-    );
-  }
-
-  /** Runs one call, guarded against double submits; the customer's words on failure. */
-  private async send<T>(call: () => Promise<T>): Promise<T | null> {
-    if (this.busy) return null;
-    this.busy = true;
-    this.error = null;
-    this.fieldError = null;
-    try {
-      return await call();
-    } catch (error) {
-      this.error = this.explain(error);
-      return null;
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private explain(error: unknown): string {
-    const { t } = this;
-    const code = error instanceof EstimateApiError ? error.code : '';
-    if (code === 'rate_limited') return t.tooMany;
-    if (code === 'estimate_already_decided') return t.alreadyDecided;
-    if (code === 'estimate_expired' || code === 'link_invalid') return t.expiredNow;
-    if (code.startsWith('signature_')) return t.signatureInvalid;
-    return t.failed;
-  }
-
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
