@@ -132,8 +132,21 @@ export function embedSnippets(publicUrl: string, widget: WidgetFiles, token = 'L
   };
 }
 
-function entryView(publicUrl: string, entry: WidgetEntry | null) {
-  if (!entry) return null;
+/**
+ * `GET /widget/embed.json` (shared/api/staff.ts `Embed`): the entries' URLs, their integrity and
+ * ready-made snippets; null until both entries are built.
+ */
+export function embedView(publicUrl: string, widget: WidgetFiles) {
+  if (!widget.module || !widget.classic) return null;
+  return {
+    object: 'embed' as const,
+    module: entryView(publicUrl, widget.module),
+    script: entryView(publicUrl, widget.classic),
+    snippets: embedSnippets(publicUrl, widget),
+  };
+}
+
+function entryView(publicUrl: string, entry: WidgetEntry) {
   return {
     url: `${publicUrl}/widget/${entry.hashedName}`,
     stable_url: `${publicUrl}/widget/${entry.name}`,
@@ -153,16 +166,11 @@ function notBuilt(): ApiError {
 export function widgetRoutes(widget: WidgetFiles) {
   return new Hono<AppEnv>()
     .get('/embed.json', (c) => {
-      if (!widget.module || !widget.classic) throw notBuilt();
-      const { publicUrl } = c.var.config;
+      const embed = embedView(c.var.config.publicUrl, widget);
+      if (!embed) throw notBuilt();
       c.header('Cache-Control', SHORT_CACHE);
       c.header('Access-Control-Allow-Origin', '*');
-      return c.json({
-        object: 'embed',
-        module: entryView(publicUrl, widget.module),
-        script: entryView(publicUrl, widget.classic),
-        snippets: embedSnippets(publicUrl, widget),
-      });
+      return c.json(embed);
     })
     .get('/:name{.+}', (c) => {
       // Looked up by exact name in what the build wrote; never a path on the file system.

@@ -32,15 +32,15 @@ const Params = z.object({
   id: prefixedId('est').openapi({ param: { name: 'id', in: 'path' } }),
 });
 
-const Approval = z.object({ signature: SignatureInput }).openapi('EstimateApproval');
-const Decline = z
+export const Approval = z.object({ signature: SignatureInput }).openapi('EstimateApproval');
+export const Decline = z
   .object({ reason: z.string().trim().max(2000).nullish() })
   .openapi('EstimateDecline');
-const Question = z
+export const Question = z
   .object({ message: z.string().trim().min(1).max(5000) })
   .openapi('EstimateQuestionInput');
 
-const Decision = z
+export const Decision = z
   .object({
     object: z.literal('estimate_decision'),
     estimate: z.string(),
@@ -61,7 +61,7 @@ const Decision = z
   })
   .openapi('EstimateDecision');
 
-const QuestionSent = z
+export const QuestionSent = z
   .object({
     object: z.literal('estimate_question'),
     id: z.string(),

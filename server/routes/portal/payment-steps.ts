@@ -28,7 +28,7 @@ const SandboxDetails = z.union([
   z.strictObject({ payment_method: prefixedId('pm') }),
 ]);
 
-const Confirmation = z
+export const Confirmation = z
   .object({ sandbox: SandboxDetails, accept_total: z.number().int().min(0).optional() })
   .openapi('SandboxConfirmation');
 

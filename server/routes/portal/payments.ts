@@ -33,7 +33,7 @@ const Tip = z
   .nullable()
   .optional();
 
-const NewPayment = z
+export const NewPayment = z
   .object({
     invoices: z
       .array(z.object({ id: z.string().min(1).max(100), amount: z.number().int() }))

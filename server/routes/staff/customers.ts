@@ -46,7 +46,7 @@ const CustomerFields = z.object({
   address: Address.nullish(),
 });
 
-const Customer = z
+export const Customer = z
   .object({
     id: z.string(),
     object: z.literal('customer'),
@@ -69,7 +69,7 @@ const NewCharge = z
   })
   .openapi('NewCharge');
 
-const LedgerEntry = z
+export const LedgerEntry = z
   .object({
     id: z.string(),
     object: z.enum(['charge', 'credit']),
@@ -84,7 +84,7 @@ const LedgerEntry = z
   })
   .openapi('LedgerEntry');
 
-const Balance = z
+export const Balance = z
   .object({
     object: z.literal('balance'),
     customer: z.string(),

@@ -54,7 +54,7 @@ const NewEstimate = z
   })
   .openapi('NewEstimate');
 
-const EstimateDecision = z
+export const EstimateDecision = z
   .object({
     decision: z.enum(['approved', 'declined']),
     decided_at: Timestamp,
@@ -74,7 +74,7 @@ const EstimateDecision = z
   })
   .openapi('EstimateDecisionRecord');
 
-const Estimate = z
+export const Estimate = z
   .object({
     id: z.string(),
     object: z.literal('estimate'),
@@ -113,7 +113,7 @@ const EstimateInvoiceInput = z
   })
   .openapi('EstimateInvoiceInput');
 
-const EstimateQuestion = z
+export const EstimateQuestion = z
   .object({
     id: z.string(),
     object: z.literal('estimate_question'),

@@ -21,7 +21,7 @@ import {
 const kinds = ['receipt', 'payment_notice', 'estimate_decision', 'question', 'link'] as const;
 const states = ['pending', 'sent', 'failed'] as const;
 
-const Email = z
+export const Email = z
   .object({
     id: z.string(),
     object: z.literal('email'),
@@ -42,7 +42,7 @@ const Email = z
   })
   .openapi('Email');
 
-const EmailDetail = Email.extend({ text: z.string(), html: z.string() }).openapi('EmailDetail');
+export const EmailDetail = Email.extend({ text: z.string(), html: z.string() }).openapi('EmailDetail');
 
 const idParam = z.object({
   id: prefixedId('msg').openapi({ param: { name: 'id', in: 'path' } }),

@@ -25,7 +25,7 @@ const SendLink = z
   })
   .openapi('SendPaymentLink');
 
-const SentEvent = z
+export const SentEvent = z
   .object({
     id: z.string(),
     object: z.literal('link_event'),

@@ -55,7 +55,7 @@ const NewPaymentLink = z
   })
   .openapi('NewPaymentLink', { description: 'Exactly one of `customer`, `invoice`, `estimate`.' });
 
-const PaymentLinkSchema = z
+export const PaymentLinkSchema = z
   .object({
     id: z.string(),
     object: z.literal('payment_link'),
@@ -72,7 +72,7 @@ const PaymentLinkSchema = z
   })
   .openapi('PaymentLink');
 
-const LinkEvent = z
+export const LinkEvent = z
   .object({
     id: z.string(),
     object: z.literal('link_event'),

@@ -28,7 +28,7 @@ import {
 import { paymentProvider } from '../../payments/providers.ts';
 import { refundPayment } from '../../payments/refunds.ts';
 
-const Refund = z
+export const Refund = z
   .object({
     id: z.string(),
     object: z.literal('refund'),
@@ -50,7 +50,7 @@ const STATUSES = [
   'canceled',
 ] as const;
 
-const StaffPayment = z
+export const StaffPayment = z
   .object({
     id: z.string(),
     object: z.literal('payment'),

@@ -107,7 +107,7 @@ const SettingsPatch = z
 
 const Fee = z.object({ percent_bps: z.number().int(), fixed: z.number().int() });
 
-const Settings = z
+export const Settings = z
   .object({
     object: z.literal('settings'),
     business: z.string(),

@@ -1,0 +1,257 @@
+/**
+ * The portal API (`/v1/portal/:token/…`): what the element sends and what it is answered, once
+ * for the element and the server. Type-only: the browser bundle carries no schema library, and
+ * the server validated everything it sends. test/contract/contract.test.ts checks each type
+ * against the server's zod schema (server/portal/schemas.ts, server/routes/portal/*.ts).
+ */
+import type { PaymentMethodKind, QuoteInput } from '../quote.ts';
+import type {
+  BalanceState,
+  Branding,
+  ConvenienceFee,
+  EstimateStatus,
+  InvoiceStatus,
+  LinkKind,
+  PartialPayments,
+  PaymentCard,
+  PaymentFailure,
+  PaymentProviderName,
+  PaymentStatus,
+  TipOptions,
+} from './common.ts';
+
+export type {
+  ApiErrorBody,
+  BalanceState,
+  Branding,
+  ConvenienceFee,
+  ErrorAnswer,
+  EstimateStatus,
+  InvoiceStatus,
+  LinkKind,
+  List,
+  PartialPayments,
+  PaymentCard,
+  PaymentFailure,
+  PaymentMethodKind,
+  PaymentProviderName,
+  PaymentStatus,
+  TipChoice,
+  TipOptions,
+} from './common.ts';
+
+/** `GET /v1/portal/:token`: everything the element needs to draw the portal, in one answer. */
+export interface Portal {
+  object: 'portal';
+  link: { kind: LinkKind; expires: string | null };
+  business: PortalBusiness;
+  customer: { name: string };
+  currency: string;
+  locale: string;
+  balance: { amount: number; state: BalanceState };
+  /** Account charges that no invoice holds (paid as `balance_amount`). */
+  balance_due: number;
+  invoices: PortalInvoice[];
+  estimates: PortalEstimate[];
+  tip_options: TipOptions;
+  partial_payments: PartialPayments;
+  payment_methods: PaymentMethodOption[];
+  provider: PortalProvider;
+  saved_payment_methods: SavedPaymentMethod[];
+}
+
+export interface PortalBusiness extends Branding {
+  name: string;
+}
+
+/** An invoice the link reaches, open or (on an invoice link) paid. */
+export interface PortalInvoice {
+  id: string;
+  number: string;
+  /** Calendar date (`YYYY-MM-DD`) it was issued. */
+  date: string;
+  due_date: string | null;
+  status: InvoiceStatus;
+  total: number;
+  amount_due: number;
+  /** The invoice's PDF, relative to the API's origin. */
+  pdf_url: string;
+}
+
+/** An estimate on the link, as `<pay-portal-estimate>` shows it. */
+export interface PortalEstimate {
+  id: string;
+  number: string;
+  date: string;
+  valid_until: string;
+  status: EstimateStatus;
+  /** Past its valid-until day: it can no longer be approved or declined. */
+  expired: boolean;
+  subtotal: number;
+  tax: number;
+  total: number;
+  /** The deposit asked on approval (0: none). */
+  deposit_amount: number;
+  /** What of the deposit is still to pay: 0 once paid, declined or turned into an invoice. */
+  deposit_due: number;
+  terms: string | null;
+  /** The decision, without the signature, address or user agent; null while pending. */
+  decision: { status: 'approved' | 'declined'; decided_at: string } | null;
+  /** The estimate's PDF, relative to the API's origin. */
+  pdf_url: string;
+  lines: PortalEstimateLine[];
+}
+
+export interface PortalEstimateLine {
+  description: string;
+  quantity: number;
+  unit_amount: number;
+  /** Basis points: 825 is 8.25 %. */
+  tax_rate: number;
+  amount: number;
+  tax: number;
+}
+
+/** A way to pay the business takes, with its convenience fee (null: none). */
+export interface PaymentMethodOption {
+  type: PaymentMethodKind;
+  fee: ConvenienceFee | null;
+}
+
+/** The sandbox (always test mode) or Stripe with the publishable key Stripe.js needs. */
+export type PortalProvider =
+  | { name: 'sandbox'; test_mode: boolean }
+  | { name: 'stripe'; publishable_key: string; test_mode: boolean };
+
+/** A card saved with the provider; the provider may not tell the brand, last four or expiry. */
+export interface SavedPaymentMethod {
+  id: string;
+  brand: string | null;
+  last4: string | null;
+  exp_month: number | null;
+  exp_year: number | null;
+}
+
+/** `GET /v1/portal/:token/charges`: a recent billing line item; `amount` excludes `tax`. */
+export interface PortalCharge {
+  id: string;
+  amount: number;
+  tax: number;
+  description: string;
+  date: string;
+}
+
+/** `POST /v1/portal/:token/quote`: the invoices, balance, tip and method chosen. */
+export type QuoteRequest = QuoteInput;
+
+/** The server's figures for a `QuoteRequest`, the ones a payment would charge. */
+export interface PortalQuote {
+  object: 'quote';
+  subtotal: number;
+  tip: number;
+  fee: number;
+  total: number;
+  currency: string;
+}
+
+/**
+ * `POST /v1/portal/:token/payments`: the invoices, balance and tip chosen, or an approved
+ * estimate's deposit, which is paid on its own (server/payments/create.ts).
+ */
+export type PaymentRequest = (
+  | Omit<QuoteInput, 'method'>
+  | { estimate_deposit: { estimate: string } }
+) & {
+  method: PaymentMethodKind;
+  save_payment_method: boolean;
+  sms_consent: SmsConsent | null;
+  /** A saved card (`pm_…`) chosen instead of a new one. */
+  payment_method?: string;
+};
+
+/** "Text me payment reminders": the number and the exact consent text the customer saw. */
+export interface SmsConsent {
+  phone: string;
+  text: string;
+}
+
+/** A payment as the portal shows it (`POST …/payments`, `GET …/payments[/:id]`, each step). */
+export interface PortalPayment {
+  id: string;
+  object: 'payment';
+  status: PaymentStatus;
+  /** What was charged: subtotal, tip and fee. */
+  amount: number;
+  subtotal: number;
+  tip: number;
+  fee: number;
+  currency: string;
+  provider: PaymentProviderName;
+  method: PaymentMethodKind;
+  /** `credit`, `debit`, `prepaid` or `unknown` once the card is known (a card fee is for credit only). */
+  funding: string | null;
+  card: PaymentCard | null;
+  receipt_number: string | null;
+  /** The receipt PDF, relative to the API's origin, once the payment succeeded. */
+  receipt_url: string | null;
+  failure: PaymentFailure | null;
+  /** What the customer must do next (`requires_action`): a 3-D Secure step. */
+  next_action: { type: string; message: string } | null;
+  /** Stripe: what Stripe.js confirms with; only the answer of `POST …/payments` carries it. */
+  client_secret?: string | null;
+  created: string;
+  succeeded_at: string | null;
+}
+
+/** `POST …/payments/:id/confirm` (sandbox only): a test card, bank account, 3-D Secure answer or saved card. */
+export interface SandboxConfirmation {
+  sandbox: SandboxDetails;
+  /** The new total the customer accepted after a `409 fee_changed`. */
+  accept_total?: number;
+}
+
+export type SandboxDetails =
+  | { card_number: string; exp_month: number; exp_year: number; cvc: string }
+  | { routing_number: string; account_number: string }
+  | { three_d_secure: 'approve' | 'fail' }
+  | { payment_method: string };
+
+/** A typed name, or a drawn signature as a PNG data URL (at most 200 KB of PNG). */
+export type SignatureInput =
+  | { type: 'typed'; name: string }
+  | { type: 'drawn'; image_png: string; name?: string };
+
+/** `POST …/estimates/:id/approve`. */
+export interface EstimateApproval {
+  signature: SignatureInput;
+}
+
+/** `POST …/estimates/:id/decline`. */
+export interface EstimateDecline {
+  reason?: string | null;
+}
+
+/** `POST …/estimates/:id/questions`. */
+export interface EstimateQuestionInput {
+  message: string;
+}
+
+/** The answer to an approval or a decline: the decision, and the deposit to pay now, if any. */
+export interface PortalEstimateDecision {
+  object: 'estimate_decision';
+  estimate: string;
+  status: 'approved' | 'declined';
+  decided_at: string;
+  signature: { type: 'typed' | 'drawn'; name: string | null } | null;
+  reason: string | null;
+  deposit_required: { amount: number; currency: string } | null;
+}
+
+/** The answer to a question: on its way to the business. */
+export interface EstimateQuestionSent {
+  object: 'estimate_question';
+  id: string;
+  estimate: string;
+  message: string;
+  created: string;
+}

@@ -1,0 +1,320 @@
+/**
+ * The staff API's answers (`Authorization: Bearer <secret key>`), as the demo page reads them and
+ * the server gives them. Type-only; test/contract/contract.test.ts checks each type against the
+ * server's zod schema (server/routes/staff/*.ts) or, where a route has none, its view function.
+ */
+import type {
+  BalanceState,
+  Branding,
+  ConvenienceFees,
+  EstimateStatus,
+  InvoiceStatus,
+  LinkKind,
+  PartialPayments,
+  PaymentCard,
+  PaymentFailure,
+  PaymentMethodKind,
+  PaymentProviderName,
+  PaymentStatus,
+  TipOptions,
+} from './common.ts';
+
+export type {
+  ApiErrorBody,
+  BalanceState,
+  Branding,
+  ConvenienceFee,
+  ConvenienceFees,
+  ErrorAnswer,
+  EstimateStatus,
+  InvoiceStatus,
+  LinkKind,
+  List,
+  PartialPayments,
+  PaymentCard,
+  PaymentFailure,
+  PaymentMethodKind,
+  PaymentProviderName,
+  PaymentStatus,
+  TipOptions,
+} from './common.ts';
+
+export interface Customer {
+  id: string;
+  object: 'customer';
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** The business's own id for the customer. */
+  external_id: string | null;
+  address: CustomerAddress | null;
+  created: string;
+}
+
+export interface CustomerAddress {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country?: string | null;
+}
+
+/** `GET /v1/customers/:id/balance`. */
+export interface Balance {
+  object: 'balance';
+  customer: string;
+  amount: number;
+  currency: string;
+  state: BalanceState;
+}
+
+/** A charge (`amount` excludes `tax`) or a credit (the positive sum credited) on the account. */
+export interface LedgerEntry {
+  id: string;
+  object: 'charge' | 'credit';
+  customer: string;
+  amount: number;
+  tax: number;
+  currency: string;
+  description: string;
+  date: string;
+  invoice: string | null;
+  created: string;
+}
+
+/** A line of an invoice or an estimate; amount and tax are computed by the server. */
+export interface DocumentLine {
+  id: string;
+  description: string;
+  quantity: number;
+  unit_amount: number;
+  /** Basis points: 825 is 8.25 %. */
+  tax_rate: number;
+  /** quantity × unit_amount */
+  amount: number;
+  /** amount × tax_rate, rounded half away from zero. */
+  tax: number;
+}
+
+export interface Invoice {
+  id: string;
+  object: 'invoice';
+  number: string;
+  customer: string;
+  status: InvoiceStatus;
+  currency: string;
+  lines: DocumentLine[];
+  subtotal: number;
+  tax: number;
+  total: number;
+  /** Payments applied to the invoice, less refunds. Account credit is not a payment. */
+  amount_paid: number;
+  /** The customer's account credit applied to the invoice; given back if it is voided. */
+  amount_credited: number;
+  amount_due: number;
+  due_date: string | null;
+  notes: string | null;
+  created: string;
+  voided_at: string | null;
+}
+
+export interface Estimate {
+  id: string;
+  object: 'estimate';
+  number: string;
+  customer: string;
+  status: EstimateStatus;
+  currency: string;
+  lines: DocumentLine[];
+  subtotal: number;
+  tax: number;
+  total: number;
+  valid_until: string;
+  /** valid_until is before today (UTC). */
+  expired: boolean;
+  deposit_percent: number | null;
+  deposit_amount: number;
+  terms: string | null;
+  created: string;
+  /** Deposit payments recorded for it, less refunds. */
+  deposit_paid: number;
+  /** The customer's approval (with the signature) or decline; null while pending. */
+  decision: EstimateDecisionRecord | null;
+  /** The invoice it became (`POST /v1/estimates/:id/invoice`). */
+  invoice: string | null;
+}
+
+export interface EstimateDecisionRecord {
+  decision: 'approved' | 'declined';
+  decided_at: string;
+  signature: {
+    type: 'typed' | 'drawn';
+    name: string | null;
+    /** The drawn signature as a PNG (same Bearer key); null when typed. */
+    image_url: string | null;
+  } | null;
+  reason: string | null;
+  client_address: string;
+  user_agent: string | null;
+  payment_link: string | null;
+}
+
+/** `GET /v1/estimates/:id/questions`: what the customer asked. */
+export interface EstimateQuestion {
+  id: string;
+  object: 'estimate_question';
+  message: string;
+  client_address: string;
+  user_agent: string | null;
+  /** False when the business has no email address. */
+  emailed: boolean;
+  created: string;
+}
+
+export interface PaymentLink {
+  id: string;
+  object: 'payment_link';
+  kind: LinkKind;
+  customer: string;
+  invoice: string | null;
+  estimate: string | null;
+  /** The link to give the customer; null only if APP_SECRET changed since. */
+  url: string | null;
+  status: 'active' | 'revoked' | 'expired';
+  expires: string | null;
+  created: string;
+}
+
+export type LinkEventType =
+  | 'created'
+  | 'copied'
+  | 'sent'
+  | 'viewed'
+  | 'payment_made'
+  | 'regenerated'
+  | 'revoked';
+
+export interface LinkEvent {
+  id: string;
+  object: 'link_event';
+  type: LinkEventType;
+  channel: string | null;
+  created: string;
+  detail: Record<string, unknown> | null;
+}
+
+/** `POST /v1/payment_links/:id/send`: the `sent` event, naming the queued email. */
+export interface SentLinkEvent {
+  id: string;
+  object: 'link_event';
+  type: 'sent';
+  channel: 'email';
+  created: string;
+  detail: { to: string; message: string };
+}
+
+export interface Payment {
+  id: string;
+  object: 'payment';
+  customer: string;
+  payment_link: string | null;
+  status: PaymentStatus;
+  /** What was charged: subtotal, tip and fee. */
+  amount: number;
+  subtotal: number;
+  tip: number;
+  fee: number;
+  currency: string;
+  provider: PaymentProviderName;
+  provider_payment_id: string | null;
+  method: PaymentMethodKind;
+  funding: string | null;
+  card: PaymentCard | null;
+  receipt_number: string | null;
+  failure: PaymentFailure | null;
+  /** What went to each invoice. */
+  invoices: { invoice: string; amount: number }[];
+  amount_refunded: number;
+  refunds: Refund[];
+  created: string;
+  succeeded_at: string | null;
+}
+
+export interface Refund {
+  id: string;
+  object: 'refund';
+  payment: string;
+  amount: number;
+  currency: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  failure_message: string | null;
+  created: string;
+}
+
+export interface Settings {
+  object: 'settings';
+  business: string;
+  name: string;
+  currency: string;
+  locale: string;
+  branding: Branding;
+  tips: TipOptions;
+  partial_payments: PartialPayments;
+  convenience_fees: ConvenienceFees;
+  allowed_origins: string[];
+  notification_email: string | null;
+  /** Days a customer or invoice link lives; null: until regenerated, revoked or voided. */
+  link_expiry_days: number | null;
+}
+
+export type EmailKind = 'receipt' | 'payment_notice' | 'estimate_decision' | 'question' | 'link';
+
+/** An email in the business's outbox (`/v1/outbox`), with its delivery state. */
+export interface Email {
+  id: string;
+  object: 'email';
+  kind: EmailKind;
+  to: string;
+  reply_to: string | null;
+  subject: string;
+  payment: string | null;
+  /** pending (not sent yet, or to be tried again), sent, or failed (given up; retry sends again). */
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+  created: string;
+}
+
+/** `GET /v1/outbox/:id`: the email with its text and HTML. */
+export interface EmailDetail extends Email {
+  text: string;
+  html: string;
+}
+
+/**
+ * `GET /widget/embed.json` (no key; the demo page's "Embed on a website"): the element's files,
+ * their `sha384-…` integrity and snippets a business copies. `LINK_TOKEN` stands for the token.
+ */
+export interface Embed {
+  object: 'embed';
+  module: EmbedFile;
+  script: EmbedFile;
+  snippets: {
+    script_tag: string;
+    script_tag_pinned: string | null;
+    module_pinned: string | null;
+    iframe: string;
+  };
+}
+
+export interface EmbedFile {
+  /** The content-hashed file, cached for good. */
+  url: string;
+  /** The same file under its stable name. */
+  stable_url: string;
+  integrity: string;
+}
