@@ -7,13 +7,11 @@ import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
 import { CheckoutController } from '../checkout/checkout.controller.ts';
 import { renderConfirmation } from '../confirmation/confirmation.ts';
-import { EstimateViewLoader } from '../estimates/estimate-loader.ts';
-import { keepShown, renderEstimates } from '../estimates/estimates.ts';
+import { EstimatesController } from '../estimates/estimates.controller.ts';
 import { HistoryController } from '../history/history.controller.ts';
 import { renderHistory } from '../history/history.ts';
 import { Localizer, resolveLocale } from '../i18n/localize.ts';
 import { renderInvoicePicker, renderPaidInvoices } from '../invoice-picker/invoice-picker.ts';
-import type { DepositDetail, EstimateDecidedDetail } from '../pay-portal-estimate/events.ts';
 import { PaymentActions } from '../payment-block/payment-actions.ts';
 import { renderPaymentForm, slotHost } from '../payment-block/payment-block.ts';
 import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
@@ -109,7 +107,18 @@ export class PayPortal extends LitElement {
   private readonly history = new HistoryController(this);
   private readonly checkout = new CheckoutController(this);
   private readonly pay = new PaymentActions(this, this.checkout);
-  private readonly estimateView = new EstimateViewLoader(() => this.requestUpdate());
+  private readonly estimates = new EstimatesController(this, {
+    portal: () => this.portal,
+    api: () => this.api,
+    loads: () => this.loads,
+    showEstimates: (estimates) => {
+      this.portal = { ...this.portal!, estimates };
+    },
+    payDeposit: (deposit) => {
+      this.checkout.payDeposit(deposit);
+      this.pay.reset(this.portal!, this.api, deposit !== null || this.checkout.rows.length > 0);
+    },
+  });
   /** The links whose view was counted: once per page load, not on each reload (a retry, a payment). */
   private readonly viewed = new Set<string>();
   private cachedLocalizer: Localizer | null = null;
@@ -174,7 +183,7 @@ export class PayPortal extends LitElement {
       this.history.reset(this.api);
       this.checkout.reset(portal, this.localizer, this.api);
       this.pay.reset(portal, this.api, this.checkout.rows.length > 0);
-      if (portal.estimates.length > 0) void this.estimateView.open();
+      this.estimates.reset(portal);
       this.view = 'portal';
       await this.updateComplete;
       emit(this, 'pay-portal-ready', {
@@ -265,41 +274,6 @@ export class PayPortal extends LitElement {
 
   private back = (): void => this.go('portal');
 
-  /** An estimate asks for its deposit: the payment block takes it, on its own. */
-  private payDeposit = async (event: CustomEvent<DepositDetail>): Promise<void> => {
-    const { estimate, amount } = event.detail;
-    const number = this.portal?.estimates.find((e) => e.id === estimate)?.number ?? '';
-    this.checkout.payDeposit({ estimate, number, amount });
-    this.pay.reset(this.portal!, this.api, true);
-    // After the estimate's own step has drawn (and focused) its thank-you, focus the payment.
-    await (event.target as LitElement).updateComplete;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus();
-  };
-
-  /** "Not now": the deposit waits (the estimate keeps its button); invoices come back. */
-  private leaveDeposit = async (): Promise<void> => {
-    this.checkout.payDeposit(null);
-    this.pay.reset(this.portal!, this.api, this.checkout.rows.length > 0);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#estimates-title')?.focus();
-  };
-
-  /**
-   * An estimate was approved or declined: the account is read again in place (no loading
-   * state), so the estimates show the server's status and deposit due while the decided one
-   * keeps its step on screen and a deposit being paid stays.
-   */
-  private estimateDecided = async (event: CustomEvent<EstimateDecidedDetail>): Promise<void> => {
-    const load = this.loads;
-    const fresh = await this.api.portal().catch(() => null);
-    if (!fresh || load !== this.loads || !this.portal) return;
-    this.portal = {
-      ...this.portal,
-      estimates: keepShown(this.portal.estimates, fresh.estimates, event.detail),
-    };
-  };
-
   private removeCard = async (card: SavedPaymentMethod): Promise<void> => {
     if (await this.pay.removeCard(this.api, card.id)) {
       this.portal = {
@@ -347,7 +321,7 @@ export class PayPortal extends LitElement {
       l,
       portal,
       this.checkout,
-      this.pay.formState(this.removeCard, this.leaveDeposit),
+      this.pay.formState(this.removeCard, this.estimates.leaveDeposit),
     );
     return html`
       ${header}
@@ -365,15 +339,10 @@ export class PayPortal extends LitElement {
       }
       ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
       ${payable ? payment : nothing}
-      ${renderEstimates(l, portal, {
-        estimates: portal.estimates,
-        loader: this.estimateView,
+      ${this.estimates.render(l, portal, {
         apiBase: this.apiBase || defaultApiBase,
         token: this.token,
-        main: portal.link.kind === 'estimate',
         paying: this.checkout.deposit?.estimate ?? null,
-        onDeposit: this.payDeposit,
-        onDecided: this.estimateDecided,
       })}
       ${deposit ? payment : nothing}
       <footer class="section footer" part="footer">
