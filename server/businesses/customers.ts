@@ -1,7 +1,7 @@
 /** Customers of a business: data access. */
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
-import { olderThan } from '../db/pagination.ts';
+import { keysetPage, type Page } from '../db/pagination.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 
@@ -51,23 +51,12 @@ export async function getCustomer(db: Db | Trx, businessId: string, id: string, 
   return customer;
 }
 
-export async function listCustomers(
-  db: Db,
-  businessId: string,
-  page: { limit: number; starting_after?: string | undefined },
-) {
-  let query = db
-    .selectFrom('customers')
-    .selectAll()
-    .where('business_id', '=', businessId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1);
-  if (page.starting_after) {
-    const cursor = await getCustomer(db, businessId, page.starting_after, 'starting_after');
-    query = query.where(olderThan(cursor));
-  }
-  return query.execute();
+/** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
+export async function listCustomers(db: Db, businessId: string, page: Page) {
+  const query = db.selectFrom('customers').selectAll().where('business_id', '=', businessId);
+  return keysetPage(query, page, {
+    cursor: (id) => getCustomer(db, businessId, id, 'starting_after'),
+  });
 }
 
 export async function updateCustomer(

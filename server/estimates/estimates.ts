@@ -6,7 +6,7 @@
 import { applyBasisPoints } from '../../shared/money.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now, today } from '../db/ids.ts';
-import { olderThan } from '../db/pagination.ts';
+import { keysetPage, type Page } from '../db/pagination.ts';
 import type { CustomerTable, EstimateStatus, EstimateTable } from '../db/schema.ts';
 import { notFound, unprocessable } from '../http/errors.ts';
 import { insertLines, type LineInput, priceLines, takeDocumentNumber } from '../invoices/lines.ts';
@@ -79,29 +79,19 @@ export async function getEstimate(db: Db | Trx, businessId: string, id: string, 
   return estimate;
 }
 
-export interface EstimateFilter {
+export interface EstimateFilter extends Page {
   customer?: string | undefined;
   status?: EstimateStatus | undefined;
-  limit: number;
-  starting_after?: string | undefined;
 }
 
 /** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
 export async function listEstimates(db: Db, businessId: string, filter: EstimateFilter) {
-  let query = db
-    .selectFrom('estimates')
-    .selectAll()
-    .where('business_id', '=', businessId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1);
+  let query = db.selectFrom('estimates').selectAll().where('business_id', '=', businessId);
   if (filter.customer) query = query.where('customer_id', '=', filter.customer);
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.starting_after) {
-    const cursor = await getEstimate(db, businessId, filter.starting_after, 'starting_after');
-    query = query.where(olderThan(cursor));
-  }
-  return query.execute();
+  return keysetPage(query, filter, {
+    cursor: (id) => getEstimate(db, businessId, id, 'starting_after'),
+  });
 }
 
 /**

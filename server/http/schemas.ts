@@ -55,18 +55,4 @@ export function idParam(prefix: string) {
   });
 }
 
-export const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-  starting_after: z.string().max(80).optional(),
-});
-
-export function listOf<T extends z.ZodType>(item: T) {
-  return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean() });
-}
-
-/** Rows fetched with `limit + 1` become a list page. */
-export function listPage<T>(rows: T[], limit: number) {
-  return { object: 'list' as const, data: rows.slice(0, limit), has_more: rows.length > limit };
-}
-
 export const Timestamp = z.string().openapi({ format: 'date-time' });

@@ -1,6 +1,6 @@
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
-import { olderThan } from '../db/pagination.ts';
+import { keysetPage, type Page } from '../db/pagination.ts';
 import type {
   CustomerTable,
   DocumentLineTable,
@@ -116,29 +116,19 @@ export async function lockInvoice(trx: Trx, businessId: string, id: string, para
     .executeTakeFirstOrThrow();
 }
 
-export interface InvoiceFilter {
+export interface InvoiceFilter extends Page {
   customer?: string | undefined;
   status?: InvoiceStatus | undefined;
-  limit: number;
-  starting_after?: string | undefined;
 }
 
 /** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
 export async function listInvoices(db: Db, businessId: string, filter: InvoiceFilter) {
-  let query = db
-    .selectFrom('invoices')
-    .selectAll()
-    .where('business_id', '=', businessId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1);
+  let query = db.selectFrom('invoices').selectAll().where('business_id', '=', businessId);
   if (filter.customer) query = query.where('customer_id', '=', filter.customer);
   if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.starting_after) {
-    const cursor = await getInvoice(db, businessId, filter.starting_after, 'starting_after');
-    query = query.where(olderThan(cursor));
-  }
-  return query.execute();
+  return keysetPage(query, filter, {
+    cursor: (id) => getInvoice(db, businessId, id, 'starting_after'),
+  });
 }
 
 /** Draft → open: the lines become ledger charges now. */

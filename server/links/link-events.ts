@@ -2,8 +2,10 @@
  * A payment link's activity (`link_events`: created, copied, sent, viewed, payment made,
  * regenerated, revoked), recorded as it happens and listed oldest first.
  */
+
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
+import { keysetPage, type Page } from '../db/pagination.ts';
 import type { LinkEventType, PaymentLinkTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 
@@ -44,32 +46,14 @@ async function nextEventTime(db: Db | Trx, linkId: string): Promise<string> {
 }
 
 /** The link's activity, oldest first. */
-export async function listLinkEvents(
-  db: Db,
-  link: Pick<PaymentLinkTable, 'id'>,
-  page: { limit: number; starting_after?: string | undefined },
-) {
-  let query = db
-    .selectFrom('link_events')
-    .selectAll()
-    .where('payment_link_id', '=', link.id)
-    .orderBy('created_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit(page.limit + 1);
-  if (page.starting_after) {
-    const cursor = await db
-      .selectFrom('link_events')
-      .select(['id', 'created_at'])
-      .where('payment_link_id', '=', link.id)
-      .where('id', '=', page.starting_after)
-      .executeTakeFirst();
-    if (!cursor) throw notFound('event', 'starting_after');
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '>', cursor.created_at),
-        eb.and([eb('created_at', '=', cursor.created_at), eb('id', '>', cursor.id)]),
-      ]),
-    );
-  }
-  return query.execute();
+export async function listLinkEvents(db: Db, link: Pick<PaymentLinkTable, 'id'>, page: Page) {
+  const query = db.selectFrom('link_events').selectAll().where('payment_link_id', '=', link.id);
+  return keysetPage(query, page, {
+    order: 'asc',
+    cursor: async (id) => {
+      const cursor = await query.where('id', '=', id).executeTakeFirst();
+      if (!cursor) throw notFound('event', 'starting_after');
+      return cursor;
+    },
+  });
 }

@@ -3,10 +3,12 @@
  * links, one document; its token is stored as a hash (for lookup) and sealed (for staff to show
  * again, see link-tokens.ts). Activity per link is kept in `link_events` (link-events.ts).
  */
+
 import { businessSettings } from '../businesses/businesses.ts';
 import { getCustomer } from '../businesses/customers.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
+import { keysetPage, type Page } from '../db/pagination.ts';
 import type {
   BusinessTable,
   InvoiceStatus,
@@ -84,32 +86,20 @@ export async function getPaymentLink(db: Db | Trx, businessId: string, id: strin
 export async function listPaymentLinks(
   db: Db,
   businessId: string,
-  page: { limit: number; starting_after?: string | undefined; customer?: string | undefined },
+  page: Page & { customer?: string | undefined },
 ) {
-  let query = selectLinks(db)
-    .where('payment_links.business_id', '=', businessId)
-    .orderBy('payment_links.created_at', 'desc')
-    .orderBy('payment_links.id', 'desc')
-    .limit(page.limit + 1);
+  let query = selectLinks(db).where('payment_links.business_id', '=', businessId);
   if (page.customer) {
     const customer = await getCustomer(db, businessId, page.customer, 'customer');
     query = query.where('payment_links.customer_id', '=', customer.id);
   }
-  if (page.starting_after) {
-    const cursor = await getPaymentLink(db, businessId, page.starting_after).catch(() => {
-      throw notFound('payment link', 'starting_after');
-    });
-    query = query.where((eb) =>
-      eb.or([
-        eb('payment_links.created_at', '<', cursor.created_at),
-        eb.and([
-          eb('payment_links.created_at', '=', cursor.created_at),
-          eb('payment_links.id', '<', cursor.id),
-        ]),
-      ]),
-    );
-  }
-  return query.execute();
+  return keysetPage(query, page, {
+    table: 'payment_links',
+    cursor: (id) =>
+      getPaymentLink(db, businessId, id).catch(() => {
+        throw notFound('payment link', 'starting_after');
+      }),
+  });
 }
 
 interface LinkSubject {

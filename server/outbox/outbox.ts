@@ -5,7 +5,7 @@
  */
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
-import { olderThan } from '../db/pagination.ts';
+import { keysetPage, type Page } from '../db/pagination.ts';
 import type { EmailKind, OutboxMessageTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 
@@ -63,27 +63,17 @@ export async function getOutboxMessage(db: Db, businessId: string, id: string, p
 export async function listOutboxMessages(
   db: Db,
   businessId: string,
-  page: {
-    limit: number;
-    starting_after?: string | undefined;
+  page: Page & {
     state?: OutboxMessage['state'] | undefined;
     kind?: EmailKind | undefined;
   },
 ) {
-  let query = db
-    .selectFrom('outbox_messages')
-    .selectAll()
-    .where('business_id', '=', businessId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1);
+  let query = db.selectFrom('outbox_messages').selectAll().where('business_id', '=', businessId);
   if (page.state) query = query.where('state', '=', page.state);
   if (page.kind) query = query.where('kind', '=', page.kind);
-  if (page.starting_after) {
-    const cursor = await getOutboxMessage(db, businessId, page.starting_after, 'starting_after');
-    query = query.where(olderThan(cursor));
-  }
-  return query.execute();
+  return keysetPage(query, page, {
+    cursor: (id) => getOutboxMessage(db, businessId, id, 'starting_after'),
+  });
 }
 
 /** Puts a message the loop gave up on back in the queue, to be tried at once. */

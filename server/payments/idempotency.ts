@@ -40,6 +40,52 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** The `Idempotency-Key` header's value: 1 to 255 characters, or a 400 naming the header. */
+export function idempotencyKey(header: string | undefined): string {
+  const key = header?.trim() ?? '';
+  if (key.length === 0 || key.length > 255) {
+    throw new ApiError(
+      400,
+      'invalid_request_error',
+      key.length === 0 ? 'idempotency_key_missing' : 'parameter_invalid',
+      'Send an Idempotency-Key header of 1 to 255 characters, new for each payment.',
+      'Idempotency-Key',
+    );
+  }
+  return key;
+}
+
+export interface IdempotentAnswer<T> {
+  body: T;
+  /** The stored answer of an earlier request with this key: send `Idempotent-Replayed: true`. */
+  replayed: boolean;
+}
+
+/**
+ * Answers `request` once per key: runs `work` and keeps its answer, or replays the answer kept
+ * for the same key and request. `work` is given the payment an earlier attempt with this key had
+ * already written, to resume it instead of making another. When `work` throws, the key is
+ * released (releaseKey) and the error goes on.
+ */
+export async function idempotent<T>(
+  db: Db,
+  businessId: string,
+  key: string,
+  request: unknown,
+  work: (resume: { paymentId: string } | null) => Promise<T>,
+): Promise<IdempotentAnswer<T>> {
+  const start = await beginIdempotent(db, businessId, key, requestHash(request));
+  if (start.kind === 'replay') return { body: JSON.parse(start.body) as T, replayed: true };
+  try {
+    const body = await work(start.kind === 'resume' ? { paymentId: start.paymentId } : null);
+    await storeResponse(db, businessId, key, 200, body);
+    return { body, replayed: false };
+  } catch (error) {
+    await releaseKey(db, businessId, key);
+    throw error;
+  }
+}
+
 /** Takes the key for this request, or says what to answer instead. */
 export async function beginIdempotent(
   db: Db,

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { QuoteInput, TipChoice } from '../../shared/quote.ts';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
-import { olderThan } from '../db/pagination.ts';
+import { keysetPage, type Page } from '../db/pagination.ts';
 import type { PaymentTable, RefundTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import type { PortalScope } from '../links/access.ts';
@@ -60,12 +60,7 @@ export async function lockPayment(
  * through it and those that paid its invoice. Newest first.
  */
 export function paymentsInScope(db: Db | Trx, scope: PortalScope) {
-  let query = db
-    .selectFrom('payments')
-    .selectAll()
-    .where('customer_id', '=', scope.customer.id)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc');
+  let query = db.selectFrom('payments').selectAll().where('customer_id', '=', scope.customer.id);
   if (scope.link.kind !== 'customer') {
     const invoiceId = scope.link.invoice_id;
     query = query.where((eb) =>
@@ -120,6 +115,23 @@ export async function asSeenByLink(
 }
 
 /** One payment the link reaches, or a 404. */
+/**
+ * The payments a link shows in its history, newest first: what the customer started and did not
+ * leave unfinished (`requires_confirmation`, `canceled` are not history).
+ */
+export async function listLinkPayments(db: Db, scope: PortalScope, page: Page) {
+  const query = paymentsInScope(db, scope).where('status', 'not in', [
+    'requires_confirmation',
+    'canceled',
+  ]);
+  return keysetPage(query, page, {
+    cursor: (id) =>
+      getLinkPayment(db, scope, id).catch(() => {
+        throw notFound('payment', 'starting_after');
+      }),
+  });
+}
+
 export async function getLinkPayment(db: Db | Trx, scope: PortalScope, id: string) {
   const payment = await paymentsInScope(db, scope).where('id', '=', id).executeTakeFirst();
   if (!payment) throw notFound('payment', 'id');
@@ -140,29 +152,20 @@ export async function getBusinessPayment(db: Db | Trx, businessId: string, id: s
 export async function listBusinessPayments(
   db: Db,
   businessId: string,
-  page: {
-    limit: number;
-    starting_after?: string | undefined;
+  page: Page & {
     customer?: string | undefined;
     status?: Payment['status'] | undefined;
   },
 ) {
-  let query = db
-    .selectFrom('payments')
-    .selectAll()
-    .where('business_id', '=', businessId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1);
+  let query = db.selectFrom('payments').selectAll().where('business_id', '=', businessId);
   if (page.customer) query = query.where('customer_id', '=', page.customer);
   if (page.status) query = query.where('status', '=', page.status);
-  if (page.starting_after) {
-    const cursor = await getBusinessPayment(db, businessId, page.starting_after).catch(() => {
-      throw notFound('payment', 'starting_after');
-    });
-    query = query.where(olderThan(cursor));
-  }
-  return query.execute();
+  return keysetPage(query, page, {
+    cursor: (id) =>
+      getBusinessPayment(db, businessId, id).catch(() => {
+        throw notFound('payment', 'starting_after');
+      }),
+  });
 }
 
 /** What each invoice received from each payment, from the ledger (recorded payments only). */

@@ -5,21 +5,15 @@
  * dead link; portalGuard in app.ts rate limits). docs/payments.md tells the whole flow.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { olderThan } from '../../db/pagination.ts';
 import { clientAddress } from '../../http/client-address.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ApiError } from '../../http/errors.ts';
+import { listAnswer, listOf } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../../http/schemas.ts';
 import { openPortalLink } from '../../links/access.ts';
 import { createPortalPayment, startWithProvider } from '../../payments/create.ts';
-import {
-  beginIdempotent,
-  releaseKey,
-  requestHash,
-  storeResponse,
-} from '../../payments/idempotency.ts';
-import { asSeenByLink, getLinkPayment, paymentsInScope } from '../../payments/payments.ts';
+import { idempotencyKey, idempotent } from '../../payments/idempotency.ts';
+import { asSeenByLink, getLinkPayment, listLinkPayments } from '../../payments/payments.ts';
 import { paymentProvider } from '../../payments/providers.ts';
 import { removeSavedPaymentMethod } from '../../payments/saved-methods.ts';
 import { TokenParam } from '../../portal/schemas.ts';
@@ -94,57 +88,28 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const { db, config } = c.var;
-      const provider = paymentProvider(config, db);
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      const key = c.req.header('idempotency-key')?.trim() ?? '';
-      if (key.length === 0 || key.length > 255) {
-        throw new ApiError(
-          400,
-          'invalid_request_error',
-          key.length === 0 ? 'idempotency_key_missing' : 'parameter_invalid',
-          'Send an Idempotency-Key header of 1 to 255 characters, new for each payment.',
-          'Idempotency-Key',
-        );
-      }
+      const key = idempotencyKey(c.req.header('idempotency-key'));
       const input = c.req.valid('json');
-      const businessId = scope.business.id;
-      const start = await beginIdempotent(
-        db,
-        businessId,
-        key,
-        requestHash({ link: scope.link.id, body: input }),
-      );
-      if (start.kind === 'replay') {
-        c.header('Idempotent-Replayed', 'true');
-        return c.json(JSON.parse(start.body) as z.infer<typeof PortalPayment>, 200);
-      }
-      try {
-        const started =
-          start.kind === 'resume'
-            ? await startWithProvider(
-                db,
-                provider,
-                scope,
-                await getLinkPayment(db, scope, start.paymentId),
-              )
-            : await createPortalPayment(
-                db,
-                provider,
-                scope,
-                input,
-                { address: clientAddress(c), userAgent: c.req.header('user-agent') ?? null },
-                key,
-              );
-        const body = {
+      const provider = paymentProvider(config, db);
+      const client = { address: clientAddress(c), userAgent: c.req.header('user-agent') ?? null };
+      const request = { link: scope.link.id, body: input };
+      const answer = await idempotent(db, scope.business.id, key, request, async (resume) => {
+        const started = resume
+          ? await startWithProvider(
+              db,
+              provider,
+              scope,
+              await getLinkPayment(db, scope, resume.paymentId),
+            )
+          : await createPortalPayment(db, provider, scope, input, client, key);
+        return {
           ...portalPaymentView(started.payment, scope),
           client_secret: started.clientSecret,
         };
-        await storeResponse(db, businessId, key, 200, body);
-        return c.json(body, 200);
-      } catch (error) {
-        await releaseKey(db, businessId, key);
-        throw error;
-      }
+      });
+      if (answer.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(answer.body, 200);
     },
   )
   .openapi(
@@ -156,49 +121,18 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       description: 'Payments the customer submitted (not those only started, nor canceled).',
       request: { params: TokenParam, query: HistoryQuery },
       responses: {
-        200: jsonResponse(
-          z.object({
-            object: z.literal('list'),
-            data: z.array(PortalPayment),
-            has_more: z.boolean(),
-          }),
-          'A page of payments',
-        ),
+        200: jsonResponse(listOf(PortalPayment), 'A page of payments'),
         ...errorResponses(400, 404, 429),
       },
     }),
     async (c) => {
       const { db } = c.var;
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      const { limit, starting_after } = c.req.valid('query');
-      let query = paymentsInScope(db, scope)
-        .where('status', 'not in', ['requires_confirmation', 'canceled'])
-        .limit(limit + 1);
-      if (starting_after) {
-        const cursor = await getLinkPayment(db, scope, starting_after).catch(() => {
-          throw new ApiError(
-            404,
-            'invalid_request_error',
-            'resource_missing',
-            'No such payment.',
-            'starting_after',
-          );
-        });
-        query = query.where(olderThan(cursor));
-      }
-      const rows = await query.execute();
-      return c.json(
-        {
-          object: 'list' as const,
-          data: await Promise.all(
-            rows
-              .slice(0, limit)
-              .map(async (row) => portalPaymentView(await asSeenByLink(db, scope, row), scope)),
-          ),
-          has_more: rows.length > limit,
-        },
-        200,
-      );
+      const page = c.req.valid('query');
+      const rows = await listLinkPayments(db, scope, page);
+      const view = async (row: (typeof rows)[number]) =>
+        portalPaymentView(await asSeenByLink(db, scope, row), scope);
+      return c.json(await listAnswer(rows, page.limit, (data) => Promise.all(data.map(view))), 200);
     },
   )
   .openapi(

@@ -8,6 +8,7 @@ import {
   updateCustomer,
 } from '../../businesses/customers.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   amount,
@@ -16,9 +17,6 @@ import {
   isoDate,
   jsonBody,
   jsonResponse,
-  ListQuery,
-  listOf,
-  listPage,
   positiveAmount,
   prefixedId,
   Timestamp,
@@ -114,23 +112,17 @@ export const customerRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
+    listRoute({
       tags,
-      security,
       summary: 'List customers, newest first',
       request: { query: ListQuery },
-      responses: {
-        200: jsonResponse(listOf(Customer), 'A page of customers'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: Customer,
+      page: 'A page of customers',
     }),
     async (c) => {
       const page = c.req.valid('query');
       const rows = await listCustomers(c.var.db, c.var.business.id, page);
-      const list = listPage(rows, page.limit);
-      return c.json({ ...list, data: list.data.map(customerView) }, 200);
+      return c.json(await listAnswer(rows, page.limit, (data) => data.map(customerView)), 200);
     },
   )
   .openapi(

@@ -9,6 +9,7 @@ import { invoiceFromEstimate } from '../../estimates/to-invoice.ts';
 import { estimateViews } from '../../estimates/views.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { notFound } from '../../http/errors.ts';
+import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   amount,
@@ -17,9 +18,6 @@ import {
   isoDate,
   jsonBody,
   jsonResponse,
-  ListQuery,
-  listOf,
-  listPage,
   prefixedId,
   Timestamp,
 } from '../../http/schemas.ts';
@@ -162,24 +160,19 @@ export const estimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
+    listRoute({
       tags,
-      security,
       summary: 'List estimates, newest first',
       request: { query: EstimateListQuery },
-      responses: {
-        200: jsonResponse(listOf(Estimate), 'A page of estimates'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: Estimate,
+      page: 'A page of estimates',
     }),
     async (c) => {
       const { db, business } = c.var;
       const filter = c.req.valid('query');
       if (filter.customer) await getCustomer(db, business.id, filter.customer, 'customer');
-      const list = listPage(await listEstimates(db, business.id, filter), filter.limit);
-      return c.json({ ...list, data: await estimateViews(db, list.data) }, 200);
+      const rows = await listEstimates(db, business.id, filter);
+      return c.json(await listAnswer(rows, filter.limit, (data) => estimateViews(db, data)), 200);
     },
   )
   .openapi(
@@ -253,17 +246,13 @@ export const estimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
+    listRoute({
       path: '/{id}/questions',
       tags,
-      security,
       summary: "The customer's questions about an estimate, oldest first",
       request: { params: idParam('est') },
-      responses: {
-        200: jsonResponse(listOf(EstimateQuestion), 'The questions'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: EstimateQuestion,
+      page: 'The questions',
     }),
     async (c) => {
       const { db, business } = c.var;

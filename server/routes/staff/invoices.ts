@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCustomer } from '../../businesses/customers.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
@@ -9,9 +10,6 @@ import {
   isoDate,
   jsonBody,
   jsonResponse,
-  ListQuery,
-  listOf,
-  listPage,
   prefixedId,
   Timestamp,
 } from '../../http/schemas.ts';
@@ -108,24 +106,19 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
+    listRoute({
       tags,
-      security,
       summary: 'List invoices, newest first',
       request: { query: InvoiceListQuery },
-      responses: {
-        200: jsonResponse(listOf(Invoice), 'A page of invoices'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: Invoice,
+      page: 'A page of invoices',
     }),
     async (c) => {
       const { db, business } = c.var;
       const filter = c.req.valid('query');
       if (filter.customer) await getCustomer(db, business.id, filter.customer, 'customer');
-      const list = listPage(await listInvoices(db, business.id, filter), filter.limit);
-      return c.json({ ...list, data: await invoiceViews(db, list.data) }, 200);
+      const rows = await listInvoices(db, business.id, filter);
+      return c.json(await listAnswer(rows, filter.limit, (data) => invoiceViews(db, data)), 200);
     },
   )
   .openapi(

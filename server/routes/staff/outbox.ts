@@ -1,16 +1,9 @@
 /** `/v1/outbox`: the business's email, with each message's delivery state (staff API). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
+import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
-import {
-  errorResponses,
-  jsonResponse,
-  ListQuery,
-  listOf,
-  listPage,
-  prefixedId,
-  Timestamp,
-} from '../../http/schemas.ts';
+import { errorResponses, jsonResponse, prefixedId, Timestamp } from '../../http/schemas.ts';
 import {
   getOutboxMessage,
   listOutboxMessages,
@@ -42,7 +35,9 @@ export const Email = z
   })
   .openapi('Email');
 
-export const EmailDetail = Email.extend({ text: z.string(), html: z.string() }).openapi('EmailDetail');
+export const EmailDetail = Email.extend({ text: z.string(), html: z.string() }).openapi(
+  'EmailDetail',
+);
 
 const idParam = z.object({
   id: prefixedId('msg').openapi({ param: { name: 'id', in: 'path' } }),
@@ -53,11 +48,8 @@ const tags = ['Outbox'];
 
 export const outboxRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
+    listRoute({
       tags,
-      security,
       summary: 'List the email sent and waiting to be sent, newest first',
       request: {
         query: ListQuery.extend({
@@ -65,16 +57,14 @@ export const outboxRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
           kind: z.enum(kinds).optional(),
         }),
       },
-      responses: {
-        200: jsonResponse(listOf(Email), 'A page of email'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: Email,
+      page: 'A page of email',
     }),
     async (c) => {
       const page = c.req.valid('query');
       const rows = await listOutboxMessages(c.var.db, c.var.business.id, page);
-      const list = listPage(rows, page.limit);
-      return c.json({ ...list, data: list.data.map((row) => outboxMessageView(row)) }, 200);
+      const views = (data: typeof rows) => data.map((row) => outboxMessageView(row));
+      return c.json(await listAnswer(rows, page.limit, views), 200);
     },
   )
   .openapi(

@@ -9,15 +9,13 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Config } from '../../config.ts';
 import type { LinkEventTable } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
   idParam,
   jsonBody,
   jsonResponse,
-  ListQuery,
-  listOf,
-  listPage,
   prefixedId,
   Timestamp,
 } from '../../http/schemas.ts';
@@ -141,23 +139,19 @@ export const paymentLinkRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
+    listRoute({
       tags,
-      security,
       summary: 'List links, newest first; `customer` narrows to one customer',
       request: { query: LinkListQuery },
-      responses: {
-        200: jsonResponse(listOf(PaymentLinkSchema), 'A page of links'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: PaymentLinkSchema,
+      page: 'A page of links',
     }),
     async (c) => {
       const { db, business, config } = c.var;
       const page = c.req.valid('query');
-      const list = listPage(await listPaymentLinks(db, business.id, page), page.limit);
-      return c.json({ ...list, data: list.data.map((link) => linkView(link, config)) }, 200);
+      const rows = await listPaymentLinks(db, business.id, page);
+      const views = (data: typeof rows) => data.map((link) => linkView(link, config));
+      return c.json(await listAnswer(rows, page.limit, views), 200);
     },
   )
   .openapi(
@@ -242,23 +236,19 @@ export const paymentLinkRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     },
   )
   .openapi(
-    createRoute({
-      method: 'get',
+    listRoute({
       path: '/{id}/events',
       tags,
-      security,
       summary: "The link's activity, oldest first",
       request: { params: idParam('lnk'), query: EventListQuery },
-      responses: {
-        200: jsonResponse(listOf(LinkEvent), 'A page of events'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: LinkEvent,
+      page: 'A page of events',
     }),
     async (c) => {
       const { db, business } = c.var;
       const page = c.req.valid('query');
       const link = await getPaymentLink(db, business.id, c.req.valid('param').id);
-      const list = listPage(await listLinkEvents(db, link, page), page.limit);
-      return c.json({ ...list, data: list.data.map(eventView) }, 200);
+      const rows = await listLinkEvents(db, link, page);
+      return c.json(await listAnswer(rows, page.limit, (data) => data.map(eventView)), 200);
     },
   );

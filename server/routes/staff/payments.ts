@@ -2,15 +2,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCustomer } from '../../businesses/customers.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
   idParam,
   jsonBody,
   jsonResponse,
-  ListQuery,
-  listOf,
-  listPage,
   positiveAmount,
   prefixedId,
   Timestamp,
@@ -107,17 +105,12 @@ const tags = ['Payments'];
 
 export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
   .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
+    listRoute({
       tags,
-      security,
       summary: 'List payments, newest first',
       request: { query: PaymentListQuery },
-      responses: {
-        200: jsonResponse(listOf(StaffPayment), 'A page of payments'),
-        ...errorResponses(400, 401, 404),
-      },
+      item: StaffPayment,
+      page: 'A page of payments',
     }),
     async (c) => {
       const { db, business } = c.var;
@@ -125,8 +118,7 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       // Another business's customer is unknown here, as it is on every other list.
       if (page.customer) await getCustomer(db, business.id, page.customer, 'customer');
       const rows = await listBusinessPayments(db, business.id, page);
-      const list = listPage(rows, page.limit);
-      return c.json({ ...list, data: await staffViews(db, list.data) }, 200);
+      return c.json(await listAnswer(rows, page.limit, (data) => staffViews(db, data)), 200);
     },
   )
   .openapi(
