@@ -6,10 +6,10 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Balance, Customer, Invoice, List, PaymentLink } from '../../shared/api/staff.ts';
 import { balanceText, type MoneyContext, money, stateLabel } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Balance, Customer, Invoice, PaymentLink } from './types.ts';
 import './billing-forms.ts';
 import './estimates-section.ts';
 import './file-button.ts';

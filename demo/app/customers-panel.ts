@@ -1,10 +1,10 @@
 /** Customers: the list with each balance and its state, a form for a new one, and the chosen one. */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Balance, Customer, List } from '../../shared/api/staff.ts';
 import { balanceText, type MoneyContext, stateLabel } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Balance, Customer } from './types.ts';
 import './customer-detail.ts';
 
 @customElement('demo-customers')

@@ -5,10 +5,10 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { Settings } from '../../shared/api/staff.ts';
 import type { MoneyContext } from './format.ts';
 import { StaffApi, StaffApiError } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Settings } from './types.ts';
 import './customers-panel.ts';
 import './outbox-panel.ts';
 import './payments-panel.ts';

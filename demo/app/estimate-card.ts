@@ -7,11 +7,11 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Estimate, EstimateQuestion, Invoice, List } from '../../shared/api/staff.ts';
 import { estimateCardStyles } from './estimate-card.styles.ts';
 import { type MoneyContext, money, when } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Estimate, EstimateQuestion, Invoice } from './types.ts';
 import './file-button.ts';
 
 const day = (date: string, locale: string) =>

@@ -5,10 +5,10 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Estimate } from '../../shared/api/staff.ts';
 import { type MoneyContext, typedMoney } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Estimate } from './types.ts';
 
 type DepositKind = 'none' | 'percent' | 'amount';
 

@@ -7,10 +7,10 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { Estimate, Invoice, List } from '../../shared/api/staff.ts';
 import type { MoneyContext } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Estimate, Invoice } from './types.ts';
 import './estimate-card.ts';
 import './estimate-form.ts';
 

@@ -1,6 +1,7 @@
 /** Figures and times as staff read them, in the business's currency and locale. */
+
+import type { BalanceState } from '../../shared/api/staff.ts';
 import { formatMoney, minorUnitDigits, parseMoney } from '../../shared/money.ts';
-import type { BalanceState } from './types.ts';
 
 export interface MoneyContext {
   currency: string;

@@ -5,10 +5,10 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Embed, LinkEvent, List, PaymentLink, SentLinkEvent } from '../../shared/api/staff.ts';
 import { when } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Embed, LinkEvent, PaymentLink } from './types.ts';
 
 let embed: Promise<Embed | null> | null = null;
 const embedInfo = () => {
@@ -138,7 +138,7 @@ export class DemoLinkCard extends LitElement {
 
   private send(): Promise<void> {
     return this.act(async () => {
-      const sent = await this.api.post<LinkEvent>(`/v1/payment_links/${this.link.id}/send`, {});
+      const sent = await this.api.post<SentLinkEvent>(`/v1/payment_links/${this.link.id}/send`, {});
       await this.loadEvents();
       return `Queued in the outbox for ${String(sent.detail?.to ?? 'the customer')}.`;
     });

@@ -1,10 +1,10 @@
 /** The outbox: every email the business's account sends, with its delivery state and text. */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Email, EmailDetail, List } from '../../shared/api/staff.ts';
 import { type MoneyContext, when } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Email } from './types.ts';
 
 const KINDS: Record<string, string> = {
   receipt: 'Receipt',
@@ -42,7 +42,7 @@ export class DemoOutbox extends LitElement {
       this.open = null;
       return;
     }
-    const detail = await this.api.get<Email & { text: string }>(`/v1/outbox/${email.id}`);
+    const detail = await this.api.get<EmailDetail>(`/v1/outbox/${email.id}`);
     this.open = { id: email.id, text: detail.text };
   }
 

@@ -1,10 +1,10 @@
 /** Payments, newest first, and a refund of what is left of one. */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Customer, List, Payment } from '../../shared/api/staff.ts';
 import { type MoneyContext, money, when } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Customer, Payment } from './types.ts';
 
 @customElement('demo-payments')
 export class DemoPayments extends LitElement {

@@ -5,10 +5,16 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type {
+  ConvenienceFee,
+  Customer,
+  List,
+  PaymentLink,
+  Settings,
+} from '../../shared/api/staff.ts';
 import { plainAmount, typedMoney } from './format.ts';
-import type { List, StaffApi } from './staff-api.ts';
+import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-import type { Customer, Fee, PaymentLink, Settings } from './types.ts';
 
 @customElement('demo-settings')
 export class DemoSettings extends LitElement {
@@ -108,7 +114,7 @@ export class DemoSettings extends LitElement {
       if (value === null) throw new Error(`${label}: type an amount, e.g. 0.30`);
       return value;
     };
-    const fee = (prefix: string, label: string): Fee | null => {
+    const fee = (prefix: string, label: string): ConvenienceFee | null => {
       const percent = Number(text(`${prefix}_percent`) || '0');
       const fixed = amount(`${prefix}_fixed`, label);
       if (!Number.isFinite(percent)) throw new Error(`${label}: the percentage is not a number`);
@@ -164,7 +170,7 @@ export class DemoSettings extends LitElement {
 
   override render() {
     const s = this.settings;
-    const feeField = (prefix: string, fee: Fee | null) =>
+    const feeField = (prefix: string, fee: ConvenienceFee | null) =>
       html`<label>Percent <input name="${prefix}_percent" inputmode="decimal"
           .value=${fee ? String(fee.percent_bps / 100) : ''} placeholder="0" /></label>
         <label>Fixed <input name="${prefix}_fixed" inputmode="decimal"

@@ -4,14 +4,9 @@
  * no other page can make a call with it.
  */
 
-const KEY = 'pay-portal-demo-key';
+import type { ApiErrorBody } from '../../shared/api/staff.ts';
 
-export interface ApiErrorBody {
-  type: string;
-  code: string;
-  message: string;
-  param: string | null;
-}
+const KEY = 'pay-portal-demo-key';
 
 export class StaffApiError extends Error {
   constructor(
@@ -20,12 +15,6 @@ export class StaffApiError extends Error {
   ) {
     super(body.param ? `${body.message} (${body.param})` : body.message);
   }
-}
-
-export interface List<T> {
-  object: 'list';
-  data: T[];
-  has_more: boolean;
 }
 
 export class StaffApi {

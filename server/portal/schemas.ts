@@ -1,4 +1,7 @@
-/** The portal API's shapes (notes/portal-contract.md), for validation and the OpenAPI document. */
+/**
+ * The portal API's zod schemas, for validation and the OpenAPI document. The shapes themselves are
+ * shared/api/portal.ts, which the element reads; test/contract/contract.test.ts holds these to it.
+ */
 import { z } from '@hono/zod-openapi';
 
 export const TokenParam = z.object({
