@@ -6,7 +6,7 @@
  */
 import type { LitElement, nothing, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { PortalApi } from '../api/portal-api.ts';
-import type { Portal, PortalEstimate } from '../api/types.ts';
+import type { Portal } from '../api/types.ts';
 import type { EstimateDeposit } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { DepositDetail, EstimateDecidedDetail } from '../pay-portal-estimate/events.ts';
@@ -21,15 +21,16 @@ export type EstimatesHost = ReactiveControllerHost & {
 /** The account the estimates belong to, as far as they touch it. */
 export interface EstimatesAccount {
   /** The account on screen, or null. */
-  portal(): Portal | null;
-  api(): PortalApi;
+  readonly portal: Portal | null;
+  readonly api: PortalApi;
   /** Counts the account's loads: an answer read for an older load is dropped. */
-  loads(): number;
-  /** Estimates read again after a decision, shown in place. */
-  showEstimates(estimates: PortalEstimate[]): void;
-  /** The payment block takes `deposit` on its own, or (null) the invoices again. */
-  payDeposit(deposit: EstimateDeposit | null): void;
+  readonly loads: number;
+  /** Shows the account with a change (here: estimates read again after a decision). */
+  patch(change: Partial<Portal>): void;
 }
+
+/** The payment block takes `deposit` on its own, or (null) the invoices again. */
+export type PayDeposit = (deposit: EstimateDeposit | null) => void;
 
 /** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
 export class EstimatesController {
@@ -38,6 +39,7 @@ export class EstimatesController {
   constructor(
     private readonly host: EstimatesHost,
     private readonly account: EstimatesAccount,
+    private readonly payDeposit: PayDeposit,
   ) {
     this.loader = new EstimateViewLoader(() => host.requestUpdate());
   }
@@ -58,16 +60,16 @@ export class EstimatesController {
       estimates: portal.estimates,
       loader: this.loader,
       main: portal.link.kind === 'estimate',
-      onDeposit: this.payDeposit,
-      onDecided: this.decided,
+      onDeposit: this.onDeposit,
+      onDecided: this.onDecided,
     });
   }
 
   /** An estimate asks for its deposit: the payment block takes it, on its own. */
-  private payDeposit = async (event: CustomEvent<DepositDetail>): Promise<void> => {
+  private onDeposit = async (event: CustomEvent<DepositDetail>): Promise<void> => {
     const { estimate, amount } = event.detail;
-    const number = this.account.portal()?.estimates.find((e) => e.id === estimate)?.number ?? '';
-    this.account.payDeposit({ estimate, number, amount });
+    const number = this.account.portal?.estimates.find((e) => e.id === estimate)?.number ?? '';
+    this.payDeposit({ estimate, number, amount });
     // After the estimate's own step has drawn (and focused) its thank-you, focus the payment.
     await (event.target as LitElement).updateComplete;
     await this.host.updateComplete;
@@ -76,7 +78,7 @@ export class EstimatesController {
 
   /** "Not now": the deposit waits (the estimate keeps its button); invoices come back. */
   leaveDeposit = async (): Promise<void> => {
-    this.account.payDeposit(null);
+    this.payDeposit(null);
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>('#estimates-title')?.focus();
   };
@@ -86,15 +88,12 @@ export class EstimatesController {
    * state), so the estimates show the server's status and deposit due while the decided one
    * keeps its step on screen and a deposit being paid stays.
    */
-  private decided = async (event: CustomEvent<EstimateDecidedDetail>): Promise<void> => {
+  private onDecided = async (event: CustomEvent<EstimateDecidedDetail>): Promise<void> => {
     const { account } = this;
-    const load = account.loads();
-    const fresh = await account
-      .api()
-      .portal()
-      .catch(() => null);
-    const portal = account.portal();
-    if (!fresh || load !== account.loads() || !portal) return;
-    account.showEstimates(keepShown(portal.estimates, fresh.estimates, event.detail));
+    const load = account.loads;
+    const fresh = await account.api.portal().catch(() => null);
+    const { portal } = account;
+    if (!fresh || load !== account.loads || !portal) return;
+    account.patch({ estimates: keepShown(portal.estimates, fresh.estimates, event.detail) });
   };
 }

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalApi, PortalApiError } from '../api/portal-api.ts';
-import type { Portal, PortalBusiness, PortalPayment, SavedPaymentMethod } from '../api/types.ts';
+import type { PortalPayment, SavedPaymentMethod } from '../api/types.ts';
 import { renderBalanceSummary } from '../balance-summary/balance-summary.ts';
 import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
@@ -18,6 +17,7 @@ import { RecentChargesController } from '../recent-charges/recent-charges.contro
 import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
 import { renderTipSelector } from '../tip-selector/tip-selector.ts';
+import { AccountController } from './account.controller.ts';
 import { emit } from './events.ts';
 import { payPortalStyles } from './pay-portal.styles.ts';
 import { defaultApiBase } from './script-origin.ts';
@@ -94,33 +94,30 @@ export class PayPortal extends LitElement {
   @property() locale = '';
 
   @state() private view: View = 'loading';
-  @state() private portal: Portal | null = null;
-  @state() private errorCode = '';
   @state() private payment: PortalPayment | null = null;
-  /** The business of the last account shown, and its token: named again if that link dies. */
-  private business: { token: string; business: PortalBusiness } | null = null;
-  private api = new PortalApi(defaultApiBase, '');
-  private loads = 0;
-  private abort: AbortController | null = null;
   private focusOnUpdate = false;
+  private readonly account = new AccountController(this, {
+    status: (status) => {
+      this.view = status === 'ready' ? 'portal' : status;
+    },
+    loaded: (portal, api) => {
+      this.charges.reset(api);
+      this.history.reset(api);
+      this.checkout.reset(portal, this.localizer, api);
+      this.pay.reset(portal, api, this.checkout.rows.length > 0);
+      this.estimates.reset(portal);
+    },
+    forgotten: () => this.pay.forms.close(),
+  });
   private readonly charges = new RecentChargesController(this);
   private readonly history = new HistoryController(this);
   private readonly checkout = new CheckoutController(this);
   private readonly pay = new PaymentActions(this, this.checkout);
-  private readonly estimates = new EstimatesController(this, {
-    portal: () => this.portal,
-    api: () => this.api,
-    loads: () => this.loads,
-    showEstimates: (estimates) => {
-      this.portal = { ...this.portal!, estimates };
-    },
-    payDeposit: (deposit) => {
-      this.checkout.payDeposit(deposit);
-      this.pay.reset(this.portal!, this.api, deposit !== null || this.checkout.rows.length > 0);
-    },
+  private readonly estimates = new EstimatesController(this, this.account, (deposit) => {
+    const { portal, api } = this.account;
+    this.checkout.payDeposit(deposit);
+    this.pay.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
   });
-  /** The links whose view was counted: once per page load, not on each reload (a retry, a payment). */
-  private readonly viewed = new Set<string>();
   private cachedLocalizer: Localizer | null = null;
 
   /**
@@ -129,7 +126,7 @@ export class PayPortal extends LitElement {
    */
   get localizer(): Localizer {
     const locale = resolveLocale(this.locale || navigator.language);
-    const currency = this.portal?.currency ?? 'usd';
+    const currency = this.account.portal?.currency ?? 'usd';
     const cached = this.cachedLocalizer;
     if (cached?.locale === locale && cached.currency === currency) return cached;
     this.cachedLocalizer = new Localizer(locale, currency);
@@ -138,12 +135,13 @@ export class PayPortal extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('apiBase')) void this.reload();
-    else if (changed.has('locale') && this.portal) this.checkout.relocalize(this.localizer);
+    else if (changed.has('locale') && this.account.portal) this.checkout.relocalize(this.localizer);
   }
 
   protected override updated(): void {
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
-    if (card) applyBrand(card, (this.portal?.business ?? this.knownBusiness())?.brand_color);
+    const business = this.account.portal?.business ?? this.account.knownBusiness();
+    if (card) applyBrand(card, business?.brand_color);
     if (!this.focusOnUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
     if (!target) return; // still loading: focus the view that follows
@@ -157,56 +155,9 @@ export class PayPortal extends LitElement {
     if (this.hasUpdated && this.view === 'loading') void this.reload();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
   /** Fetches the account again (a new token, a retry, after a payment). */
   async reload(): Promise<void> {
-    const load = ++this.loads;
-    this.abort?.abort();
-    this.abort = new AbortController();
-    this.api = new PortalApi(this.apiBase || defaultApiBase, this.token);
-    this.view = 'loading';
-    if (!this.knownBusiness()) {
-      this.portal = null; // another link: nothing of the last one shows
-      this.pay.forms.close();
-    }
-    try {
-      if (!this.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
-      const portal = await this.api.portal(this.abort.signal);
-      if (load !== this.loads) return;
-      this.portal = portal;
-      this.business = { token: this.token, business: portal.business };
-      this.charges.reset(this.api);
-      this.history.reset(this.api);
-      this.checkout.reset(portal, this.localizer, this.api);
-      this.pay.reset(portal, this.api, this.checkout.rows.length > 0);
-      this.estimates.reset(portal);
-      this.view = 'portal';
-      await this.updateComplete;
-      emit(this, 'pay-portal-ready', {
-        kind: portal.link.kind,
-        balance: { ...portal.balance },
-        currency: portal.currency,
-      });
-      if (!this.viewed.has(this.token)) {
-        this.viewed.add(this.token);
-        this.api.viewed().catch(() => {
-          // Counting a view is the business's statistic; the customer is not told it failed.
-        });
-      }
-    } catch (error) {
-      if ((error as Error).name === 'AbortError' || load !== this.loads) return;
-      const failure =
-        error instanceof PortalApiError
-          ? error
-          : new PortalApiError(0, 'network_error', String(error));
-      this.errorCode = failure.code;
-      this.view = failure.status === 404 ? 'dead' : 'failed';
-      emit(this, 'pay-portal-error', { code: failure.code, message: failure.message });
-    }
+    await this.account.load();
   }
 
   /**
@@ -238,7 +189,7 @@ export class PayPortal extends LitElement {
    * server says it succeeded.
    */
   async showPayment(paymentId: string): Promise<void> {
-    const payment = await this.api.payment(paymentId);
+    const payment = await this.account.api.payment(paymentId);
     await this.reload();
     this.payment = payment;
     this.go('confirmation');
@@ -250,11 +201,6 @@ export class PayPortal extends LitElement {
         receipt_number: payment.receipt_number ?? null,
       });
     }
-  }
-
-  /** The business behind the current token, when this element has seen it. */
-  private knownBusiness(): PortalBusiness | null {
-    return this.business?.token === this.token ? this.business.business : null;
   }
 
   private go(view: View): void {
@@ -275,11 +221,10 @@ export class PayPortal extends LitElement {
   private back = (): void => this.go('portal');
 
   private removeCard = async (card: SavedPaymentMethod): Promise<void> => {
-    if (await this.pay.removeCard(this.api, card.id)) {
-      this.portal = {
-        ...this.portal!,
-        saved_payment_methods: this.portal!.saved_payment_methods.filter((c) => c !== card),
-      };
+    const { account } = this;
+    if (await this.pay.removeCard(account.api, card.id)) {
+      const cards = account.portal!.saved_payment_methods;
+      account.patch({ saved_payment_methods: cards.filter((c) => c !== card) });
       // The button that had focus is gone: focus goes to the block it was in.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus();
@@ -292,21 +237,21 @@ export class PayPortal extends LitElement {
   }
 
   private renderView(l: Localizer): TemplateResult {
-    const portal = this.portal;
+    const { portal, api } = this.account;
     if (this.view === 'loading') return renderSkeleton(l);
-    if (this.view === 'dead') return renderDeadLink(l, this.knownBusiness());
+    if (this.view === 'dead') return renderDeadLink(l, this.account.knownBusiness());
     if (this.view === 'failed' || !portal) {
-      return renderFailed(l, this.errorCode, this.retry);
+      return renderFailed(l, this.account.errorCode, this.retry);
     }
     const header = renderBusinessHeader(l, portal);
     if (this.view === 'history') {
-      return html`${header}${renderHistory(l, this.history, (payment) => this.api.receiptUrl(payment), this.back)}`;
+      return html`${header}${renderHistory(l, this.history, (payment) => api.receiptUrl(payment), this.back)}`;
     }
     if (this.view === 'confirmation' && this.payment) {
       return html`${header}${renderConfirmation(l, {
         payment: this.payment,
         customerName: portal.customer.name,
-        receiptUrl: this.api.receiptUrl(this.payment),
+        receiptUrl: api.receiptUrl(this.payment),
         remaining: portal.balance.state === 'outstanding' ? portal.balance.amount : 0,
         payAgain: this.back,
         back: this.back,
@@ -315,7 +260,7 @@ export class PayPortal extends LitElement {
     const outstanding = portal.balance.state === 'outstanding';
     const deposit = this.checkout.deposit !== null;
     const payable = this.checkout.rows.length > 0 && !deposit;
-    const resolve = (path: string) => this.api.resolve(path);
+    const resolve = (path: string) => api.resolve(path);
     // Invoices are paid above the estimates; a deposit below them, by the estimate it is for.
     const payment = renderPaymentForm(
       l,
