@@ -5,7 +5,7 @@ import { businessHeaderStyles } from '../business-header/business-header.styles.
 import { confirmationStyles } from '../confirmation/confirmation.styles.ts';
 import { historyStyles } from '../history/history.styles.ts';
 import { invoicePickerStyles } from '../invoice-picker/invoice-picker.styles.ts';
-import { paymentFormStyles } from '../payment-block/payment-block.styles.ts';
+import { paymentBlockStyles } from '../payment-block/payment-block.styles.ts';
 import { recentChargesStyles } from '../recent-charges/recent-charges.styles.ts';
 import { statusStyles } from '../status/status.styles.ts';
 import { baseStyles } from '../styles/base.styles.ts';
@@ -48,7 +48,7 @@ export const payPortalStyles = [
   recentChargesStyles,
   invoicePickerStyles,
   chipStyles,
-  paymentFormStyles,
+  paymentBlockStyles,
   confirmationStyles,
   historyStyles,
   shellStyles,

@@ -12,7 +12,7 @@ import { renderHistory } from '../history/history.ts';
 import { Localizer, resolveLocale } from '../i18n/localize.ts';
 import { renderInvoicePicker, renderPaidInvoices } from '../invoice-picker/invoice-picker.ts';
 import { PaymentActions } from '../payment-block/payment-actions.ts';
-import { renderPaymentForm, slotHost } from '../payment-block/payment-block.ts';
+import { renderPaymentBlock, slotHost } from '../payment-block/payment-block.ts';
 import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
 import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
@@ -262,11 +262,11 @@ export class PayPortal extends LitElement {
     const payable = this.checkout.rows.length > 0 && !deposit;
     const resolve = (path: string) => api.resolve(path);
     // Invoices are paid above the estimates; a deposit below them, by the estimate it is for.
-    const payment = renderPaymentForm(
+    const payment = renderPaymentBlock(
       l,
       portal,
       this.checkout,
-      this.pay.formState(this.removeCard, this.estimates.leaveDeposit),
+      this.pay.blockState(this.removeCard, this.estimates.leaveDeposit),
     );
     return html`
       ${header}

@@ -19,7 +19,7 @@ import type {
   PayResult,
 } from '../provider-form/provider-form.ts';
 import { FormLoader } from './form-loader.ts';
-import type { PaymentFormState } from './payment-block.ts';
+import type { PaymentBlockState } from './payment-block.ts';
 
 type Host = FormElement & { localizer: Localizer; reload(): Promise<void> };
 
@@ -169,7 +169,10 @@ export class PaymentActions {
     };
   }
 
-  formState(removeCard: (card: SavedPaymentMethod) => void, notNow: () => void): PaymentFormState {
+  blockState(
+    removeCard: (card: SavedPaymentMethod) => void,
+    notNow: () => void,
+  ): PaymentBlockState {
     return {
       busy: this.busy,
       notice: this.notice,

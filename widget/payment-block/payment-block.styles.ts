@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-export const paymentFormStyles = css`
+export const paymentBlockStyles = css`
   .payment {
     display: grid;
     gap: 12px;

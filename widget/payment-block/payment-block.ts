@@ -1,5 +1,5 @@
 /**
- * The payment region: the method (with its fee), saved cards to pay with, the provider's form
+ * The payment block: the method (with its fee), saved cards to pay with, the provider's form
  * (the sandbox's test form renders here; Stripe's Payment Element mounts in the light-DOM child
  * slotted into `payment-form`, since Stripe Elements cannot live in a shadow root), the
  * save-card and text-reminder choices with the exact consent text, a failed payment's reason, a
@@ -13,7 +13,7 @@ import type { FeeChange } from '../provider-form/provider-form.ts';
 import type { FormLoader } from './form-loader.ts';
 import { renderTotals } from './totals.ts';
 
-export interface PaymentFormState {
+export interface PaymentBlockState {
   busy: boolean;
   /** A message about the last pay attempt ("Please correct…", what is left to pay…). */
   notice: string;
@@ -31,11 +31,11 @@ export interface PaymentFormState {
   notNow: () => void;
 }
 
-export function renderPaymentForm(
+export function renderPaymentBlock(
   l: Localizer,
   portal: Portal,
   checkout: CheckoutController,
-  state: PaymentFormState,
+  state: PaymentBlockState,
 ): TemplateResult {
   const { t } = l;
   const server = checkout.currentServerQuote;
@@ -162,7 +162,7 @@ function renderSavedCards(
   l: Localizer,
   portal: Portal,
   checkout: CheckoutController,
-  state: PaymentFormState,
+  state: PaymentBlockState,
 ) {
   const { t } = l;
   const cards = portal.saved_payment_methods;
