@@ -27,7 +27,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       // The classic script has no import.meta; it finds its origin through document.currentScript
-      // (widget/pay-portal/script-origin.ts), so the empty stand-in is expected there.
+      // (widget/api/script-origin.ts), so the empty stand-in is expected there.
       checks: { emptyImportMeta: false },
       // Vite leaves library ES output unminified; the module is served to browsers as is.
       output: { minify: true },

@@ -56,7 +56,7 @@ const MARKED = new RegExp(
   `import\\(\\s*(?:/\\*[^*]*\\*/\\s*)?([\\w$]+)\\(\\s*(["'\`])${MARK}([\\w.-]+)\\2\\s*\\)\\s*\\)`,
   'g',
 );
-const SCRIPT_BASE = fileURLToPath(new URL('../pay-portal/script-origin.ts', import.meta.url));
+const SCRIPT_BASE = fileURLToPath(new URL('../api/script-origin.ts', import.meta.url));
 
 interface BuiltFile {
   fileName: string;

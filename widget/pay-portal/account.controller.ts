@@ -7,9 +7,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PortalApi, PortalApiError } from '../api/portal-api.ts';
+import { defaultApiBase } from '../api/script-origin.ts';
 import type { Portal, PortalBusiness } from '../api/types.ts';
 import { emit } from './events.ts';
-import { defaultApiBase } from './script-origin.ts';
 
 export type AccountStatus = 'loading' | 'ready' | 'dead' | 'failed';
 

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { defaultApiBase } from '../api/script-origin.ts';
 import type { PortalPayment, SavedPaymentMethod } from '../api/types.ts';
 import { renderBalanceSummary } from '../balance-summary/balance-summary.ts';
 import { applyBrand } from '../business-header/brand.ts';
@@ -20,7 +21,6 @@ import { renderTipSelector } from '../tip-selector/tip-selector.ts';
 import { AccountController } from './account.controller.ts';
 import { emit } from './events.ts';
 import { payPortalStyles } from './pay-portal.styles.ts';
-import { defaultApiBase } from './script-origin.ts';
 
 type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation';
 
