@@ -9,6 +9,9 @@ import { type Config, loadConfig } from '../../server/config.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import type { TestStore } from './databases.ts';
+import { type StaffClient, staffClient } from './staff-client.ts';
+
+export { type ApiAnswer, answer, type StaffClient } from './staff-client.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -22,6 +25,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
+/** For suites that call the portal often from one address: the limits have their own suite. */
+export const UNLIMITED: Partial<Config> = {
+  rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
+};
+
 export interface Harness {
   db: Db;
   app: ReturnType<typeof createApp>;
@@ -30,31 +38,6 @@ export interface Harness {
   business(input?: Partial<NewBusiness>): Promise<StaffClient>;
   /** A request as a browser would send it, from `address`. */
   request(path: string, init?: RequestInit, address?: string): Promise<Response>;
-}
-
-export interface StaffClient {
-  id: string;
-  apiKey: string;
-  get(path: string): Promise<ApiAnswer>;
-  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
-  patch(path: string, body?: unknown): Promise<ApiAnswer>;
-  del(path: string): Promise<ApiAnswer>;
-}
-
-export interface ApiAnswer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read answers as the JSON they are.
-  body: any;
-  headers: Headers;
-}
-
-export async function answer(response: Response): Promise<ApiAnswer> {
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text ? JSON.parse(text) : null,
-    headers: response.headers,
-  };
 }
 
 /** Opens the store before the suite's tests and closes it after them. */
@@ -81,27 +64,7 @@ export function useHarness(store: TestStore, overrides: Partial<Config> = {}): H
           currency: 'usd',
           ...input,
         });
-        const call = async (method: string, path: string, body?: unknown, headers = {}) =>
-          answer(
-            await request(path, {
-              method,
-              headers: {
-                authorization: `Bearer ${apiKey}`,
-                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                ...headers,
-              },
-              body: body === undefined ? undefined : JSON.stringify(body),
-            }),
-          );
-        return {
-          id: business.id,
-          apiKey,
-          get: (path: string) => call('GET', path),
-          post: (path: string, body?: unknown, headers?: Record<string, string>) =>
-            call('POST', path, body ?? {}, headers),
-          patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
-          del: (path: string) => call('DELETE', path),
-        } satisfies StaffClient;
+        return staffClient({ id: business.id, apiKey }, request);
       },
     });
   });
