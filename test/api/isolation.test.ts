@@ -4,17 +4,22 @@
  * without a case here fails this suite instead of going untested.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  customerOf,
-  invoiceFor,
-  linkTo,
-  newKey,
-  poolBusiness,
-  portal,
-  VISA,
-} from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
-import { answer, type Harness, type StaffClient, useHarness } from '../support/harness.ts';
+import {
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  owingCustomer,
+  poolBusiness,
+} from '../support/fixtures.ts';
+import {
+  answer,
+  type Harness,
+  type StaffClient,
+  UNLIMITED,
+  useHarness,
+} from '../support/harness.ts';
+import { newKey, openPortal, VISA } from '../support/portal-client.ts';
 
 /** A valid body for each route that takes one, so a refusal can only come from the id check. */
 const BODIES: Record<string, unknown> = {
@@ -49,30 +54,28 @@ function routesWithIds(h: Harness, portalRoutes: boolean) {
 
 /** A customer with a paid-in-part invoice, a saved card, an estimate, a link, and an email. */
 async function customerWorld(h: Harness, staff: StaffClient, name: string) {
-  const customer = await customerOf(staff, name, `${name.toLowerCase()}@example.com`);
-  const invoice = await invoiceFor(staff, customer.id, 5_000);
-  const estimate = await staff.post('/v1/estimates', {
-    customer: customer.id,
+  const email = `${name.toLowerCase()}@example.com`;
+  const { customer, invoice, link } = await owingCustomer(staff, 5_000, { name, email });
+  const estimate = await createEstimate(staff, customer.id, {
     lines: [{ description: 'Resurfacing', quantity: 1, unit_amount: 90_000, tax_rate: 0 }],
     valid_until: '2099-12-31',
   });
-  const token = await linkTo(staff, { customer: customer.id });
-  const paid = await portal(h, token).pay({
+  const { token } = link;
+  const paid = await openPortal(h, token).pay({
     invoices: [{ id: invoice.id, amount: 1_000 }],
     method: 'card',
     save_payment_method: true,
   });
   expect(paid.body.status).toBe('succeeded');
-  const link = (await staff.get(`/v1/payment_links?customer=${customer.id}`)).body.data[0];
   const outbox = (await staff.get('/v1/outbox')).body.data;
-  const savedCard = (await portal(h, token).get()).body.saved_payment_methods[0];
+  const savedCard = (await openPortal(h, token).get()).body.saved_payment_methods[0];
   return {
     token,
     ids: {
       customers: customer.id,
       invoices: invoice.id,
-      estimates: estimate.body.id as string,
-      payment_links: link.id as string,
+      estimates: estimate.id,
+      payment_links: link.id,
       payments: paid.body.id as string,
       outbox: outbox[0].id as string,
       payment_methods: savedCard.id as string,
@@ -107,9 +110,7 @@ async function snapshot(staff: StaffClient, world: World) {
 }
 
 describe.each(testStores)('isolation on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
   it("no staff route reaches another business's records, and trying changes nothing", async () => {
     const owner = await poolBusiness(h);
@@ -171,23 +172,12 @@ describe.each(testStores)('isolation on $name', (store) => {
         invoices: [{ id: 'inv_unknown000000000000', amount: 1_000 }],
         method: 'card',
       };
-      const quoted = await answer(
-        await h.request(`/v1/portal/${token}/quote`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(choice),
-        }),
-      );
-      const quotedUnknown = await answer(
-        await h.request(`/v1/portal/${token}/quote`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(unknown),
-        }),
-      );
+      const browser = openPortal(h, token);
+      const quoted = await browser.quote(choice);
+      const quotedUnknown = await browser.quote(unknown);
       expect(quoted.status).toBe(422);
       expect(quoted.body).toEqual(quotedUnknown.body);
-      const created = await portal(h, token).create(choice);
+      const created = await browser.create(choice);
       expect(created.status).toBe(422);
       expect(created.body.error).toMatchObject({
         code: 'unknown_invoice',
@@ -201,8 +191,8 @@ describe.each(testStores)('isolation on $name', (store) => {
     const staff = await poolBusiness(h);
     const world = await customerWorld(h, staff, 'Ivy');
     const card = world.ids.payment_methods;
-    const other = await invoiceFor(staff, world.ids.customers, 2_000);
-    const invoiceLink = portal(h, await linkTo(staff, { invoice: other.id }));
+    const other = await createInvoice(staff, world.ids.customers, 2_000);
+    const invoiceLink = openPortal(h, await createPaymentLink(staff, { invoice: other.id }));
 
     expect((await invoiceLink.get()).body.saved_payment_methods).toEqual([]);
     const paying = await invoiceLink.create({
@@ -214,7 +204,7 @@ describe.each(testStores)('isolation on $name', (store) => {
     expect(paying.body.error).toMatchObject({ code: 'resource_missing', param: 'payment_method' });
     expect((await invoiceLink.removeCard(card)).status).toBe(404);
 
-    const customerLink = portal(h, world.token);
+    const customerLink = openPortal(h, world.token);
     expect(
       (await customerLink.get()).body.saved_payment_methods.map((m: { id: string }) => m.id),
     ).toEqual([card]);

@@ -12,10 +12,16 @@ import {
 } from '../../server/email/sender.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { handleProviderEvent } from '../../server/payments/events.ts';
-import { customerOf, invoiceFor, linkTo, poolBusiness, portal } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
+import {
+  createCustomer,
+  createInvoice,
+  createPaymentLink,
+  poolBusiness,
+} from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { openPortal } from '../support/portal-client.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 describe.each(testStores)('payment email on $name', (store) => {
@@ -40,10 +46,12 @@ describe.each(testStores)('payment email on $name', (store) => {
       branding: { email: 'hello@bluelagoon.test', phone: '+1 555 010 2000' },
     });
     const email = options.customerEmail === undefined ? 'dana@example.com' : options.customerEmail;
-    const dana = await customerOf(staff, 'Dana Diaz', email ?? undefined);
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
-    const token = await linkTo(staff, { customer: dana.id });
-    const confirmed = await portal(h, token).pay({
+    const dana = await createCustomer(staff, { email: email ?? undefined });
+    const invoice = await createInvoice(staff, dana.id, 10_000);
+    const confirmed = await openPortal(
+      h,
+      await createPaymentLink(staff, { customer: dana.id }),
+    ).pay({
       invoices: [{ id: invoice.id, amount: 10_000 }],
       tip: { percent: 18 },
       method: 'card',

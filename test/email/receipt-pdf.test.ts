@@ -4,17 +4,17 @@
  * what it paid, tip, fee, total; only for the links that reach the payment.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  customerOf,
-  DECLINED,
-  invoiceFor,
-  linkTo,
-  poolBusiness,
-  portal,
-} from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
+import {
+  createCustomer,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+  poolBusiness,
+} from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { DECLINED, openPortal } from '../support/portal-client.ts';
 
 /** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
 const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
@@ -26,11 +26,11 @@ describe.each(testStores)('receipt PDF on $name', (store) => {
     options: { settings?: Record<string, unknown>; currency?: string; name?: string } = {},
   ) {
     const staff = await poolBusiness(h, options.settings, options.currency);
-    const dana = await customerOf(staff, options.name ?? 'Dana Diaz', 'dana@example.com');
-    const first = await invoiceFor(staff, dana.id, 10_000);
-    const second = await invoiceFor(staff, dana.id, 5_000);
-    const token = await linkTo(staff, { customer: dana.id });
-    const confirmed = await portal(h, token).pay({
+    const dana = await createCustomer(staff, { ...DANA, name: options.name ?? DANA.name });
+    const first = await createInvoice(staff, dana.id, 10_000);
+    const second = await createInvoice(staff, dana.id, 5_000);
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
+    const confirmed = await openPortal(h, token).pay({
       invoices: [
         { id: first.id, amount: 10_000 },
         { id: second.id, amount: 5_000 },
@@ -117,15 +117,15 @@ describe.each(testStores)('receipt PDF on $name', (store) => {
     // The receipt of a payment made on the customer link is the customer's: not even the paid
     // invoice's own link opens it (that link shows only what went to its invoice), nor another
     // invoice's link, nor another customer's.
-    const paidInvoiceLink = await linkTo(staff, { invoice: first.id });
-    expect((await fetchReceipt(paidInvoiceLink, payment.id)).status).toBe(404);
-    const third = await invoiceFor(staff, dana.id, 2_000);
-    const otherInvoiceLink = await linkTo(staff, { invoice: third.id });
-    const eli = await customerOf(staff, 'Eli Evans');
-    const eliLink = await linkTo(staff, { customer: eli.id });
+    const paidInvoiceLink = await createPaymentLink(staff, { invoice: first.id });
+    expect((await fetchReceipt(paidInvoiceLink.token, payment.id)).status).toBe(404);
+    const third = await createInvoice(staff, dana.id, 2_000);
+    const otherInvoiceLink = await createPaymentLink(staff, { invoice: third.id });
+    const eli = await createCustomer(staff, { name: 'Eli Evans' });
+    const eliLink = await createPaymentLink(staff, { customer: eli.id });
     for (const [link, code] of [
-      [otherInvoiceLink, 'resource_missing'],
-      [eliLink, 'resource_missing'],
+      [otherInvoiceLink.token, 'resource_missing'],
+      [eliLink.token, 'resource_missing'],
       ['not-a-token', 'link_invalid'],
     ] as const) {
       const refused = await fetchReceipt(link, payment.id);
@@ -133,7 +133,7 @@ describe.each(testStores)('receipt PDF on $name', (store) => {
       expect((await refused.json()).error.code).toBe(code);
     }
     // A declined payment has no receipt.
-    const declined = await portal(h, token).pay(
+    const declined = await openPortal(h, token).pay(
       { invoices: [{ id: third.id, amount: 2_000 }], method: 'card' },
       DECLINED,
     );

@@ -6,26 +6,23 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateFor, estimatePortal } from '../estimates/support.ts';
+import { testStores } from '../support/databases.ts';
 import {
   balanceOf,
-  customerOf,
-  invoiceFor,
-  linkTo,
+  chargeCustomer,
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  creditCustomer,
   poolBusiness,
-  portal,
-  THREE_D_SECURE,
-} from '../payments/support.ts';
-import { testStores } from '../support/databases.ts';
-import { type StaffClient, useHarness } from '../support/harness.ts';
+} from '../support/fixtures.ts';
+import { type StaffClient, UNLIMITED, useHarness } from '../support/harness.ts';
+import { openPortal, THREE_D_SECURE } from '../support/portal-client.ts';
 
 describe.each(testStores)('account credit applied to open invoices on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
-  const credit = (staff: StaffClient, customer: string, amount: number) =>
-    staff.post(`/v1/customers/${customer}/credits`, { amount, description: 'Goodwill credit' });
   const invoiceView = async (staff: StaffClient, id: string) =>
     (await staff.get(`/v1/invoices/${id}`)).body;
 
@@ -48,9 +45,9 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('credit, then invoice: the invoice and the portal ask for the balance, and paying it settles all', async () => {
     const staff = await poolBusiness(h, { tips: { enabled: true, percentages: [10, 15, 20] } });
-    const dana = await customerOf(staff);
-    expect((await credit(staff, dana.id, 3_000)).status).toBe(200);
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
+    const dana = await createCustomer(staff);
+    await creditCustomer(staff, dana.id, 3_000);
+    const invoice = await createInvoice(staff, dana.id, 10_000);
 
     expect(await invoiceView(staff, invoice.id)).toMatchObject({
       status: 'open',
@@ -59,7 +56,7 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
       amount_paid: 0,
       amount_credited: 3_000,
     });
-    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const p = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     const shown = (await p.get()).body;
     expect(shown.balance).toEqual({ amount: 7_000, state: 'outstanding' });
     expect(shown.balance_due).toBe(0);
@@ -90,11 +87,11 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('invoice, then credit: the credit pays the open invoice down', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
-    const posted = await credit(staff, dana.id, 3_000);
+    const dana = await createCustomer(staff);
+    const invoice = await createInvoice(staff, dana.id, 10_000);
+    const posted = await creditCustomer(staff, dana.id, 3_000);
     // The answer is the credit itself.
-    expect(posted.body).toMatchObject({ object: 'credit', amount: 3_000 });
+    expect(posted).toMatchObject({ object: 'credit', amount: 3_000 });
 
     expect(await invoiceView(staff, invoice.id)).toMatchObject({
       status: 'open',
@@ -102,14 +99,14 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
       amount_paid: 0,
       amount_credited: 3_000,
     });
-    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const p = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     expect((await p.get()).body).toMatchObject({
       balance: { amount: 7_000 },
       balance_due: 0,
       invoices: [{ id: invoice.id, amount_due: 7_000 }],
     });
     // An invoice link shows the same figure.
-    const invoiceLink = portal(h, await linkTo(staff, { invoice: invoice.id }));
+    const invoiceLink = openPortal(h, await createPaymentLink(staff, { invoice: invoice.id }));
     expect((await invoiceLink.get()).body.invoices).toMatchObject([{ amount_due: 7_000 }]);
 
     const paid = await p.pay({ invoices: [{ id: invoice.id, amount: 7_000 }], method: 'card' });
@@ -121,9 +118,9 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('credit larger than the invoice: the invoice is paid and the rest stays as credit for the next one', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    await credit(staff, dana.id, 15_000);
-    const first = await invoiceFor(staff, dana.id, 10_000);
+    const dana = await createCustomer(staff);
+    await creditCustomer(staff, dana.id, 15_000);
+    const first = await createInvoice(staff, dana.id, 10_000);
     expect(await invoiceView(staff, first.id)).toMatchObject({
       status: 'paid',
       amount_due: 0,
@@ -131,14 +128,14 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
       amount_credited: 10_000,
     });
     expect(await balanceOf(staff, dana.id)).toBe(-5_000);
-    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const p = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     expect((await p.get()).body).toMatchObject({
       balance: { amount: -5_000, state: 'credit' },
       balance_due: 0,
       invoices: [],
     });
 
-    const second = await invoiceFor(staff, dana.id, 8_000);
+    const second = await createInvoice(staff, dana.id, 8_000);
     expect(await invoiceView(staff, second.id)).toMatchObject({
       status: 'open',
       amount_due: 3_000,
@@ -149,30 +146,30 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('applies credit oldest invoice first, and a draft takes none until finalized', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const older = await invoiceFor(staff, dana.id, 4_000);
-    const newer = await invoiceFor(staff, dana.id, 5_000);
-    const draft = await staff.post('/v1/invoices', {
-      customer: dana.id,
+    const dana = await createCustomer(staff);
+    const older = await createInvoice(staff, dana.id, 4_000);
+    const newer = await createInvoice(staff, dana.id, 5_000);
+    const draft = await createInvoice(staff, dana.id, {
+      unit_amount: 2_000,
+      description: 'Pump repair',
       draft: true,
-      lines: [{ description: 'Pump repair', quantity: 1, unit_amount: 2_000 }],
     });
-    await credit(staff, dana.id, 6_000);
+    await creditCustomer(staff, dana.id, 6_000);
     expect(await invoiceView(staff, older.id)).toMatchObject({ status: 'paid', amount_due: 0 });
     expect(await invoiceView(staff, newer.id)).toMatchObject({
       status: 'open',
       amount_due: 3_000,
       amount_credited: 2_000,
     });
-    expect(await invoiceView(staff, draft.body.id)).toMatchObject({
+    expect(await invoiceView(staff, draft.id)).toMatchObject({
       status: 'draft',
       amount_credited: 0,
     });
 
-    await credit(staff, dana.id, 4_000); // 3 000 for the newer invoice, 1 000 left over
+    await creditCustomer(staff, dana.id, 4_000); // 3 000 for the newer invoice, 1 000 left over
     expect((await invoiceView(staff, newer.id)).status).toBe('paid');
     expect(await balanceOf(staff, dana.id)).toBe(-1_000);
-    const finalized = await staff.post(`/v1/invoices/${draft.body.id}/finalize`);
+    const finalized = await staff.post(`/v1/invoices/${draft.id}/finalize`);
     expect(finalized.body).toMatchObject({
       status: 'open',
       amount_due: 1_000,
@@ -183,20 +180,20 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('voiding an invoice gives its credit back: the balance is what it was before the invoice', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    await credit(staff, dana.id, 3_000);
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
+    const dana = await createCustomer(staff);
+    await creditCustomer(staff, dana.id, 3_000);
+    const invoice = await createInvoice(staff, dana.id, 10_000);
     expect((await invoiceView(staff, invoice.id)).amount_due).toBe(7_000);
 
     const voided = await staff.post(`/v1/invoices/${invoice.id}/void`);
     expect(voided.status).toBe(200);
     expect(voided.body).toMatchObject({ status: 'void', amount_due: 0, amount_credited: 0 });
     expect(await balanceOf(staff, dana.id)).toBe(-3_000);
-    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const p = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     expect((await p.get()).body).toMatchObject({ balance: { amount: -3_000 }, invoices: [] });
 
     // The credit is there for the next invoice.
-    const next = await invoiceFor(staff, dana.id, 5_000);
+    const next = await createInvoice(staff, dana.id, 5_000);
     expect(await invoiceView(staff, next.id)).toMatchObject({
       amount_due: 2_000,
       amount_credited: 3_000,
@@ -206,10 +203,10 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('voiding an invoice paid by credit moves the credit on to the other open invoices', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    await credit(staff, dana.id, 3_000);
-    const paidByCredit = await invoiceFor(staff, dana.id, 2_000);
-    const open = await invoiceFor(staff, dana.id, 5_000);
+    const dana = await createCustomer(staff);
+    await creditCustomer(staff, dana.id, 3_000);
+    const paidByCredit = await createInvoice(staff, dana.id, 2_000);
+    const open = await createInvoice(staff, dana.id, 5_000);
     expect((await invoiceView(staff, paidByCredit.id)).status).toBe('paid');
     expect((await invoiceView(staff, open.id)).amount_due).toBe(4_000);
 
@@ -224,10 +221,10 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('money paid beyond what an invoice asks for covers the next open invoice', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const first = await invoiceFor(staff, dana.id, 10_000);
-    const second = await invoiceFor(staff, dana.id, 5_000);
-    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const dana = await createCustomer(staff);
+    const first = await createInvoice(staff, dana.id, 10_000);
+    const second = await createInvoice(staff, dana.id, 5_000);
+    const p = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
 
     // The customer pays the first invoice in full, held up at the bank's 3-D Secure step…
     const { body: payment } = await p.create({
@@ -237,7 +234,7 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
     const challenged = await p.confirm(payment.id, { sandbox: THREE_D_SECURE });
     expect(challenged.body.status).toBe('requires_action');
     // …while staff credit 4 000, which goes onto the first invoice (the oldest).
-    await credit(staff, dana.id, 4_000);
+    await creditCustomer(staff, dana.id, 4_000);
     expect((await invoiceView(staff, first.id)).amount_due).toBe(6_000);
 
     const done = await p.confirm(payment.id, { sandbox: { three_d_secure: 'approve' } });
@@ -273,13 +270,10 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it('an account charge is paid from the credit before any invoice is', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    await staff.post(`/v1/customers/${dana.id}/charges`, {
-      amount: 1_500,
-      description: 'Call-out',
-    });
-    await credit(staff, dana.id, 2_000);
-    const invoice = await invoiceFor(staff, dana.id, 3_000);
+    const dana = await createCustomer(staff);
+    await chargeCustomer(staff, dana.id, { amount: 1_500, description: 'Call-out' });
+    await creditCustomer(staff, dana.id, 2_000);
+    const invoice = await createInvoice(staff, dana.id, 3_000);
     expect(await invoiceView(staff, invoice.id)).toMatchObject({
       amount_due: 2_500,
       amount_credited: 500,
@@ -289,14 +283,14 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
 
   it("a deposit paid on an estimate is kept for that estimate's invoice, then the credit follows it", async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, { deposit_amount: 50_000 });
-    const token = await linkTo(staff, { customer: dana.id });
+    const dana = await createCustomer(staff);
+    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 50_000 });
+    const p = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     const signature = { type: 'typed', name: 'Dana Diaz' };
-    expect((await estimatePortal(h, token).approve(estimate.id, signature)).status).toBe(200);
-    const other = await invoiceFor(staff, dana.id, 10_000);
+    expect((await p.approve(estimate.id, signature)).status).toBe(200);
+    const other = await createInvoice(staff, dana.id, 10_000);
 
-    const deposit = await portal(h, token).pay({
+    const deposit = await p.pay({
       estimate_deposit: { estimate: estimate.id },
       method: 'card',
     });
@@ -306,7 +300,7 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
       amount_due: 10_000,
       amount_credited: 0,
     });
-    await credit(staff, dana.id, 13_000); // 10 000 pays the other invoice, 3 000 left over
+    await creditCustomer(staff, dana.id, 13_000); // 10 000 pays the other invoice, 3 000 left over
     expect((await invoiceView(staff, other.id)).status).toBe('paid');
     expect(await balanceOf(staff, dana.id)).toBe(-53_000);
 
@@ -340,22 +334,18 @@ describe.each(testStores)('account credit applied to open invoices on $name', (s
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 7 }), async (steps) => {
         runs += 1;
-        const customer = (await customerOf(staff, `Property ${runs}`)).id;
+        const customer = (await createCustomer(staff, { name: `Property ${runs}` })).id;
         const invoices: { id: string; total: number }[] = [];
         let expected = 0;
         for (const s of steps) {
           if (s.kind === 'credit') {
-            expect((await credit(staff, customer, s.amount)).status).toBe(200);
+            await creditCustomer(staff, customer, s.amount);
             expected -= s.amount;
           } else if (s.kind === 'charge') {
-            const posted = await staff.post(`/v1/customers/${customer}/charges`, {
-              amount: s.amount,
-              description: 'Chemicals',
-            });
-            expect(posted.status).toBe(200);
+            await chargeCustomer(staff, customer, { amount: s.amount, description: 'Chemicals' });
             expected += s.amount;
           } else if (s.kind === 'invoice') {
-            invoices.push(await invoiceFor(staff, customer, s.amount));
+            invoices.push(await createInvoice(staff, customer, s.amount));
             expected += s.amount;
           } else if (invoices.length > 0) {
             const [voided] = invoices.splice(s.pick % invoices.length, 1);

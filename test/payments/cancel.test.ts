@@ -5,46 +5,34 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { answer, useHarness } from '../support/harness.ts';
 import {
-  customerOf,
-  DECLINED,
-  invoiceFor,
-  linkTo,
+  createCustomer,
+  createPaymentLink,
+  owingCustomer,
   poolBusiness,
-  portal,
+} from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
+import {
+  DECLINED,
+  openPortal,
   THREE_D_SECURE,
   VISA,
   VISA_DEBIT,
-} from './support.ts';
+} from '../support/portal-client.ts';
 
 describe.each(testStores)('canceling a portal payment on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
   /** Dana owes a 100.00 invoice; she starts paying all of it by card. */
   async function started() {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
-    const browser = browserOn(await linkTo(staff, { customer: dana.id }));
+    const { customer: dana, invoice, link } = await owingCustomer(staff, 10_000);
+    const browser = openPortal(h, link);
     const all = { invoices: [{ id: invoice.id, amount: 10_000 }], method: 'card' };
     const created = await browser.create(all);
     expect(created.status).toBe(200);
     return { staff, dana, invoice, browser, all, payment: created.body as { id: string } };
   }
-
-  /** The customer's browser lets go of a payment. */
-  const cancel = async (browser: Browser, id: string) =>
-    answer(
-      await h.request(`/v1/portal/${browser.token}/payments/${id}/cancel`, {
-        method: 'POST',
-        headers: { 'user-agent': 'Mozilla/5.0 (test)' },
-      }),
-    );
-  const browserOn = (token: string) => ({ ...portal(h, token), token });
-  type Browser = ReturnType<typeof browserOn>;
 
   async function sandboxStatus(paymentId: string) {
     const row = await h.db
@@ -74,7 +62,7 @@ describe.each(testStores)('canceling a portal payment on $name', (store) => {
     const held = await browser.create(partly);
     expect([held.status, held.body.error?.code]).toEqual([409, 'amount_unavailable']);
 
-    const canceled = await cancel(browser, payment.id);
+    const canceled = await browser.cancel(payment.id);
     expect(canceled.status).toBe(200);
     expect(canceled.body).toMatchObject({ id: payment.id, object: 'payment', status: 'canceled' });
     expect(await holdsOf(payment.id)).toBe(0);
@@ -98,20 +86,20 @@ describe.each(testStores)('canceling a portal payment on $name', (store) => {
       sandbox: { ...VISA, card_number: '4111 1111 1111 1112' },
     });
     expect(bad.status).toBe(422);
-    expect((await cancel(refused.browser, refused.payment.id)).body.status).toBe('canceled');
+    expect((await refused.browser.cancel(refused.payment.id)).body.status).toBe('canceled');
     expect(await holdsOf(refused.payment.id)).toBe(0);
 
     const declined = await started();
     const failed = await declined.browser.confirm(declined.payment.id, { sandbox: DECLINED });
     expect(failed.body.status).toBe('failed');
-    expect((await cancel(declined.browser, declined.payment.id)).body.status).toBe('canceled');
+    expect((await declined.browser.cancel(declined.payment.id)).body.status).toBe('canceled');
     expect(await sandboxStatus(declined.payment.id)).toBe('canceled');
 
     const secure = await started();
     const step = await secure.browser.confirm(secure.payment.id, { sandbox: THREE_D_SECURE });
     expect(step.body.status).toBe('requires_action');
     expect(await holdsOf(secure.payment.id)).toBeGreaterThan(0);
-    expect((await cancel(secure.browser, secure.payment.id)).body.status).toBe('canceled');
+    expect((await secure.browser.cancel(secure.payment.id)).body.status).toBe('canceled');
     expect(await holdsOf(secure.payment.id)).toBe(0);
     const approved = await secure.browser.confirm(secure.payment.id, {
       sandbox: { three_d_secure: 'approve' },
@@ -122,8 +110,8 @@ describe.each(testStores)('canceling a portal payment on $name', (store) => {
 
   it('is harmless again, and changes no balance', async () => {
     const { staff, dana, browser, payment } = await started();
-    const first = await cancel(browser, payment.id);
-    const again = await cancel(browser, payment.id);
+    const first = await browser.cancel(payment.id);
+    const again = await browser.cancel(payment.id);
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.body).toMatchObject({ id: payment.id, status: 'canceled' });
     const balance = await staff.get(`/v1/customers/${dana.id}/balance`);
@@ -133,7 +121,7 @@ describe.each(testStores)('canceling a portal payment on $name', (store) => {
   it('refuses a payment that succeeded, and one of another link', async () => {
     const { staff, browser, payment } = await started();
     expect((await browser.confirm(payment.id, { sandbox: VISA })).body.status).toBe('succeeded');
-    const taken = await cancel(browser, payment.id);
+    const taken = await browser.cancel(payment.id);
     expect(taken.status).toBe(409);
     expect(taken.body.error).toMatchObject({
       code: 'payment_not_cancelable',
@@ -142,17 +130,17 @@ describe.each(testStores)('canceling a portal payment on $name', (store) => {
     expect((await browser.payment(payment.id)).body.status).toBe('succeeded');
 
     // Another customer's link does not reach it: the same 404 as an unknown payment.
-    const other = await customerOf(staff, 'Sam Lee');
-    const stranger = browserOn(await linkTo(staff, { customer: other.id }));
+    const other = await createCustomer(staff, { name: 'Sam Lee' });
+    const stranger = openPortal(h, await createPaymentLink(staff, { customer: other.id }));
     const pending = await started();
-    const blocked = await cancel(stranger, pending.payment.id);
+    const blocked = await stranger.cancel(pending.payment.id);
     expect([blocked.status, blocked.body.error.code]).toEqual([404, 'resource_missing']);
     expect((await pending.browser.payment(pending.payment.id)).body.status).toBe(
       'requires_confirmation',
     );
-    const unknown = await cancel(stranger, 'pay_nothing');
+    const unknown = await stranger.cancel('pay_nothing');
     expect(unknown.status).toBe(404);
-    const malformed = await cancel(stranger, 'nope');
+    const malformed = await stranger.cancel('nope');
     expect(malformed.status).toBe(400);
   });
 });

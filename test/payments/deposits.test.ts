@@ -1,47 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
 import {
   balanceOf,
-  customerOf,
-  linkTo,
+  createCustomer,
+  createEstimate,
+  createPaymentLink,
   poolBusiness,
-  portal,
-  VISA,
-  VISA_DEBIT,
-} from './support.ts';
-
-function inDays(days: number) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
+} from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
+import { openPortal, VISA, VISA_DEBIT } from '../support/portal-client.ts';
 
 describe.each(testStores)('estimate deposits through the payment flow on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
   it("pays an approved estimate's deposit alone, once, as account credit tagged to it", async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff, 'Dana Diaz');
-    const { body: estimate, status } = await staff.post('/v1/estimates', {
-      customer: dana.id,
+    const dana = await createCustomer(staff);
+    const estimate = await createEstimate(staff, dana.id, {
       lines: [{ description: 'Resurfacing', quantity: 1, unit_amount: 400_000, tax_rate: 0 }],
-      valid_until: inDays(30),
       deposit_amount: 50_000,
     });
-    expect(status).toBe(200);
-    const token = await linkTo(staff, { estimate: estimate.id });
-    const p = portal(h, token);
+    const p = openPortal(h, await createPaymentLink(staff, { estimate: estimate.id }));
 
     const early = await p.create({ method: 'card', estimate_deposit: { estimate: estimate.id } });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('estimate_not_approved');
 
-    const approve = await h.request(`/v1/portal/${token}/estimates/${estimate.id}/approve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ signature: { type: 'typed', name: 'Dana Diaz' } }),
-    });
+    const approve = await p.approve(estimate.id, { type: 'typed', name: 'Dana Diaz' });
     expect(approve.status).toBe(200);
 
     const mixed = await p.create({

@@ -11,25 +11,21 @@ import { reconcilePayments } from '../../server/payments/reconcile.ts';
 import { SandboxProvider } from '../../server/payments/sandbox.ts';
 import { readTestCard } from '../../server/payments/sandbox-instruments.ts';
 import { testStores } from '../support/databases.ts';
-import { type Harness, useHarness } from '../support/harness.ts';
+import { balanceOf, DANA, owingCustomer, poolBusiness } from '../support/fixtures.ts';
+import { type Harness, UNLIMITED, useHarness } from '../support/harness.ts';
 import {
-  balanceOf,
-  customerOf,
   DECLINED,
-  invoiceFor,
-  linkTo,
+  dieBeforeAnswering,
   newKey,
-  poolBusiness,
-  portal,
+  openPortal,
   VISA,
-} from './support.ts';
+} from '../support/portal-client.ts';
 
 /** A customer owing one 100.00 invoice, and a payment of it started through the portal. */
 async function startedPayment(h: Harness) {
   const staff = await poolBusiness(h, { convenience_fees: {} });
-  const customer = await customerOf(staff, 'Dana Diaz', 'dana@example.com');
-  const invoice = await invoiceFor(staff, customer.id, 10_000);
-  const p = portal(h, await linkTo(staff, { customer: customer.id }));
+  const { customer, invoice, link } = await owingCustomer(staff, 10_000, DANA);
+  const p = openPortal(h, link);
   const created = await p.create({
     invoices: [{ id: invoice.id, amount: 10_000 }],
     method: 'card',
@@ -61,9 +57,7 @@ async function postingsOf(h: Harness, paymentId: string) {
 }
 
 describe.each(testStores)('exactly once on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
   it('records once when the same event is delivered again, even many times at once', async () => {
     const { staff, customer, payment } = await startedPayment(h);
@@ -175,9 +169,8 @@ describe.each(testStores)('exactly once on $name', (store) => {
 
   it('makes one payment from a double click (the same Idempotency-Key twice at once)', async () => {
     const staff = await poolBusiness(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id, 7_500);
-    const p = portal(h, await linkTo(staff, { customer: customer.id }));
+    const { customer, invoice, link } = await owingCustomer(staff, 7_500);
+    const p = openPortal(h, link);
     const key = newKey();
     const body = {
       invoices: [{ id: invoice.id, amount: 7_500 }],
@@ -250,22 +243,12 @@ describe.each(testStores)('exactly once on $name', (store) => {
 
   it('resumes the same payment when a request died after writing it (a retry with the same key)', async () => {
     const staff = await poolBusiness(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id, 4_000);
-    const p = portal(h, await linkTo(staff, { customer: customer.id }));
+    const { customer, invoice, link } = await owingCustomer(staff, 4_000);
+    const p = openPortal(h, link);
     const key = newKey();
     const body = { invoices: [{ id: invoice.id, amount: 4_000 }], method: 'card' };
     const first = await p.create(body, key);
-    // As if the process had died before answering: no stored answer, an old lock.
-    await h.db
-      .updateTable('idempotency_keys')
-      .set({
-        response_status: null,
-        response_body: null,
-        locked_at: new Date(Date.now() - 60_000).toISOString(),
-      })
-      .where('key', '=', key)
-      .execute();
+    await dieBeforeAnswering(h, key);
     const retried = await p.create(body, key);
     expect(retried.status).toBe(200);
     expect(retried.body.id).toBe(first.body.id);

@@ -12,8 +12,9 @@ import { HOLD_MINUTES } from '../../server/payments/holds.ts';
 import { SandboxProvider } from '../../server/payments/sandbox.ts';
 import type { SandboxInstrument } from '../../server/payments/sandbox-instruments.ts';
 import { testStores } from '../support/databases.ts';
+import { owingCustomer, poolBusiness } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
-import { customerOf, invoiceFor, linkTo, poolBusiness, portal, VISA } from './support.ts';
+import { openPortal, VISA } from '../support/portal-client.ts';
 
 /** A sandbox whose first confirmation fails before it touches its book (a network hiccup). */
 class HiccupSandbox extends SandboxProvider {
@@ -32,10 +33,11 @@ describe.each(testStores)('holds after a failed confirmation on $name', (store) 
 
   it('lapse again, so the invoice can be paid by a later attempt once they do', async () => {
     const staff = await poolBusiness(h, { convenience_fees: { card: null } });
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id, 10_000);
-    const token = await linkTo(staff, { customer: customer.id });
-    const created = await portal(h, token).create({
+    const {
+      invoice,
+      link: { token },
+    } = await owingCustomer(staff, 10_000);
+    const created = await openPortal(h, token).create({
       invoices: [{ id: invoice.id, amount: 10_000 }],
       method: 'card',
     });

@@ -7,8 +7,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
+import {
+  balanceOf,
+  chargeCustomer,
+  createCustomer,
+  createInvoice,
+  createPaymentLink,
+  poolBusiness,
+} from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
-import { BANK, balanceOf, customerOf, invoiceFor, linkTo, portal, VISA } from './support.ts';
+import { BANK, openPortal, VISA } from '../support/portal-client.ts';
 
 const CARDS = {
   credit: VISA,
@@ -58,24 +66,20 @@ describe.each(testStores)('payment ledger property on $name', (store) => {
   it('records exactly what the provider charged, and moves the balance by −subtotal', async () => {
     await fc.assert(
       fc.asyncProperty(choice, async (c) => {
-        const staff = await h.business({ name: 'Property Pools', currency: c.currency });
         const fees: Record<string, unknown> = {};
         if (c.cardFee) fees.card = c.cardFee;
         if (c.bankFee) fees.us_bank_account = c.bankFee;
-        await staff.patch('/v1/settings', {
-          convenience_fees: fees,
-          partial_payments: { enabled: true, minimum: 100 },
-        });
-        const customer = await customerOf(staff);
+        const staff = await poolBusiness(h, { convenience_fees: fees }, c.currency);
+        const customer = await createCustomer(staff);
         const invoices = [];
         for (const invoice of c.invoices) {
           invoices.push({
             ...invoice,
-            id: (await invoiceFor(staff, customer.id, invoice.amount)).id,
+            id: (await createInvoice(staff, customer.id, invoice.amount)).id,
           });
         }
         if (c.accountCharge) {
-          await staff.post(`/v1/customers/${customer.id}/charges`, {
+          await chargeCustomer(staff, customer.id, {
             amount: c.accountCharge,
             description: 'Filter',
           });
@@ -93,7 +97,7 @@ describe.each(testStores)('payment ledger property on $name', (store) => {
         const bank = c.instrument === 'bank' && c.currency === 'usd';
         const before = await balanceOf(staff, customer.id);
 
-        const p = portal(h, await linkTo(staff, { customer: customer.id }));
+        const p = openPortal(h, await createPaymentLink(staff, { customer: customer.id }));
         const paid = await p.pay(
           {
             invoices: chosen,

@@ -1,34 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { pruneIdempotencyKeys } from '../../server/payments/idempotency.ts';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
+import {
+  balanceOf,
+  createCustomer,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+  owingCustomer,
+  poolBusiness,
+} from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
 import {
   BANK,
   BANK_NO_ACCOUNT,
-  balanceOf,
-  customerOf,
   DECLINED,
   INSUFFICIENT,
-  invoiceFor,
-  linkTo,
   newKey,
-  poolBusiness,
-  portal,
+  openPortal,
+  PHONE_BROWSER,
   THREE_D_SECURE,
   VISA,
   VISA_DEBIT,
-} from './support.ts';
+} from '../support/portal-client.ts';
 
 describe.each(testStores)('portal payments on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
   it('pays an invoice with an 18% tip by credit card: one posting, receipt, invoice paid', async () => {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff, 'Dana Diaz', 'dana@example.com');
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
-    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const { customer: dana, invoice, link } = await owingCustomer(staff, 10_000, DANA);
+    const p = openPortal(h, link);
 
     const created = await p.create({
       invoices: [{ id: invoice.id, amount: 10_000 }],
@@ -94,9 +96,9 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it("answers a declined card in the customer's words, changes nothing, and takes another card", async () => {
     const staff = await poolBusiness(h);
-    const eli = await customerOf(staff, 'Eli Evans');
-    const invoice = await invoiceFor(staff, eli.id, 5_000);
-    const p = portal(h, await linkTo(staff, { invoice: invoice.id }));
+    const eli = await createCustomer(staff, { name: 'Eli Evans' });
+    const invoice = await createInvoice(staff, eli.id, 5_000);
+    const p = openPortal(h, await createPaymentLink(staff, { invoice: invoice.id }));
     const created = await p.create({
       invoices: [{ id: invoice.id, amount: 5_000 }],
       method: 'card',
@@ -125,9 +127,8 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('refuses a bad card number, expiry or CVC, or a card that is not a test card, changing nothing', async () => {
     const staff = await poolBusiness(h);
-    const finn = await customerOf(staff, 'Finn');
-    const invoice = await invoiceFor(staff, finn.id, 2_000);
-    const p = portal(h, await linkTo(staff, { customer: finn.id }));
+    const { customer: finn, invoice, link } = await owingCustomer(staff, 2_000, { name: 'Finn' });
+    const p = openPortal(h, link);
     const { body: payment } = await p.create({
       invoices: [{ id: invoice.id, amount: 2_000 }],
       method: 'card',
@@ -178,10 +179,10 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('asks for the 3-D Secure step, then records on approval or fails on refusal', async () => {
     const staff = await poolBusiness(h);
-    const gale = await customerOf(staff, 'Gale');
-    const first = await invoiceFor(staff, gale.id, 3_000);
-    const second = await invoiceFor(staff, gale.id, 4_000);
-    const p = portal(h, await linkTo(staff, { customer: gale.id }));
+    const gale = await createCustomer(staff, { name: 'Gale' });
+    const first = await createInvoice(staff, gale.id, 3_000);
+    const second = await createInvoice(staff, gale.id, 4_000);
+    const p = openPortal(h, await createPaymentLink(staff, { customer: gale.id }));
 
     const { body: approved } = await p.create({
       invoices: [{ id: first.id, amount: 3_000 }],
@@ -223,9 +224,8 @@ describe.each(testStores)('portal payments on $name', (store) => {
         us_bank_account: { percent_bps: 0, fixed: 100 },
       },
     });
-    const hana = await customerOf(staff, 'Hana');
-    const invoice = await invoiceFor(staff, hana.id, 20_000);
-    const p = portal(h, await linkTo(staff, { customer: hana.id }));
+    const { customer: hana, invoice, link } = await owingCustomer(staff, 20_000, { name: 'Hana' });
+    const p = openPortal(h, link);
     const { body: bank } = await p.create({
       invoices: [{ id: invoice.id, amount: 20_000 }],
       method: 'us_bank_account',
@@ -253,9 +253,8 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('charges the card fee on credit cards only: a debit card is told the lower total before paying', async () => {
     const staff = await poolBusiness(h);
-    const ivy = await customerOf(staff, 'Ivy');
-    const invoice = await invoiceFor(staff, ivy.id, 10_000);
-    const p = portal(h, await linkTo(staff, { customer: ivy.id }));
+    const { customer: ivy, invoice, link } = await owingCustomer(staff, 10_000, { name: 'Ivy' });
+    const p = openPortal(h, link);
     const { body: created } = await p.create({
       invoices: [{ id: invoice.id, amount: 10_000 }],
       method: 'card',
@@ -298,7 +297,7 @@ describe.each(testStores)('portal payments on $name', (store) => {
     expect(await balanceOf(staff, ivy.id)).toBe(0);
 
     // A prepaid card is never surcharged either; a credit card keeps the fee shown.
-    const second = await invoiceFor(staff, ivy.id, 5_000);
+    const second = await createInvoice(staff, ivy.id, 5_000);
     const { body: prepaid } = await p.create({
       invoices: [{ id: second.id, amount: 5_000 }],
       method: 'card',
@@ -318,11 +317,11 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('holds what a payment in flight pays: the second tab is told what is left', async () => {
     const staff = await poolBusiness(h);
-    const jo = await customerOf(staff, 'Jo');
-    const invoice = await invoiceFor(staff, jo.id, 10_000);
-    const token = await linkTo(staff, { customer: jo.id });
-    const tabA = portal(h, token);
-    const tabB = portal(h, token);
+    const jo = await createCustomer(staff, { name: 'Jo' });
+    const invoice = await createInvoice(staff, jo.id, 10_000);
+    const link = await createPaymentLink(staff, { customer: jo.id });
+    const tabA = openPortal(h, link);
+    const tabB = openPortal(h, link);
     const a = await tabA.create({ invoices: [{ id: invoice.id, amount: 6_000 }], method: 'card' });
     expect(a.status).toBe(200);
     const b = await tabB.create({ invoices: [{ id: invoice.id, amount: 10_000 }], method: 'card' });
@@ -350,9 +349,8 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('checks what is asked against what is due, and refuses bad input with 400 and no change', async () => {
     const staff = await poolBusiness(h, { partial_payments: { enabled: false, minimum: 100 } });
-    const kit = await customerOf(staff, 'Kit');
-    const invoice = await invoiceFor(staff, kit.id, 10_000);
-    const p = portal(h, await linkTo(staff, { customer: kit.id }));
+    const { customer: kit, invoice, link } = await owingCustomer(staff, 10_000, { name: 'Kit' });
+    const p = openPortal(h, link);
     const tooMuch = await p.create({
       invoices: [{ id: invoice.id, amount: 10_001 }],
       method: 'card',
@@ -387,7 +385,7 @@ describe.each(testStores)('portal payments on $name', (store) => {
       code: 'idempotency_key_missing',
       param: 'Idempotency-Key',
     });
-    const dead = await portal(h, 'not-a-token').create({ invoices: [], method: 'card' });
+    const dead = await openPortal(h, 'not-a-token').create({ invoices: [], method: 'card' });
     expect(dead.status).toBe(404);
     expect(dead.body.error.code).toBe('link_invalid');
     expect(
@@ -397,9 +395,8 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('replays the same key and body, and refuses the same key with another body', async () => {
     const staff = await poolBusiness(h);
-    const lee = await customerOf(staff, 'Lee');
-    const invoice = await invoiceFor(staff, lee.id, 8_000);
-    const p = portal(h, await linkTo(staff, { customer: lee.id }));
+    const { customer: lee, invoice, link } = await owingCustomer(staff, 8_000, { name: 'Lee' });
+    const p = openPortal(h, link);
     const key = newKey();
     const body = { invoices: [{ id: invoice.id, amount: 8_000 }], method: 'card' };
     const first = await p.create(body, key);
@@ -417,8 +414,11 @@ describe.each(testStores)('portal payments on $name', (store) => {
       code: 'idempotency_error',
     });
     // Another link of the same business cannot read this key's answer.
-    const mo = await customerOf(staff, 'Mo');
-    const theirs = await portal(h, await linkTo(staff, { customer: mo.id })).create(body, key);
+    const mo = await createCustomer(staff, { name: 'Mo' });
+    const theirs = await openPortal(h, await createPaymentLink(staff, { customer: mo.id })).create(
+      body,
+      key,
+    );
     expect(theirs.status).toBe(422);
     expect(
       await h.db.selectFrom('payments').select('id').where('customer_id', '=', lee.id).execute(),
@@ -452,10 +452,10 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('pays part of an invoice and an account balance; money beyond what is due becomes credit', async () => {
     const staff = await poolBusiness(h, { convenience_fees: {} });
-    const nia = await customerOf(staff, 'Nia');
-    const invoice = await invoiceFor(staff, nia.id, 10_000);
+    const nia = await createCustomer(staff, { name: 'Nia' });
+    const invoice = await createInvoice(staff, nia.id, 10_000);
     await staff.post(`/v1/customers/${nia.id}/charges`, { amount: 2_500, description: 'Filter' });
-    const p = portal(h, await linkTo(staff, { customer: nia.id }));
+    const p = openPortal(h, await createPaymentLink(staff, { customer: nia.id }));
     const paid = await p.pay({
       invoices: [{ id: invoice.id, amount: 4_000 }],
       balance_amount: 2_500,
@@ -474,11 +474,11 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it('records SMS and card-saving consent, saves the card only when asked, and lets the customer remove it', async () => {
     const staff = await poolBusiness(h);
-    const ola = await customerOf(staff, 'Ola');
-    const first = await invoiceFor(staff, ola.id, 1_000);
-    const second = await invoiceFor(staff, ola.id, 2_000);
-    const token = await linkTo(staff, { customer: ola.id });
-    const p = portal(h, token, '198.51.100.4');
+    const ola = await createCustomer(staff, { name: 'Ola' });
+    const first = await createInvoice(staff, ola.id, 1_000);
+    const second = await createInvoice(staff, ola.id, 2_000);
+    const link = await createPaymentLink(staff, { customer: ola.id });
+    const p = openPortal(h, link, '198.51.100.4');
     const text = 'Text me payment reminders. Msg & data rates may apply. Reply STOP to end.';
     const saved = await p.pay({
       invoices: [{ id: first.id, amount: 1_000 }],
@@ -504,7 +504,7 @@ describe.each(testStores)('portal payments on $name', (store) => {
       phone: '+1 555 010 2000',
       text,
       client_address: '198.51.100.4',
-      user_agent: 'Mozilla/5.0 (test)',
+      user_agent: PHONE_BROWSER,
     });
     expect(consents[1]!.payment_link_id).toMatch(/^lnk_/);
     expect(consents[1]!.created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -548,9 +548,9 @@ describe.each(testStores)('portal payments on $name', (store) => {
     expect(gone.detached_at).not.toBeNull();
 
     // Unticked (the default): nothing saved, no consent kept.
-    const pat = await customerOf(staff, 'Pat');
-    const third = await invoiceFor(staff, pat.id, 1_000);
-    await portal(h, await linkTo(staff, { customer: pat.id })).pay({
+    const pat = await createCustomer(staff, { name: 'Pat' });
+    const third = await createInvoice(staff, pat.id, 1_000);
+    await openPortal(h, await createPaymentLink(staff, { customer: pat.id })).pay({
       invoices: [{ id: third.id, amount: 1_000 }],
       method: 'card',
     });
@@ -568,11 +568,11 @@ describe.each(testStores)('portal payments on $name', (store) => {
 
   it("shows only the link's own payments: an invoice link sees its invoice's, not the customer's others", async () => {
     const staff = await poolBusiness(h);
-    const quinn = await customerOf(staff, 'Quinn');
-    const a = await invoiceFor(staff, quinn.id, 1_000);
-    const b = await invoiceFor(staff, quinn.id, 2_000);
-    const customerLink = portal(h, await linkTo(staff, { customer: quinn.id }));
-    const invoiceLink = portal(h, await linkTo(staff, { invoice: b.id }));
+    const quinn = await createCustomer(staff, { name: 'Quinn' });
+    const a = await createInvoice(staff, quinn.id, 1_000);
+    const b = await createInvoice(staff, quinn.id, 2_000);
+    const customerLink = openPortal(h, await createPaymentLink(staff, { customer: quinn.id }));
+    const invoiceLink = openPortal(h, await createPaymentLink(staff, { invoice: b.id }));
     const paidA = await customerLink.pay({
       invoices: [{ id: a.id, amount: 1_000 }],
       method: 'card',
@@ -595,9 +595,9 @@ describe.each(testStores)('portal payments on $name', (store) => {
     expect(none.status).toBe(422);
     // A payment on the customer link for two invoices and a tip: the invoice link sees only
     // what went to its invoice, and the customer's receipt for the whole is not its to open.
-    const c = await invoiceFor(staff, quinn.id, 3_000);
-    const d = await invoiceFor(staff, quinn.id, 4_000);
-    const cLink = portal(h, await linkTo(staff, { invoice: c.id }));
+    const c = await createInvoice(staff, quinn.id, 3_000);
+    const d = await createInvoice(staff, quinn.id, 4_000);
+    const cLink = openPortal(h, await createPaymentLink(staff, { invoice: c.id }));
     const both = await customerLink.pay({
       invoices: [
         { id: c.id, amount: 3_000 },
@@ -621,9 +621,8 @@ describe.each(testStores)('portal payments on $name', (store) => {
       { convenience_fees: { card: { percent_bps: 350, fixed: 0 } } },
       'jpy',
     );
-    const ren = await customerOf(staff, 'Ren');
-    const invoice = await invoiceFor(staff, ren.id, 12_345);
-    const p = portal(h, await linkTo(staff, { customer: ren.id }));
+    const { invoice, link } = await owingCustomer(staff, 12_345, { name: 'Ren' });
+    const p = openPortal(h, link);
     const paid = await p.pay({
       invoices: [{ id: invoice.id, amount: 12_345 }],
       tip: { percent: 18 },

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
-import {
-  balanceOf,
-  customerOf,
-  DECLINED,
-  invoiceFor,
-  linkTo,
-  poolBusiness,
-  portal,
-} from './support.ts';
+import { balanceOf, createInvoice, owingCustomer, poolBusiness } from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
+import { DECLINED, openPortal } from '../support/portal-client.ts';
 
 describe.each(testStores)('staff payments and refunds on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
   /** Dana pays a 100.00 invoice with an 18 % tip and the 3 % + 30¢ card fee: 121.84. */
   async function paidInvoice() {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff, 'Dana Diaz');
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
-    const p = portal(h, await linkTo(staff, { customer: dana.id }));
+    const { customer: dana, invoice, link } = await owingCustomer(staff, 10_000);
+    const p = openPortal(h, link);
     const paid = await p.pay({
       invoices: [{ id: invoice.id, amount: 10_000 }],
       tip: { percent: 18 },
@@ -33,7 +23,7 @@ describe.each(testStores)('staff payments and refunds on $name', (store) => {
 
   it('lists and shows payments to staff, newest first, with allocations, and only their own', async () => {
     const { staff, dana, invoice, p, payment } = await paidInvoice();
-    const second = await invoiceFor(staff, dana.id, 3_000);
+    const second = await createInvoice(staff, dana.id, 3_000);
     const declined = await p.create({
       invoices: [{ id: second.id, amount: 3_000 }],
       method: 'card',
@@ -130,9 +120,8 @@ describe.each(testStores)('staff payments and refunds on $name', (store) => {
 
   it('refuses to refund a payment that did not succeed, and bad input', async () => {
     const staff = await poolBusiness(h);
-    const eli = await customerOf(staff, 'Eli');
-    const invoice = await invoiceFor(staff, eli.id, 1_000);
-    const p = portal(h, await linkTo(staff, { customer: eli.id }));
+    const { customer: eli, invoice, link } = await owingCustomer(staff, 1_000, { name: 'Eli' });
+    const p = openPortal(h, link);
     const created = await p.create({
       invoices: [{ id: invoice.id, amount: 1_000 }],
       method: 'card',

@@ -4,27 +4,18 @@
  * webhooks. What the ledger records equals what Stripe charged, to the minor unit.
  */
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripeProvider } from '../../server/payments/providers.ts';
 import { listSavedPaymentMethods } from '../../server/payments/saved-methods.ts';
-import {
-  balanceOf,
-  customerOf,
-  invoiceFor,
-  linkTo,
-  newKey,
-  poolBusiness,
-  portal,
-} from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
-import { answer, type Harness, useHarness } from '../support/harness.ts';
+import { balanceOf, createInvoice, poolBusiness } from '../support/fixtures.ts';
+import { answer } from '../support/harness.ts';
+import { dieBeforeAnswering, newKey } from '../support/portal-client.ts';
+import { type StripeWorld, startPayment, useStripeHarness } from './support.ts';
 
-const SECRET = 'whsec_test_pay_portal_checkout';
-
-async function tellWebhook(h: Harness, fake: FakeStripe, type: string, object: unknown) {
+async function tellWebhook({ h, fake, webhookSecret }: StripeWorld, type: string, object: unknown) {
   const payload = JSON.stringify(fake.event(type, object));
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
   return answer(
     await h.request('/webhooks/stripe', {
       method: 'POST',
@@ -35,37 +26,14 @@ async function tellWebhook(h: Harness, fake: FakeStripe, type: string, object: u
 }
 
 describe.each(testStores)('paying with Stripe on $name', (store) => {
-  let fake: FakeStripe;
-  const stripe = {
-    secretKey: 'sk_test_checkout',
-    publishableKey: 'pk_test_checkout',
-    webhookSecret: SECRET,
-    apiBase: '' as string | null,
-  };
-  beforeAll(async () => {
-    fake = await startFakeStripe();
-    stripe.apiBase = fake.url;
-  });
-  afterAll(() => fake.close());
-  const h = useHarness(store, { paymentProvider: 'stripe', stripe });
+  const stripe = useStripeHarness(store, 'checkout');
+  const { h } = stripe;
   const provider = () => stripeProvider(h.config);
 
   /** Dana owes a 100.00 invoice to a business with a 3 % + 30¢ card fee; she starts paying. */
   async function started(extra: Record<string, unknown> = {}) {
     const staff = await poolBusiness(h);
-    const dana = await customerOf(staff, 'Dana Diaz', 'dana@example.com');
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
-    const token = await linkTo(staff, { customer: dana.id });
-    const browser = portal(h, token);
-    const created = await browser.create({
-      invoices: [{ id: invoice.id, amount: 10_000 }],
-      tip: { percent: 18 },
-      method: 'card',
-      ...extra,
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
-    const intentId = (created.body.client_secret as string).split('_secret_')[0]!;
-    return { staff, dana, token, browser, payment: created.body, intentId };
+    return { staff, ...(await startPayment(h, staff, { tip: { percent: 18 }, ...extra })) };
   }
 
   async function ledgerOf(paymentId: string) {
@@ -82,10 +50,13 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
   it('drops the card fee for a debit card before confirming, and records what Stripe charged', async () => {
     const { staff, dana, token, browser, payment, intentId } = await started();
     expect(payment.amount).toBe(12_184);
-    expect(fake.api.intents.get(intentId)).toMatchObject({ amount: 12_184, currency: 'usd' });
+    expect(stripe.fake.api.intents.get(intentId)).toMatchObject({
+      amount: 12_184,
+      currency: 'usd',
+    });
 
     // Stripe.js collects a debit card; the server reads its funding and fixes the fee.
-    const collected = fake.api.createConfirmationToken('4000056655665556');
+    const collected = stripe.fake.api.createConfirmationToken('4000056655665556');
     const fixed = await answer(
       await h.request(`/v1/portal/${token}/payments/${payment.id}/payment_method`, {
         method: 'POST',
@@ -94,13 +65,13 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
       }),
     );
     expect(fixed.body).toMatchObject({ amount: 11_800, fee: 0, funding: 'debit' });
-    expect(fake.api.intents.get(intentId)?.amount).toBe(11_800);
-    const update = fake.requestsTo('POST', `/v1/payment_intents/${intentId}`).at(-1)!;
+    expect(stripe.fake.api.intents.get(intentId)?.amount).toBe(11_800);
+    const update = stripe.fake.requestsTo('POST', `/v1/payment_intents/${intentId}`).at(-1)!;
     expect(update.params).toEqual({ amount: '11800' });
     expect(update.idempotencyKey).toBe(`${payment.id}:amount:11800`);
 
-    const paid = fake.api.confirm(intentId, { confirmationToken: collected.id });
-    expect((await tellWebhook(h, fake, 'payment_intent.succeeded', paid)).body.outcomes).toEqual([
+    const paid = stripe.fake.api.confirm(intentId, { confirmationToken: collected.id });
+    expect((await tellWebhook(stripe, 'payment_intent.succeeded', paid)).body.outcomes).toEqual([
       'applied',
     ]);
     expect(await ledgerOf(payment.id)).toEqual({ paid: 11_800, tip: 1_800, fee: 0 });
@@ -115,7 +86,7 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
 
   it('keeps the fee for a credit card, and learns of the success by asking when the browser does', async () => {
     const { browser, payment, intentId } = await started();
-    const paid = fake.api.confirm(intentId, { card: '4242424242424242' });
+    const paid = stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
     // The browser asks before Stripe's webhook arrives: the server asks Stripe.
     expect((await browser.payment(payment.id)).body).toMatchObject({
       status: 'succeeded',
@@ -124,7 +95,7 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
     });
     expect(await ledgerOf(payment.id)).toEqual({ paid: 12_184, tip: 1_800, fee: 384 });
     // The webhook that follows changes nothing.
-    expect((await tellWebhook(h, fake, 'payment_intent.succeeded', paid)).body.outcomes).toEqual([
+    expect((await tellWebhook(stripe, 'payment_intent.succeeded', paid)).body.outcomes).toEqual([
       'ignored',
     ]);
     expect(await ledgerOf(payment.id)).toEqual({ paid: 12_184, tip: 1_800, fee: 384 });
@@ -132,10 +103,10 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
 
   it('a declined card, then another: the status read finds the success before the webhook', async () => {
     const { browser, payment, intentId } = await started();
-    fake.api.confirm(intentId, { card: '4000000000000002' });
+    stripe.fake.api.confirm(intentId, { card: '4000000000000002' });
     expect((await browser.payment(payment.id)).body).toMatchObject({ status: 'failed' });
     // The element confirms the same PaymentIntent again with another card (Stripe.js).
-    fake.api.confirm(intentId, { card: '4242424242424242' });
+    stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
     expect((await browser.payment(payment.id)).body).toMatchObject({
       status: 'succeeded',
       card: { brand: 'visa', last4: '4242' },
@@ -144,15 +115,15 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
   });
 
   it('saves a card only when asked, shows it next time, and forgets it at Stripe too', async () => {
-    const customersBefore = fake.api.customers.size;
+    const customersBefore = stripe.fake.api.customers.size;
     const { dana, browser, intentId } = await started({ save_payment_method: true });
-    expect(fake.api.customers.size).toBe(customersBefore + 1);
-    const create = fake.requestsTo('POST', '/v1/payment_intents').at(-1)!;
+    expect(stripe.fake.api.customers.size).toBe(customersBefore + 1);
+    const create = stripe.fake.requestsTo('POST', '/v1/payment_intents').at(-1)!;
     expect(create.params.setup_future_usage).toBe('off_session');
     expect(create.params.customer).toMatch(/^cus_/);
 
-    const paid = fake.api.confirm(intentId, { card: '4242424242424242' });
-    await tellWebhook(h, fake, 'payment_intent.succeeded', paid);
+    const paid = stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
+    await tellWebhook(stripe, 'payment_intent.succeeded', paid);
     const saved = await listSavedPaymentMethods(h.db, dana.id, 'stripe');
     expect(saved).toEqual([expect.objectContaining({ brand: 'visa', last4: '4242' })]);
     const [card] = await provider().listSavedMethods(`${create.params.customer}`);
@@ -160,29 +131,28 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
 
     const removed = await browser.removeCard(saved[0]!.id);
     expect(removed.status).toBe(200);
-    const atStripe = fake.api.paymentMethods.get(`${paid.payment_method}`);
+    const atStripe = stripe.fake.api.paymentMethods.get(`${paid.payment_method}`);
     expect(atStripe?.customer).toBeNull();
     expect(await listSavedPaymentMethods(h.db, dana.id, 'stripe')).toEqual([]);
     expect(await provider().listSavedMethods(`${create.params.customer}`)).toEqual([]);
 
     // Not ticked: no Customer, no setup_future_usage.
-    const customersNow = fake.api.customers.size;
+    const customersNow = stripe.fake.api.customers.size;
     await started();
-    expect(fake.api.customers.size).toBe(customersNow);
-    const plain = fake.requestsTo('POST', '/v1/payment_intents').at(-1)!;
+    expect(stripe.fake.api.customers.size).toBe(customersNow);
+    const plain = stripe.fake.requestsTo('POST', '/v1/payment_intents').at(-1)!;
     expect(plain.params.setup_future_usage).toBeUndefined();
     expect(plain.params.customer).toBeUndefined();
   });
   it('resumes a saved-card payment whose request died, asking Stripe exactly as before', async () => {
     const { staff, dana, browser, intentId } = await started({ save_payment_method: true });
     await tellWebhook(
-      h,
-      fake,
+      stripe,
       'payment_intent.succeeded',
-      fake.api.confirm(intentId, { card: '4242424242424242' }),
+      stripe.fake.api.confirm(intentId, { card: '4242424242424242' }),
     );
     const [card] = await listSavedPaymentMethods(h.db, dana.id, 'stripe');
-    const next = await invoiceFor(staff, dana.id, 2_000);
+    const next = await createInvoice(staff, dana.id, 2_000);
     const key = newKey();
     const body = {
       invoices: [{ id: next.id, amount: 2_000 }],
@@ -191,20 +161,11 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
     };
     const first = await browser.create(body, key);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    // As if the process had died before answering: no stored answer, an old lock.
-    await h.db
-      .updateTable('idempotency_keys')
-      .set({
-        response_status: null,
-        response_body: null,
-        locked_at: new Date(Date.now() - 60_000).toISOString(),
-      })
-      .where('key', '=', key)
-      .execute();
+    await dieBeforeAnswering(h, key);
     const retried = await browser.create(body, key);
     expect(retried.status, JSON.stringify(retried.body)).toBe(200);
     expect(retried.body.id).toBe(first.body.id);
-    const creates = fake
+    const creates = stripe.fake
       .requestsTo('POST', '/v1/payment_intents')
       .filter((request) => request.params.metadata?.payment_id === first.body.id);
     expect(creates.length).toBeGreaterThanOrEqual(1);

@@ -4,13 +4,15 @@
  * events signed with the SDK's own test-header helper.
  */
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balanceOf, customerOf, invoiceFor, linkTo, portal } from '../payments/support.ts';
+import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
+import { balanceOf } from '../support/fixtures.ts';
 import { answer, type Harness, useHarness } from '../support/harness.ts';
+import { openPortal } from '../support/portal-client.ts';
+import { startPayment, useStripeHarness } from './support.ts';
 
-const SECRET = 'whsec_test_pay_portal_webhooks';
+/** The signing secret useStripeHarness gives the 'webhooks' suite's app. */
+const SECRET = 'whsec_test_webhooks';
 
 function sign(payload: string, options: { secret?: string; timestamp?: number } = {}) {
   return Stripe.webhooks.generateTestHeaderString({
@@ -34,34 +36,15 @@ async function deliver(h: Harness, payload: string, signature: string | null) {
 }
 
 describe.each(testStores)('Stripe webhooks on $name', (store) => {
-  let fake: FakeStripe;
-  const stripe = {
-    secretKey: 'sk_test_webhooks',
-    publishableKey: 'pk_test_webhooks',
-    webhookSecret: SECRET,
-    apiBase: '' as string | null,
-  };
-  beforeAll(async () => {
-    fake = await startFakeStripe();
-    stripe.apiBase = fake.url;
-  });
-  afterAll(() => fake.close());
-  const h = useHarness(store, { paymentProvider: 'stripe', stripe });
+  const stripe = useStripeHarness(store, 'webhooks');
+  const { h } = stripe;
 
   /** A customer owing one 100.00 invoice, and a Stripe payment of it started in the portal. */
   async function startedPayment() {
     const staff = await h.business({ name: 'Blue Lagoon Pools' });
-    const dana = await customerOf(staff, 'Dana Diaz', 'dana@example.com');
-    const invoice = await invoiceFor(staff, dana.id, 10_000);
-    const token = await linkTo(staff, { customer: dana.id });
-    const created = await portal(h, token).create({
-      invoices: [{ id: invoice.id, amount: 10_000 }],
-      method: 'card',
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
-    expect(created.body.client_secret).toMatch(/^pi_.+_secret_/);
-    const intentId = (created.body.client_secret as string).split('_secret_')[0]!;
-    return { staff, dana, invoice, token, paymentId: created.body.id as string, intentId };
+    const started = await startPayment(h, staff);
+    expect(started.payment.client_secret).toMatch(/^pi_.+_secret_/);
+    return { staff, ...started, paymentId: started.payment.id as string };
   }
 
   const ledgerRows = (paymentId: string) =>
@@ -69,8 +52,8 @@ describe.each(testStores)('Stripe webhooks on $name', (store) => {
 
   it('records a succeeded payment once, however many times Stripe delivers the event', async () => {
     const { staff, dana, paymentId, intentId } = await startedPayment();
-    const intent = fake.api.confirm(intentId, { card: '4242424242424242' });
-    const payload = JSON.stringify(fake.event('payment_intent.succeeded', intent), null, 2);
+    const intent = stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
+    const payload = JSON.stringify(stripe.fake.event('payment_intent.succeeded', intent), null, 2);
 
     const outcomes = [];
     for (let delivery = 0; delivery < 3; delivery += 1) {
@@ -97,8 +80,8 @@ describe.each(testStores)('Stripe webhooks on $name', (store) => {
 
   it('refuses a wrong secret, an altered body, a stale or missing signature, and records nothing', async () => {
     const { staff, dana, paymentId, intentId } = await startedPayment();
-    const intent = fake.api.confirm(intentId, { card: '4242424242424242' });
-    const payload = JSON.stringify(fake.event('payment_intent.succeeded', intent));
+    const intent = stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
+    const payload = JSON.stringify(stripe.fake.event('payment_intent.succeeded', intent));
     const altered = payload.replace('"amount_received":10000', '"amount_received":1');
     expect(altered).not.toBe(payload);
     const now = Math.floor(Date.now() / 1000);
@@ -140,11 +123,11 @@ describe.each(testStores)('Stripe webhooks on $name', (store) => {
 
   it('tells a decline to the payment, in the customer’s words, and leaves the balance', async () => {
     const { staff, dana, paymentId, intentId, token } = await startedPayment();
-    const intent = fake.api.confirm(intentId, { card: '4000000000009995' });
-    const payload = JSON.stringify(fake.event('payment_intent.payment_failed', intent));
+    const intent = stripe.fake.api.confirm(intentId, { card: '4000000000009995' });
+    const payload = JSON.stringify(stripe.fake.event('payment_intent.payment_failed', intent));
     expect((await deliver(h, payload, sign(payload))).body.outcomes).toEqual(['applied']);
 
-    const shown = await portal(h, token).payment(paymentId);
+    const shown = await openPortal(h, token).payment(paymentId);
     expect(shown.body).toMatchObject({
       status: 'failed',
       failure: { code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
@@ -155,26 +138,26 @@ describe.each(testStores)('Stripe webhooks on $name', (store) => {
 
   it('moves a payment to requires_action, then records it when the bank step succeeds', async () => {
     const { staff, dana, paymentId, intentId, token } = await startedPayment();
-    const waiting = fake.api.confirm(intentId, { card: '4000002500003155' });
-    const step = JSON.stringify(fake.event('payment_intent.requires_action', waiting));
+    const waiting = stripe.fake.api.confirm(intentId, { card: '4000002500003155' });
+    const step = JSON.stringify(stripe.fake.event('payment_intent.requires_action', waiting));
     expect((await deliver(h, step, sign(step))).body.outcomes).toEqual(['applied']);
-    expect((await portal(h, token).payment(paymentId)).body.status).toBe('requires_action');
+    expect((await openPortal(h, token).payment(paymentId)).body.status).toBe('requires_action');
 
     const paid = JSON.stringify(
-      fake.event('payment_intent.succeeded', fake.api.completeAction(intentId)),
+      stripe.fake.event('payment_intent.succeeded', stripe.fake.api.completeAction(intentId)),
     );
     expect((await deliver(h, paid, sign(paid))).body.outcomes).toEqual(['applied']);
     expect(await balanceOf(staff, dana.id)).toBe(0);
     // A late copy of the earlier step does not move a finished payment back.
     const again = JSON.stringify({ ...JSON.parse(step), id: `${JSON.parse(step).id}_late` });
     expect((await deliver(h, again, sign(again))).body.outcomes).toEqual(['ignored']);
-    expect((await portal(h, token).payment(paymentId)).body.status).toBe('succeeded');
+    expect((await openPortal(h, token).payment(paymentId)).body.status).toBe('succeeded');
   });
 
   it('posts a refund once, whether it was made by staff here or in Stripe’s dashboard', async () => {
     const { staff, dana, paymentId, intentId } = await startedPayment();
-    const intent = fake.api.confirm(intentId, { card: '4242424242424242' });
-    const paid = JSON.stringify(fake.event('payment_intent.succeeded', intent));
+    const intent = stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
+    const paid = JSON.stringify(stripe.fake.event('payment_intent.succeeded', intent));
     await deliver(h, paid, sign(paid));
 
     const ours = await staff.post(`/v1/payments/${paymentId}/refunds`, { amount: 2_500 });
@@ -183,17 +166,17 @@ describe.each(testStores)('Stripe webhooks on $name', (store) => {
     expect(await balanceOf(staff, dana.id)).toBe(2_500);
 
     // Stripe tells of it as well, then of a second refund made in its dashboard.
-    const charge = fake.api.charges.get(`${intent.latest_charge}`)!;
-    const first = JSON.stringify(fake.event('charge.refunded', charge));
+    const charge = stripe.fake.api.charges.get(`${intent.latest_charge}`)!;
+    const first = JSON.stringify(stripe.fake.event('charge.refunded', charge));
     expect((await deliver(h, first, sign(first))).body.outcomes).toEqual(['ignored']);
     expect(await balanceOf(staff, dana.id)).toBe(2_500);
 
     const dashboard = await new Stripe('sk_test_dashboard', {
       host: '127.0.0.1',
-      port: new URL(fake.url).port,
+      port: new URL(stripe.fake.url).port,
       protocol: 'http',
     }).refunds.create({ payment_intent: intentId, amount: 1_000 });
-    const second = JSON.stringify(fake.event('charge.refunded', charge));
+    const second = JSON.stringify(stripe.fake.event('charge.refunded', charge));
     expect((await deliver(h, second, sign(second))).body.outcomes).toEqual(['ignored', 'applied']);
     expect(await balanceOf(staff, dana.id)).toBe(3_500);
     const refunds = (await staff.get(`/v1/payments/${paymentId}`)).body.refunds;
@@ -202,14 +185,14 @@ describe.each(testStores)('Stripe webhooks on $name', (store) => {
     ]);
     expect(dashboard.id).toMatch(/^re_/);
     // The dashboard refund told again (refund.updated) is not posted twice.
-    const updated = JSON.stringify(fake.event('refund.updated', dashboard));
+    const updated = JSON.stringify(stripe.fake.event('refund.updated', dashboard));
     expect((await deliver(h, updated, sign(updated))).body.outcomes).toEqual(['ignored']);
     expect(await balanceOf(staff, dana.id)).toBe(3_500);
   });
 
   it('acknowledges events it does not act on', async () => {
     const payload = JSON.stringify(
-      fake.event('customer.created', { id: 'cus_x', object: 'customer' }),
+      stripe.fake.event('customer.created', { id: 'cus_x', object: 'customer' }),
     );
     const delivered = await deliver(h, payload, sign(payload));
     expect(delivered.status).toBe(200);

@@ -1,0 +1,60 @@
+/**
+ * What the Stripe suites share: an app whose payment provider is Stripe, the real `stripe` SDK
+ * talking to the fake Stripe server (test/support/fake-stripe.ts), and a payment Dana starts.
+ */
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { TestStore } from '../support/databases.ts';
+import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
+import { DANA, owingCustomer } from '../support/fixtures.ts';
+import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
+import { openPortal } from '../support/portal-client.ts';
+
+export interface StripeWorld {
+  h: Harness;
+  /** Started before the app, so the app's Stripe client points at it. */
+  fake: FakeStripe;
+  webhookSecret: string;
+}
+
+/** The suite's app, with Stripe keys named after the suite, and the fake Stripe behind it. */
+export function useStripeHarness(store: TestStore, suite: string): StripeWorld {
+  const stripe = {
+    secretKey: `sk_test_${suite}`,
+    publishableKey: `pk_test_${suite}`,
+    webhookSecret: `whsec_test_${suite}`,
+    apiBase: '' as string | null,
+  };
+  const world = { webhookSecret: stripe.webhookSecret } as StripeWorld;
+  beforeAll(async () => {
+    world.fake = await startFakeStripe();
+    stripe.apiBase = world.fake.url;
+  });
+  afterAll(() => world.fake.close());
+  world.h = useHarness(store, { paymentProvider: 'stripe', stripe });
+  return world;
+}
+
+/** The PaymentIntent behind a payment the portal started with Stripe. */
+export function intentOf(payment: { client_secret: string | null }): string {
+  return payment.client_secret!.split('_secret_')[0]!;
+}
+
+/** Dana owes `staff`'s business a 100.00 invoice and starts paying all of it by card. */
+export async function startPayment(h: Harness, staff: StaffClient, extra = {}) {
+  const { customer: dana, invoice, link } = await owingCustomer(staff, 10_000, DANA);
+  const browser = openPortal(h, link);
+  const created = await browser.create({
+    invoices: [{ id: invoice.id, amount: 10_000 }],
+    method: 'card',
+    ...extra,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(200);
+  return {
+    dana,
+    invoice,
+    token: link.token,
+    browser,
+    payment: created.body,
+    intentId: intentOf(created.body),
+  };
+}
