@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataUrl, signaturePng } from '../estimates/support.ts';
+import { dataUrl, signaturePng } from '../estimates/signatures.ts';
 import { consoleOf, DESKTOP, launchChromium } from './support/browser.ts';
 import { type PayServer, type Staff, startPayServer } from './support/pay-server.ts';
 

@@ -4,18 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
 import {
-  customerOf,
-  dataUrl,
-  estimateFor,
-  estimatePortal,
-  expire,
-  hugePng,
-  linkTo,
-  poolBusiness,
-  signaturePng,
-} from './support.ts';
+  brandedBusiness,
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+  expireEstimate,
+} from '../support/fixtures.ts';
+import { useHarness } from '../support/harness.ts';
+import { openPortal, PHONE_BROWSER } from '../support/portal-client.ts';
+import { dataUrl, hugePng, signaturePng } from './signatures.ts';
 
 const LINK_INVALID = {
   error: {
@@ -30,12 +30,12 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   const h = useHarness(store);
 
   it('approves with a typed name: kept with time, address and user agent; deposit asked; business told', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, { deposit_percent: 25 });
-    const customerLink = await linkTo(staff, { customer: dana.id });
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, { deposit_percent: 25 });
+    const { token: customerLink } = await createPaymentLink(staff, { customer: dana.id });
 
-    const approved = await estimatePortal(h, customerLink, '198.51.100.23').approve(estimate.id, {
+    const approved = await openPortal(h, customerLink, '198.51.100.23').approve(estimate.id, {
       type: 'typed',
       name: '  Dana Diaz ',
     });
@@ -62,7 +62,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
         signature: { type: 'typed', name: 'Dana Diaz', image_url: null },
         reason: null,
         client_address: '198.51.100.23',
-        user_agent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)',
+        user_agent: PHONE_BROWSER,
       },
     });
     expect(Date.now() - Date.parse(seen.body.decision.decided_at)).toBeLessThan(60_000);
@@ -85,13 +85,13 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('approves with a drawn signature through an estimate link: the PNG comes back byte for byte', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id);
-    const token = await linkTo(staff, { estimate: estimate.id });
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id);
+    const { token } = await createPaymentLink(staff, { estimate: estimate.id });
     const png = signaturePng();
 
-    const approved = await estimatePortal(h, token).approve(estimate.id, {
+    const approved = await openPortal(h, token).approve(estimate.id, {
       type: 'drawn',
       image_png: dataUrl(png),
     });
@@ -115,23 +115,23 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
     expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
     // Not to anyone without the key, nor to another business.
     expect((await h.request(seen.body.decision.signature.image_url)).status).toBe(401);
-    const other = await poolBusiness(h);
+    const other = await brandedBusiness(h);
     expect((await other.get(`/v1/estimates/${estimate.id}/signature.png`)).status).toBe(404);
 
     // A drawn signature may carry a printed name too.
-    const second = await estimateFor(staff, dana.id);
-    const named = await estimatePortal(h, await linkTo(staff, { customer: dana.id })).approve(
-      second.id,
-      { type: 'drawn', image_png: dataUrl(png), name: 'Dana Diaz' },
-    );
+    const second = await createEstimate(staff, dana.id);
+    const named = await openPortal(
+      h,
+      await createPaymentLink(staff, { customer: dana.id }),
+    ).approve(second.id, { type: 'drawn', image_png: dataUrl(png), name: 'Dana Diaz' });
     expect(named.body.signature).toEqual({ type: 'drawn', name: 'Dana Diaz' });
   });
 
   it('refuses drawn signatures that are not a PNG, too large or blank, and writes nothing', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id);
-    const customer = estimatePortal(h, await linkTo(staff, { customer: dana.id }));
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id);
+    const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     const refusals: [unknown, number, string][] = [
       [{ type: 'drawn', image_png: 'data:image/jpeg;base64,/9j/4AAQ' }, 422, 'signature_invalid'],
       [
@@ -177,10 +177,10 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('declines with a reason; a decided estimate cannot be decided again', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id);
-    const customer = estimatePortal(h, await linkTo(staff, { customer: dana.id }));
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id);
+    const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
 
     const declined = await customer.decline(estimate.id, 'We went with a vinyl liner instead.');
     expect(declined.status).toBe(200);
@@ -210,27 +210,27 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
     expect(notice!.text).toContain('Reason: We went with a vinyl liner instead.');
 
     // Without a reason the decline stands all the same.
-    const other = await estimateFor(staff, dana.id);
+    const other = await createEstimate(staff, dana.id);
     const plain = await customer.decline(other.id);
     expect([plain.status, plain.body.reason]).toEqual([200, null]);
   });
 
   it('refuses an expired estimate: 409 on a customer link, the dead-link 404 on its own link', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, { deposit_amount: 10_000 });
-    const customerToken = await linkTo(staff, { customer: dana.id });
-    const estimateToken = await linkTo(staff, { estimate: estimate.id });
-    await expire(h, estimate.id);
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 10_000 });
+    const { token: customerToken } = await createPaymentLink(staff, { customer: dana.id });
+    const { token: estimateToken } = await createPaymentLink(staff, { estimate: estimate.id });
+    await expireEstimate(h, estimate.id);
 
-    const customer = estimatePortal(h, customerToken);
+    const customer = openPortal(h, customerToken);
     for (const refused of [
       await customer.approve(estimate.id, { type: 'typed', name: 'Dana Diaz' }),
       await customer.decline(estimate.id, 'Too late anyway'),
     ]) {
       expect([refused.status, refused.body.error.code]).toEqual([409, 'estimate_expired']);
     }
-    const own = estimatePortal(h, estimateToken);
+    const own = openPortal(h, estimateToken);
     const dead = await own.approve(estimate.id, { type: 'typed', name: 'Dana Diaz' });
     expect([dead.status, dead.body]).toEqual([404, LINK_INVALID]);
     expect((await h.request(`/v1/portal/${estimateToken}`)).status).toBe(404);
@@ -240,22 +240,25 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('reaches only the estimates of the link: not through an invoice link, another estimate or customer', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const lee = await customerOf(staff, 'Lee Park', { email: 'lee@example.com' });
-    const danas = await estimateFor(staff, dana.id);
-    const danasOther = await estimateFor(staff, dana.id);
-    const lees = await estimateFor(staff, lee.id);
-    const invoice = await staff.post('/v1/invoices', {
-      customer: dana.id,
-      lines: [{ description: 'Visit', quantity: 1, unit_amount: 5000 }],
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const lee = await createCustomer(staff, { name: 'Lee Park', email: 'lee@example.com' });
+    const danas = await createEstimate(staff, dana.id);
+    const danasOther = await createEstimate(staff, dana.id);
+    const lees = await createEstimate(staff, lee.id);
+    const invoice = await createInvoice(staff, dana.id, {
+      unit_amount: 5000,
+      description: 'Visit',
     });
     const sign = { type: 'typed', name: 'Dana Diaz' };
-    const viaInvoice = estimatePortal(h, await linkTo(staff, { invoice: invoice.body.id }));
-    const viaEstimate = estimatePortal(h, await linkTo(staff, { estimate: danas.id }));
-    const viaDana = estimatePortal(h, await linkTo(staff, { customer: dana.id }));
-    const otherBusiness = await poolBusiness(h);
-    const stranger = await estimateFor(otherBusiness, (await customerOf(otherBusiness)).id);
+    const viaInvoice = openPortal(h, await createPaymentLink(staff, { invoice: invoice.id }));
+    const viaEstimate = openPortal(h, await createPaymentLink(staff, { estimate: danas.id }));
+    const viaDana = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
+    const otherBusiness = await brandedBusiness(h);
+    const stranger = await createEstimate(
+      otherBusiness,
+      (await createCustomer(otherBusiness, DANA)).id,
+    );
     for (const [portal, id] of [
       [viaInvoice, danas.id],
       [viaEstimate, danasOther.id],
@@ -276,10 +279,10 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('validates before it looks: a malformed estimate id is a 400 for live and dead links alike', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const token = await linkTo(staff, { customer: dana.id });
-    for (const portal of [estimatePortal(h, token), estimatePortal(h, 'no-such-token')]) {
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
+    for (const portal of [openPortal(h, token), openPortal(h, 'no-such-token')]) {
       const refused = await portal.decline('inv_123', 'x');
       expect([refused.status, refused.body.error.param]).toEqual([400, 'id']);
     }

@@ -5,24 +5,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueEmails, smtpTransport } from '../../server/email/sender.ts';
-import { portal as payingPortal } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
+import {
+  brandedBusiness,
+  createCustomer,
+  createEstimate,
+  createPaymentLink,
+  DANA,
+} from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { openPortal } from '../support/portal-client.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
-import { customerOf, estimatePortal, linkTo, poolBusiness } from './support.ts';
 
 /** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
 const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
-function inDays(days: number) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 describe.each(testStores)('deposit receipts on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
   let smtp: TestSmtp;
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -31,21 +31,17 @@ describe.each(testStores)('deposit receipts on $name', (store) => {
 
   /** Dana approves a 4,000.00 estimate and pays its 500.00 deposit by Visa (no card fee). */
   async function depositPaid(settings: Record<string, unknown> = {}) {
-    const staff = await poolBusiness(h, settings);
-    const dana = await customerOf(staff);
-    const { body: estimate } = await staff.post('/v1/estimates', {
-      customer: dana.id,
+    const staff = await brandedBusiness(h, settings);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, {
       lines: [{ description: 'Resurfacing', quantity: 1, unit_amount: 400_000, tax_rate: 0 }],
-      valid_until: inDays(30),
       deposit_amount: 50_000,
     });
-    const token = await linkTo(staff, { customer: dana.id });
-    const approved = await estimatePortal(h, token).approve(estimate.id, {
-      type: 'typed',
-      name: 'Dana Diaz',
-    });
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
+    const customer = openPortal(h, token);
+    const approved = await customer.approve(estimate.id, { type: 'typed', name: 'Dana Diaz' });
     expect(approved.status).toBe(200);
-    const paid = await payingPortal(h, token).pay({
+    const paid = await customer.pay({
       method: 'card',
       estimate_deposit: { estimate: estimate.id },
     });

@@ -1,9 +1,11 @@
 /**
  * Deposits on approved estimates and their credit when the estimate becomes an invoice: first end
  * to end (approve, pay the deposit through the portal's payment flow with the sandbox, convert),
- * then the edges at the function level, where a recorded deposit payment is made the way
- * server/payments/record.ts records one: a succeeded payment row, then takeEstimateDeposit()'s
- * entries (and anything beyond the deposit as account credit) appended in one transaction.
+ * then the edges. Deposits are paid and refunded through the API where it can; the states it
+ * refuses to make (part of a deposit, a second tab's payment, a payment recorded after the
+ * conversion) are recorded as server/payments/record.ts records a deposit payment: a succeeded
+ * payment row, then takeEstimateDeposit()'s entries (and anything beyond the deposit as account
+ * credit) appended in one transaction.
  */
 import { describe, expect, it } from 'vitest';
 import { newId, now } from '../../server/db/ids.ts';
@@ -12,15 +14,25 @@ import { estimateDepositDue, takeEstimateDeposit } from '../../server/estimates/
 import { appendEntries } from '../../server/ledger/entries.ts';
 import type { PortalScope } from '../../server/links/access.ts';
 import { openPortalLink } from '../../server/links/access.ts';
-import { portal as payingPortal, VISA } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
+import {
+  brandedBusiness,
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+} from '../support/fixtures.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { customerOf, estimateFor, estimatePortal, linkTo, poolBusiness } from './support.ts';
+import { openPortal, VISA } from '../support/portal-client.ts';
 
 let receipts = 0;
 
-/** A deposit payment of `amount` for `estimateId`, recorded as record.ts records payments. */
+/**
+ * A deposit payment of `amount` for `estimateId`, recorded as record.ts records payments: for the
+ * states the portal refuses to make (part of a deposit, a second one, one after the conversion).
+ */
 async function recordDepositPayment(
   h: Harness,
   staff: StaffClient,
@@ -80,45 +92,30 @@ async function recordDepositPayment(
   return payment;
 }
 
-/** A succeeded refund of the payment's account part, as refunds.ts posts it. */
-async function refundPayment(h: Harness, payment: PaymentTable, amount: number) {
-  await h.db.transaction().execute(async (trx) => {
-    const at = now();
-    await trx
-      .insertInto('refunds')
-      .values({
-        id: newId('re'),
-        business_id: payment.business_id,
-        payment_id: payment.id,
-        amount,
-        status: 'succeeded',
-        provider_refund_id: null,
-        provider_idempotency_key: `${payment.id}:refund`,
-        failure_message: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await appendEntries(trx, payment, [
-      { kind: 'refund', amount, description: 'Refund', payment_id: payment.id },
-    ]);
-  });
-}
-
 describe.each(testStores)('estimate deposits on $name', (store) => {
   const h = useHarness(store);
 
   async function approvedEstimate(deposit: Record<string, number> = { deposit_percent: 20 }) {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, deposit);
-    const token = await linkTo(staff, { customer: dana.id });
-    const approved = await estimatePortal(h, token).approve(estimate.id, {
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, deposit);
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
+    const approved = await openPortal(h, token).approve(estimate.id, {
       type: 'typed',
       name: 'Dana Diaz',
     });
     expect(approved.status).toBe(200);
     return { staff, dana, estimate, token };
+  }
+
+  /** The customer pays the estimate's deposit in the portal, with the sandbox's Visa. */
+  async function payDeposit(token: string, estimateId: string) {
+    const paid = await openPortal(h, token).pay({
+      estimate_deposit: { estimate: estimateId },
+      method: 'card',
+    });
+    expect(paid.body.status, JSON.stringify(paid.body)).toBe('succeeded');
+    return paid.body as { id: string };
   }
 
   /** The portal scope of a token, as the payment route would open it. */
@@ -132,7 +129,7 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
 
   it('end to end: approved, deposit paid through the portal, credited to the invoice', async () => {
     const { staff, dana, estimate, token } = await approvedEstimate({ deposit_amount: 50_000 });
-    const customer = payingPortal(h, token);
+    const customer = openPortal(h, token);
     const paid = await customer.pay(
       { estimate_deposit: { estimate: estimate.id }, method: 'card' },
       VISA,
@@ -178,7 +175,7 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
     const due = await estimateDepositDue(h.db, await scopeOf(token), estimate.id);
     expect(due.amount).toBe(deposit);
 
-    const payment = await recordDepositPayment(h, staff, dana.id, estimate.id, deposit);
+    const payment = await payDeposit(token, estimate.id);
     expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body).toMatchObject({
       amount: -deposit,
       state: 'credit',
@@ -232,9 +229,9 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
 
   it('asks a deposit only of an approved estimate, once, through a link that reaches it', async () => {
     const { staff, dana, estimate, token } = await approvedEstimate({ deposit_amount: 25_000 });
-    const pending = await estimateFor(staff, dana.id, { deposit_amount: 1_000 });
-    const noDeposit = await estimateFor(staff, dana.id);
-    await estimatePortal(h, token).approve(noDeposit.id, { type: 'typed', name: 'Dana' });
+    const pending = await createEstimate(staff, dana.id, { deposit_amount: 1_000 });
+    const noDeposit = await createEstimate(staff, dana.id);
+    await openPortal(h, token).approve(noDeposit.id, { type: 'typed', name: 'Dana' });
     const scope = await scopeOf(token);
     await expect(estimateDepositDue(h.db, scope, pending.id)).rejects.toMatchObject({
       status: 409,
@@ -244,11 +241,13 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
       status: 409,
       code: 'deposit_not_due',
     });
-    const invoice = await staff.post('/v1/invoices', {
-      customer: dana.id,
-      lines: [{ description: 'Visit', quantity: 1, unit_amount: 5_000 }],
+    const invoice = await createInvoice(staff, dana.id, {
+      unit_amount: 5_000,
+      description: 'Visit',
     });
-    const viaInvoice = await scopeOf(await linkTo(staff, { invoice: invoice.body.id }));
+    const viaInvoice = await scopeOf(
+      (await createPaymentLink(staff, { invoice: invoice.id })).token,
+    );
     await expect(estimateDepositDue(h.db, viaInvoice, estimate.id)).rejects.toMatchObject({
       status: 404,
       code: 'resource_missing',
@@ -284,9 +283,10 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
   });
 
   it('credits nothing of a deposit refunded before the estimate became an invoice', async () => {
-    const { staff, dana, estimate } = await approvedEstimate({ deposit_amount: 40_000 });
-    const payment = await recordDepositPayment(h, staff, dana.id, estimate.id, 40_000);
-    await refundPayment(h, payment, 15_000);
+    const { staff, dana, estimate, token } = await approvedEstimate({ deposit_amount: 40_000 });
+    const payment = await payDeposit(token, estimate.id);
+    const refunded = await staff.post(`/v1/payments/${payment.id}/refunds`, { amount: 15_000 });
+    expect(refunded.body.status).toBe('succeeded');
     expect((await staff.get(`/v1/estimates/${estimate.id}`)).body.deposit_paid).toBe(25_000);
     const invoice = (await staff.post(`/v1/estimates/${estimate.id}/invoice`, {})).body;
     expect([invoice.amount_paid, invoice.amount_due]).toEqual([25_000, estimate.total - 25_000]);
@@ -305,16 +305,16 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
   });
 
   it('turns only approved estimates into invoices', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const pending = await estimateFor(staff, dana.id);
-    const declined = await estimateFor(staff, dana.id);
-    await estimatePortal(h, await linkTo(staff, { customer: dana.id })).decline(declined.id);
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const pending = await createEstimate(staff, dana.id);
+    const declined = await createEstimate(staff, dana.id);
+    await openPortal(h, await createPaymentLink(staff, { customer: dana.id })).decline(declined.id);
     for (const id of [pending.id, declined.id]) {
       const refused = await staff.post(`/v1/estimates/${id}/invoice`, {});
       expect([refused.status, refused.body.error.code]).toEqual([409, 'estimate_not_approved']);
     }
-    const other = await poolBusiness(h);
+    const other = await brandedBusiness(h);
     expect((await other.post(`/v1/estimates/${pending.id}/invoice`, {})).status).toBe(404);
     expect((await staff.get(`/v1/invoices?customer=${dana.id}`)).body.data).toEqual([]);
     expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(0);

@@ -9,18 +9,18 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { fetchLogo, isPublicAddress } from '../../server/documents/brand.ts';
 import { drawInvoicePdf, loadInvoiceDocument } from '../../server/documents/invoice-pdf.ts';
-import { portal as payingPortal, VISA } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
-import { type StaffClient, useHarness } from '../support/harness.ts';
 import {
-  customerOf,
-  dataUrl,
-  estimateFor,
-  estimatePortal,
-  linkTo,
-  poolBusiness,
-  signaturePng,
-} from './support.ts';
+  brandedBusiness,
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+} from '../support/fixtures.ts';
+import { type StaffClient, useHarness } from '../support/harness.ts';
+import { openPortal, VISA } from '../support/portal-client.ts';
+import { dataUrl, signaturePng } from './signatures.ts';
 
 /** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
 const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
@@ -65,28 +65,22 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
   };
 
   async function invoiceSetup() {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff, 'Dana Diaz', {
-      email: 'dana@example.com',
-      address: ADDRESS,
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, { ...DANA, address: ADDRESS });
+    const invoice = await createInvoice(staff, dana.id, {
+      lines: [
+        { description: 'Weekly pool cleaning', quantity: 4, unit_amount: 7_500, tax_rate: 825 },
+        { description: 'Chlorine', quantity: 1, unit_amount: 2_400 },
+      ],
+      due_date: '2026-12-15',
+      notes: 'Thank you for your business.',
     });
-    const invoice = (
-      await staff.post('/v1/invoices', {
-        customer: dana.id,
-        lines: [
-          { description: 'Weekly pool cleaning', quantity: 4, unit_amount: 7_500, tax_rate: 825 },
-          { description: 'Chlorine', quantity: 1, unit_amount: 2_400 },
-        ],
-        due_date: '2026-12-15',
-        notes: 'Thank you for your business.',
-      })
-    ).body;
     return { staff, dana, invoice };
   }
 
   it("prints an unpaid invoice with its figures, the customer's address and a QR code of its link", async () => {
     const { staff, invoice } = await invoiceSetup();
-    const token = await linkTo(staff, { customer: invoice.customer });
+    const { token } = await createPaymentLink(staff, { customer: invoice.customer });
     const { response, bytes } = await fetchPdf(`/v1/portal/${token}/invoices/${invoice.id}.pdf`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -134,8 +128,8 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
 
   it('lists payments applied; once paid it says so and carries no link', async () => {
     const { staff, invoice } = await invoiceSetup();
-    const token = await linkTo(staff, { invoice: invoice.id });
-    const paid = await payingPortal(h, token).pay(
+    const { token } = await createPaymentLink(staff, { invoice: invoice.id });
+    const paid = await openPortal(h, token).pay(
       { invoices: [{ id: invoice.id, amount: invoice.total }], method: 'card' },
       VISA,
     );
@@ -153,31 +147,22 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
 
   it('reaches only the documents of the link, and answers the dead-link 404 for dead links', async () => {
     const { staff, dana, invoice } = await invoiceSetup();
-    const other = (
-      await staff.post('/v1/invoices', {
-        customer: dana.id,
-        lines: [{ description: 'Other', quantity: 1, unit_amount: 1_000 }],
-      })
-    ).body;
-    const draft = (
-      await staff.post('/v1/invoices', {
-        customer: dana.id,
-        lines: [{ description: 'Draft', quantity: 1, unit_amount: 1_000 }],
-        draft: true,
-      })
-    ).body;
-    const estimate = await estimateFor(staff, dana.id);
-    const lee = await customerOf(staff, 'Lee Park', {});
-    const leesInvoice = (
-      await staff.post('/v1/invoices', {
-        customer: lee.id,
-        lines: [{ description: 'Lee', quantity: 1, unit_amount: 1_000 }],
-      })
-    ).body;
-    const leesEstimate = await estimateFor(staff, lee.id);
-    const customerToken = await linkTo(staff, { customer: dana.id });
-    const invoiceToken = await linkTo(staff, { invoice: invoice.id });
-    const estimateToken = await linkTo(staff, { estimate: estimate.id });
+    const other = await createInvoice(staff, dana.id, { unit_amount: 1_000, description: 'Other' });
+    const draft = await createInvoice(staff, dana.id, {
+      unit_amount: 1_000,
+      description: 'Draft',
+      draft: true,
+    });
+    const estimate = await createEstimate(staff, dana.id);
+    const lee = await createCustomer(staff, { name: 'Lee Park' });
+    const leesInvoice = await createInvoice(staff, lee.id, {
+      unit_amount: 1_000,
+      description: 'Lee',
+    });
+    const leesEstimate = await createEstimate(staff, lee.id);
+    const { token: customerToken } = await createPaymentLink(staff, { customer: dana.id });
+    const { token: invoiceToken } = await createPaymentLink(staff, { invoice: invoice.id });
+    const { token: estimateToken } = await createPaymentLink(staff, { estimate: estimate.id });
 
     const status = async (token: string, path: string) =>
       (await h.request(`/v1/portal/${token}${path}`)).status;
@@ -207,7 +192,7 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
     // Staff: their own business's documents only, with their key.
     expect((await fetchPdf(`/v1/invoices/${leesInvoice.id}/pdf`, staff)).response.status).toBe(200);
     expect((await fetchPdf(`/v1/estimates/${estimate.id}/pdf`, staff)).response.status).toBe(200);
-    const stranger = await poolBusiness(h);
+    const stranger = await brandedBusiness(h);
     expect((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`, stranger)).response.status).toBe(404);
     expect((await fetchPdf(`/v1/estimates/${estimate.id}/pdf`, stranger)).response.status).toBe(
       404,
@@ -216,14 +201,11 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
   });
 
   it('prints an estimate with its deposit and terms, then with the signature once signed', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff, 'Dana Díaz', {
-      email: 'dana@example.com',
-      address: ADDRESS,
-    });
-    const typed = await estimateFor(staff, dana.id, { deposit_percent: 25 });
-    const drawn = await estimateFor(staff, dana.id);
-    const token = await linkTo(staff, { customer: dana.id });
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, { ...DANA, name: 'Dana Díaz', address: ADDRESS });
+    const typed = await createEstimate(staff, dana.id, { deposit_percent: 25 });
+    const drawn = await createEstimate(staff, dana.id);
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
     const pending = await readPdf(
       (await fetchPdf(`/v1/portal/${token}/estimates/${typed.id}.pdf`)).bytes,
     );
@@ -245,7 +227,7 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
       expect(pending.text).toContain(words);
     }
 
-    const customer = estimatePortal(h, token);
+    const customer = openPortal(h, token);
     await customer.approve(typed.id, { type: 'typed', name: 'Dana Díaz' });
     await customer.approve(drawn.id, { type: 'drawn', image_png: dataUrl(signaturePng()) });
     const signed = await readPdf(
@@ -262,7 +244,7 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
     expect(drawnPdf.images).toHaveLength(1);
     expect([drawnPdf.images[0]!.width, drawnPdf.images[0]!.height]).toEqual([320, 120]);
 
-    const declined = await estimateFor(staff, dana.id);
+    const declined = await createEstimate(staff, dana.id);
     await customer.decline(declined.id, 'Over budget this year');
     const declinedPdf = await readPdf(
       (await fetchPdf(`/v1/estimates/${declined.id}/pdf`, staff)).bytes,
@@ -273,18 +255,15 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
 
   it("speaks the business's language and currency, and runs onto more pages when long", async () => {
     const yen = await h.business({ name: 'Jardines Sakura', currency: 'jpy', locale: 'es-ES' });
-    const dana = await customerOf(yen, 'Dana Díaz', {});
-    const invoice = (
-      await yen.post('/v1/invoices', {
-        customer: dana.id,
-        lines: Array.from({ length: 60 }, (_, i) => ({
-          description: `Visita de jardinería ${i + 1}`,
-          quantity: 1,
-          unit_amount: 12_000,
-          tax_rate: 1000,
-        })),
-      })
-    ).body;
+    const dana = await createCustomer(yen, { name: 'Dana Díaz' });
+    const invoice = await createInvoice(yen, dana.id, {
+      lines: Array.from({ length: 60 }, (_, i) => ({
+        description: `Visita de jardinería ${i + 1}`,
+        quantity: 1,
+        unit_amount: 12_000,
+        tax_rate: 1000,
+      })),
+    });
     const pdf = await readPdf((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`, yen)).bytes);
     expect(pdf.pages).toBe(3);
     for (const words of [

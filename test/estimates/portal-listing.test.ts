@@ -6,19 +6,19 @@
  * the signature) and the `pdf_url` of its PDF.
  */
 import { describe, expect, it } from 'vitest';
-import { portal as payingPortal, VISA } from '../payments/support.ts';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
 import {
-  customerOf,
-  dataUrl,
-  estimateFor,
-  estimatePortal,
-  expire,
-  linkTo,
-  poolBusiness,
-  signaturePng,
-} from './support.ts';
+  brandedBusiness,
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+  expireEstimate,
+} from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
+import { openPortal, VISA } from '../support/portal-client.ts';
+import { dataUrl, signaturePng } from './signatures.ts';
 
 interface Listed {
   id: string;
@@ -30,9 +30,7 @@ interface Listed {
 }
 
 describe.each(testStores)('estimates listed in the portal on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
 
   const listed = async (token: string): Promise<Listed[]> => {
     const response = await h.request(`/v1/portal/${token}`);
@@ -42,14 +40,14 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   const typed = { type: 'typed', name: 'Dana Diaz' };
 
   it('keeps an approved estimate on the customer link until its deposit is paid', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const withDeposit = await estimateFor(staff, dana.id, { deposit_amount: 50_000 });
-    const noDeposit = await estimateFor(staff, dana.id);
-    const declined = await estimateFor(staff, dana.id, { deposit_percent: 10 });
-    const waiting = await estimateFor(staff, dana.id, { deposit_percent: 25 });
-    const token = await linkTo(staff, { customer: dana.id });
-    const customer = estimatePortal(h, token);
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const withDeposit = await createEstimate(staff, dana.id, { deposit_amount: 50_000 });
+    const noDeposit = await createEstimate(staff, dana.id);
+    const declined = await createEstimate(staff, dana.id, { deposit_percent: 10 });
+    const waiting = await createEstimate(staff, dana.id, { deposit_percent: 25 });
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
+    const customer = openPortal(h, token);
 
     const before = await listed(token);
     expect(before.map((estimate) => estimate.id)).toEqual([
@@ -81,7 +79,7 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
     });
     expect(JSON.stringify(after[0])).not.toMatch(/signature|client_address|user_agent/);
 
-    const paid = await payingPortal(h, token).pay({
+    const paid = await openPortal(h, token).pay({
       method: 'card',
       estimate_deposit: { estimate: withDeposit.id },
     });
@@ -97,19 +95,19 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('lets an approved estimate go once it is an invoice, whatever its deposit', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, { deposit_amount: 40_000 });
-    const token = await linkTo(staff, { customer: dana.id });
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 40_000 });
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
     const drawn = { type: 'drawn', image_png: dataUrl(signaturePng()) };
-    expect((await estimatePortal(h, token).approve(estimate.id, drawn)).status).toBe(200);
+    expect((await openPortal(h, token).approve(estimate.id, drawn)).status).toBe(200);
     expect((await listed(token)).map((listedOne) => listedOne.id)).toEqual([estimate.id]);
 
     const invoice = await staff.post(`/v1/estimates/${estimate.id}/invoice`, {});
     expect(invoice.status, JSON.stringify(invoice.body)).toBe(200);
     expect(await listed(token)).toEqual([]);
     // The customer pays the invoice now, not the deposit.
-    const deposit = await payingPortal(h, token).create({
+    const deposit = await openPortal(h, token).create({
       method: 'card',
       estimate_deposit: { estimate: estimate.id },
     });
@@ -117,16 +115,16 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('still lists an approved estimate past its valid-until day while its deposit is due', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, { deposit_amount: 10_000 });
-    const token = await linkTo(staff, { customer: dana.id });
-    expect((await estimatePortal(h, token).approve(estimate.id, typed)).status).toBe(200);
-    await expire(h, estimate.id);
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 10_000 });
+    const { token } = await createPaymentLink(staff, { customer: dana.id });
+    expect((await openPortal(h, token).approve(estimate.id, typed)).status).toBe(200);
+    await expireEstimate(h, estimate.id);
     expect(await listed(token)).toMatchObject([
       { id: estimate.id, status: 'approved', deposit_due: 10_000 },
     ]);
-    const pay = await payingPortal(h, token).pay({
+    const pay = await openPortal(h, token).pay({
       method: 'card',
       estimate_deposit: { estimate: estimate.id },
     });
@@ -134,15 +132,15 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('shows an estimate link its estimate through every step, deposit due down to 0', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, { deposit_amount: 30_000 });
-    const token = await linkTo(staff, { estimate: estimate.id });
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 30_000 });
+    const { token } = await createPaymentLink(staff, { estimate: estimate.id });
 
     expect(await listed(token)).toMatchObject([
       { id: estimate.id, status: 'pending', deposit_due: 30_000, decision: null },
     ]);
-    const approved = await estimatePortal(h, token).approve(estimate.id, typed);
+    const approved = await openPortal(h, token).approve(estimate.id, typed);
     expect(await listed(token)).toMatchObject([
       {
         status: 'approved',
@@ -150,7 +148,7 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
         decision: { status: 'approved', decided_at: approved.body.decided_at },
       },
     ]);
-    const paid = await payingPortal(h, token).pay(
+    const paid = await openPortal(h, token).pay(
       { method: 'card', estimate_deposit: { estimate: estimate.id } },
       VISA,
     );
@@ -165,11 +163,11 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('says a declined estimate asks no deposit, and an invoice link lists no estimate', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id, { deposit_amount: 30_000 });
-    const token = await linkTo(staff, { estimate: estimate.id });
-    const declined = await estimatePortal(h, token).decline(estimate.id, 'We chose another pool');
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 30_000 });
+    const { token } = await createPaymentLink(staff, { estimate: estimate.id });
+    const declined = await openPortal(h, token).decline(estimate.id, 'We chose another pool');
     expect(await listed(token)).toMatchObject([
       {
         status: 'declined',
@@ -178,10 +176,9 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
       },
     ]);
 
-    const invoice = await staff.post('/v1/invoices', {
-      customer: dana.id,
-      lines: [{ description: 'Pool cleaning', quantity: 1, unit_amount: 9_000 }],
-    });
-    expect(await listed(await linkTo(staff, { invoice: invoice.body.id }))).toEqual([]);
+    const invoice = await createInvoice(staff, dana.id, 9_000);
+    expect(await listed((await createPaymentLink(staff, { invoice: invoice.id })).token)).toEqual(
+      [],
+    );
   });
 });

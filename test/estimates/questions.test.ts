@@ -5,17 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueEmails, smtpTransport } from '../../server/email/sender.ts';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
-import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 import {
-  customerOf,
-  dataUrl,
-  estimateFor,
-  estimatePortal,
-  linkTo,
-  poolBusiness,
-  signaturePng,
-} from './support.ts';
+  brandedBusiness,
+  createCustomer,
+  createEstimate,
+  createPaymentLink,
+  DANA,
+} from '../support/fixtures.ts';
+import { useHarness } from '../support/harness.ts';
+import { openPortal } from '../support/portal-client.ts';
+import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { dataUrl, signaturePng } from './signatures.ts';
 
 const addressOf = (field: unknown) =>
   field && typeof field === 'object' && 'text' in field ? (field as { text: string }).text : '';
@@ -38,10 +38,10 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
   }
 
   it('takes a question to the business by email; the customer is told it was sent', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id);
-    const customer = estimatePortal(h, await linkTo(staff, { estimate: estimate.id }));
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id);
+    const customer = openPortal(h, await createPaymentLink(staff, { estimate: estimate.id }));
     const message = 'Does the price include draining the pool?\nWe have a cover on it too.';
 
     const asked = await customer.ask(estimate.id, `  ${message}  `);
@@ -74,12 +74,12 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
   });
 
   it("sends each decision to the business, in the business's language", async () => {
-    const staff = await poolBusiness(h);
+    const staff = await brandedBusiness(h);
     expect((await staff.patch('/v1/settings', { locale: 'es-MX' })).status).toBe(200);
-    const dana = await customerOf(staff, 'Dana Díaz');
-    const approved = await estimateFor(staff, dana.id, { deposit_amount: 50_000 });
-    const declined = await estimateFor(staff, dana.id);
-    const customer = estimatePortal(h, await linkTo(staff, { customer: dana.id }));
+    const dana = await createCustomer(staff, { name: 'Dana Díaz', email: 'dana@example.com' });
+    const approved = await createEstimate(staff, dana.id, { deposit_amount: 50_000 });
+    const declined = await createEstimate(staff, dana.id);
+    const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     expect(
       (
         await customer.approve(approved.id, {
@@ -106,13 +106,13 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
   });
 
   it('keeps a question for staff when the business has no email at all', async () => {
-    const staff = await poolBusiness(h, {
+    const staff = await brandedBusiness(h, {
       notification_email: null,
       branding: { email: null },
     });
-    const dana = await customerOf(staff, 'Dana Diaz', {});
-    const estimate = await estimateFor(staff, dana.id);
-    const customer = estimatePortal(h, await linkTo(staff, { customer: dana.id }));
+    const dana = await createCustomer(staff);
+    const estimate = await createEstimate(staff, dana.id);
+    const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     expect((await customer.ask(estimate.id, 'When could you start?')).status).toBe(200);
     const questions = await staff.get(`/v1/estimates/${estimate.id}/questions`);
     expect(questions.body.data).toEqual([
@@ -122,24 +122,19 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
   });
 
   it('takes ten questions an hour per estimate, then answers 429 with Retry-After', async () => {
-    const staff = await poolBusiness(h);
-    const dana = await customerOf(staff);
-    const estimate = await estimateFor(staff, dana.id);
-    const customer = estimatePortal(h, await linkTo(staff, { customer: dana.id }));
+    const staff = await brandedBusiness(h);
+    const dana = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, dana.id);
+    const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     for (let i = 1; i <= 10; i += 1) {
       expect((await customer.ask(estimate.id, `Question ${i}`)).status).toBe(200);
     }
-    const response = await h.request(
-      `/v1/portal/${await linkTo(staff, { customer: dana.id })}/estimates/${estimate.id}/questions`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ message: 'One more' }),
-      },
-    );
+    // Another link to the same estimate is held to the same count.
+    const other = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
+    const response = await other.ask(estimate.id, 'One more');
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(3000);
-    expect((await response.json()).error.code).toBe('rate_limited');
+    expect(response.body.error.code).toBe('rate_limited');
     const empty = await customer.ask(estimate.id, '   ');
     expect([empty.status, empty.body.error.param]).toEqual([400, 'message']);
   });

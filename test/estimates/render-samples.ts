@@ -12,9 +12,21 @@ import { createApp } from '../../server/app.ts';
 import { createBusiness } from '../../server/businesses/businesses.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
-import { VISA } from '../payments/support.ts';
+import {
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+  daysFromToday,
+  made,
+  RESURFACING,
+  TILES,
+} from '../support/fixtures.ts';
 import { testConfig } from '../support/harness.ts';
-import { daysFromToday, RESURFACING, signaturePng, TILES } from './support.ts';
+import { openPortal } from '../support/portal-client.ts';
+import { staffClient } from '../support/staff-client.ts';
+import { dataUrl, signaturePng } from './signatures.ts';
 
 const out = process.argv[2] ?? './data/samples';
 mkdirSync(out, { recursive: true });
@@ -22,7 +34,7 @@ const db = openDatabase(':memory:');
 await migrateToLatest(db);
 const config = testConfig();
 const app = createApp({ db, config, logger: createLogger('silent') });
-const { apiKey } = await createBusiness(db, {
+const { business, apiKey } = await createBusiness(db, {
   name: 'Blue Lagoon Pools',
   currency: 'usd',
   locale: 'en-US',
@@ -37,28 +49,17 @@ const { apiKey } = await createBusiness(db, {
     partial_payments: { enabled: true, minimum: 100 },
   },
 });
+const server = { request: async (path: string, init?: RequestInit) => app.request(path, init) };
+const staff = staffClient({ id: business.id, apiKey }, server.request);
 
-async function call(method: string, path: string, body?: unknown, token = true) {
-  const response = await app.request(path, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${apiKey}` } : {}),
-      'content-type': 'application/json',
-      'idempotency-key': `sample-${Math.random()}`,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.headers.get('content-type') === 'application/pdf') {
-    return Buffer.from(await response.arrayBuffer());
-  }
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
-  return json;
+async function pdf(path: string) {
+  const response = await server.request(path, { headers: { authorization: `Bearer ${apiKey}` } });
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
 }
 
-const dana = await call('POST', '/v1/customers', {
-  name: 'Dana Diaz',
-  email: 'dana@example.com',
+const dana = await createCustomer(staff, {
+  ...DANA,
   address: {
     line1: '48 Palmetto Drive',
     city: 'Tampa',
@@ -67,8 +68,7 @@ const dana = await call('POST', '/v1/customers', {
     country: 'US',
   },
 });
-const invoice = await call('POST', '/v1/invoices', {
-  customer: dana.id,
+const invoice = await createInvoice(staff, dana.id, {
   lines: [
     {
       description: 'Weekly pool cleaning (November)',
@@ -87,52 +87,40 @@ const invoice = await call('POST', '/v1/invoices', {
   due_date: daysFromToday(14),
   notes: 'Thank you for your business. Payments by card carry a 3% convenience fee.',
 });
-const link = await call('POST', '/v1/payment_links', { invoice: invoice.id });
-const token = link.url.split('/p/')[1];
-const created = await call(
-  'POST',
-  `/v1/portal/${token}/payments`,
-  {
+const invoiceLink = await createPaymentLink(staff, { invoice: invoice.id });
+made(
+  'the customer paying part of the invoice',
+  await openPortal(server, invoiceLink).pay({
     invoices: [{ id: invoice.id, amount: 10_000 }],
     balance_amount: 0,
     method: 'card',
     save_payment_method: false,
-  },
-  false,
+  }),
 );
-await call('POST', `/v1/portal/${token}/payments/${created.id}/confirm`, { sandbox: VISA }, false);
-writeFileSync(join(out, 'invoice.pdf'), await call('GET', `/v1/invoices/${invoice.id}/pdf`));
+writeFileSync(join(out, 'invoice.pdf'), await pdf(`/v1/invoices/${invoice.id}/pdf`));
 
-const estimate = await call('POST', '/v1/estimates', {
-  customer: dana.id,
+const estimate = await createEstimate(staff, dana.id, {
   lines: [
     RESURFACING,
     TILES,
     { description: 'Drain, acid wash and refill', quantity: 1, unit_amount: 65_000, tax_rate: 825 },
   ],
-  valid_until: daysFromToday(30),
   deposit_percent: 25,
   terms:
     'Work starts within two weeks of approval, weather permitting. The deposit secures your date; the balance is invoiced on completion. Warranty: 5 years on plaster.',
 });
-const estimateLink = await call('POST', '/v1/payment_links', { estimate: estimate.id });
-const estimateToken = estimateLink.url.split('/p/')[1];
+const estimateLink = await createPaymentLink(staff, { estimate: estimate.id });
 const drawn = process.argv.includes('--drawn');
-await call(
-  'POST',
-  `/v1/portal/${estimateToken}/estimates/${estimate.id}/approve`,
-  {
-    signature: drawn
-      ? {
-          type: 'drawn',
-          image_png: `data:image/png;base64,${signaturePng().toString('base64')}`,
-          name: 'Dana Diaz',
-        }
+made(
+  'the customer approving the estimate',
+  await openPortal(server, estimateLink).approve(
+    estimate.id,
+    drawn
+      ? { type: 'drawn', image_png: dataUrl(signaturePng()), name: 'Dana Diaz' }
       : { type: 'typed', name: 'Dana Díaz' },
-  },
-  false,
+  ),
 );
-writeFileSync(join(out, 'estimate.pdf'), await call('GET', `/v1/estimates/${estimate.id}/pdf`));
+writeFileSync(join(out, 'estimate.pdf'), await pdf(`/v1/estimates/${estimate.id}/pdf`));
 
 for (const name of ['invoice', 'estimate']) {
   try {
