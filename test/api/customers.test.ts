@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
+import { createCustomer, createInvoice, createPaymentLink } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 
 describe.each(testStores)('customers API on $name', (store) => {
@@ -34,7 +35,7 @@ describe.each(testStores)('customers API on $name', (store) => {
 
   it('derives the balance and its state from charges and credits', async () => {
     const staff = await h.business();
-    const { body: customer } = await staff.post('/v1/customers', { name: 'Finn' });
+    const customer = await createCustomer(staff, { name: 'Finn' });
     const balance = () => staff.get(`/v1/customers/${customer.id}/balance`).then((a) => a.body);
     expect(await balance()).toMatchObject({ amount: 0, state: 'zero', currency: 'usd' });
 
@@ -55,7 +56,7 @@ describe.each(testStores)('customers API on $name', (store) => {
 
   it('refuses bad input with the error shape and changes nothing', async () => {
     const staff = await h.business();
-    const { body: customer } = await staff.post('/v1/customers', { name: 'Gale' });
+    const customer = await createCustomer(staff, { name: 'Gale' });
     const bad = await staff.post(`/v1/customers/${customer.id}/charges`, {
       amount: 12.5,
       description: 'Half a cent',
@@ -67,7 +68,7 @@ describe.each(testStores)('customers API on $name', (store) => {
     const wrong = await staff.post('/v1/customers', { name: 42 });
     expect(wrong.body.error).toMatchObject({ code: 'parameter_invalid', param: 'name' });
     // A missing choice is missing too, not merely "not one of the options".
-    const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
+    const link = await createPaymentLink(staff, { customer: customer.id });
     const noType = await staff.post(`/v1/payment_links/${link.id}/events`, {});
     expect(noType.body.error).toMatchObject({ code: 'parameter_missing', param: 'type' });
     const badType = await staff.post(`/v1/payment_links/${link.id}/events`, { type: 'viewed' });
@@ -92,12 +93,9 @@ describe.each(testStores)('customers API on $name', (store) => {
 
   it('adds a charge to an open invoice as a line, and refuses a draft', async () => {
     const staff = await h.business();
-    const { body: customer } = await staff.post('/v1/customers', { name: 'Hal' });
+    const customer = await createCustomer(staff, { name: 'Hal' });
     const line = { description: 'Filter', quantity: 1, unit_amount: 2_000, tax_rate: 0 };
-    const { body: open } = await staff.post('/v1/invoices', {
-      customer: customer.id,
-      lines: [line],
-    });
+    const open = await createInvoice(staff, customer.id, { lines: [line] });
     const added = await staff.post(`/v1/customers/${customer.id}/charges`, {
       amount: 500,
       tax: 40,
@@ -109,11 +107,7 @@ describe.each(testStores)('customers API on $name', (store) => {
     expect(invoice).toMatchObject({ total: 2_540, amount_due: 2_540 });
     expect(invoice.lines).toHaveLength(2);
 
-    const { body: draft } = await staff.post('/v1/invoices', {
-      customer: customer.id,
-      lines: [line],
-      draft: true,
-    });
+    const draft = await createInvoice(staff, customer.id, { lines: [line], draft: true });
     const refused = await staff.post(`/v1/customers/${customer.id}/charges`, {
       amount: 500,
       description: 'Would count twice',

@@ -1,27 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { today } from '../../server/db/ids.ts';
 import { testStores } from '../support/databases.ts';
-import { type StaffClient, useHarness } from '../support/harness.ts';
+import {
+  createCustomer,
+  createEstimate,
+  daysFromToday,
+  expireEstimate,
+} from '../support/fixtures.ts';
+import { useHarness } from '../support/harness.ts';
 
 const resurfacing = { description: 'Pool resurfacing', quantity: 1, unit_amount: 500_000 };
 const tiles = { description: 'Tiles', quantity: 3, unit_amount: 1999, tax_rate: 825 };
 
-function daysFromToday(days: number) {
-  const date = new Date(`${today()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 describe.each(testStores)('estimates API on $name', (store) => {
   const h = useHarness(store);
 
-  async function customerOf(staff: StaffClient, name = 'Dana Diaz') {
-    return (await staff.post('/v1/customers', { name })).body as { id: string };
-  }
-
   it('creates numbered, pending estimates with computed totals and no effect on the balance', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
+    const dana = await createCustomer(staff);
     const validUntil = daysFromToday(30);
     const first = await staff.post('/v1/estimates', {
       customer: dana.id,
@@ -61,7 +57,7 @@ describe.each(testStores)('estimates API on $name', (store) => {
 
   it('computes the deposit from a percentage (half away from zero) or takes a fixed amount', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
+    const dana = await createCustomer(staff);
     const create = (deposit: object, lines: object[] = [tiles]) =>
       staff.post('/v1/estimates', {
         customer: dana.id,
@@ -87,7 +83,7 @@ describe.each(testStores)('estimates API on $name', (store) => {
 
   it('refuses bad input with the offending param, creating nothing', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
+    const dana = await createCustomer(staff);
     const valid = { customer: dana.id, lines: [tiles], valid_until: daysFromToday(7) };
     const cases: [object, number, string][] = [
       [{ ...valid, deposit_percent: 10, deposit_amount: 100 }, 400, 'deposit_amount'],
@@ -115,20 +111,10 @@ describe.each(testStores)('estimates API on $name', (store) => {
 
   it('shows an estimate as expired once its valid-until day has passed', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
-    const estimate = (
-      await staff.post('/v1/estimates', {
-        customer: dana.id,
-        lines: [tiles],
-        valid_until: today(),
-      })
-    ).body;
+    const dana = await createCustomer(staff);
+    const estimate = await createEstimate(staff, dana.id, { lines: [tiles], valid_until: today() });
     expect(estimate.expired).toBe(false);
-    await h.db
-      .updateTable('estimates')
-      .set({ valid_until: daysFromToday(-1) })
-      .where('id', '=', estimate.id)
-      .execute();
+    await expireEstimate(h, estimate.id);
     expect((await staff.get(`/v1/estimates/${estimate.id}`)).body).toMatchObject({
       expired: true,
       status: 'pending',
@@ -137,11 +123,11 @@ describe.each(testStores)('estimates API on $name', (store) => {
 
   it('lists estimates by customer', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
-    const eli = await customerOf(staff, 'Eli Evans');
+    const dana = await createCustomer(staff);
+    const eli = await createCustomer(staff, { name: 'Eli Evans' });
     const body = { lines: [tiles], valid_until: daysFromToday(7) };
-    const a = (await staff.post('/v1/estimates', { ...body, customer: dana.id })).body;
-    await staff.post('/v1/estimates', { ...body, customer: eli.id });
+    const a = await createEstimate(staff, dana.id, body);
+    await createEstimate(staff, eli.id, body);
     const danas = await staff.get(`/v1/estimates?customer=${dana.id}`);
     expect(danas.body).toMatchObject({ object: 'list', has_more: false });
     expect(danas.body.data.map((e: { id: string }) => e.id)).toEqual([a.id]);
@@ -153,14 +139,11 @@ describe.each(testStores)('estimates API on $name', (store) => {
   it("never shows another business's estimates", async () => {
     const acme = await h.business();
     const rival = await h.business({ name: 'Rival Pools' });
-    const dana = await customerOf(acme);
-    const estimate = (
-      await acme.post('/v1/estimates', {
-        customer: dana.id,
-        lines: [tiles],
-        valid_until: daysFromToday(7),
-      })
-    ).body;
+    const dana = await createCustomer(acme);
+    const estimate = await createEstimate(acme, dana.id, {
+      lines: [tiles],
+      valid_until: daysFromToday(7),
+    });
     const unknown = await rival.get('/v1/estimates/est_doesnotexist');
     const other = await rival.get(`/v1/estimates/${estimate.id}`);
     expect(other.status).toBe(404);

@@ -1,34 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import {
-  markInvoiceViewed,
-  setInvoiceStatus,
-  settleInvoiceStatus,
-} from '../../server/invoices/status.ts';
-import { appendEntries } from '../../server/ledger/entries.ts';
+import { markInvoiceViewed, setInvoiceStatus } from '../../server/invoices/status.ts';
 import { testStores } from '../support/databases.ts';
+import {
+  balanceOf,
+  chargeCustomer,
+  createCustomer,
+  createInvoice,
+  createPaymentLink,
+  poolBusiness,
+} from '../support/fixtures.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';
+import { openPortal } from '../support/portal-client.ts';
 
 const poolService = { description: 'Weekly pool service', quantity: 4, unit_amount: 4500 };
 
 describe.each(testStores)('invoices API on $name', (store) => {
   const h = useHarness(store);
 
-  async function customerOf(staff: StaffClient, name = 'Dana Diaz') {
-    return (await staff.post('/v1/customers', { name })).body as { id: string };
+  /** Pays part of `invoiceId` as its customer would, on the invoice's link; the payment's id. */
+  async function payInPart(staff: StaffClient, invoiceId: string, amount: number) {
+    const customer = openPortal(h, await createPaymentLink(staff, { invoice: invoiceId }));
+    const paid = await customer.pay({ invoices: [{ id: invoiceId, amount }], method: 'card' });
+    expect(paid.body.status, JSON.stringify(paid.body)).toBe('succeeded');
+    return paid.body.id as string;
   }
-  const balanceOf = async (staff: StaffClient, customerId: string) =>
-    (await staff.get(`/v1/customers/${customerId}/balance`)).body.amount as number;
 
   it('numbers invoices per business: INV-0001, INV-0002…', async () => {
     const acme = await h.business();
     const other = await h.business({ name: 'Blue Lagoon' });
-    const dana = await customerOf(acme);
+    const dana = await createCustomer(acme);
     const first = await acme.post('/v1/invoices', { customer: dana.id, lines: [poolService] });
     const second = await acme.post('/v1/invoices', { customer: dana.id, lines: [poolService] });
     expect(first.status).toBe(200);
     expect([first.body.number, second.body.number]).toEqual(['INV-0001', 'INV-0002']);
     const elsewhere = await other.post('/v1/invoices', {
-      customer: (await customerOf(other)).id,
+      customer: (await createCustomer(other)).id,
       lines: [poolService],
     });
     expect(elsewhere.body.number).toBe('INV-0001');
@@ -36,7 +42,7 @@ describe.each(testStores)('invoices API on $name', (store) => {
 
   it('gives concurrent creations distinct, gapless numbers', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
+    const dana = await createCustomer(staff);
     const answers = await Promise.all(
       Array.from({ length: 6 }, () =>
         staff.post('/v1/invoices', { customer: dana.id, lines: [poolService] }),
@@ -56,7 +62,7 @@ describe.each(testStores)('invoices API on $name', (store) => {
 
   it('computes line amounts, tax rounded half away from zero, and totals', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
+    const dana = await createCustomer(staff);
     const created = await staff.post('/v1/invoices', {
       customer: dana.id,
       due_date: '2031-01-31',
@@ -95,8 +101,8 @@ describe.each(testStores)('invoices API on $name', (store) => {
 
   it("posts one charge per line to the customer's ledger, and void takes it back", async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
-    await staff.post(`/v1/customers/${dana.id}/charges`, { amount: 1000, description: 'Earlier' });
+    const dana = await createCustomer(staff);
+    await chargeCustomer(staff, dana.id, { amount: 1000, description: 'Earlier' });
     const invoice = (
       await staff.post('/v1/invoices', {
         customer: dana.id,
@@ -130,28 +136,22 @@ describe.each(testStores)('invoices API on $name', (store) => {
   });
 
   it('refuses to void an invoice that a payment was applied to, changing nothing', async () => {
-    const staff = await h.business();
-    const dana = await customerOf(staff);
-    const invoice = (await staff.post('/v1/invoices', { customer: dana.id, lines: [poolService] }))
-      .body;
-    await h.db
-      .transaction()
-      .execute((trx) =>
-        appendEntries(trx, { business_id: staff.id, customer_id: dana.id }, [
-          { kind: 'payment', amount: -5000, description: 'Card •••• 4242', invoice_id: invoice.id },
-        ]),
-      );
+    const staff = await poolBusiness(h);
+    const dana = await createCustomer(staff);
+    const invoice = await createInvoice(staff, dana.id, { lines: [poolService] });
+    await payInPart(staff, invoice.id, 5000);
     const refused = await staff.post(`/v1/invoices/${invoice.id}/void`);
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'invoice_has_payments', param: 'id' });
     const read = (await staff.get(`/v1/invoices/${invoice.id}`)).body;
-    expect(read).toMatchObject({ status: 'open', amount_paid: 5000, amount_due: 13_000 });
+    // As the payment left it: not void, the 50.00 still applied.
+    expect(read).toMatchObject({ status: 'partially_paid', amount_paid: 5000, amount_due: 13_000 });
     expect(await balanceOf(staff, dana.id)).toBe(13_000);
   });
 
   it('keeps a draft off the ledger until it is finalized', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
+    const dana = await createCustomer(staff);
     const draft = await staff.post('/v1/invoices', {
       customer: dana.id,
       lines: [poolService],
@@ -181,7 +181,7 @@ describe.each(testStores)('invoices API on $name', (store) => {
 
   it('refuses bad input with the offending param, creating nothing', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
+    const dana = await createCustomer(staff);
     const cases: [unknown, number, string][] = [
       [{ customer: dana.id, lines: [] }, 400, 'lines'],
       [{ customer: dana.id, lines: [{ ...poolService, quantity: 0 }] }, 400, 'lines[0].quantity'],
@@ -226,11 +226,11 @@ describe.each(testStores)('invoices API on $name', (store) => {
 
   it('lists invoices by customer and status', async () => {
     const staff = await h.business();
-    const dana = await customerOf(staff);
-    const eli = await customerOf(staff, 'Eli Evans');
-    const a = (await staff.post('/v1/invoices', { customer: dana.id, lines: [poolService] })).body;
-    const b = (await staff.post('/v1/invoices', { customer: dana.id, lines: [poolService] })).body;
-    await staff.post('/v1/invoices', { customer: eli.id, lines: [poolService] });
+    const dana = await createCustomer(staff);
+    const eli = await createCustomer(staff, { name: 'Eli Evans' });
+    const a = await createInvoice(staff, dana.id, { lines: [poolService] });
+    const b = await createInvoice(staff, dana.id, { lines: [poolService] });
+    await createInvoice(staff, eli.id, { lines: [poolService] });
     await staff.post(`/v1/invoices/${b.id}/void`);
 
     const danas = await staff.get(`/v1/invoices?customer=${dana.id}`);
@@ -250,12 +250,9 @@ describe.each(testStores)('invoices API on $name', (store) => {
   it("never shows or touches another business's invoices", async () => {
     const acme = await h.business();
     const rival = await h.business({ name: 'Rival Pools' });
-    const dana = await customerOf(acme);
-    const invoice = (await acme.post('/v1/invoices', { customer: dana.id, lines: [poolService] }))
-      .body;
-    const draft = (
-      await acme.post('/v1/invoices', { customer: dana.id, lines: [poolService], draft: true })
-    ).body;
+    const dana = await createCustomer(acme);
+    const invoice = await createInvoice(acme, dana.id, { lines: [poolService] });
+    const draft = await createInvoice(acme, dana.id, { lines: [poolService], draft: true });
 
     const unknown = await rival.get('/v1/invoices/inv_doesnotexist');
     expect(unknown.status).toBe(404);
@@ -280,19 +277,10 @@ describe.each(testStores)('invoices API on $name', (store) => {
   });
 
   it('moves status with the ledger: viewed, partially paid, paid, and back by refund', async () => {
-    const staff = await h.business();
-    const dana = await customerOf(staff);
-    const invoice = (await staff.post('/v1/invoices', { customer: dana.id, lines: [poolService] }))
-      .body;
-    const owner = { business_id: staff.id, customer_id: dana.id };
+    const staff = await poolBusiness(h);
+    const dana = await createCustomer(staff);
+    const invoice = await createInvoice(staff, dana.id, { lines: [poolService] });
     const statusOf = async () => (await staff.get(`/v1/invoices/${invoice.id}`)).body.status;
-    const post = (kind: 'payment' | 'refund', amount: number) =>
-      h.db.transaction().execute(async (trx) => {
-        await appendEntries(trx, owner, [
-          { kind, amount, description: kind, invoice_id: invoice.id },
-        ]);
-        await settleInvoiceStatus(trx, invoice.id);
-      });
 
     expect(await h.db.transaction().execute((trx) => markInvoiceViewed(trx, invoice.id))).toBe(
       true,
@@ -301,9 +289,9 @@ describe.each(testStores)('invoices API on $name', (store) => {
       false,
     );
     expect(await statusOf()).toBe('viewed');
-    await post('payment', -8000);
+    const first = await payInPart(staff, invoice.id, 8000);
     expect(await statusOf()).toBe('partially_paid');
-    await post('payment', -10_000);
+    const second = await payInPart(staff, invoice.id, 10_000);
     expect((await staff.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
       status: 'paid',
       amount_paid: 18_000,
@@ -315,7 +303,10 @@ describe.each(testStores)('invoices API on $name', (store) => {
     await expect(
       h.db.transaction().execute((trx) => setInvoiceStatus(trx, invoice.id, 'open')),
     ).rejects.toMatchObject({ status: 409, code: 'invoice_status_invalid' });
-    await post('refund', 18_000);
+    // Both payments refunded in full: the invoice is owed again.
+    for (const payment of [first, second]) {
+      expect((await staff.post(`/v1/payments/${payment}/refunds`)).status).toBe(200);
+    }
     expect(await statusOf()).toBe('open');
     const voided = await staff.post(`/v1/invoices/${invoice.id}/void`);
     expect(voided.body.error.code).toBe('invoice_has_payments');

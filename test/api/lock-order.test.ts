@@ -5,21 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { answer, useHarness } from '../support/harness.ts';
+import {
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+} from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
+import { openPortal } from '../support/portal-client.ts';
 
 describe.each(testStores)('concurrent staff work on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
   const line = (amount: number) => [{ description: 'Service', quantity: 1, unit_amount: amount }];
 
   it('adds ten charges to one invoice at once, and the invoice agrees with the ledger', async () => {
     const staff = await h.business();
-    const { body: customer } = await staff.post('/v1/customers', { name: 'Dana' });
-    const { body: invoice } = await staff.post('/v1/invoices', {
-      customer: customer.id,
-      lines: line(1_000),
-    });
+    const customer = await createCustomer(staff, { name: 'Dana' });
+    const invoice = await createInvoice(staff, customer.id, { lines: line(1_000) });
     const charges = await Promise.all(
       Array.from({ length: 10 }, () =>
         staff.post(`/v1/customers/${customer.id}/charges`, {
@@ -37,12 +39,9 @@ describe.each(testStores)('concurrent staff work on $name', (store) => {
 
   it('never leaves money owed on a void invoice when a charge races the void', async () => {
     const staff = await h.business();
-    const { body: customer } = await staff.post('/v1/customers', { name: 'Eli' });
+    const customer = await createCustomer(staff, { name: 'Eli' });
     for (let round = 0; round < 5; round += 1) {
-      const { body: invoice } = await staff.post('/v1/invoices', {
-        customer: customer.id,
-        lines: line(1_000),
-      });
+      const invoice = await createInvoice(staff, customer.id, { lines: line(1_000) });
       const [charge, voided] = await Promise.all([
         staff.post(`/v1/customers/${customer.id}/charges`, {
           amount: 500,
@@ -60,22 +59,14 @@ describe.each(testStores)('concurrent staff work on $name', (store) => {
 
   it('turns an estimate into an invoice while another invoice is created, without a deadlock', async () => {
     const staff = await h.business();
-    const { body: customer } = await staff.post('/v1/customers', { name: 'Finn' });
-    const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
-    const token = link.url.split('/p/')[1];
+    const customer = await createCustomer(staff, { name: 'Finn' });
+    const finn = openPortal(h, await createPaymentLink(staff, { customer: customer.id }));
     for (let round = 0; round < 5; round += 1) {
-      const { body: estimate } = await staff.post('/v1/estimates', {
-        customer: customer.id,
+      const estimate = await createEstimate(staff, customer.id, {
         lines: line(1_000),
         valid_until: '2099-01-01',
       });
-      const approved = await answer(
-        await h.request(`/v1/portal/${token}/estimates/${estimate.id}/approve`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ signature: { type: 'typed', name: 'Finn' } }),
-        }),
-      );
+      const approved = await finn.approve(estimate.id, { type: 'typed', name: 'Finn' });
       expect(approved.status).toBe(200);
       const answers = await Promise.all([
         staff.post(`/v1/estimates/${estimate.id}/invoice`),

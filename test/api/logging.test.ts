@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createLogger, redactPath } from '../../server/http/logger.ts';
 import { testStores } from '../support/databases.ts';
-import { answer, useHarness } from '../support/harness.ts';
+import { createCustomer, createPaymentLink, tokenOf } from '../support/fixtures.ts';
+import { useHarness } from '../support/harness.ts';
+import { staffClient } from '../support/staff-client.ts';
 
 /** A pino destination that keeps every line written to it. */
 function capture() {
@@ -35,24 +37,17 @@ describe.each(testStores)('request logs on $name', (store) => {
   it('never contain a link token, whatever the portal route or answer', async () => {
     const { stream, lines } = capture();
     const app = createApp({ db: h.db, config: h.config, logger: createLogger('info', stream) });
-    const staff = await h.business();
-    const call = async (path: string, init: RequestInit = {}) =>
-      answer(
-        await app.request(path, init, { incoming: { socket: { remoteAddress: '192.0.2.10' } } }),
-      );
-    const asStaff = (path: string, body?: unknown) =>
-      call(path, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { authorization: `Bearer ${staff.apiKey}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+    const send = async (path: string, init: RequestInit = {}) =>
+      app.request(path, init, { incoming: { socket: { remoteAddress: '192.0.2.10' } } });
+    // Staff of a business, calling the app whose log is read.
+    const staff = staffClient(await h.business(), send);
 
-    const { body: customer } = await asStaff('/v1/customers', { name: 'Dana Diaz' });
-    const { body: link } = await asStaff('/v1/payment_links', { customer: customer.id });
-    const token = link.url.split('/p/')[1] as string;
-    await asStaff(`/v1/payment_links/${link.id}`);
-    const { body: regenerated } = await asStaff(`/v1/payment_links/${link.id}/regenerate`, {});
-    const fresh = regenerated.url.split('/p/')[1] as string;
+    const customer = await createCustomer(staff);
+    const link = await createPaymentLink(staff, { customer: customer.id });
+    const { token } = link;
+    await staff.get(`/v1/payment_links/${link.id}`);
+    const { body: regenerated } = await staff.post(`/v1/payment_links/${link.id}/regenerate`);
+    const fresh = tokenOf(regenerated.url);
     expect(fresh).not.toBe(token);
 
     const portalCalls: [string, RequestInit?][] = [

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { billedCustomer, eventTypes } from '../pages/fixtures.ts';
 import { testStores } from '../support/databases.ts';
+import {
+  billedCustomer,
+  createCustomer,
+  createPaymentLink,
+  linkEvents,
+} from '../support/fixtures.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';
 
 describe.each(testStores)('sending a payment link by email on $name', (store) => {
@@ -59,7 +64,7 @@ describe.each(testStores)('sending a payment link by email on $name', (store) =>
 
   it('names the invoice, in the business language', async () => {
     const { staff, invoice } = await billedCustomer(h, { locale: 'es-MX' });
-    const { body: link } = await staff.post('/v1/payment_links', { invoice: invoice.id });
+    const link = await createPaymentLink(staff, { invoice: invoice.id });
     await staff.post(`/v1/payment_links/${link.id}/send`, {});
     const [message] = await outbox(staff);
     expect(message!.subject).toBe(`Factura ${invoice.number} de Blue Lagoon Pools`);
@@ -67,13 +72,13 @@ describe.each(testStores)('sending a payment link by email on $name', (store) =>
 
   it('refuses a customer without email, and queues and records nothing', async () => {
     const { staff } = await billedCustomer(h);
-    const { body: customer } = await staff.post('/v1/customers', { name: 'No Mail' });
-    const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
+    const customer = await createCustomer(staff, { name: 'No Mail' });
+    const link = await createPaymentLink(staff, { customer: customer.id });
     const refused = await staff.post(`/v1/payment_links/${link.id}/send`, {});
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: 'customer_email_missing', param: 'to' });
     expect(await outbox(staff)).toEqual([]);
-    expect(await eventTypes(staff, link.id)).toEqual(['created']);
+    expect(await linkEvents(staff, link.id)).toEqual(['created']);
   });
 
   it('refuses a revoked link', async () => {

@@ -3,29 +3,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { testStores } from '../support/databases.ts';
+import { createCustomer, createEstimate, createInvoice, tokenOf } from '../support/fixtures.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 
-function tokenOf(url: string): string {
-  const token = url.split('/p/')[1];
-  if (!token) throw new Error(`not a link URL: ${url}`);
-  return token;
-}
-
-/** A business with a customer, an open invoice of 108.25 and a pending estimate. */
-async function billedCustomer(h: Harness, staff?: StaffClient) {
+/** A business with a customer, an open invoice of 108.25 and a pending estimate; no link yet. */
+async function customerWithDocuments(h: Harness, staff?: StaffClient) {
   const business = staff ?? (await h.business());
-  const { body: customer } = await business.post('/v1/customers', { name: 'Dana Diaz' });
-  const { body: invoice } = await business.post('/v1/invoices', {
-    customer: customer.id,
-    lines: [{ description: 'Pool cleaning', quantity: 1, unit_amount: 10_000, tax_rate: 825 }],
-  });
-  expect(invoice.status).toBe('open');
-  const { body: estimate } = await business.post('/v1/estimates', {
-    customer: customer.id,
+  const customer = await createCustomer(business);
+  const invoice = await createInvoice(business, customer.id, { tax_rate: 825 });
+  const estimate = await createEstimate(business, customer.id, {
     lines: [{ description: 'New pump', quantity: 1, unit_amount: 50_000 }],
     valid_until: '2099-12-31',
   });
-  expect(estimate.status).toBe('pending');
   return { staff: business, customer, invoice, estimate };
 }
 
@@ -38,7 +27,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('creates a customer link whose URL comes from PUBLIC_URL and whose token is stored hashed', async () => {
-    const { staff, customer } = await billedCustomer(h);
+    const { staff, customer } = await customerWithDocuments(h);
     const created = await staff.post(
       '/v1/payment_links',
       { customer: customer.id },
@@ -73,7 +62,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('makes invoice and estimate links for that document and its customer', async () => {
-    const { staff, customer, invoice, estimate } = await billedCustomer(h);
+    const { staff, customer, invoice, estimate } = await customerWithDocuments(h);
     const forInvoice = await staff.post('/v1/payment_links', { invoice: invoice.id });
     expect(forInvoice.body).toMatchObject({
       kind: 'invoice',
@@ -94,7 +83,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('asks for exactly one of customer, invoice or estimate', async () => {
-    const { staff, customer, invoice } = await billedCustomer(h);
+    const { staff, customer, invoice } = await customerWithDocuments(h);
     const none = await staff.post('/v1/payment_links', {});
     expect(none.status).toBe(400);
     expect(none.body.error).toMatchObject({ type: 'invalid_request_error', param: 'customer' });
@@ -111,7 +100,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('refuses links to draft and void invoices', async () => {
-    const { staff, customer, invoice } = await billedCustomer(h);
+    const { staff, customer, invoice } = await customerWithDocuments(h);
     const { body: draft } = await staff.post('/v1/invoices', {
       customer: customer.id,
       lines: [{ description: 'Filter', quantity: 1, unit_amount: 2_000 }],
@@ -127,7 +116,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('regenerates: the old token is dead at once, the new one works', async () => {
-    const { staff, customer } = await billedCustomer(h);
+    const { staff, customer } = await customerWithDocuments(h);
     const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
     const regenerated = await staff.post(`/v1/payment_links/${link.id}/regenerate`);
     expect(regenerated.status).toBe(200);
@@ -139,7 +128,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('revokes for good, once', async () => {
-    const { staff, customer } = await billedCustomer(h);
+    const { staff, customer } = await customerWithDocuments(h);
     const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
     const revoked = await staff.post(`/v1/payment_links/${link.id}/revoke`);
     expect(revoked.body).toMatchObject({ id: link.id, status: 'revoked' });
@@ -156,7 +145,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('lists the activity oldest first, and staff may record only "copied"', async () => {
-    const { staff, customer } = await billedCustomer(h);
+    const { staff, customer } = await customerWithDocuments(h);
     const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
     const copied = await staff.post(`/v1/payment_links/${link.id}/events`, { type: 'copied' });
     expect(copied.status).toBe(200);
@@ -196,8 +185,8 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it("lists a customer's links, newest first", async () => {
-    const { staff, customer, invoice } = await billedCustomer(h);
-    const other = await billedCustomer(h, staff);
+    const { staff, customer, invoice } = await customerWithDocuments(h);
+    const other = await customerWithDocuments(h, staff);
     const { body: first } = await staff.post('/v1/payment_links', { customer: customer.id });
     const { body: second } = await staff.post('/v1/payment_links', { invoice: invoice.id });
     await staff.post('/v1/payment_links', { customer: other.customer.id });
@@ -210,7 +199,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   it("expires customer links after the business's link_expiry_days, and regenerating renews", async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-22T12:00:00.000Z'));
-    const { staff, customer, invoice } = await billedCustomer(h);
+    const { staff, customer, invoice } = await customerWithDocuments(h);
     const never = await staff.post('/v1/payment_links', { customer: customer.id });
     expect(never.body.expires).toBeNull();
     expect((await staff.patch('/v1/settings', { link_expiry_days: 30 })).status).toBe(200);
@@ -236,9 +225,8 @@ describe.each(testStores)('payment links API on $name', (store) => {
   it("ends an estimate link with the estimate's last valid day (UTC)", async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-22T08:00:00.000Z'));
-    const { staff, customer } = await billedCustomer(h);
-    const { body: estimate } = await staff.post('/v1/estimates', {
-      customer: customer.id,
+    const { staff, customer } = await customerWithDocuments(h);
+    const estimate = await createEstimate(staff, customer.id, {
       lines: [{ description: 'Heater', quantity: 1, unit_amount: 90_000 }],
       valid_until: '2026-11-23',
     });
@@ -257,7 +245,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('kills an invoice link when its invoice is voided', async () => {
-    const { staff, invoice } = await billedCustomer(h);
+    const { staff, invoice } = await customerWithDocuments(h);
     const { body: link } = await staff.post('/v1/payment_links', { invoice: invoice.id });
     expect((await portal(tokenOf(link.url))).status).toBe(200);
     expect((await staff.post(`/v1/invoices/${invoice.id}/void`)).status).toBe(200);
@@ -268,7 +256,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it("never reaches another business's customers, documents or links", async () => {
-    const owner = await billedCustomer(h);
+    const owner = await customerWithDocuments(h);
     const intruder = await h.business({ name: 'Rival Pools' });
     const { body: link } = await owner.staff.post('/v1/payment_links', {
       customer: owner.customer.id,
@@ -278,7 +266,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
       ['customer', owner.customer.id],
       ['invoice', owner.invoice.id],
       ['estimate', owner.estimate.id],
-    ]) {
+    ] as const) {
       const attempt = await intruder.post('/v1/payment_links', { [target]: id });
       expect(attempt.status).toBe(404);
       expect(attempt.body.error).toMatchObject({ code: 'resource_missing', param: target });
@@ -307,7 +295,7 @@ describe.each(testStores)('payment links API on $name', (store) => {
   });
 
   it('opens a sealed URL only with its own secret and for its own link', async () => {
-    const { staff, customer, invoice } = await billedCustomer(h);
+    const { staff, customer, invoice } = await customerWithDocuments(h);
     const { body: first } = await staff.post('/v1/payment_links', { customer: customer.id });
     const { body: second } = await staff.post('/v1/payment_links', { invoice: invoice.id });
     const sealed = await h.db

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { settleInvoiceStatus } from '../../server/invoices/status.ts';
-import { appendEntries } from '../../server/ledger/entries.ts';
 import { testStores } from '../support/databases.ts';
-import { answer, type Harness, type StaffClient, useHarness } from '../support/harness.ts';
+import {
+  chargeCustomer,
+  createBusiness,
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  creditCustomer,
+  expireLink,
+  linkEvents,
+} from '../support/fixtures.ts';
+import { type Harness, type StaffClient, UNLIMITED, useHarness } from '../support/harness.ts';
+import { openPortal } from '../support/portal-client.ts';
 
 const DEAD_LINK = {
   error: {
@@ -13,83 +23,52 @@ const DEAD_LINK = {
   },
 };
 
-const tokenOf = (url: string) => url.split('/p/')[1]!;
-
 /** Blue Lagoon Pools: a 3 % + 30¢ card fee and its branding. */
-async function blueLagoon(h: Harness) {
-  const staff = await h.business({ name: 'Blue Lagoon Pools' });
-  const settings = await staff.patch('/v1/settings', {
-    branding: {
-      brand_color: '#0E7490',
-      address: '1 Lagoon Way, Austin TX',
-      phone: '+1 555 010 1000',
-      email: 'billing@bluelagoon.example',
+function blueLagoon(h: Harness) {
+  return createBusiness(h, {
+    name: 'Blue Lagoon Pools',
+    settings: {
+      branding: {
+        brand_color: '#0E7490',
+        address: '1 Lagoon Way, Austin TX',
+        phone: '+1 555 010 1000',
+        email: 'billing@bluelagoon.example',
+      },
+      convenience_fees: { card: { percent_bps: 300, fixed: 30 } },
     },
-    convenience_fees: { card: { percent_bps: 300, fixed: 30 } },
   });
-  expect(settings.status).toBe(200);
-  return staff;
-}
-
-async function customerOf(staff: StaffClient, name = 'Dana Diaz') {
-  const { body } = await staff.post('/v1/customers', { name });
-  return body as { id: string };
 }
 
 /** An open invoice of 100.00 + 8.25 % tax = 108.25. */
-async function invoiceFor(staff: StaffClient, customer: string, unitAmount = 10_000) {
-  const { body } = await staff.post('/v1/invoices', {
-    customer,
-    lines: [{ description: 'Pool cleaning', quantity: 1, unit_amount: unitAmount, tax_rate: 825 }],
+function taxedInvoice(staff: StaffClient, customer: string, unitAmount = 10_000) {
+  return createInvoice(staff, customer, {
+    unit_amount: unitAmount,
+    tax_rate: 825,
     due_date: '2099-01-31',
   });
-  expect(body.status).toBe('open');
-  return body as { id: string; number: string; created: string };
-}
-
-async function linkTo(staff: StaffClient, target: Record<string, string>) {
-  const { body } = await staff.post('/v1/payment_links', target);
-  expect(body.status).toBe('active');
-  return tokenOf(body.url);
 }
 
 describe.each(testStores)('portal API on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
-  const get = async (token: string, path = '') =>
-    answer(await h.request(`/v1/portal/${token}${path}`));
-  const post = async (token: string, path: string, body?: unknown) =>
-    answer(
-      await h.request(`/v1/portal/${token}${path}`, {
-        method: 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-  const quote = (token: string, body: unknown) => post(token, '/quote', body);
+  const h = useHarness(store, UNLIMITED);
+  type Link = string | { token: string };
+  const get = (link: Link, path = '') => openPortal(h, link).get(path);
+  const post = (link: Link, path: string) => openPortal(h, link).post(path);
+  const quote = (link: Link, body: unknown) => openPortal(h, link).quote(body);
 
   it('shows zero, credit and outstanding balances on customer links', async () => {
     const staff = await blueLagoon(h);
-    const settled = await customerOf(staff, 'Zoe Zero');
-    const credited = await customerOf(staff, 'Cal Credit');
-    await staff.post(`/v1/customers/${credited.id}/credits`, {
-      amount: 1_250,
-      description: 'Refund',
-    });
-    const owing = await customerOf(staff, 'Owen Owing');
-    await staff.post(`/v1/customers/${owing.id}/charges`, {
-      amount: 10_000,
-      tax: 825,
-      description: 'Pool cleaning',
-    });
+    const settled = await createCustomer(staff, { name: 'Zoe Zero' });
+    const credited = await createCustomer(staff, { name: 'Cal Credit' });
+    await creditCustomer(staff, credited.id, 1_250, 'Refund');
+    const owing = await createCustomer(staff, { name: 'Owen Owing' });
+    await chargeCustomer(staff, owing.id, { amount: 10_000, tax: 825 });
 
-    const zero = await get(await linkTo(staff, { customer: settled.id }));
+    const zero = await get(await createPaymentLink(staff, { customer: settled.id }));
     expect(zero.body).toMatchObject({ balance: { amount: 0, state: 'zero' }, balance_due: 0 });
-    const credit = await get(await linkTo(staff, { customer: credited.id }));
+    const credit = await get(await createPaymentLink(staff, { customer: credited.id }));
     expect(credit.body).toMatchObject({ balance: { amount: -1_250, state: 'credit' } });
     expect(credit.body.balance_due).toBe(0);
-    const outstanding = await get(await linkTo(staff, { customer: owing.id }));
+    const outstanding = await get(await createPaymentLink(staff, { customer: owing.id }));
     expect(outstanding.body).toMatchObject({
       customer: { name: 'Owen Owing' },
       balance: { amount: 10_825, state: 'outstanding' },
@@ -100,20 +79,16 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('answers the whole contract shape for a customer link', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id);
-    await staff.post(`/v1/customers/${customer.id}/charges`, {
-      amount: 2_000,
-      description: 'Chlorine',
-    });
-    const { body: estimate } = await staff.post('/v1/estimates', {
-      customer: customer.id,
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id);
+    await chargeCustomer(staff, customer.id, { amount: 2_000, description: 'Chlorine' });
+    const estimate = await createEstimate(staff, customer.id, {
       lines: [{ description: 'New pump', quantity: 1, unit_amount: 50_000, tax_rate: 825 }],
       valid_until: '2099-12-31',
       deposit_percent: 25,
       terms: 'Half up front',
     });
-    const token = await linkTo(staff, { customer: customer.id });
+    const { token } = await createPaymentLink(staff, { customer: customer.id });
 
     const portal = await get(token);
     expect(portal.status).toBe(200);
@@ -210,11 +185,11 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('keeps an invoice link to its one invoice: view, charges and quote', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    const mine = await invoiceFor(staff, customer.id, 10_000);
-    const sibling = await invoiceFor(staff, customer.id, 20_000);
-    await staff.post(`/v1/customers/${customer.id}/charges`, { amount: 500, description: 'Salt' });
-    const token = await linkTo(staff, { invoice: mine.id });
+    const customer = await createCustomer(staff);
+    const mine = await taxedInvoice(staff, customer.id, 10_000);
+    const sibling = await taxedInvoice(staff, customer.id, 20_000);
+    await chargeCustomer(staff, customer.id, { amount: 500, description: 'Salt' });
+    const { token } = await createPaymentLink(staff, { invoice: mine.id });
 
     const portal = await get(token);
     expect(portal.body).toMatchObject({
@@ -247,15 +222,14 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('keeps a paid invoice viewable on its link, owing nothing', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id);
-    const token = await linkTo(staff, { invoice: invoice.id });
-    await h.db.transaction().execute(async (trx) => {
-      await appendEntries(trx, { business_id: staff.id, customer_id: customer.id }, [
-        { kind: 'payment', amount: -10_825, description: 'Payment', invoice_id: invoice.id },
-      ]);
-      await settleInvoiceStatus(trx, invoice.id);
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id);
+    const { token } = await createPaymentLink(staff, { invoice: invoice.id });
+    const paid = await openPortal(h, token).pay({
+      invoices: [{ id: invoice.id, amount: 10_825 }],
+      method: 'card',
     });
+    expect(paid.body.status).toBe('succeeded');
     const portal = await get(token);
     expect(portal.status).toBe(200);
     expect(portal.body.balance).toEqual({ amount: 0, state: 'zero' });
@@ -266,15 +240,15 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it("never shows or quotes another customer's or business's invoices", async () => {
     const staff = await blueLagoon(h);
-    const dana = await customerOf(staff, 'Dana');
-    const eli = await customerOf(staff, 'Eli');
-    const danas = await invoiceFor(staff, dana.id);
-    const elis = await invoiceFor(staff, eli.id, 30_000);
-    await staff.post(`/v1/customers/${eli.id}/charges`, { amount: 777, description: 'Eli only' });
+    const dana = await createCustomer(staff, { name: 'Dana' });
+    const eli = await createCustomer(staff, { name: 'Eli' });
+    const danas = await taxedInvoice(staff, dana.id);
+    const elis = await taxedInvoice(staff, eli.id, 30_000);
+    await chargeCustomer(staff, eli.id, { amount: 777, description: 'Eli only' });
     const rival = await blueLagoon(h);
-    const rivals = await invoiceFor(rival, (await customerOf(rival, 'Finn')).id);
-    const danaToken = await linkTo(staff, { customer: dana.id });
-    const danaInvoiceToken = await linkTo(staff, { invoice: danas.id });
+    const rivals = await taxedInvoice(rival, (await createCustomer(rival, { name: 'Finn' })).id);
+    const { token: danaToken } = await createPaymentLink(staff, { customer: dana.id });
+    const { token: danaInvoiceToken } = await createPaymentLink(staff, { invoice: danas.id });
 
     for (const token of [danaToken, danaInvoiceToken]) {
       const portal = await get(token);
@@ -305,13 +279,10 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('quotes tips and the card fee with the shared arithmetic', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id);
-    await staff.post(`/v1/customers/${customer.id}/charges`, {
-      amount: 2_000,
-      description: 'Salt',
-    });
-    const token = await linkTo(staff, { customer: customer.id });
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id);
+    await chargeCustomer(staff, customer.id, { amount: 2_000, description: 'Salt' });
+    const { token } = await createPaymentLink(staff, { customer: customer.id });
     const invoices = [{ id: invoice.id, amount: 10_825 }];
 
     // 18 % of 108.25 is 19.485 → 19.49; 3 % of 127.74 is 3.8322 → 3.83, plus 0.30.
@@ -341,9 +312,9 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('offers bank payments only in US dollars: a yen account lists and quotes cards alone', async () => {
     const staff = await h.business({ name: 'Sakura Gardens', currency: 'jpy' });
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id, 5_500);
-    const token = await linkTo(staff, { customer: customer.id });
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id, 5_500);
+    const { token } = await createPaymentLink(staff, { customer: customer.id });
     const view = await get(token);
     expect(view.body.payment_methods.map((m: { type: string }) => m.type)).toEqual(['card']);
     const due = view.body.invoices[0].amount_due;
@@ -364,9 +335,9 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('refuses quotes that do not fit what is open: 422 with param and code, 400 for bad shapes', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id);
-    const token = await linkTo(staff, { customer: customer.id });
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id);
+    const { token } = await createPaymentLink(staff, { customer: customer.id });
     const refused = async (body: unknown) => (await quote(token, body)).body.error;
 
     expect(await refused({ invoices: [{ id: invoice.id, amount: 10_826 }] })).toMatchObject({
@@ -435,14 +406,11 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('records a view only on POST /views, never on GET', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id);
-    const { body: link } = await staff.post('/v1/payment_links', { invoice: invoice.id });
-    const token = tokenOf(link.url);
-    const types = async () =>
-      (await staff.get(`/v1/payment_links/${link.id}/events`)).body.data.map(
-        (event: { type: string }) => event.type,
-      );
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id);
+    const link = await createPaymentLink(staff, { invoice: invoice.id });
+    const { token } = link;
+    const types = () => linkEvents(staff, link.id);
 
     await get(token);
     await get(token, '/charges');
@@ -460,28 +428,24 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('answers every dead link with the one same 404 on every route', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    const invoice = await invoiceFor(staff, customer.id);
-    const { body: revoked } = await staff.post('/v1/payment_links', { customer: customer.id });
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id);
+    const revoked = await createPaymentLink(staff, { customer: customer.id });
     await staff.post(`/v1/payment_links/${revoked.id}/revoke`);
-    const { body: expired } = await staff.post('/v1/payment_links', { customer: customer.id });
-    await h.db
-      .updateTable('payment_links')
-      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
-      .where('id', '=', expired.id)
-      .execute();
-    const voided = await linkTo(staff, { invoice: invoice.id });
+    const expired = await createPaymentLink(staff, { customer: customer.id });
+    await expireLink(h, expired.id);
+    const voided = await createPaymentLink(staff, { invoice: invoice.id });
     await staff.post(`/v1/invoices/${invoice.id}/void`);
-    const { body: replaced } = await staff.post('/v1/payment_links', { customer: customer.id });
+    const replaced = await createPaymentLink(staff, { customer: customer.id });
     await staff.post(`/v1/payment_links/${replaced.id}/regenerate`);
 
     const dead = [
       'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
       'x',
-      tokenOf(revoked.url),
-      tokenOf(expired.url),
-      voided,
-      tokenOf(replaced.url),
+      revoked.token,
+      expired.token,
+      voided.token,
+      replaced.token,
     ];
     for (const token of dead) {
       for (const attempt of [
@@ -497,23 +461,22 @@ describe.each(testStores)('portal API on $name', (store) => {
       }
     }
     for (const link of [revoked, expired, replaced]) {
-      const events = await staff.get(`/v1/payment_links/${link.id}/events`);
-      expect(events.body.data.map((event: { type: string }) => event.type)).not.toContain('viewed');
+      expect(await linkEvents(staff, link.id)).not.toContain('viewed');
     }
   });
 
   it('pages recent charges, newest first, 20 by default', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
+    const customer = await createCustomer(staff);
     for (let day = 1; day <= 22; day += 1) {
-      await staff.post(`/v1/customers/${customer.id}/charges`, {
+      await chargeCustomer(staff, customer.id, {
         amount: 100 * day,
         tax: day,
         description: `Visit ${day}`,
         date: `2026-10-${String(day).padStart(2, '0')}`,
       });
     }
-    const token = await linkTo(staff, { customer: customer.id });
+    const { token } = await createPaymentLink(staff, { customer: customer.id });
     const page = await get(token, '/charges');
     expect(page.body.data).toHaveLength(20);
     expect(page.body.has_more).toBe(true);
@@ -541,20 +504,18 @@ describe.each(testStores)('portal API on $name', (store) => {
 
   it('shows an estimate link its one estimate and nothing to pay', async () => {
     const staff = await blueLagoon(h);
-    const customer = await customerOf(staff);
-    await invoiceFor(staff, customer.id);
-    const { body: estimate } = await staff.post('/v1/estimates', {
-      customer: customer.id,
+    const customer = await createCustomer(staff);
+    await taxedInvoice(staff, customer.id);
+    const estimate = await createEstimate(staff, customer.id, {
       lines: [{ description: 'Heater', quantity: 2, unit_amount: 45_000 }],
       valid_until: '2099-06-30',
       deposit_amount: 10_000,
     });
-    await staff.post('/v1/estimates', {
-      customer: customer.id,
+    await createEstimate(staff, customer.id, {
       lines: [{ description: 'Other', quantity: 1, unit_amount: 1_000 }],
       valid_until: '2099-06-30',
     });
-    const token = await linkTo(staff, { estimate: estimate.id });
+    const { token } = await createPaymentLink(staff, { estimate: estimate.id });
     const portal = await get(token);
     expect(portal.body).toMatchObject({
       link: { kind: 'estimate', expires: '2099-07-01T00:00:00.000Z' },

@@ -3,15 +3,15 @@ import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { countHit, peekCount } from '../../server/http/rate-limit.ts';
 import { testStores } from '../support/databases.ts';
+import { createCustomer, createPaymentLink } from '../support/fixtures.ts';
 import { answer, type Harness, useHarness } from '../support/harness.ts';
 
 const UNKNOWN = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 async function customerLinkToken(h: Harness) {
   const staff = await h.business();
-  const { body: customer } = await staff.post('/v1/customers', { name: 'Dana Diaz' });
-  const { body: link } = await staff.post('/v1/payment_links', { customer: customer.id });
-  return link.url.split('/p/')[1] as string;
+  const customer = await createCustomer(staff);
+  return (await createPaymentLink(staff, { customer: customer.id })).token;
 }
 
 describe.each(testStores)('portal rate limits on $name', (store) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
+import { chargeCustomer, createCustomer } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 
 describe.each(testStores)('settings API on $name', (store) => {
@@ -136,8 +137,8 @@ describe.each(testStores)('settings API on $name', (store) => {
     const staff = await h.business();
     const changed = await staff.patch('/v1/settings', { currency: 'EUR' });
     expect(changed.body.currency).toBe('eur');
-    const { body: dana } = await staff.post('/v1/customers', { name: 'Dana' });
-    await staff.post(`/v1/customers/${dana.id}/charges`, { amount: 1000, description: 'Visit' });
+    const dana = await createCustomer(staff, { name: 'Dana' });
+    await chargeCustomer(staff, dana.id, { amount: 1000, description: 'Visit' });
 
     const refused = await staff.patch('/v1/settings', { currency: 'jpy', name: 'Acme KK' });
     expect(refused.status).toBe(409);

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { answer, useHarness } from '../support/harness.ts';
-import { billedCustomer, eventTypes } from './fixtures.ts';
+import { billedCustomer, linkEvents } from '../support/fixtures.ts';
+import { answer, UNLIMITED, useHarness } from '../support/harness.ts';
 
 const SHOP = 'https://bluelagoon.example';
 const ELSEWHERE = 'https://evil.example';
 
 describe.each(testStores)('portal API CORS on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
   const shop = () => billedCustomer(h, { allowed_origins: [SHOP] });
   const preflight = (token: string, origin: string, method = 'POST', path = '/quote') =>
     h.request(`/v1/portal/${token}${path}`, {
@@ -71,7 +69,7 @@ describe.each(testStores)('portal API CORS on $name', (store) => {
       headers: { origin: ELSEWHERE },
     });
     expect(view.status).toBe(403);
-    expect(await eventTypes(staff, link.id)).toEqual(['created']);
+    expect(await linkEvents(staff, link.id)).toEqual(['created']);
     expect((await staff.get(`/v1/invoices/${invoice.id}`)).body.status).toBe('open');
   });
 

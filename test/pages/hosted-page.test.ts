@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { useHarness } from '../support/harness.ts';
-import { billedCustomer, eventTypes } from './fixtures.ts';
+import { billedCustomer, createPaymentLink, expireLink, linkEvents } from '../support/fixtures.ts';
+import { UNLIMITED, useHarness } from '../support/harness.ts';
 
 const directives = (policy: string | null) =>
   Object.fromEntries(
@@ -12,9 +12,7 @@ const directives = (policy: string | null) =>
   );
 
 describe.each(testStores)('hosted page /p/:token on $name', (store) => {
-  const h = useHarness(store, {
-    rateLimit: { portalPerMinute: 100_000, misses: 100_000, missWindowSeconds: 600 },
-  });
+  const h = useHarness(store, UNLIMITED);
   const page = (token: string, headers: Record<string, string> = {}) =>
     h.request(`/p/${token}`, { headers });
 
@@ -35,8 +33,8 @@ describe.each(testStores)('hosted page /p/:token on $name', (store) => {
 
   it('names the invoice in the title of an invoice link', async () => {
     const { staff, invoice } = await billedCustomer(h);
-    const { body: link } = await staff.post('/v1/payment_links', { invoice: invoice.id });
-    const html = await (await page(link.url.split('/p/')[1])).text();
+    const link = await createPaymentLink(staff, { invoice: invoice.id });
+    const html = await (await page(link.token)).text();
     expect(html).toContain(`<title>Invoice ${invoice.number} · Blue Lagoon Pools</title>`);
   });
 
@@ -90,30 +88,24 @@ describe.each(testStores)('hosted page /p/:token on $name', (store) => {
     const { staff, link, invoice } = await billedCustomer(h);
     expect((await page(link.token)).status).toBe(200);
     expect((await page(link.token)).status).toBe(200);
-    expect(await eventTypes(staff, link.id)).toEqual(['created']);
+    expect(await linkEvents(staff, link.id)).toEqual(['created']);
     expect((await staff.get(`/v1/invoices/${invoice.id}`)).body.status).toBe('open');
   });
 
   it('answers every dead link with the same friendly 404 page and the same headers', async () => {
     const { staff, customer, invoice } = await billedCustomer(h);
-    const make = async (target: Record<string, string>) =>
-      (await staff.post('/v1/payment_links', target)).body as { id: string; url: string };
-    const revoked = await make({ customer: customer.id });
+    const revoked = await createPaymentLink(staff, { customer: customer.id });
     await staff.post(`/v1/payment_links/${revoked.id}/revoke`);
-    const expired = await make({ customer: customer.id });
-    await h.db
-      .updateTable('payment_links')
-      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
-      .where('id', '=', expired.id)
-      .execute();
-    const voided = await make({ invoice: invoice.id });
+    const expired = await createPaymentLink(staff, { customer: customer.id });
+    await expireLink(h, expired.id);
+    const voided = await createPaymentLink(staff, { invoice: invoice.id });
     await staff.post(`/v1/invoices/${invoice.id}/void`);
-    const replaced = await make({ customer: customer.id });
+    const replaced = await createPaymentLink(staff, { customer: customer.id });
     await staff.post(`/v1/payment_links/${replaced.id}/regenerate`);
 
     const tokens = [
       'unknown-token-that-was-never-issued',
-      ...[revoked, expired, voided, replaced].map((link) => link.url.split('/p/')[1]!),
+      ...[revoked, expired, voided, replaced].map((link) => link.token),
     ];
     const answers = await Promise.all(
       tokens.map(async (token) => {

@@ -7,7 +7,9 @@ import { createApp } from '../../server/app.ts';
 import { createBusiness } from '../../server/businesses/businesses.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
+import { createCustomer, createPaymentLink } from '../support/fixtures.ts';
 import { testConfig } from '../support/harness.ts';
+import { staffClient } from '../support/staff-client.ts';
 
 /** A build of the element as Vite leaves it, with bytes of our own. */
 const MODULE = 'export class PayPortal{};customElements.define("pay-portal",PayPortal);\n';
@@ -135,16 +137,13 @@ describe('widget files', () => {
     const { module, script } = await embed();
     const page = await (await app.request('/p/whatever')).text();
     expect(page).not.toContain('<script'); // a dead link's page loads no element
-    const { apiKey } = await createBusiness(db, { name: 'Acme', currency: 'usd' });
-    const call = (path: string, body: unknown) =>
-      app.request(path, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    const customer = await (await call('/v1/customers', { name: 'Dana' })).json();
-    const link = await (await call('/v1/payment_links', { customer: customer.id })).json();
-    const html = await (await app.request(new URL(link.url).pathname)).text();
+    const { business, apiKey } = await createBusiness(db, { name: 'Acme', currency: 'usd' });
+    const staff = staffClient({ id: business.id, apiKey }, async (path, init) =>
+      app.request(path, init),
+    );
+    const customer = await createCustomer(staff, { name: 'Dana' });
+    const link = await createPaymentLink(staff, { customer: customer.id });
+    const html = await (await app.request(`/p/${link.token}`)).text();
     expect(html).toContain(
       `<script type="module" src="${new URL(module.url).pathname}" integrity="${module.integrity}">`,
     );
