@@ -78,7 +78,7 @@ try {
   const staff = await server.business();
   const other = await server.business('Another Business');
   const dead = await customerIn(other, 'zero');
-  await other.call('POST', `/v1/payment_links/${dead.link}/revoke`);
+  await other.post(`/v1/payment_links/${dead.link}/revoke`);
   await hostedPages(browser, staff, dead.url);
   await demoPage(browser, server.url, staff);
   process.stdout.write(`Screenshots written to ${OUT.pathname}\n`);

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
-import { answer, testConfig } from '../support/harness.ts';
+import { chargeCustomer, createCustomer } from '../support/fixtures.ts';
+import { testConfig } from '../support/harness.ts';
+import { staffClient } from '../support/staff-client.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -141,26 +143,14 @@ describe.each(stores)('cli on $name', (store) => {
     const db = openDatabase(url);
     try {
       const app = createApp({ db, config: testConfig(), logger: createLogger('silent') });
-      const staff = (path: string, init: RequestInit = {}) =>
-        Promise.resolve(
-          app.request(path, {
-            ...init,
-            headers: {
-              authorization: `Bearer ${printed.api_key}`,
-              'content-type': 'application/json',
-            },
-          }),
-        ).then(answer);
-      const customer = await staff('/v1/customers', {
-        method: 'POST',
-        body: JSON.stringify({ name: 'Dana' }),
-      });
-      expect(customer.status).toBe(200);
-      await staff(`/v1/customers/${customer.body.id}/charges`, {
-        method: 'POST',
-        body: JSON.stringify({ amount: 4_500, description: 'Pool cleaning' }),
-      });
-      const balance = await staff(`/v1/customers/${customer.body.id}/balance`);
+      // The printed key works: its staff bill a customer.
+      const staff = staffClient(
+        { id: printed.business.id, apiKey: printed.api_key },
+        async (path, init) => app.request(path, init),
+      );
+      const customer = await createCustomer(staff, { name: 'Dana' });
+      await chargeCustomer(staff, customer.id, { amount: 4_500 });
+      const balance = await staff.get(`/v1/customers/${customer.id}/balance`);
       expect(balance.body).toMatchObject({ amount: 4_500, currency: 'usd', state: 'outstanding' });
       const stored = await db.selectFrom('businesses').selectAll().execute();
       expect(stored.map((row) => row.id)).toEqual([printed.business.id]);

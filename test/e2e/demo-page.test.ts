@@ -7,6 +7,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataUrl, signaturePng } from '../estimates/signatures.ts';
+import {
+  chargeCustomer,
+  createCustomer,
+  createEstimate,
+  createPaymentLink,
+  DANA,
+} from '../support/fixtures.ts';
+import { openPortal } from '../support/portal-client.ts';
 import { consoleOf, DESKTOP, launchChromium } from './support/browser.ts';
 import { type PayServer, type Staff, startPayServer } from './support/pay-server.ts';
 
@@ -85,12 +93,12 @@ describe('staff demo page', { timeout: 60_000 }, () => {
 
   it('saves settings and shows the portal change in the preview', async () => {
     const staff = await server.business('Settings Test Pools');
-    const customer = await staff.call('POST', '/v1/customers', { name: 'Dana Diaz' });
-    await staff.call('POST', `/v1/customers/${customer.id}/charges`, {
+    const customer = await createCustomer(staff);
+    await chargeCustomer(staff, customer.id, {
       amount: 10_000,
       description: 'Weekly pool service',
     });
-    await staff.call('POST', '/v1/payment_links', { customer: customer.id });
+    await createPaymentLink(staff, { customer: customer.id });
     const page = await signIn(staff);
     await page.getByRole('button', { name: 'Settings' }).click();
     const preview = page.frameLocator('iframe[title="Portal preview"]').locator('pay-portal');
@@ -102,7 +110,7 @@ describe('staff demo page', { timeout: 60_000 }, () => {
     await page.getByText(/^Saved\./).waitFor();
     await preview.getByRole('radio', { name: /^15%/ }).waitFor();
     expect(await preview.getByRole('radio', { name: /^18%/ }).count()).toBe(0);
-    const settings = await staff.call('GET', '/v1/settings');
+    const { body: settings } = await staff.get('/v1/settings');
     expect(settings.tips.percentages).toEqual([10, 15]);
     expect(settings.allowed_origins).toEqual(['https://www.settingstest.example']);
 
@@ -112,7 +120,7 @@ describe('staff demo page', { timeout: 60_000 }, () => {
       .getByRole('status')
       .getByText(/allowed_origins\[0\]/)
       .waitFor();
-    expect((await staff.call('GET', '/v1/settings')).allowed_origins).toEqual([
+    expect((await staff.get('/v1/settings')).body.allowed_origins).toEqual([
       'https://www.settingstest.example',
     ]);
     await page.close();
@@ -120,28 +128,18 @@ describe('staff demo page', { timeout: 60_000 }, () => {
 
   it("shows an approved estimate's decision, signature and question; invoices it", async () => {
     const staff = await server.business('Estimate Test Pools');
-    const customer = await staff.call('POST', '/v1/customers', {
-      name: 'Dana Diaz',
-      email: 'dana@example.com',
-    });
-    const estimate = await staff.call('POST', '/v1/estimates', {
-      customer: customer.id,
+    const customer = await createCustomer(staff, DANA);
+    const estimate = await createEstimate(staff, customer.id, {
       lines: [{ description: 'Pool resurfacing', quantity: 1, unit_amount: 480_000 }],
-      valid_until: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
       deposit_amount: 50_000,
     });
-    const link = await staff.call('POST', '/v1/payment_links', { estimate: estimate.id });
-    const portal = (path: string, body: unknown) =>
-      fetch(`${link.url.replace('/p/', '/v1/portal/')}/estimates/${estimate.id}/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    expect((await portal('questions', { message: 'Can you start after the 15th?' })).status).toBe(
-      200,
-    );
-    const approved = await portal('approve', {
-      signature: { type: 'drawn', image_png: dataUrl(signaturePng()), name: 'Dana Diaz' },
+    const dana = openPortal(server, await createPaymentLink(staff, { estimate: estimate.id }));
+    const asked = await dana.ask(estimate.id, 'Can you start after the 15th?');
+    expect(asked.status).toBe(200);
+    const approved = await dana.approve(estimate.id, {
+      type: 'drawn',
+      image_png: dataUrl(signaturePng()),
+      name: 'Dana Diaz',
     });
     expect(approved.status).toBe(200);
 
@@ -191,7 +189,7 @@ describe('staff demo page', { timeout: 60_000 }, () => {
     await created.getByText(/Deposit \$259\.80/).waitFor();
     await created.getByRole('button', { name: 'Create link' }).click();
     await page.locator('demo-link-card').filter({ hasText: 'Estimate link' }).nth(1).waitFor();
-    const links = await staff.call('GET', `/v1/payment_links?customer=${customer.id}`);
+    const { body: links } = await staff.get(`/v1/payment_links?customer=${customer.id}`);
     expect(links.data.filter((l: { kind: string }) => l.kind === 'estimate')).toHaveLength(2);
     expect(messages.filter((m) => m.startsWith('error'))).toEqual([]);
     await page.close();

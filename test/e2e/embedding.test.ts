@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isExamplePage, renderExample } from '../../server/pages/examples.ts';
+import { linkEvents, tokenOf } from '../support/fixtures.ts';
 import { consoleOf, launchChromium, PHONE } from './support/browser.ts';
 import { type OriginServer, startOriginServer } from './support/origin-server.ts';
 import { customerIn, type PayServer, type Staff, startPayServer } from './support/pay-server.ts';
@@ -40,8 +41,6 @@ describe('embedding from another origin', { timeout: 60_000 }, () => {
     await Promise.all([server?.close(), allowed?.close(), other?.close()]);
   });
 
-  const tokenOf = (url: string) => url.split('/p/')[1]!;
-
   /** Opens a page, recording the element's events as the business's page could. */
   const open = async (url: string) => {
     const page = await browser.newPage({ viewport: PHONE });
@@ -64,10 +63,7 @@ describe('embedding from another origin', { timeout: 60_000 }, () => {
         (window as unknown as { portalEvents: { type: string; detail: { code?: string } }[] })
           .portalEvents,
     );
-  const viewed = async (link: string) =>
-    (await staff.call('GET', `/v1/payment_links/${link}/events`)).data.some(
-      (event: { type: string }) => event.type === 'viewed',
-    );
+  const viewed = async (link: string) => (await linkEvents(staff, link)).includes('viewed');
 
   it('works as a script tag on an allowed origin', async () => {
     const { url, link } = await customerIn(staff, 'outstanding');

@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkEvents } from '../support/fixtures.ts';
 import { consoleOf, DESKTOP, eventually, launchChromium, PHONE } from './support/browser.ts';
 import { customerIn, type PayServer, type Staff, startPayServer } from './support/pay-server.ts';
 
@@ -53,7 +54,7 @@ describe('hosted page in Chromium', { timeout: 60_000 }, () => {
 
   it('shows the same friendly page for a dead link', async () => {
     const { url, link } = await customerIn(staff, 'outstanding');
-    await staff.call('POST', `/v1/payment_links/${link}/revoke`);
+    expect((await staff.post(`/v1/payment_links/${link}/revoke`)).status).toBe(200);
     const revoked = await open(url);
     expect(revoked.response?.status()).toBe(404);
     await revoked.page.getByRole('heading', { name: 'This link is no longer valid' }).waitFor();
@@ -68,10 +69,7 @@ describe('hosted page in Chromium', { timeout: 60_000 }, () => {
 
   it("records the customer's view, and never a staff preview", async () => {
     const { url, link } = await customerIn(staff, 'outstanding');
-    const events = async () =>
-      (await staff.call('GET', `/v1/payment_links/${link}/events`)).data.map(
-        (event: { type: string }) => event.type,
-      );
+    const events = () => linkEvents(staff, link);
     const preview = await open(`${url}?preview=1`);
     await preview.page.getByText('Staff preview').waitFor();
     await preview.page

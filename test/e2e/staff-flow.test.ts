@@ -114,7 +114,7 @@ describe('staff to customer to payment', { timeout: 120_000 }, () => {
     await outbox.getByText('Payment link').waitFor();
     await outbox.getByText('Receipt', { exact: true }).waitFor();
     await outbox.getByText('Payment notice').waitFor();
-    const emails = (await staff.call('GET', '/v1/outbox?limit=100')).data as {
+    const emails = (await staff.get('/v1/outbox?limit=100')).body.data as {
       kind: string;
       to: string;
     }[];

@@ -9,24 +9,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../../server/app.ts';
-import { createBusiness } from '../../../server/businesses/businesses.ts';
+import {
+  createBusiness as createBusinessRow,
+  type NewBusiness,
+} from '../../../server/businesses/businesses.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import { loadWidgetFiles, type WidgetFiles } from '../../../server/pages/widget-files.ts';
+import {
+  chargeCustomer,
+  createBusiness,
+  createCustomer,
+  createInvoice,
+  createPaymentLink,
+  creditCustomer,
+} from '../../support/fixtures.ts';
+import { type StaffClient, staffClient } from '../../support/staff-client.ts';
 import { buildOnce } from './build.ts';
 
-export interface Staff {
-  apiKey: string;
-  // biome-ignore lint/suspicious/noExplicitAny: the suites read answers as the JSON they are.
-  call(method: string, path: string, body?: unknown): Promise<any>;
-}
+export type Staff = StaffClient;
 
 export interface PayServer {
   /** http://127.0.0.1:<port>, also the configured public URL. */
   url: string;
   widget: WidgetFiles;
+  /** Blue Lagoon Pools (unless named) with its letterhead and `settings`. */
   business(name?: string, settings?: Record<string, unknown>): Promise<Staff>;
+  /** A request to the server over HTTP, as a browser's page sends it. */
+  request(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -50,36 +61,36 @@ export async function startPayServer(): Promise<PayServer> {
   // built from this configured address (never from a request's Host).
   config.publicUrl = url;
 
+  const request = (path: string, init: RequestInit = {}) => fetch(`${url}${path}`, init);
+  // Businesses are made as the CLI makes them (there is no API for it), over the same database.
+  const maker = {
+    async business(input: Partial<NewBusiness> = {}) {
+      const { business, apiKey } = await createBusinessRow(db, {
+        name: 'Blue Lagoon Pools',
+        currency: 'usd',
+        ...input,
+      });
+      return staffClient({ id: business.id, apiKey }, request);
+    },
+  };
   return {
     url,
     widget: loadWidgetFiles(widgetDir),
-    async business(name = 'Blue Lagoon Pools', settings = {}) {
-      const { apiKey } = await createBusiness(db, { name, currency: 'usd' });
-      const staff: Staff = {
-        apiKey,
-        async call(method, path, body) {
-          const response = await fetch(`${url}${path}`, {
-            method,
-            headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-            body: body === undefined ? undefined : JSON.stringify(body),
-          });
-          const json = await response.json();
-          if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
-          return json;
+    request,
+    business: (name = 'Blue Lagoon Pools', settings = {}) =>
+      createBusiness(maker, {
+        name,
+        settings: {
+          branding: {
+            brand_color: '#0e7490',
+            address: '1200 Harbor Blvd, Tampa, FL 33602',
+            phone: '+1 (813) 555-0142',
+            email: 'billing@bluelagoon.example',
+          },
+          notification_email: 'owner@bluelagoon.example',
+          ...settings,
         },
-      };
-      await staff.call('PATCH', '/v1/settings', {
-        branding: {
-          brand_color: '#0e7490',
-          address: '1200 Harbor Blvd, Tampa, FL 33602',
-          phone: '+1 (813) 555-0142',
-          email: 'billing@bluelagoon.example',
-        },
-        notification_email: 'owner@bluelagoon.example',
-        ...settings,
-      });
-      return staff;
-    },
+      }),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
@@ -94,32 +105,28 @@ export async function customerIn(
   state: 'zero' | 'credit' | 'outstanding',
 ): Promise<{ customer: string; url: string; link: string }> {
   const names = { zero: 'Sam Lee', credit: 'Priya Patel', outstanding: 'Dana Diaz' };
-  const customer = await staff.call('POST', '/v1/customers', {
+  const customer = await createCustomer(staff, {
     name: names[state],
     email: `${state}@example.com`,
   });
   if (state === 'credit') {
-    await staff.call('POST', `/v1/customers/${customer.id}/credits`, {
-      amount: 1_250,
-      description: 'Refund for a missed visit',
-    });
+    await creditCustomer(staff, customer.id, 1_250, 'Refund for a missed visit');
   }
   if (state === 'outstanding') {
     for (const month of ['09', '10']) {
-      await staff.call('POST', `/v1/customers/${customer.id}/charges`, {
+      await chargeCustomer(staff, customer.id, {
         amount: 8_500,
         description: 'Weekly pool service',
         date: `2026-${month}-01`,
       });
     }
-    await staff.call('POST', '/v1/invoices', {
-      customer: customer.id,
-      lines: [
-        { description: 'Pump motor replacement', quantity: 1, unit_amount: 42_000, tax_rate: 700 },
-      ],
+    await createInvoice(staff, customer.id, {
+      unit_amount: 42_000,
+      description: 'Pump motor replacement',
+      tax_rate: 700,
       due_date: '2026-12-15',
     });
   }
-  const link = await staff.call('POST', '/v1/payment_links', { customer: customer.id });
+  const link = await createPaymentLink(staff, { customer: customer.id });
   return { customer: customer.id, url: link.url, link: link.id };
 }
