@@ -21,10 +21,8 @@ import { DocumentFormat, type DocumentWords, documentWords } from './document-wo
 import { customerParty } from './invoice-pdf.ts';
 import {
   drawHeader,
-  drawLineTable,
   drawParties,
   drawTextBlock,
-  drawTotals,
   ensureSpace,
   finish,
   INK,
@@ -33,8 +31,8 @@ import {
   MUTED,
   newPdf,
   type Pdf,
-  type TotalRow,
 } from './pdf-layout.ts';
+import { drawLineTable, drawTotals, type TotalRow } from './pdf-tables.ts';
 import { signatureRuns } from './signature-font.ts';
 
 export interface EstimateDocument {

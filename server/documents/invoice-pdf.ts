@@ -21,10 +21,8 @@ import { type DocumentBrand, documentBrand } from './brand.ts';
 import { DocumentFormat, type DocumentWords, documentWords } from './document-words.ts';
 import {
   drawHeader,
-  drawLineTable,
   drawParties,
   drawTextBlock,
-  drawTotals,
   ensureSpace,
   finish,
   INK,
@@ -34,8 +32,8 @@ import {
   newPdf,
   type Pdf,
   RULE,
-  type TotalRow,
 } from './pdf-layout.ts';
+import { drawLineTable, drawTotals, type TotalRow } from './pdf-tables.ts';
 
 export interface InvoiceDocument {
   brand: DocumentBrand;

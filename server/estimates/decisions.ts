@@ -10,18 +10,13 @@
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import type { EstimateDecisionTable, EstimateQuestionTable, EstimateTable } from '../db/schema.ts';
+import type { Client } from '../http/client-address.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { rateLimited } from '../http/rate-limit.ts';
 import type { PortalScope } from '../links/access.ts';
 import { enqueueEstimateNotice } from './emails.ts';
 import { estimateExpired } from './estimates.ts';
 import { readSignature, type SignatureInput } from './signatures.ts';
-
-/** Where a decision or question came from. */
-export interface Client {
-  address: string;
-  userAgent: string | null;
-}
 
 /** Questions one estimate takes in an hour: enough for a conversation, too few to flood a mailbox. */
 export const QUESTIONS_PER_HOUR = 10;

@@ -14,3 +14,13 @@ export function clientAddress(c: Context<AppEnv>): string {
     ?.incoming;
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
+
+/** Where a customer's request came from, kept with what it did (a payment, a consent, a decision). */
+export interface Client {
+  address: string;
+  userAgent: string | null;
+}
+
+export function clientOf(c: Context<AppEnv>): Client {
+  return { address: clientAddress(c), userAgent: c.req.header('user-agent') ?? null };
+}

@@ -16,9 +16,11 @@ import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import type { PaymentTable } from '../db/schema.ts';
 import { estimateDepositDue } from '../estimates/deposits.ts';
+import type { Client } from '../http/client-address.ts';
 import { ApiError, unprocessable } from '../http/errors.ts';
 import { lockCustomer } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
+import { recordConsents } from './consents.ts';
 import { paymentQuote } from './fees.ts';
 import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
 import { attachPayment } from './idempotency.ts';
@@ -26,9 +28,6 @@ import { checkPaymentMethod } from './methods.ts';
 import type { Payment, RequestedPayment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
 import { getSavedPaymentMethod } from './saved-methods.ts';
-
-/** The label next to the save-card box, kept as the consent text when the body gives none. */
-export const SAVE_CARD_TEXT = 'Save card for future payments';
 
 export interface NewPortalPayment {
   invoices: { id: string; amount: number }[];
@@ -42,11 +41,6 @@ export interface NewPortalPayment {
   sms_consent?: { phone: string; text: string } | null | undefined;
   /** The deposit of an approved estimate the link reaches, paid on its own. */
   estimate_deposit?: { estimate: string } | null | undefined;
-}
-
-export interface Client {
-  address: string;
-  userAgent: string | null;
 }
 
 export interface Started {
@@ -166,45 +160,6 @@ async function writeAttempt(
   await recordConsents(trx, scope, payment, input, client);
   await attachPayment(trx, business.id, idempotencyKey, payment.id);
   return { payment };
-}
-
-/** SMS and card-saving consent: what was shown, when, from where, through which link. */
-async function recordConsents(
-  trx: Trx,
-  scope: PortalScope,
-  payment: Payment,
-  input: NewPortalPayment,
-  client: Client,
-) {
-  const base = {
-    business_id: scope.business.id,
-    customer_id: scope.customer.id,
-    payment_link_id: scope.link.id,
-    payment_id: payment.id,
-    client_address: client.address,
-    user_agent: client.userAgent,
-    created_at: payment.created_at,
-  };
-  const consents = [];
-  if (input.sms_consent) {
-    consents.push({
-      ...base,
-      id: newId('cns'),
-      kind: 'sms' as const,
-      phone: input.sms_consent.phone,
-      text: input.sms_consent.text,
-    });
-  }
-  if (input.save_payment_method) {
-    consents.push({
-      ...base,
-      id: newId('cns'),
-      kind: 'save_card' as const,
-      phone: null,
-      text: input.save_payment_method_text ?? SAVE_CARD_TEXT,
-    });
-  }
-  if (consents.length > 0) await trx.insertInto('consents').values(consents).execute();
 }
 
 /**

@@ -4,7 +4,8 @@
  * same path as Stripe's webhooks: a ProviderEvent handed to the sink (handleProviderEvent). So a
  * crash between its "succeeded" and our write is mended by reconciliation, as with Stripe.
  *
- * Its test form takes Stripe's test cards and bank accounts (sandbox-instruments.ts). Refused in
+ * Its book is read in sandbox-book.ts, its saved cards kept in sandbox-cards.ts. Its test form takes
+ * Stripe's test cards and bank accounts (sandbox-instruments.ts). Refused in
  * production: see assertSandboxAllowed().
  */
 import type { Db } from '../db/database.ts';
@@ -14,7 +15,6 @@ import { conflict } from '../http/errors.ts';
 import type {
   CreatedPayment,
   CreatePaymentInput,
-  PaymentMethodDetails,
   PaymentProvider,
   ProviderEvent,
   ProviderEventSink,
@@ -22,7 +22,9 @@ import type {
   RefundInput,
   SavedMethod,
 } from './provider.ts';
-import { FAILURES, type SandboxInstrument, TEST_CARDS } from './sandbox-instruments.ts';
+import { sandboxPayment, sandboxPaymentByKey, stateOf } from './sandbox-book.ts';
+import { detachSavedCard, listSavedCards, saveCard, savedInstrument } from './sandbox-cards.ts';
+import { FAILURES, type SandboxInstrument } from './sandbox-instruments.ts';
 
 /** The sandbox is for trying things out: a production server must take real money or none. */
 export function assertSandboxAllowed(config: { production: boolean }): void {
@@ -45,7 +47,7 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
-    const existing = await this.byKey(input.idempotencyKey);
+    const existing = await sandboxPaymentByKey(this.db, input.idempotencyKey);
     const customerRef = input.customer.providerCustomerId ?? `sbxcus_${input.customer.id}`;
     if (existing)
       return {
@@ -82,7 +84,7 @@ export class SandboxProvider implements PaymentProvider {
       .values(row)
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .execute();
-    const stored = (await this.byKey(input.idempotencyKey))!;
+    const stored = (await sandboxPaymentByKey(this.db, input.idempotencyKey))!;
     return {
       providerPaymentId: stored.id,
       clientSecret: null,
@@ -112,7 +114,7 @@ export class SandboxProvider implements PaymentProvider {
       .where('status', 'in', ['requires_confirmation', 'requires_action', 'failed'])
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) > 0) return;
-    const row = await this.get(providerPaymentId);
+    const row = await sandboxPayment(this.db, providerPaymentId);
     if (row.status === 'canceled') return;
     throw conflict(
       'payment_not_cancelable',
@@ -121,7 +123,7 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async retrieve(providerPaymentId: string): Promise<ProviderPaymentState> {
-    return stateOf(await this.get(providerPaymentId));
+    return stateOf(await sandboxPayment(this.db, providerPaymentId));
   }
 
   /**
@@ -132,14 +134,14 @@ export class SandboxProvider implements PaymentProvider {
     providerPaymentId: string,
     instrument: SandboxInstrument,
   ): Promise<ProviderPaymentState> {
-    const row = await this.get(providerPaymentId);
+    const row = await sandboxPayment(this.db, providerPaymentId);
     if (row.status !== 'requires_confirmation' && row.status !== 'failed') {
       throw conflict('payment_not_confirmable', `This payment is ${row.status} at the provider.`);
     }
     const outcome = instrument.outcome;
     let paymentMethodId: string | null = row.payment_method_id;
     if (instrument.method === 'card' && row.save_payment_method && outcome.kind !== 'fail') {
-      paymentMethodId = await this.saveCard(row.customer_ref, instrument);
+      paymentMethodId = await saveCard(this.db, row.customer_ref, instrument);
     }
     const status =
       outcome.kind === 'succeed'
@@ -179,7 +181,7 @@ export class SandboxProvider implements PaymentProvider {
     providerPaymentId: string,
     decision: 'approve' | 'fail',
   ): Promise<ProviderPaymentState> {
-    const row = await this.get(providerPaymentId);
+    const row = await sandboxPayment(this.db, providerPaymentId);
     if (row.status !== 'requires_action') {
       throw conflict(
         'payment_not_awaiting_action',
@@ -202,25 +204,16 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   /** A saved card of the customer's, as a test-form instrument, to pay with again. */
-  async savedInstrument(providerPaymentMethodId: string): Promise<SandboxInstrument | null> {
-    const card = await this.db
-      .selectFrom('sandbox_payment_methods')
-      .selectAll()
-      .where('id', '=', providerPaymentMethodId)
-      .where('detached_at', 'is', null)
-      .executeTakeFirst();
-    const known = card ? TEST_CARDS[card.card_number] : undefined;
-    if (!card || !known) return null;
-    return {
-      method: 'card',
-      number: card.card_number,
-      brand: card.brand,
-      funding: card.funding,
-      last4: card.last4,
-      expMonth: card.exp_month,
-      expYear: card.exp_year,
-      outcome: known.outcome,
-    };
+  savedInstrument(providerPaymentMethodId: string): Promise<SandboxInstrument | null> {
+    return savedInstrument(this.db, providerPaymentMethodId);
+  }
+
+  listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]> {
+    return listSavedCards(this.db, providerCustomerId);
+  }
+
+  detachSavedMethod(providerPaymentMethodId: string): Promise<void> {
+    return detachSavedCard(this.db, providerPaymentMethodId);
   }
 
   async refund(input: RefundInput) {
@@ -230,7 +223,7 @@ export class SandboxProvider implements PaymentProvider {
       .where('idempotency_key', '=', input.idempotencyKey)
       .executeTakeFirst();
     if (existing) return { providerRefundId: existing.id, status: 'succeeded' as const };
-    const row = await this.get(input.providerPaymentId);
+    const row = await sandboxPayment(this.db, input.providerPaymentId);
     if (
       row.status !== 'succeeded' ||
       input.amount > Number(row.amount) - Number(row.amount_refunded)
@@ -268,56 +261,9 @@ export class SandboxProvider implements PaymentProvider {
     return { providerRefundId: id, status: 'succeeded' as const };
   }
 
-  async listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]> {
-    const cards = await this.db
-      .selectFrom('sandbox_payment_methods')
-      .selectAll()
-      .where('customer_ref', '=', providerCustomerId)
-      .where('detached_at', 'is', null)
-      .execute();
-    return cards.map((card) => ({
-      providerPaymentMethodId: card.id,
-      brand: card.brand,
-      last4: card.last4,
-      expMonth: card.exp_month,
-      expYear: card.exp_year,
-    }));
-  }
-
-  async detachSavedMethod(providerPaymentMethodId: string): Promise<void> {
-    await this.db
-      .updateTable('sandbox_payment_methods')
-      .set({ detached_at: now() })
-      .where('id', '=', providerPaymentMethodId)
-      .execute();
-  }
-
-  private async saveCard(
-    customerRef: string,
-    card: Extract<SandboxInstrument, { method: 'card' }>,
-  ) {
-    const id = newId('sbx');
-    await this.db
-      .insertInto('sandbox_payment_methods')
-      .values({
-        id,
-        customer_ref: customerRef,
-        card_number: card.number,
-        brand: card.brand,
-        last4: card.last4,
-        funding: card.funding,
-        exp_month: card.expMonth,
-        exp_year: card.expYear,
-        detached_at: null,
-        created_at: now(),
-      })
-      .execute();
-    return id;
-  }
-
   /** Reads the book again and tells the outcome, as Stripe sends a webhook. */
   private async tell(providerPaymentId: string): Promise<ProviderPaymentState> {
-    const row = await this.get(providerPaymentId);
+    const row = await sandboxPayment(this.db, providerPaymentId);
     const state = stateOf(row);
     const type =
       state.status === 'succeeded'
@@ -338,46 +284,4 @@ export class SandboxProvider implements PaymentProvider {
     await this.emit(event);
     return state;
   }
-
-  private async get(providerPaymentId: string): Promise<SandboxPaymentTable> {
-    const row = await this.db
-      .selectFrom('sandbox_payments')
-      .selectAll()
-      .where('id', '=', providerPaymentId)
-      .executeTakeFirst();
-    if (!row) throw conflict('provider_payment_missing', 'The sandbox has no such payment.');
-    return row;
-  }
-
-  private byKey(idempotencyKey: string) {
-    return this.db
-      .selectFrom('sandbox_payments')
-      .selectAll()
-      .where('idempotency_key', '=', idempotencyKey)
-      .executeTakeFirst();
-  }
-}
-
-function stateOf(row: SandboxPaymentTable): ProviderPaymentState {
-  const details: PaymentMethodDetails | null =
-    row.method && row.last4
-      ? {
-          method: row.method,
-          funding: row.funding,
-          brand: row.brand,
-          last4: row.last4,
-          expMonth: row.exp_month,
-          expYear: row.exp_year,
-          paymentMethodId: row.payment_method_id,
-        }
-      : null;
-  return {
-    status: row.status,
-    amount: Number(row.amount),
-    details,
-    failure:
-      row.failure_code !== null
-        ? { code: row.failure_code, message: row.failure_message ?? '' }
-        : null,
-  };
 }

@@ -4,17 +4,15 @@
  * dead link, an expired estimate link included, with the one 404.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
   approveEstimate,
   askAboutEstimate,
-  type Client,
   declineEstimate,
   portalDecisionView,
 } from '../../estimates/decisions.ts';
 import { SignatureInput } from '../../estimates/signatures.ts';
-import { clientAddress } from '../../http/client-address.ts';
+import { clientOf } from '../../http/client-address.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ApiError } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';
@@ -84,10 +82,6 @@ const approvalBodyLimit = bodyLimit({
     );
   },
 });
-
-function clientOf(c: Context<AppEnv>): Client {
-  return { address: clientAddress(c), userAgent: c.req.header('user-agent') ?? null };
-}
 
 const tags = ['Portal estimates'];
 

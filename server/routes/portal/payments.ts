@@ -5,7 +5,7 @@
  * dead link; portalGuard in app.ts rate limits). docs/payments.md tells the whole flow.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { clientAddress } from '../../http/client-address.ts';
+import { clientOf } from '../../http/client-address.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { listAnswer, listOf } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
@@ -92,7 +92,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const key = idempotencyKey(c.req.header('idempotency-key'));
       const input = c.req.valid('json');
       const provider = paymentProvider(config, db);
-      const client = { address: clientAddress(c), userAgent: c.req.header('user-agent') ?? null };
+      const client = clientOf(c);
       const request = { link: scope.link.id, body: input };
       const answer = await idempotent(db, scope.business.id, key, request, async (resume) => {
         const started = resume

@@ -1,0 +1,26 @@
+/** Businesses and their customers (migration 2026_11_22_0001_ledger). */
+export interface BusinessTable {
+  id: string;
+  name: string;
+  currency: string;
+  locale: string;
+  /** JSON of `BusinessSettings` (server/businesses/settings.ts). */
+  settings: string;
+  api_key_hash: string;
+  invoice_counter: number;
+  estimate_counter: number;
+  created_at: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  business_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  external_id: string | null;
+  /** JSON of the postal address, or null. */
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+}
