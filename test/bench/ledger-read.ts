@@ -46,6 +46,7 @@ function entryAt(index: number): NewLedgerEntry {
   return { kind: 'credit', amount: -500, description: `Goodwill ${index}` };
 }
 
+// Straight into the ledger: 100 000 entries through the API would take the bench's whole budget.
 async function fill(db: Db, owner: { business_id: string; customer_id: string }, count: number) {
   for (let start = 0; start < count; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) =>

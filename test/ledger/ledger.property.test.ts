@@ -11,12 +11,15 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
 import { createBusiness } from '../../server/businesses/businesses.ts';
-import { createCustomer } from '../../server/businesses/customers.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
+import { createLogger } from '../../server/http/logger.ts';
 import { MAX_AMOUNT } from '../../shared/money.ts';
 import { testStores } from '../support/databases.ts';
-import { type StaffClient, useHarness } from '../support/harness.ts';
+import { createCustomer } from '../support/fixtures.ts';
+import { type StaffClient, testConfig, useHarness } from '../support/harness.ts';
+import { staffClient } from '../support/staff-client.ts';
 
 type Posting =
   | { kind: 'charge'; amount: number; tax: number }
@@ -60,11 +63,8 @@ function effectOf(post: Posting): number {
 describe.each(testStores)('ledger properties on $name', (store) => {
   const h = useHarness(store);
 
-  async function newCustomer(staff: StaffClient, name = 'Property Pools') {
-    const created = await staff.post('/v1/customers', { name });
-    expect(created.status).toBe(200);
-    return created.body.id as string;
-  }
+  const newCustomer = async (staff: StaffClient, name = 'Property Pools') =>
+    (await createCustomer(staff, { name })).id;
 
   async function ledgerRows(customerId: string) {
     return h.db
@@ -198,7 +198,11 @@ describe('ledger across server processes on one SQLite file', () => {
     try {
       await migrateToLatest(db);
       const { business, apiKey } = await createBusiness(db, { name: 'Race', currency: 'usd' });
-      const customer = await createCustomer(db, business.id, { name: 'Contested' });
+      const app = createApp({ db, config: testConfig(), logger: createLogger('silent') });
+      const staff = staffClient({ id: business.id, apiKey }, async (path, init) =>
+        app.request(path, init),
+      );
+      const customer = await createCustomer(staff, { name: 'Contested' });
       const env = {
         ...process.env,
         DATABASE_URL: databaseUrl,
