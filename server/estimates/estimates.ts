@@ -4,6 +4,7 @@
  */
 
 import { applyBasisPoints } from '../../shared/money.ts';
+import { getCustomer } from '../businesses/customers.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now, today } from '../db/ids.ts';
 import { keysetPage, type Page } from '../db/pagination.ts';
@@ -87,7 +88,11 @@ export interface EstimateFilter extends Page {
 /** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
 export async function listEstimates(db: Db, businessId: string, filter: EstimateFilter) {
   let query = db.selectFrom('estimates').selectAll().where('business_id', '=', businessId);
-  if (filter.customer) query = query.where('customer_id', '=', filter.customer);
+  if (filter.customer) {
+    // Another business's customer is unknown here, as it is on every list.
+    const customer = await getCustomer(db, businessId, filter.customer, 'customer');
+    query = query.where('customer_id', '=', customer.id);
+  }
   if (filter.status) query = query.where('status', '=', filter.status);
   return keysetPage(query, filter, {
     cursor: (id) => getEstimate(db, businessId, id, 'starting_after'),

@@ -4,6 +4,9 @@
  * built from the `limit + 1` rows that db/pagination.ts reads.
  */
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Page } from '../db/pagination.ts';
+import type { AppEnv } from './env.ts';
 import { errorResponses, jsonResponse } from './schemas.ts';
 
 export const ListQuery = z.object({
@@ -59,5 +62,24 @@ export async function listAnswer<Row, View>(
     object: 'list' as const,
     data: await views(rows.slice(0, limit)),
     has_more: rows.length > limit,
+  };
+}
+
+/** A list route's context, as far as a list handler reads it. */
+// biome-ignore lint/suspicious/noExplicitAny: any route's params and query reach the same handler.
+type ListContext = Context<AppEnv, any, any>;
+
+/**
+ * The handler every list route shares: the rows the query asks for (`limit + 1`, from
+ * db/pagination.ts's keysetPage), answered as a list page with each row shown by `views`.
+ */
+export function listHandler<Query extends Page, Row, View>(
+  rows: (c: ListContext, query: Query) => Promise<Row[]>,
+  views: (c: ListContext, page: Row[]) => View[] | Promise<View[]>,
+) {
+  return async (c: ListContext) => {
+    const query = c.req.valid('query') as Query;
+    const found = await rows(c, query);
+    return c.json(await listAnswer(found, query.limit, (page) => views(c, page)), 200);
   };
 }

@@ -1,3 +1,4 @@
+import { getCustomer } from '../businesses/customers.ts';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { keysetPage, type Page } from '../db/pagination.ts';
@@ -124,7 +125,11 @@ export interface InvoiceFilter extends Page {
 /** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
 export async function listInvoices(db: Db, businessId: string, filter: InvoiceFilter) {
   let query = db.selectFrom('invoices').selectAll().where('business_id', '=', businessId);
-  if (filter.customer) query = query.where('customer_id', '=', filter.customer);
+  if (filter.customer) {
+    // Another business's customer is unknown here, as it is on every list.
+    const customer = await getCustomer(db, businessId, filter.customer, 'customer');
+    query = query.where('customer_id', '=', customer.id);
+  }
   if (filter.status) query = query.where('status', '=', filter.status);
   return keysetPage(query, filter, {
     cursor: (id) => getInvoice(db, businessId, id, 'starting_after'),

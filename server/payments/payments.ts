@@ -1,6 +1,8 @@
 /** Payments: reading, locking and showing them. Creating is create.ts; recording is record.ts. */
+
 import { sql } from 'kysely';
 import type { QuoteInput, TipChoice } from '../../shared/quote.ts';
+import { getCustomer } from '../businesses/customers.ts';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { keysetPage, type Page } from '../db/pagination.ts';
 import type { PaymentTable, RefundTable } from '../db/schema.ts';
@@ -158,7 +160,11 @@ export async function listBusinessPayments(
   },
 ) {
   let query = db.selectFrom('payments').selectAll().where('business_id', '=', businessId);
-  if (page.customer) query = query.where('customer_id', '=', page.customer);
+  if (page.customer) {
+    // Another business's customer is unknown here, as it is on every list.
+    const customer = await getCustomer(db, businessId, page.customer, 'customer');
+    query = query.where('customer_id', '=', customer.id);
+  }
   if (page.status) query = query.where('status', '=', page.status);
   return keysetPage(query, page, {
     cursor: (id) =>

@@ -8,7 +8,7 @@ import {
   updateCustomer,
 } from '../../businesses/customers.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
+import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   amount,
@@ -119,11 +119,10 @@ export const customerRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       item: Customer,
       page: 'A page of customers',
     }),
-    async (c) => {
-      const page = c.req.valid('query');
-      const rows = await listCustomers(c.var.db, c.var.business.id, page);
-      return c.json(await listAnswer(rows, page.limit, (data) => data.map(customerView)), 200);
-    },
+    listHandler(
+      (c, page) => listCustomers(c.var.db, c.var.business.id, page),
+      (_c, rows) => rows.map(customerView),
+    ),
   )
   .openapi(
     createRoute({

@@ -9,7 +9,7 @@ import { invoiceFromEstimate } from '../../estimates/to-invoice.ts';
 import { estimateViews } from '../../estimates/views.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { notFound } from '../../http/errors.ts';
-import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
+import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   amount,
@@ -167,13 +167,10 @@ export const estimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       item: Estimate,
       page: 'A page of estimates',
     }),
-    async (c) => {
-      const { db, business } = c.var;
-      const filter = c.req.valid('query');
-      if (filter.customer) await getCustomer(db, business.id, filter.customer, 'customer');
-      const rows = await listEstimates(db, business.id, filter);
-      return c.json(await listAnswer(rows, filter.limit, (data) => estimateViews(db, data)), 200);
-    },
+    listHandler(
+      (c, filter) => listEstimates(c.var.db, c.var.business.id, filter),
+      (c, rows) => estimateViews(c.var.db, rows),
+    ),
   )
   .openapi(
     createRoute({

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCustomer } from '../../businesses/customers.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
+import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
@@ -113,13 +113,10 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       item: Invoice,
       page: 'A page of invoices',
     }),
-    async (c) => {
-      const { db, business } = c.var;
-      const filter = c.req.valid('query');
-      if (filter.customer) await getCustomer(db, business.id, filter.customer, 'customer');
-      const rows = await listInvoices(db, business.id, filter);
-      return c.json(await listAnswer(rows, filter.limit, (data) => invoiceViews(db, data)), 200);
-    },
+    listHandler(
+      (c, filter) => listInvoices(c.var.db, c.var.business.id, filter),
+      (c, rows) => invoiceViews(c.var.db, rows),
+    ),
   )
   .openapi(
     createRoute({

@@ -1,7 +1,7 @@
 /** `/v1/outbox`: the business's email, with each message's delivery state (staff API). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
-import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
+import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, jsonResponse, prefixedId, Timestamp } from '../../http/schemas.ts';
 import {
@@ -60,12 +60,10 @@ export const outboxRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       item: Email,
       page: 'A page of email',
     }),
-    async (c) => {
-      const page = c.req.valid('query');
-      const rows = await listOutboxMessages(c.var.db, c.var.business.id, page);
-      const views = (data: typeof rows) => data.map((row) => outboxMessageView(row));
-      return c.json(await listAnswer(rows, page.limit, views), 200);
-    },
+    listHandler(
+      (c, page) => listOutboxMessages(c.var.db, c.var.business.id, page),
+      (_c, rows) => rows.map((row) => outboxMessageView(row)),
+    ),
   )
   .openapi(
     createRoute({

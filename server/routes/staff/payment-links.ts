@@ -9,7 +9,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Config } from '../../config.ts';
 import type { LinkEventTable } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
+import { ListQuery, listAnswer, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
@@ -146,13 +146,10 @@ export const paymentLinkRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       item: PaymentLinkSchema,
       page: 'A page of links',
     }),
-    async (c) => {
-      const { db, business, config } = c.var;
-      const page = c.req.valid('query');
-      const rows = await listPaymentLinks(db, business.id, page);
-      const views = (data: typeof rows) => data.map((link) => linkView(link, config));
-      return c.json(await listAnswer(rows, page.limit, views), 200);
-    },
+    listHandler(
+      (c, page) => listPaymentLinks(c.var.db, c.var.business.id, page),
+      (c, rows) => rows.map((link) => linkView(link, c.var.config)),
+    ),
   )
   .openapi(
     createRoute({

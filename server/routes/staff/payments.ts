@@ -1,8 +1,7 @@
 /** `/v1/payments`: the business's payments, and refunds through the provider. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { getCustomer } from '../../businesses/customers.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ListQuery, listAnswer, listRoute } from '../../http/lists.ts';
+import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
@@ -112,14 +111,10 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       item: StaffPayment,
       page: 'A page of payments',
     }),
-    async (c) => {
-      const { db, business } = c.var;
-      const page = c.req.valid('query');
-      // Another business's customer is unknown here, as it is on every other list.
-      if (page.customer) await getCustomer(db, business.id, page.customer, 'customer');
-      const rows = await listBusinessPayments(db, business.id, page);
-      return c.json(await listAnswer(rows, page.limit, (data) => staffViews(db, data)), 200);
-    },
+    listHandler(
+      (c, page) => listBusinessPayments(c.var.db, c.var.business.id, page),
+      (c, rows) => staffViews(c.var.db, rows),
+    ),
   )
   .openapi(
     createRoute({
