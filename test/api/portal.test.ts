@@ -8,7 +8,7 @@ import {
   createInvoice,
   createPaymentLink,
   creditCustomer,
-  expireLink,
+  deadLinks,
   linkEvents,
 } from '../support/fixtures.ts';
 import { type Harness, type StaffClient, UNLIMITED, useHarness } from '../support/harness.ts';
@@ -430,14 +430,10 @@ describe.each(testStores)('portal API on $name', (store) => {
     const staff = await blueLagoon(h);
     const customer = await createCustomer(staff);
     const invoice = await taxedInvoice(staff, customer.id);
-    const revoked = await createPaymentLink(staff, { customer: customer.id });
-    await staff.post(`/v1/payment_links/${revoked.id}/revoke`);
-    const expired = await createPaymentLink(staff, { customer: customer.id });
-    await expireLink(h, expired.id);
-    const voided = await createPaymentLink(staff, { invoice: invoice.id });
-    await staff.post(`/v1/invoices/${invoice.id}/void`);
-    const replaced = await createPaymentLink(staff, { customer: customer.id });
-    await staff.post(`/v1/payment_links/${replaced.id}/regenerate`);
+    const { revoked, expired, voided, replaced } = await deadLinks(h, staff, {
+      customerId: customer.id,
+      invoiceId: invoice.id,
+    });
 
     const dead = [
       'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',

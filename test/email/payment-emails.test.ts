@@ -3,7 +3,7 @@
  * a notice in the outbox; the delivery pass sends them to a real SMTP server in the test, where
  * they are parsed back; a refusing server leaves them pending with their error until a later try.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   deliverDueEmails,
   MAX_ATTEMPTS,
@@ -22,22 +22,12 @@ import {
 import { useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { openPortal } from '../support/portal-client.ts';
-import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { useMailbox } from '../support/smtp.ts';
 
 describe.each(testStores)('payment email on $name', (store) => {
   const h = useHarness(store);
-  let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp.close());
-
-  const deliver = (at?: Date) =>
-    deliverDueEmails(h.db, {
-      transport: smtpTransport(smtp.url),
-      publicUrl: h.config.publicUrl,
-      ...(at ? { at } : {}),
-    });
+  const mailbox = useMailbox(h);
+  const { deliver } = mailbox;
 
   /** Dana pays invoice INV-… of 100.00 with an 18 % tip by Visa (3 % + 30¢ card fee). */
   async function paid(options: { customerEmail?: string | null; notify?: string | null } = {}) {
@@ -79,9 +69,7 @@ describe.each(testStores)('payment email on $name', (store) => {
       ]),
     );
 
-    const before = smtp.received.length;
-    await deliver();
-    const mails = smtp.received.slice(before);
+    const mails = await deliver();
     const receipt = mails.find((mail) => mail.subject?.startsWith('Your receipt'));
     const notice = mails.find((mail) => mail.subject?.startsWith('Payment received'));
 
@@ -120,9 +108,7 @@ describe.each(testStores)('payment email on $name', (store) => {
     ]);
     expect(rows.every((row) => row.sent_at !== null && row.next_attempt_at === null)).toBe(true);
     // Sent is sent: another pass sends nothing again.
-    const count = smtp.received.length;
-    await deliver();
-    expect(smtp.received.length).toBe(count);
+    expect(await deliver()).toEqual([]);
   });
 
   it('queues nothing more when the same success is told again', async () => {
@@ -156,11 +142,11 @@ describe.each(testStores)('payment email on $name', (store) => {
   it('keeps a refused message pending with its error, and sends it on a later try', async () => {
     const { paymentId } = await paid();
     const start = new Date();
-    smtp.refusing = true;
+    mailbox.smtp.refusing = true;
     try {
       await deliver(start);
     } finally {
-      smtp.refusing = false;
+      mailbox.smtp.refusing = false;
     }
     let rows = await messagesOf(paymentId);
     for (const row of rows) {
@@ -200,7 +186,7 @@ describe.each(testStores)('payment email on $name', (store) => {
   it('gives up after repeated refusals, and staff can send it again', async () => {
     const { staff, paymentId } = await paid();
     let at = new Date();
-    smtp.refusing = true;
+    mailbox.smtp.refusing = true;
     try {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         await deliver(at);
@@ -209,7 +195,7 @@ describe.each(testStores)('payment email on $name', (store) => {
         if (row?.next_attempt_at) at = new Date(row.next_attempt_at);
       }
     } finally {
-      smtp.refusing = false;
+      mailbox.smtp.refusing = false;
     }
     const rows = await messagesOf(paymentId);
     expect(rows.map((row) => [row.state, row.next_attempt_at])).toEqual([
@@ -230,10 +216,10 @@ describe.each(testStores)('payment email on $name', (store) => {
 
   it('sends each message once when two delivery passes run at the same time', async () => {
     const { paymentId } = await paid();
-    const before = smtp.received.length;
-    const [one, two] = await Promise.all([deliver(), deliver()]);
+    const before = mailbox.smtp.received.length;
+    const [one, two] = await Promise.all([mailbox.pass(), mailbox.pass()]);
     expect(one.sent + two.sent).toBe(2);
-    expect(smtp.received.length - before).toBe(2);
+    expect(mailbox.smtp.received.length - before).toBe(2);
     expect((await messagesOf(paymentId)).map((row) => row.attempts)).toEqual([1, 1]);
   });
 
@@ -248,7 +234,7 @@ describe.each(testStores)('payment email on $name', (store) => {
 
     const running = startEmailDelivery({
       db: h.db,
-      config: { ...h.config, smtpUrl: smtp.url },
+      config: { ...h.config, smtpUrl: mailbox.smtp.url },
       logger,
       intervalMs: 20,
     });

@@ -11,6 +11,7 @@ import {
   createInvoice,
   createPaymentLink,
   DANA,
+  estimateForDana,
   expireEstimate,
 } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
@@ -30,9 +31,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   const h = useHarness(store);
 
   it('approves with a typed name: kept with time, address and user agent; deposit asked; business told', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, { deposit_percent: 25 });
+    const { staff, dana, estimate } = await estimateForDana(h, { deposit_percent: 25 });
     const { token: customerLink } = await createPaymentLink(staff, { customer: dana.id });
 
     const approved = await openPortal(h, customerLink, '198.51.100.23').approve(estimate.id, {
@@ -85,9 +84,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('approves with a drawn signature through an estimate link: the PNG comes back byte for byte', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id);
+    const { staff, dana, estimate } = await estimateForDana(h);
     const { token } = await createPaymentLink(staff, { estimate: estimate.id });
     const png = signaturePng();
 
@@ -128,9 +125,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('refuses drawn signatures that are not a PNG, too large or blank, and writes nothing', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id);
+    const { staff, dana, estimate } = await estimateForDana(h);
     const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     const refusals: [unknown, number, string][] = [
       [{ type: 'drawn', image_png: 'data:image/jpeg;base64,/9j/4AAQ' }, 422, 'signature_invalid'],
@@ -177,9 +172,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('declines with a reason; a decided estimate cannot be decided again', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id);
+    const { staff, dana, estimate } = await estimateForDana(h);
     const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
 
     const declined = await customer.decline(estimate.id, 'We went with a vinyl liner instead.');
@@ -216,9 +209,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('refuses an expired estimate: 409 on a customer link, the dead-link 404 on its own link', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 10_000 });
+    const { staff, dana, estimate } = await estimateForDana(h, { deposit_amount: 10_000 });
     const { token: customerToken } = await createPaymentLink(staff, { customer: dana.id });
     const { token: estimateToken } = await createPaymentLink(staff, { estimate: estimate.id });
     await expireEstimate(h, estimate.id);

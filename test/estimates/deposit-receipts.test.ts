@@ -3,40 +3,28 @@
  * back as text) and in the receipt and notice emails (delivered to a real SMTP server and parsed
  * back); still so once the estimate became an invoice and the deposit was moved onto it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverDueEmails, smtpTransport } from '../../server/email/sender.ts';
+import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import {
-  brandedBusiness,
-  createCustomer,
-  createEstimate,
-  createPaymentLink,
-  DANA,
-} from '../support/fixtures.ts';
+import { createPaymentLink, estimateForDana } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { openPortal } from '../support/portal-client.ts';
-import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { useMailbox } from '../support/smtp.ts';
 
 /** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
 const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 describe.each(testStores)('deposit receipts on $name', (store) => {
   const h = useHarness(store, UNLIMITED);
-  let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp.close());
+  const { deliver } = useMailbox(h);
 
   /** Dana approves a 4,000.00 estimate and pays its 500.00 deposit by Visa (no card fee). */
   async function depositPaid(settings: Record<string, unknown> = {}) {
-    const staff = await brandedBusiness(h, settings);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, {
+    const body = {
       lines: [{ description: 'Resurfacing', quantity: 1, unit_amount: 400_000, tax_rate: 0 }],
       deposit_amount: 50_000,
-    });
+    };
+    const { staff, dana, estimate } = await estimateForDana(h, body, settings);
     const { token } = await createPaymentLink(staff, { customer: dana.id });
     const customer = openPortal(h, token);
     const approved = await customer.approve(estimate.id, { type: 'typed', name: 'Dana Diaz' });
@@ -75,12 +63,7 @@ describe.each(testStores)('deposit receipts on $name', (store) => {
 
   it('labels it in the receipt and the notice emails', async () => {
     const { estimate, payment } = await depositPaid();
-    const before = smtp.received.length;
-    await deliverDueEmails(h.db, {
-      transport: smtpTransport(smtp.url),
-      publicUrl: h.config.publicUrl,
-    });
-    const mails = smtp.received.slice(before);
+    const mails = await deliver();
     const receipt = mails.find((mail) => mail.subject?.startsWith('Your receipt'));
     const notice = mails.find((mail) => mail.subject?.startsWith('Payment received'));
     const line = `Deposit for estimate ${estimate.number}: $500.00`;

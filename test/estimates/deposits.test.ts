@@ -22,6 +22,7 @@ import {
   createInvoice,
   createPaymentLink,
   DANA,
+  estimateForDana,
 } from '../support/fixtures.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -96,9 +97,7 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
   const h = useHarness(store);
 
   async function approvedEstimate(deposit: Record<string, number> = { deposit_percent: 20 }) {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, deposit);
+    const { staff, dana, estimate } = await estimateForDana(h, deposit);
     const { token } = await createPaymentLink(staff, { customer: dana.id });
     const approved = await openPortal(h, token).approve(estimate.id, {
       type: 'typed',

@@ -14,6 +14,7 @@ import {
   createInvoice,
   createPaymentLink,
   DANA,
+  estimateForDana,
   expireEstimate,
 } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
@@ -95,9 +96,7 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('lets an approved estimate go once it is an invoice, whatever its deposit', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 40_000 });
+    const { staff, dana, estimate } = await estimateForDana(h, { deposit_amount: 40_000 });
     const { token } = await createPaymentLink(staff, { customer: dana.id });
     const drawn = { type: 'drawn', image_png: dataUrl(signaturePng()) };
     expect((await openPortal(h, token).approve(estimate.id, drawn)).status).toBe(200);
@@ -115,9 +114,7 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('still lists an approved estimate past its valid-until day while its deposit is due', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 10_000 });
+    const { staff, dana, estimate } = await estimateForDana(h, { deposit_amount: 10_000 });
     const { token } = await createPaymentLink(staff, { customer: dana.id });
     expect((await openPortal(h, token).approve(estimate.id, typed)).status).toBe(200);
     await expireEstimate(h, estimate.id);
@@ -132,9 +129,7 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('shows an estimate link its estimate through every step, deposit due down to 0', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 30_000 });
+    const { staff, estimate } = await estimateForDana(h, { deposit_amount: 30_000 });
     const { token } = await createPaymentLink(staff, { estimate: estimate.id });
 
     expect(await listed(token)).toMatchObject([
@@ -163,9 +158,7 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   });
 
   it('says a declined estimate asks no deposit, and an invoice link lists no estimate', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id, { deposit_amount: 30_000 });
+    const { staff, dana, estimate } = await estimateForDana(h, { deposit_amount: 30_000 });
     const { token } = await createPaymentLink(staff, { estimate: estimate.id });
     const declined = await openPortal(h, token).decline(estimate.id, 'We chose another pool');
     expect(await listed(token)).toMatchObject([

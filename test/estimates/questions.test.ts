@@ -2,19 +2,18 @@
  * Questions and decision notices reach the business: queued in the outbox with what they tell,
  * delivered by the outbox's SMTP pass to a real SMTP server in the test and parsed back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverDueEmails, smtpTransport } from '../../server/email/sender.ts';
+import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
 import {
   brandedBusiness,
   createCustomer,
   createEstimate,
   createPaymentLink,
-  DANA,
+  estimateForDana,
 } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
-import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { useMailbox } from '../support/smtp.ts';
 import { dataUrl, signaturePng } from './signatures.ts';
 
 const addressOf = (field: unknown) =>
@@ -22,25 +21,10 @@ const addressOf = (field: unknown) =>
 
 describe.each(testStores)('estimate questions and notices on $name', (store) => {
   const h = useHarness(store);
-  let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp.close());
-
-  async function deliver() {
-    const before = smtp.received.length;
-    await deliverDueEmails(h.db, {
-      transport: smtpTransport(smtp.url),
-      publicUrl: h.config.publicUrl,
-    });
-    return smtp.received.slice(before);
-  }
+  const { deliver } = useMailbox(h);
 
   it('takes a question to the business by email; the customer is told it was sent', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id);
+    const { staff, estimate } = await estimateForDana(h);
     const customer = openPortal(h, await createPaymentLink(staff, { estimate: estimate.id }));
     const message = 'Does the price include draining the pool?\nWe have a cover on it too.';
 
@@ -122,9 +106,7 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
   });
 
   it('takes ten questions an hour per estimate, then answers 429 with Retry-After', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
-    const estimate = await createEstimate(staff, dana.id);
+    const { staff, dana, estimate } = await estimateForDana(h);
     const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
     for (let i = 1; i <= 10; i += 1) {
       expect((await customer.ask(estimate.id, `Question ${i}`)).status).toBe(200);

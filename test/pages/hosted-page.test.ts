@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { billedCustomer, createPaymentLink, expireLink, linkEvents } from '../support/fixtures.ts';
+import { billedCustomer, createPaymentLink, deadLinks, linkEvents } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
 
 const directives = (policy: string | null) =>
@@ -94,18 +94,10 @@ describe.each(testStores)('hosted page /p/:token on $name', (store) => {
 
   it('answers every dead link with the same friendly 404 page and the same headers', async () => {
     const { staff, customer, invoice } = await billedCustomer(h);
-    const revoked = await createPaymentLink(staff, { customer: customer.id });
-    await staff.post(`/v1/payment_links/${revoked.id}/revoke`);
-    const expired = await createPaymentLink(staff, { customer: customer.id });
-    await expireLink(h, expired.id);
-    const voided = await createPaymentLink(staff, { invoice: invoice.id });
-    await staff.post(`/v1/invoices/${invoice.id}/void`);
-    const replaced = await createPaymentLink(staff, { customer: customer.id });
-    await staff.post(`/v1/payment_links/${replaced.id}/regenerate`);
-
+    const dead = await deadLinks(h, staff, { customerId: customer.id, invoiceId: invoice.id });
     const tokens = [
       'unknown-token-that-was-never-issued',
-      ...[revoked, expired, voided, replaced].map((link) => link.token),
+      ...Object.values(dead).map((link) => link.token),
     ];
     const answers = await Promise.all(
       tokens.map(async (token) => {

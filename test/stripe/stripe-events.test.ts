@@ -5,16 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toProviderEvents } from '../../server/payments/stripe-events.ts';
-import { createStripeClient, StripeProvider } from '../../server/payments/stripe-provider.ts';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
+import type { StripeProvider } from '../../server/payments/stripe-provider.ts';
+import type { FakeStripe } from '../support/fake-stripe.ts';
+import { startStripeProvider } from './support.ts';
 
 let fake: FakeStripe;
 let provider: StripeProvider;
 beforeAll(async () => {
-  fake = await startFakeStripe();
-  provider = new StripeProvider(
-    createStripeClient({ secretKey: 'sk_test_events', apiBase: fake.url }),
-  );
+  ({ fake, provider } = await startStripeProvider('events'));
 });
 afterAll(() => fake.close());
 

@@ -5,21 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatePaymentInput } from '../../server/payments/provider.ts';
-import {
-  createStripeClient,
-  STRIPE_API_VERSION,
-  StripeProvider,
-} from '../../server/payments/stripe-provider.ts';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
+import { STRIPE_API_VERSION, type StripeProvider } from '../../server/payments/stripe-provider.ts';
+import type { FakeStripe } from '../support/fake-stripe.ts';
+import { startStripeProvider } from './support.ts';
 
 let fake: FakeStripe;
 let provider: StripeProvider;
-
 beforeAll(async () => {
-  fake = await startFakeStripe();
-  provider = new StripeProvider(
-    createStripeClient({ secretKey: 'sk_test_provider', apiBase: fake.url }),
-  );
+  ({ fake, provider } = await startStripeProvider('provider'));
 });
 afterAll(() => fake.close());
 

@@ -3,6 +3,7 @@
  * talking to the fake Stripe server (test/support/fake-stripe.ts), and a payment Dana starts.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
+import { createStripeClient, StripeProvider } from '../../server/payments/stripe-provider.ts';
 import type { TestStore } from '../support/databases.ts';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
 import { DANA, owingCustomer } from '../support/fixtures.ts';
@@ -32,6 +33,13 @@ export function useStripeHarness(store: TestStore, suite: string): StripeWorld {
   afterAll(() => world.fake.close());
   world.h = useHarness(store, { paymentProvider: 'stripe', stripe });
   return world;
+}
+
+/** The Stripe provider alone, with the suite's key, its SDK talking to a new fake Stripe. */
+export async function startStripeProvider(suite: string) {
+  const fake = await startFakeStripe();
+  const client = createStripeClient({ secretKey: `sk_test_${suite}`, apiBase: fake.url });
+  return { fake, provider: new StripeProvider(client) };
 }
 
 /** The PaymentIntent behind a payment the portal started with Stripe. */

@@ -160,6 +160,8 @@ export interface Invoice {
   total: number;
   amount_due: number;
   created: string;
+  /** The rest of the answer, as the API documents it. */
+  [field: string]: unknown;
 }
 
 /**
@@ -199,6 +201,8 @@ export interface Estimate {
   tax: number;
   deposit_amount: number;
   created: string;
+  /** The rest of the answer, as the API documents it. */
+  [field: string]: unknown;
 }
 
 /** A pending estimate: resurfacing and tiles, valid 30 days, unless `body` says otherwise. */
@@ -234,6 +238,8 @@ export interface PaymentLink {
   kind: string;
   status: string;
   expires: string | null;
+  /** The rest of the answer, as the API documents it. */
+  [field: string]: unknown;
 }
 
 /** A link to the customer's account, one invoice or one estimate, and its token. */
@@ -245,6 +251,26 @@ export async function createPaymentLink(
   return { ...link, token: tokenOf(link.url) };
 }
 
+/**
+ * Links of the customer that no longer open, one for each way a link dies: revoked by staff, past
+ * its expiry, to an invoice since voided (`invoiceId` is voided), and replaced by regenerating.
+ */
+export async function deadLinks(
+  h: { db: Db },
+  staff: StaffClient,
+  { customerId, invoiceId }: { customerId: string; invoiceId: string },
+) {
+  const revoked = await createPaymentLink(staff, { customer: customerId });
+  made('revoke', await staff.post(`/v1/payment_links/${revoked.id}/revoke`));
+  const expired = await createPaymentLink(staff, { customer: customerId });
+  await expireLink(h, expired.id);
+  const voided = await createPaymentLink(staff, { invoice: invoiceId });
+  made('void', await staff.post(`/v1/invoices/${invoiceId}/void`));
+  const replaced = await createPaymentLink(staff, { customer: customerId });
+  made('regenerate', await staff.post(`/v1/payment_links/${replaced.id}/regenerate`));
+  return { revoked, expired, voided, replaced };
+}
+
 /** The link's activity types, oldest first, as staff see them. */
 export async function linkEvents(staff: StaffClient, linkId: string): Promise<string[]> {
   const events = made('GET events', await staff.get(`/v1/payment_links/${linkId}/events`));
@@ -252,6 +278,17 @@ export async function linkEvents(staff: StaffClient, linkId: string): Promise<st
 }
 
 // Scenarios
+
+/** Blue Lagoon Pools (branded, with `settings`) has sent Dana an estimate: `body` over the usual. */
+export async function estimateForDana(
+  maker: BusinessMaker,
+  body: Record<string, unknown> = {},
+  settings: Record<string, unknown> = {},
+) {
+  const staff = await brandedBusiness(maker, settings);
+  const dana = await createCustomer(staff, DANA);
+  return { staff, dana, estimate: await createEstimate(staff, dana.id, body) };
+}
 
 /** `customer` (Dana unless named) owes one invoice of `unitAmount` and has a customer link. */
 export async function owingCustomer(

@@ -6,6 +6,9 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { deliverDueEmails, smtpTransport } from '../../server/email/sender.ts';
+import type { Harness } from './harness.ts';
 
 export interface TestSmtp {
   /** `smtp://127.0.0.1:<port>`: what SMTP_URL names. */
@@ -50,4 +53,35 @@ export async function startSmtp(): Promise<TestSmtp> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   smtp.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return smtp;
+}
+
+export interface Mailbox {
+  /** Started before the suite's tests, closed after them. */
+  smtp: TestSmtp;
+  /** Runs the app's delivery pass (as at `at`) to the server; what the pass reports. */
+  pass(at?: Date): ReturnType<typeof deliverDueEmails>;
+  /** Runs a delivery pass; what arrived in it. */
+  deliver(at?: Date): Promise<ParsedMail[]>;
+}
+
+/** The suite's mail server, and the pass that sends the app's due email to it. */
+export function useMailbox(h: Pick<Harness, 'db' | 'config'>): Mailbox {
+  const mailbox = {
+    pass: (at?: Date) =>
+      deliverDueEmails(h.db, {
+        transport: smtpTransport(mailbox.smtp.url),
+        publicUrl: h.config.publicUrl,
+        ...(at ? { at } : {}),
+      }),
+    async deliver(at?: Date) {
+      const before = mailbox.smtp.received.length;
+      await mailbox.pass(at);
+      return mailbox.smtp.received.slice(before);
+    },
+  } as Mailbox;
+  beforeAll(async () => {
+    mailbox.smtp = await startSmtp();
+  });
+  afterAll(() => mailbox.smtp.close());
+  return mailbox;
 }
