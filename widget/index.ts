@@ -4,7 +4,7 @@
  */
 import './pay-portal/define.ts';
 
-export type { BalanceState, LinkKind, Portal, PortalPayment } from './api/types.ts';
+export type { BalanceState, LinkKind, Portal, PortalPayment } from '../shared/api/portal.ts';
 export type {
   PayPortalErrorDetail,
   PayPortalEventMap,

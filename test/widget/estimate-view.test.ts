@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../widget/pay-portal-estimate/define.ts';
-import type { PortalEstimate } from '../../widget/pay-portal-estimate/estimate-summary.ts';
+import type { PortalEstimate } from '../../shared/api/portal.ts';
 import type { PayPortalEstimate } from '../../widget/pay-portal-estimate/pay-portal-estimate.ts';
 import {
   axeViolations,

@@ -2,8 +2,16 @@
  * The portal API as the element calls it. The token in the path is the only credential; no
  * cookies are sent (`credentials: 'omit'`) so the element works the same on any embedding page.
  */
-import type { QuoteInput } from '../../shared/quote.ts';
-import type { List, Portal, PortalPayment, RecentCharge, ServerQuote } from './types.ts';
+import type {
+  List,
+  PaymentRequest,
+  Portal,
+  PortalCharge,
+  PortalPayment,
+  PortalQuote,
+  QuoteRequest,
+  SandboxConfirmation,
+} from '../../shared/api/portal.ts';
 
 /**
  * An answer that is not the one hoped for: an API error, or `network_error` when none came.
@@ -43,11 +51,11 @@ export class PortalApi {
     return this.call('/views', { method: 'POST' });
   }
 
-  charges(limit = 20): Promise<List<RecentCharge>> {
+  charges(limit = 20): Promise<List<PortalCharge>> {
     return this.call(`/charges?limit=${limit}`);
   }
 
-  quote(input: QuoteInput, signal?: AbortSignal): Promise<ServerQuote> {
+  quote(input: QuoteRequest, signal?: AbortSignal): Promise<PortalQuote> {
     return this.call('/quote', { method: 'POST', body: JSON.stringify(input), signal });
   }
 
@@ -60,12 +68,12 @@ export class PortalApi {
   }
 
   /** Starts a payment; `key` is new for each attempt the customer makes (a double click is one). */
-  createPayment(body: object, key: string): Promise<PortalPayment> {
+  createPayment(body: PaymentRequest, key: string): Promise<PortalPayment> {
     return this.call('/payments', { method: 'POST', body: JSON.stringify(body) }, key);
   }
 
   /** Sandbox: the test form's card, bank account, saved card or 3-D Secure answer. */
-  confirmPayment(id: string, body: object): Promise<PortalPayment> {
+  confirmPayment(id: string, body: SandboxConfirmation): Promise<PortalPayment> {
     return this.call(`/payments/${encodeURIComponent(id)}/confirm`, {
       method: 'POST',
       body: JSON.stringify(body),

@@ -4,7 +4,7 @@
  * outstanding the amount due.
  */
 import { html, type TemplateResult } from 'lit';
-import type { Portal } from '../api/types.ts';
+import type { Portal } from '../../shared/api/portal.ts';
 import type { Localizer } from '../i18n/localize.ts';
 
 export function renderBalanceSummary(

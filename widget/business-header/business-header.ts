@@ -1,6 +1,6 @@
 /** The business's face on the card: logo (or its initial), name, test-mode badge; its contact block. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Portal, PortalBusiness } from '../api/types.ts';
+import type { Portal, PortalBusiness } from '../../shared/api/portal.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import { safeImageUrl } from './brand.ts';
 

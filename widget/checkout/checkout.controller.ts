@@ -4,6 +4,7 @@
  * that is charged) follows, debounced, and any difference is shown before paying.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Portal, PortalQuote } from '../../shared/api/portal.ts';
 import {
   computeQuote,
   type PaymentMethodKind,
@@ -11,7 +12,6 @@ import {
   type QuoteProblem,
 } from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
-import type { Portal, ServerQuote } from '../api/types.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import {
   type Checked,
@@ -46,7 +46,7 @@ export class CheckoutController implements ReactiveController {
   phone = '';
   /** Set when the customer leaves the phone field or tries to pay: errors show from then on. */
   phoneTouched = false;
-  serverQuote: ServerQuote | null = null;
+  serverQuote: PortalQuote | null = null;
   quoteFailed = false;
   /**
    * The deposit of an approved estimate, paid instead of invoices: on its own (no invoices,
@@ -128,7 +128,7 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** The server's figures when they answer the customer's current choices, else null. */
-  get currentServerQuote(): ServerQuote | null {
+  get currentServerQuote(): PortalQuote | null {
     return this.serverQuote && this.quotedKey === this.key() ? this.serverQuote : null;
   }
 

@@ -2,6 +2,8 @@
  * What the customer chose, turned into a quote input and checked with the same rules the server
  * applies (shared/quote.ts checkQuoteInput), each problem worded for the field it belongs to.
  */
+
+import type { Portal, PortalInvoice } from '../../shared/api/portal.ts';
 import {
   type ConvenienceFee,
   checkQuoteInput,
@@ -10,7 +12,6 @@ import {
   type QuoteProblem,
   type TipChoice,
 } from '../../shared/quote.ts';
-import type { Portal, PortalInvoice } from '../api/types.ts';
 import type { Localizer } from '../i18n/localize.ts';
 
 /** Account charges no invoice holds are paid through this row. */

@@ -3,7 +3,7 @@
  * payment, what is still owed with a way to pay again.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PortalPayment } from '../api/types.ts';
+import type { PortalPayment } from '../../shared/api/portal.ts';
 import type { Localizer } from '../i18n/localize.ts';
 
 export interface ConfirmationProps {

@@ -5,8 +5,8 @@
  * loading state, so the estimates show the server's status while the decided one keeps its step.
  */
 import type { LitElement, nothing, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { Portal } from '../../shared/api/portal.ts';
 import type { PortalApi } from '../api/portal-api.ts';
-import type { Portal } from '../api/types.ts';
 import type { EstimateDeposit } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { DepositDetail, EstimateDecidedDetail } from '../pay-portal-estimate/events.ts';

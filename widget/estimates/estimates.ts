@@ -5,7 +5,7 @@
  * load, "Try again".
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Portal, PortalEstimate } from '../api/types.ts';
+import type { Portal, PortalEstimate } from '../../shared/api/portal.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { DepositDetail, EstimateDecidedDetail } from '../pay-portal-estimate/events.ts';
 import type { EstimateViewLoader } from './estimate-loader.ts';

@@ -3,8 +3,8 @@
  * (404 `route_missing`) has, as far as the customer can tell, no payments: an empty history.
  */
 import type { ReactiveControllerHost } from 'lit';
+import type { PortalPayment } from '../../shared/api/portal.ts';
 import { type PortalApi, PortalApiError } from '../api/portal-api.ts';
-import type { PortalPayment } from '../api/types.ts';
 
 /** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
 export class HistoryController {

@@ -1,6 +1,6 @@
 /** Past payments: date, amount, method, status, and each receipt's PDF. */
 import { html, type TemplateResult } from 'lit';
-import type { PortalPayment } from '../api/types.ts';
+import type { PortalPayment } from '../../shared/api/portal.ts';
 import { methodName } from '../confirmation/confirmation.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { HistoryController } from './history.controller.ts';

@@ -4,7 +4,7 @@
  * and the business's minimum, with its error inline.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Portal, PortalInvoice } from '../api/types.ts';
+import type { Portal, PortalInvoice } from '../../shared/api/portal.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { PayRow } from '../checkout/choices.ts';
 import type { Localizer } from '../i18n/localize.ts';

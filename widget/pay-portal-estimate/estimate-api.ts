@@ -1,20 +1,15 @@
 /**
- * The estimate calls of the portal API (server/routes/portal-estimates.ts). The token in the path
- * is the only credential; no cookies are sent.
+ * The estimate calls of the portal API (server/routes/portal/estimates.ts; their shapes are
+ * shared/api/portal.ts). The token in the path is the only credential; no cookies are sent.
  */
-export interface EstimateDecisionAnswer {
-  object: 'estimate_decision';
-  estimate: string;
-  status: 'approved' | 'declined';
-  decided_at: string;
-  signature: { type: 'typed' | 'drawn'; name: string | null } | null;
-  reason: string | null;
-  deposit_required: { amount: number; currency: string } | null;
-}
-
-export type SignatureInput =
-  | { type: 'typed'; name: string }
-  | { type: 'drawn'; image_png: string; name?: string };
+import type {
+  EstimateApproval,
+  EstimateDecline,
+  EstimateQuestionInput,
+  EstimateQuestionSent,
+  PortalEstimateDecision,
+  SignatureInput,
+} from '../../shared/api/portal.ts';
 
 /** An answer that was not the one hoped for: the API's error code, or `network_error`. */
 export class EstimateApiError extends Error {
@@ -35,16 +30,16 @@ export class EstimateApi {
     this.root = `${base}/v1/portal/${encodeURIComponent(token)}/estimates/${encodeURIComponent(estimateId)}`;
   }
 
-  approve(signature: SignatureInput): Promise<EstimateDecisionAnswer> {
-    return this.post('/approve', { signature });
+  approve(signature: SignatureInput): Promise<PortalEstimateDecision> {
+    return this.post<EstimateApproval, PortalEstimateDecision>('/approve', { signature });
   }
 
-  decline(reason: string): Promise<EstimateDecisionAnswer> {
-    return this.post('/decline', reason ? { reason } : {});
+  decline(reason: string): Promise<PortalEstimateDecision> {
+    return this.post<EstimateDecline, PortalEstimateDecision>('/decline', reason ? { reason } : {});
   }
 
-  ask(message: string): Promise<{ id: string; message: string }> {
-    return this.post('/questions', { message });
+  ask(message: string): Promise<EstimateQuestionSent> {
+    return this.post<EstimateQuestionInput, EstimateQuestionSent>('/questions', { message });
   }
 
   /** The estimate's PDF, as the customer downloads it. */
@@ -52,7 +47,7 @@ export class EstimateApi {
     return `${this.root}.pdf`;
   }
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  private async post<Body, T>(path: string, body: Body): Promise<T> {
     let response: Response;
     try {
       response = await fetch(this.root + path, {

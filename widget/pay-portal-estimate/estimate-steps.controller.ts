@@ -5,8 +5,9 @@
  * customer's words. The forms (estimate-steps.ts) read it as their `StepHost`.
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { SignatureInput } from '../../shared/api/portal.ts';
 import type { DrawnSignature } from './drawn-signature.ts';
-import { type EstimateApi, EstimateApiError, type SignatureInput } from './estimate-api.ts';
+import { type EstimateApi, EstimateApiError } from './estimate-api.ts';
 import type { EstimateStep, SignMode, StepHost } from './estimate-steps.ts';
 import type { EstimateMessages } from './estimate-strings.ts';
 

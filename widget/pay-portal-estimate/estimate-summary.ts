@@ -3,11 +3,8 @@
  * on approval and the terms. A template module: the element passes its formatter and words.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PortalEstimate } from '../api/types.ts';
+import type { PortalEstimate } from '../../shared/api/portal.ts';
 import type { EstimateMessages } from './estimate-strings.ts';
-
-/** An estimate as the portal API gives it (notes/portal-contract.md). */
-export type { PortalEstimate } from '../api/types.ts';
 
 export interface Formats {
   money(amount: number): string;

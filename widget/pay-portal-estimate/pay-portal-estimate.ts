@@ -19,6 +19,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { PortalEstimate } from '../../shared/api/portal.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { DrawnSignature } from './drawn-signature.ts';
@@ -26,7 +27,7 @@ import { EstimateApi } from './estimate-api.ts';
 import { EstimateStepsController } from './estimate-steps.controller.ts';
 import { type EstimateStep, renderAsk, renderDecline, renderSign } from './estimate-steps.ts';
 import { type EstimateMessages, estimateMessages } from './estimate-strings.ts';
-import { type Formats, type PortalEstimate, renderSummary } from './estimate-summary.ts';
+import { type Formats, renderSummary } from './estimate-summary.ts';
 import { estimateViewStyles } from './pay-portal-estimate.styles.ts';
 
 export class PayPortalEstimate extends LitElement {

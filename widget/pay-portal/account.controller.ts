@@ -6,9 +6,9 @@
  * once per page load, after the account is on screen.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Portal, PortalBusiness } from '../../shared/api/portal.ts';
 import { PortalApi, PortalApiError } from '../api/portal-api.ts';
 import { defaultApiBase } from '../api/script-origin.ts';
-import type { Portal, PortalBusiness } from '../api/types.ts';
 import { emit } from './events.ts';
 
 export type AccountStatus = 'loading' | 'ready' | 'dead' | 'failed';

@@ -3,7 +3,7 @@
  * root on `document` as well as on the element. Their types join `GlobalEventHandlersEventMap`
  * in define.ts, so `addEventListener('pay-portal-paid', (e) => e.detail.amount)` type-checks.
  */
-import type { BalanceState, LinkKind } from '../api/types.ts';
+import type { BalanceState, LinkKind } from '../../shared/api/portal.ts';
 
 /** `pay-portal-ready`: the portal data arrived and the customer sees it. */
 export interface PayPortalReadyDetail {

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import { defaultApiBase } from '../api/script-origin.ts';
-import type { PortalPayment, SavedPaymentMethod } from '../api/types.ts';
 import { renderBalanceSummary } from '../balance-summary/balance-summary.ts';
 import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';

@@ -7,15 +7,14 @@
  * one payment.
  */
 import { css, html, nothing } from 'lit';
+import type { PaymentRequest, Portal, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import type { PortalApi } from '../api/portal-api.ts';
-import type { Portal, SavedPaymentMethod } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type {
   FeeChange,
   FormElement,
   FormHost,
-  PaymentRequest,
   PayResult,
 } from '../provider-form/provider-form.ts';
 import { FormLoader } from './form-loader.ts';
@@ -62,14 +61,15 @@ export class PaymentActions {
   /** The body of the payment request, or null while a choice is invalid. */
   request(): PaymentRequest | null {
     const { input, errors } = this.checkout.checked;
-    if (errors.size > 0 || this.checkout.phoneError) return null;
-    const saved = input.method === 'card' ? this.checkout.savedCard : null;
+    const { method } = input;
+    // The server takes no payment without a method; the portal always offers one (card).
+    if (errors.size > 0 || this.checkout.phoneError || !method) return null;
+    const saved = method === 'card' ? this.checkout.savedCard : null;
     const deposit = this.checkout.deposit;
     return {
-      ...(deposit
-        ? { estimate_deposit: { estimate: deposit.estimate }, method: input.method }
-        : input),
-      save_payment_method: input.method === 'card' && !saved && this.checkout.saveCard,
+      ...(deposit ? { estimate_deposit: { estimate: deposit.estimate } } : input),
+      method,
+      save_payment_method: method === 'card' && !saved && this.checkout.saveCard,
       sms_consent: this.checkout.smsConsent(),
       ...(saved ? { payment_method: saved } : {}),
     };

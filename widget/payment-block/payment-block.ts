@@ -6,7 +6,7 @@
  * changed total to accept, the totals, and the pay button.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Portal, SavedPaymentMethod } from '../api/types.ts';
+import type { Portal, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { FeeChange } from '../provider-form/provider-form.ts';
@@ -173,8 +173,13 @@ function renderSavedCards(
       <legend class="saved-title">${t.savedCards}</legend>
       <ul class="saved-list">
         ${cards.map((card) => {
-          const name = t.cardName(l.brand(card.brand), card.last4);
-          const expiry = `${String(card.exp_month).padStart(2, '0')}/${String(card.exp_year).slice(-2)}`;
+          // The provider may not tell the brand, the last four or the expiry: shown when known.
+          const brand = card.brand ? l.brand(card.brand) : t.card;
+          const name = card.last4 ? t.cardName(brand, card.last4) : brand;
+          const expiry =
+            card.exp_month && card.exp_year
+              ? `${String(card.exp_month).padStart(2, '0')}/${String(card.exp_year).slice(-2)}`
+              : null;
           return html`<li class="saved-card">
             <label class="saved-choice">
               <input
@@ -185,7 +190,7 @@ function renderSavedCards(
               />
               <span>
                 <span class="card-name">${name}</span>
-                <span class="muted nowrap">${t.expires(expiry)}</span>
+                ${expiry ? html`<span class="muted nowrap">${t.expires(expiry)}</span>` : nothing}
               </span>
             </label>
             <button

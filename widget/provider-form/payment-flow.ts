@@ -13,11 +13,12 @@
  *
  * Loaded with the payment forms, never with the element's entry script.
  */
+
+import type { PaymentRequest, PortalPayment } from '../../shared/api/portal.ts';
 import type { PortalApiError } from '../api/portal-api.ts';
-import type { PortalPayment } from '../api/types.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import { type FlowStrings, flowStrings } from './flow-strings.ts';
-import type { FormContext, FormHost, PaymentRequest, PayResult } from './provider-form.ts';
+import type { FormContext, FormHost, PayResult } from './provider-form.ts';
 import { forgetUnconfirmed, leftBehind, rememberUnconfirmed } from './unconfirmed.ts';
 
 /** What a provider's form does for the flow. */

@@ -9,24 +9,10 @@
  * `nothing` (`kit`), so the page loads Lit once and the forms stay small.
  */
 import type { css, html, nothing, ReactiveControllerHost } from 'lit';
-import type { PaymentMethodKind, QuoteInput, QuoteProblem } from '../../shared/quote.ts';
+import type { PaymentRequest, Portal } from '../../shared/api/portal.ts';
+import type { PaymentMethodKind, QuoteProblem } from '../../shared/quote.ts';
 import type { PortalApi } from '../api/portal-api.ts';
-import type { Portal } from '../api/types.ts';
 import type { Localizer } from '../i18n/localize.ts';
-
-/**
- * The body of `POST …/payments`: the invoices, balance and tip chosen, or an approved estimate's
- * deposit, which is paid on its own (server/payments/create.ts).
- */
-export type PaymentRequest = (
-  | QuoteInput
-  | { estimate_deposit: { estimate: string }; method?: PaymentMethodKind | null }
-) & {
-  save_payment_method: boolean;
-  sms_consent: { phone: string; text: string } | null;
-  /** A saved card (`pm_…`) chosen instead of a new one. */
-  payment_method?: string;
-};
 
 export interface FormKit {
   html: typeof html;

@@ -1,13 +1,13 @@
 /** Loads the last 20 billing line items the first time the customer opens them, and on retry. */
 import type { ReactiveControllerHost } from 'lit';
+import type { PortalCharge } from '../../shared/api/portal.ts';
 import type { PortalApi } from '../api/portal-api.ts';
-import type { RecentCharge } from '../api/types.ts';
 
 /** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
 export class RecentChargesController {
   open = false;
   state: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
-  charges: RecentCharge[] = [];
+  charges: PortalCharge[] = [];
   private api: PortalApi | null = null;
 
   constructor(private readonly host: ReactiveControllerHost) {}

@@ -9,10 +9,11 @@
  * a test card, a test bank account, or a saved card; a 3-D Secure card opens the step where the
  * customer completes or fails the check, which is confirmed in turn.
  */
+
+import type { PaymentRequest, PortalPayment } from '../../shared/api/portal.ts';
 import type { PortalApiError } from '../api/portal-api.ts';
-import type { PortalPayment } from '../api/types.ts';
 import { type Collector, PaymentFlow } from '../provider-form/payment-flow.ts';
-import type { FormHost, PaymentForm, PaymentRequest } from '../provider-form/provider-form.ts';
+import type { FormHost, PaymentForm } from '../provider-form/provider-form.ts';
 import {
   type BankField,
   type CardField,

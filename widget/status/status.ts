@@ -4,7 +4,7 @@
  * footer blocks at their real sizes (same classes), so nothing moves when the data arrives.
  */
 import { html, type TemplateResult } from 'lit';
-import type { PortalBusiness } from '../api/types.ts';
+import type { PortalBusiness } from '../../shared/api/portal.ts';
 import { renderContact } from '../business-header/business-header.ts';
 import type { Localizer } from '../i18n/localize.ts';
 

@@ -23,10 +23,10 @@ import type {
   StripePaymentElement,
 } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
+import type { PaymentRequest, PortalPayment } from '../../shared/api/portal.ts';
 import { PortalApiError } from '../api/portal-api.ts';
-import type { PortalPayment } from '../api/types.ts';
 import { type Collector, PaymentFlow } from '../provider-form/payment-flow.ts';
-import type { FormHost, PaymentForm, PaymentRequest } from '../provider-form/provider-form.ts';
+import type { FormHost, PaymentForm } from '../provider-form/provider-form.ts';
 
 export function createForm(host: FormHost): PaymentForm {
   return new StripeForm(host);
@@ -62,7 +62,7 @@ class StripeForm implements PaymentForm, Collector {
     const { portal, l, total, saveCard } = this.host.now();
     this.state = 'loading';
     try {
-      const key = portal.provider.publishable_key;
+      const key = portal.provider.name === 'stripe' ? portal.provider.publishable_key : '';
       if (!key) throw new Error('the portal gives no Stripe publishable key');
       const locale = (l.lang === 'es' ? 'es' : 'auto') as StripeElementLocale;
       this.stripe = await loadStripe(key, { locale });

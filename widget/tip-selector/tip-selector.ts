@@ -3,8 +3,8 @@
  * custom amount when the business allows one. Shown only while a balance is outstanding.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Portal } from '../../shared/api/portal.ts';
 import { tipAmount } from '../../shared/quote.ts';
-import type { Portal } from '../api/types.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { TipSelection } from '../checkout/choices.ts';
 import type { Localizer } from '../i18n/localize.ts';
