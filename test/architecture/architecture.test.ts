@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
  * ground floor (config, db, http) knows no business noun, and no noun knows the portal, the
  * pages or the routes above it.
  */
-export const SERVER_LAYERS = [
+const SERVER_LAYERS = [
   ['config.ts'],
   ['db'],
   ['http'],
@@ -40,7 +40,7 @@ export const SERVER_LAYERS = [
  * widget/, bottom to top (docs/architecture.md says what each folder is). Folders on one layer
  * do not import each other; `build/` runs only at build time and nothing imports it.
  */
-export const WIDGET_LAYERS = [
+const WIDGET_LAYERS = [
   ['api', 'i18n', 'styles', 'build'],
   [
     'business-header',
