@@ -5,20 +5,17 @@
  */
 import type {
   BalanceState,
-  Branding,
-  ConvenienceFees,
   EstimateStatus,
   InvoiceStatus,
   LinkKind,
-  PartialPayments,
   PaymentCard,
   PaymentFailure,
   PaymentMethodKind,
   PaymentProviderName,
   PaymentStatus,
-  TipOptions,
 } from './common.ts';
 
+export type { Email, EmailDetail, EmailKind, Embed, EmbedFile, Settings } from './business.ts';
 export type {
   ApiErrorBody,
   BalanceState,
@@ -251,70 +248,4 @@ export interface Refund {
   status: 'pending' | 'succeeded' | 'failed';
   failure_message: string | null;
   created: string;
-}
-
-export interface Settings {
-  object: 'settings';
-  business: string;
-  name: string;
-  currency: string;
-  locale: string;
-  branding: Branding;
-  tips: TipOptions;
-  partial_payments: PartialPayments;
-  convenience_fees: ConvenienceFees;
-  allowed_origins: string[];
-  notification_email: string | null;
-  /** Days a customer or invoice link lives; null: until regenerated, revoked or voided. */
-  link_expiry_days: number | null;
-}
-
-export type EmailKind = 'receipt' | 'payment_notice' | 'estimate_decision' | 'question' | 'link';
-
-/** An email in the business's outbox (`/v1/outbox`), with its delivery state. */
-export interface Email {
-  id: string;
-  object: 'email';
-  kind: EmailKind;
-  to: string;
-  reply_to: string | null;
-  subject: string;
-  payment: string | null;
-  /** pending (not sent yet, or to be tried again), sent, or failed (given up; retry sends again). */
-  state: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  sent_at: string | null;
-  created: string;
-}
-
-/** `GET /v1/outbox/:id`: the email with its text and HTML. */
-export interface EmailDetail extends Email {
-  text: string;
-  html: string;
-}
-
-/**
- * `GET /widget/embed.json` (no key; the demo page's "Embed on a website"): the element's files,
- * their `sha384-…` integrity and snippets a business copies. `LINK_TOKEN` stands for the token.
- */
-export interface Embed {
-  object: 'embed';
-  module: EmbedFile;
-  script: EmbedFile;
-  snippets: {
-    script_tag: string;
-    script_tag_pinned: string | null;
-    module_pinned: string | null;
-    iframe: string;
-  };
-}
-
-export interface EmbedFile {
-  /** The content-hashed file, cached for good. */
-  url: string;
-  /** The same file under its stable name. */
-  stable_url: string;
-  integrity: string;
 }
