@@ -9,7 +9,6 @@ import {
   createEstimate,
   createInvoice,
   createPaymentLink,
-  owingCustomer,
   poolBusiness,
 } from '../support/fixtures.ts';
 import {
@@ -20,6 +19,7 @@ import {
   useHarness,
 } from '../support/harness.ts';
 import { newKey, openPortal, VISA } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 /** A valid body for each route that takes one, so a refusal can only come from the id check. */
 const BODIES: Record<string, unknown> = {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import {
-  billedCustomer,
-  createCustomer,
-  createPaymentLink,
-  linkEvents,
-} from '../support/fixtures.ts';
+import { createCustomer, createPaymentLink, linkEvents } from '../support/fixtures.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';
+import { billedCustomer } from '../support/scenarios.ts';
 
 describe.each(testStores)('sending a payment link by email on $name', (store) => {
   const h = useHarness(store);

@@ -8,11 +8,11 @@ import {
   createInvoice,
   createPaymentLink,
   creditCustomer,
-  deadLinks,
   linkEvents,
 } from '../support/fixtures.ts';
 import { type Harness, type StaffClient, UNLIMITED, useHarness } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
+import { deadLinks } from '../support/scenarios.ts';
 
 const DEAD_LINK = {
   error: {

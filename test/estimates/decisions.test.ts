@@ -5,17 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
 import {
-  brandedBusiness,
   createCustomer,
   createEstimate,
   createInvoice,
   createPaymentLink,
-  DANA,
-  estimateForDana,
   expireEstimate,
 } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 import { openPortal, PHONE_BROWSER } from '../support/portal-client.ts';
+import { brandedCustomer, estimateForDana } from '../support/scenarios.ts';
 import { dataUrl, hugePng, signaturePng } from './signatures.ts';
 
 const LINK_INVALID = {
@@ -112,7 +110,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
     expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
     // Not to anyone without the key, nor to another business.
     expect((await h.request(seen.body.decision.signature.image_url)).status).toBe(401);
-    const other = await brandedBusiness(h);
+    const other = await h.business({ name: 'Rival Pools' });
     expect((await other.get(`/v1/estimates/${estimate.id}/signature.png`)).status).toBe(404);
 
     // A drawn signature may carry a printed name too.
@@ -231,8 +229,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('reaches only the estimates of the link: not through an invoice link, another estimate or customer', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
+    const { staff, dana } = await brandedCustomer(h);
     const lee = await createCustomer(staff, { name: 'Lee Park', email: 'lee@example.com' });
     const danas = await createEstimate(staff, dana.id);
     const danasOther = await createEstimate(staff, dana.id);
@@ -245,11 +242,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
     const viaInvoice = openPortal(h, await createPaymentLink(staff, { invoice: invoice.id }));
     const viaEstimate = openPortal(h, await createPaymentLink(staff, { estimate: danas.id }));
     const viaDana = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
-    const otherBusiness = await brandedBusiness(h);
-    const stranger = await createEstimate(
-      otherBusiness,
-      (await createCustomer(otherBusiness, DANA)).id,
-    );
+    const { estimate: stranger } = await estimateForDana(h);
     for (const [portal, id] of [
       [viaInvoice, danas.id],
       [viaEstimate, danasOther.id],
@@ -270,8 +263,7 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
   });
 
   it('validates before it looks: a malformed estimate id is a 400 for live and dead links alike', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
+    const { staff, dana } = await brandedCustomer(h);
     const { token } = await createPaymentLink(staff, { customer: dana.id });
     for (const portal of [openPortal(h, token), openPortal(h, 'no-such-token')]) {
       const refused = await portal.decline('inv_123', 'x');

@@ -15,18 +15,11 @@ import { appendEntries } from '../../server/ledger/entries.ts';
 import type { PortalScope } from '../../server/links/access.ts';
 import { openPortalLink } from '../../server/links/access.ts';
 import { testStores } from '../support/databases.ts';
-import {
-  brandedBusiness,
-  createCustomer,
-  createEstimate,
-  createInvoice,
-  createPaymentLink,
-  DANA,
-  estimateForDana,
-} from '../support/fixtures.ts';
+import { createEstimate, createInvoice, createPaymentLink } from '../support/fixtures.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { openPortal, VISA } from '../support/portal-client.ts';
+import { brandedCustomer, estimateForDana } from '../support/scenarios.ts';
 
 let receipts = 0;
 
@@ -304,8 +297,7 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
   });
 
   it('turns only approved estimates into invoices', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
+    const { staff, dana } = await brandedCustomer(h);
     const pending = await createEstimate(staff, dana.id);
     const declined = await createEstimate(staff, dana.id);
     await openPortal(h, await createPaymentLink(staff, { customer: dana.id })).decline(declined.id);
@@ -313,7 +305,7 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
       const refused = await staff.post(`/v1/estimates/${id}/invoice`, {});
       expect([refused.status, refused.body.error.code]).toEqual([409, 'estimate_not_approved']);
     }
-    const other = await brandedBusiness(h);
+    const other = await h.business({ name: 'Rival Pools' });
     expect((await other.post(`/v1/estimates/${pending.id}/invoice`, {})).status).toBe(404);
     expect((await staff.get(`/v1/invoices?customer=${dana.id}`)).body.data).toEqual([]);
     expect((await staff.get(`/v1/customers/${dana.id}/balance`)).body.amount).toBe(0);

@@ -11,15 +11,14 @@ import { fetchLogo, isPublicAddress } from '../../server/documents/brand.ts';
 import { drawInvoicePdf, loadInvoiceDocument } from '../../server/documents/invoice-pdf.ts';
 import { testStores } from '../support/databases.ts';
 import {
-  brandedBusiness,
   createCustomer,
   createEstimate,
   createInvoice,
   createPaymentLink,
-  DANA,
 } from '../support/fixtures.ts';
 import { type StaffClient, useHarness } from '../support/harness.ts';
 import { openPortal, VISA } from '../support/portal-client.ts';
+import { brandedCustomer } from '../support/scenarios.ts';
 import { dataUrl, signaturePng } from './signatures.ts';
 
 /** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
@@ -65,8 +64,7 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
   };
 
   async function invoiceSetup() {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, { ...DANA, address: ADDRESS });
+    const { staff, dana } = await brandedCustomer(h, {}, { address: ADDRESS });
     const invoice = await createInvoice(staff, dana.id, {
       lines: [
         { description: 'Weekly pool cleaning', quantity: 4, unit_amount: 7_500, tax_rate: 825 },
@@ -192,7 +190,7 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
     // Staff: their own business's documents only, with their key.
     expect((await fetchPdf(`/v1/invoices/${leesInvoice.id}/pdf`, staff)).response.status).toBe(200);
     expect((await fetchPdf(`/v1/estimates/${estimate.id}/pdf`, staff)).response.status).toBe(200);
-    const stranger = await brandedBusiness(h);
+    const stranger = await h.business({ name: 'Rival Pools' });
     expect((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`, stranger)).response.status).toBe(404);
     expect((await fetchPdf(`/v1/estimates/${estimate.id}/pdf`, stranger)).response.status).toBe(
       404,
@@ -201,8 +199,7 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
   });
 
   it('prints an estimate with its deposit and terms, then with the signature once signed', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, { ...DANA, name: 'Dana Díaz', address: ADDRESS });
+    const { staff, dana } = await brandedCustomer(h, {}, { name: 'Dana Díaz', address: ADDRESS });
     const typed = await createEstimate(staff, dana.id, { deposit_percent: 25 });
     const drawn = await createEstimate(staff, dana.id);
     const { token } = await createPaymentLink(staff, { customer: dana.id });

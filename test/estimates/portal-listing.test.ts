@@ -8,17 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
 import {
-  brandedBusiness,
-  createCustomer,
   createEstimate,
   createInvoice,
   createPaymentLink,
-  DANA,
-  estimateForDana,
   expireEstimate,
 } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
 import { openPortal, VISA } from '../support/portal-client.ts';
+import { brandedCustomer, estimateForDana } from '../support/scenarios.ts';
 import { dataUrl, signaturePng } from './signatures.ts';
 
 interface Listed {
@@ -41,8 +38,7 @@ describe.each(testStores)('estimates listed in the portal on $name', (store) => 
   const typed = { type: 'typed', name: 'Dana Diaz' };
 
   it('keeps an approved estimate on the customer link until its deposit is paid', async () => {
-    const staff = await brandedBusiness(h);
-    const dana = await createCustomer(staff, DANA);
+    const { staff, dana } = await brandedCustomer(h);
     const withDeposit = await createEstimate(staff, dana.id, { deposit_amount: 50_000 });
     const noDeposit = await createEstimate(staff, dana.id);
     const declined = await createEstimate(staff, dana.id, { deposit_percent: 10 });

@@ -9,10 +9,10 @@ import {
   createCustomer,
   createEstimate,
   createPaymentLink,
-  estimateForDana,
 } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
+import { brandedCustomer, estimateForDana } from '../support/scenarios.ts';
 import { useMailbox } from '../support/smtp.ts';
 import { dataUrl, signaturePng } from './signatures.ts';
 
@@ -58,9 +58,7 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
   });
 
   it("sends each decision to the business, in the business's language", async () => {
-    const staff = await brandedBusiness(h);
-    expect((await staff.patch('/v1/settings', { locale: 'es-MX' })).status).toBe(200);
-    const dana = await createCustomer(staff, { name: 'Dana Díaz', email: 'dana@example.com' });
+    const { staff, dana } = await brandedCustomer(h, { locale: 'es-MX' }, { name: 'Dana Díaz' });
     const approved = await createEstimate(staff, dana.id, { deposit_amount: 50_000 });
     const declined = await createEstimate(staff, dana.id);
     const customer = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));

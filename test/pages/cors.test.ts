@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { billedCustomer, linkEvents } from '../support/fixtures.ts';
+import { linkEvents } from '../support/fixtures.ts';
 import { answer, UNLIMITED, useHarness } from '../support/harness.ts';
+import { billedCustomer } from '../support/scenarios.ts';
 
 const SHOP = 'https://bluelagoon.example';
 const ELSEWHERE = 'https://evil.example';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { billedCustomer, createPaymentLink, deadLinks, linkEvents } from '../support/fixtures.ts';
+import { createPaymentLink, linkEvents } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
+import { billedCustomer, deadLinks } from '../support/scenarios.ts';
 
 const directives = (policy: string | null) =>
   Object.fromEntries(

@@ -5,12 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import {
-  createCustomer,
-  createPaymentLink,
-  owingCustomer,
-  poolBusiness,
-} from '../support/fixtures.ts';
+import { createCustomer, createPaymentLink, poolBusiness } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
 import {
   DECLINED,
@@ -19,6 +14,7 @@ import {
   VISA,
   VISA_DEBIT,
 } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 describe.each(testStores)('canceling a portal payment on $name', (store) => {
   const h = useHarness(store, UNLIMITED);

@@ -11,7 +11,7 @@ import { reconcilePayments } from '../../server/payments/reconcile.ts';
 import { SandboxProvider } from '../../server/payments/sandbox.ts';
 import { readTestCard } from '../../server/payments/sandbox-instruments.ts';
 import { testStores } from '../support/databases.ts';
-import { balanceOf, DANA, owingCustomer, poolBusiness } from '../support/fixtures.ts';
+import { balanceOf, DANA, poolBusiness } from '../support/fixtures.ts';
 import { type Harness, UNLIMITED, useHarness } from '../support/harness.ts';
 import {
   DECLINED,
@@ -20,6 +20,7 @@ import {
   openPortal,
   VISA,
 } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 /** A customer owing one 100.00 invoice, and a payment of it started through the portal. */
 async function startedPayment(h: Harness) {

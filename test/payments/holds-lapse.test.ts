@@ -12,9 +12,10 @@ import { HOLD_MINUTES } from '../../server/payments/holds.ts';
 import { SandboxProvider } from '../../server/payments/sandbox.ts';
 import type { SandboxInstrument } from '../../server/payments/sandbox-instruments.ts';
 import { testStores } from '../support/databases.ts';
-import { owingCustomer, poolBusiness } from '../support/fixtures.ts';
+import { poolBusiness } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
 import { openPortal, VISA } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 /** A sandbox whose first confirmation fails before it touches its book (a network hiccup). */
 class HiccupSandbox extends SandboxProvider {

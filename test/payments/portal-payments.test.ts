@@ -7,7 +7,6 @@ import {
   createInvoice,
   createPaymentLink,
   DANA,
-  owingCustomer,
   poolBusiness,
 } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
@@ -23,6 +22,7 @@ import {
   VISA,
   VISA_DEBIT,
 } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 describe.each(testStores)('portal payments on $name', (store) => {
   const h = useHarness(store, UNLIMITED);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { balanceOf, createInvoice, owingCustomer, poolBusiness } from '../support/fixtures.ts';
+import { balanceOf, createInvoice, poolBusiness } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
 import { DECLINED, openPortal } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 describe.each(testStores)('staff payments and refunds on $name', (store) => {
   const h = useHarness(store, UNLIMITED);

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createStripeClient, StripeProvider } from '../../server/payments/stripe-provider.ts';
 import type { TestStore } from '../support/databases.ts';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
-import { DANA, owingCustomer } from '../support/fixtures.ts';
+import { DANA } from '../support/fixtures.ts';
 import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 export interface StripeWorld {
   h: Harness;

@@ -1,9 +1,10 @@
 /**
  * What the suites set up, made through the staff API as a business's staff would make it:
  * businesses and their settings, customers and what they owe, invoices, estimates, payment links
- * and their tokens. A helper throws with the API's answer when the API refuses: set-up is not what
- * a test asserts, so a refusal here is a broken test, not a finding. The one state the API cannot
- * make, a date already past, is written to the database, and its helper says so.
+ * and their tokens (the stories the suites start from, made of these, are in scenarios.ts). A
+ * helper throws with the API's answer when the API refuses: set-up is not what a test asserts, so a
+ * refusal here is a broken test, not a finding. The one state the API cannot make, a date already
+ * past, is written to the database, and its helper says so.
  */
 import type { NewBusiness } from '../../server/businesses/businesses.ts';
 import type { Db } from '../../server/db/database.ts';
@@ -48,8 +49,6 @@ export async function createBusiness(
   return staff;
 }
 
-export const CARD_FEE = { percent_bps: 300, fixed: 30 };
-
 /** Blue Lagoon Pools: 3 % + 30¢ on cards, partial payments of 1.00 or more. */
 export function poolBusiness(
   maker: BusinessMaker,
@@ -60,7 +59,7 @@ export function poolBusiness(
     name: 'Blue Lagoon Pools',
     currency,
     settings: {
-      convenience_fees: { card: CARD_FEE },
+      convenience_fees: { card: { percent_bps: 300, fixed: 30 } },
       partial_payments: { enabled: true, minimum: 100 },
       ...settings,
     },
@@ -251,71 +250,11 @@ export async function createPaymentLink(
   return { ...link, token: tokenOf(link.url) };
 }
 
-/**
- * Links of the customer that no longer open, one for each way a link dies: revoked by staff, past
- * its expiry, to an invoice since voided (`invoiceId` is voided), and replaced by regenerating.
- */
-export async function deadLinks(
-  h: { db: Db },
-  staff: StaffClient,
-  { customerId, invoiceId }: { customerId: string; invoiceId: string },
-) {
-  const revoked = await createPaymentLink(staff, { customer: customerId });
-  made('revoke', await staff.post(`/v1/payment_links/${revoked.id}/revoke`));
-  const expired = await createPaymentLink(staff, { customer: customerId });
-  await expireLink(h, expired.id);
-  const voided = await createPaymentLink(staff, { invoice: invoiceId });
-  made('void', await staff.post(`/v1/invoices/${invoiceId}/void`));
-  const replaced = await createPaymentLink(staff, { customer: customerId });
-  made('regenerate', await staff.post(`/v1/payment_links/${replaced.id}/regenerate`));
-  return { revoked, expired, voided, replaced };
-}
-
 /** The link's activity types, oldest first, as staff see them. */
 export async function linkEvents(staff: StaffClient, linkId: string): Promise<string[]> {
   const events = made('GET events', await staff.get(`/v1/payment_links/${linkId}/events`));
   return events.data.map((event: { type: string }) => event.type);
 }
-
-// Scenarios
-
-/** Blue Lagoon Pools (branded, with `settings`) has sent Dana an estimate: `body` over the usual. */
-export async function estimateForDana(
-  maker: BusinessMaker,
-  body: Record<string, unknown> = {},
-  settings: Record<string, unknown> = {},
-) {
-  const staff = await brandedBusiness(maker, settings);
-  const dana = await createCustomer(staff, DANA);
-  return { staff, dana, estimate: await createEstimate(staff, dana.id, body) };
-}
-
-/** `customer` (Dana unless named) owes one invoice of `unitAmount` and has a customer link. */
-export async function owingCustomer(
-  staff: StaffClient,
-  unitAmount = 10_000,
-  customer: NewCustomer = {},
-  invoice: InvoiceDetails = {},
-) {
-  const owner = await createCustomer(staff, customer);
-  return {
-    customer: owner,
-    invoice: await createInvoice(staff, owner.id, { unit_amount: unitAmount, ...invoice }),
-    link: await createPaymentLink(staff, { customer: owner.id }),
-  };
-}
-
-/** Blue Lagoon Pools (with `settings`); Dana owes an open invoice of 108.25 and has a link. */
-export async function billedCustomer(maker: BusinessMaker, settings: Record<string, unknown> = {}) {
-  const staff = await createBusiness(maker, { name: 'Blue Lagoon Pools', settings });
-  const billed = await owingCustomer(staff, 10_000, DANA, {
-    tax_rate: 825,
-    due_date: '2099-01-31',
-  });
-  return { staff, ...billed };
-}
-
-export type BilledCustomer = Awaited<ReturnType<typeof billedCustomer>>;
 
 // What only the database can make: time that has passed
 

@@ -1,0 +1,86 @@
+/**
+ * The stories the suites start from, made of the fixtures (fixtures.ts) through the staff API:
+ * a customer who owes an invoice and has a link, Dana and the estimate she was sent, links that
+ * no longer open.
+ */
+import type { Db } from '../../server/db/database.ts';
+import {
+  type BusinessMaker,
+  brandedBusiness,
+  createBusiness,
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+  DANA,
+  expireLink,
+  type InvoiceDetails,
+  made,
+  type NewCustomer,
+} from './fixtures.ts';
+import type { StaffClient } from './staff-client.ts';
+
+/** Dana (or who `customer` says) is a customer of the branded business (with `settings`). */
+export async function brandedCustomer(
+  maker: BusinessMaker,
+  settings: Record<string, unknown> = {},
+  customer: NewCustomer = {},
+) {
+  const staff = await brandedBusiness(maker, settings);
+  return { staff, dana: await createCustomer(staff, { ...DANA, ...customer }) };
+}
+
+/** The branded business (with `settings`) has sent Dana an estimate: `body` over the usual. */
+export async function estimateForDana(
+  maker: BusinessMaker,
+  body: Record<string, unknown> = {},
+  settings: Record<string, unknown> = {},
+) {
+  const { staff, dana } = await brandedCustomer(maker, settings);
+  return { staff, dana, estimate: await createEstimate(staff, dana.id, body) };
+}
+
+/** `customer` (Dana unless named) owes one invoice of `unitAmount` and has a customer link. */
+export async function owingCustomer(
+  staff: StaffClient,
+  unitAmount = 10_000,
+  customer: NewCustomer = {},
+  invoice: InvoiceDetails = {},
+) {
+  const owner = await createCustomer(staff, customer);
+  return {
+    customer: owner,
+    invoice: await createInvoice(staff, owner.id, { unit_amount: unitAmount, ...invoice }),
+    link: await createPaymentLink(staff, { customer: owner.id }),
+  };
+}
+
+/** Blue Lagoon Pools (with `settings`); Dana owes an open invoice of 108.25 and has a link. */
+export async function billedCustomer(maker: BusinessMaker, settings: Record<string, unknown> = {}) {
+  const staff = await createBusiness(maker, { name: 'Blue Lagoon Pools', settings });
+  const billed = await owingCustomer(staff, 10_000, DANA, {
+    tax_rate: 825,
+    due_date: '2099-01-31',
+  });
+  return { staff, ...billed };
+}
+
+/**
+ * Links of the customer that no longer open, one for each way a link dies: revoked by staff, past
+ * its expiry, to an invoice since voided (`invoiceId` is voided), and replaced by regenerating.
+ */
+export async function deadLinks(
+  h: { db: Db },
+  staff: StaffClient,
+  { customerId, invoiceId }: { customerId: string; invoiceId: string },
+) {
+  const revoked = await createPaymentLink(staff, { customer: customerId });
+  made('revoke', await staff.post(`/v1/payment_links/${revoked.id}/revoke`));
+  const expired = await createPaymentLink(staff, { customer: customerId });
+  await expireLink(h, expired.id);
+  const voided = await createPaymentLink(staff, { invoice: invoiceId });
+  made('void', await staff.post(`/v1/invoices/${invoiceId}/void`));
+  const replaced = await createPaymentLink(staff, { customer: customerId });
+  made('regenerate', await staff.post(`/v1/payment_links/${replaced.id}/regenerate`));
+  return { revoked, expired, voided, replaced };
+}
