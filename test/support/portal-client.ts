@@ -95,6 +95,13 @@ export function openPortal(
 
 export type PortalClient = ReturnType<typeof openPortal>;
 
+/** The API suites' calls on the link they name, for one harness: `portal`, the page's Response. */
+export function linkCalls(server: PortalServer) {
+  return {
+    portal: (token: string) => server.request(`/v1/portal/${token}`),
+  };
+}
+
 /**
  * As if the process had died after writing the payment and before answering: no stored answer
  * and an old lock on the key (no request can leave this behind on purpose).

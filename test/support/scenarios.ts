@@ -1,7 +1,7 @@
 /**
  * The stories the suites start from, made of the fixtures (fixtures.ts) through the staff API:
- * a customer who owes an invoice and has a link, Dana and the estimate she was sent, links that
- * no longer open.
+ * a customer who owes an invoice and has a link, a customer with an invoice and an estimate but no
+ * link yet, Dana and the estimate she was sent, links that no longer open.
  */
 import type { Db } from '../../server/db/database.ts';
 import {
@@ -53,6 +53,18 @@ export async function owingCustomer(
     invoice: await createInvoice(staff, owner.id, { unit_amount: unitAmount, ...invoice }),
     link: await createPaymentLink(staff, { customer: owner.id }),
   };
+}
+
+/** A business with a customer, an open invoice of 108.25 and a pending estimate; no link yet. */
+export async function customerWithDocuments(maker: BusinessMaker, staff?: StaffClient) {
+  const business = staff ?? (await maker.business());
+  const customer = await createCustomer(business);
+  const invoice = await createInvoice(business, customer.id, { tax_rate: 825 });
+  const estimate = await createEstimate(business, customer.id, {
+    lines: [{ description: 'New pump', quantity: 1, unit_amount: 50_000 }],
+    valid_until: '2099-12-31',
+  });
+  return { staff: business, customer, invoice, estimate };
 }
 
 /** Blue Lagoon Pools (with `settings`); Dana owes an open invoice of 108.25 and has a link. */
