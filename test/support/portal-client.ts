@@ -95,9 +95,16 @@ export function openPortal(
 
 export type PortalClient = ReturnType<typeof openPortal>;
 
-/** The API suites' calls on the link they name, for one harness: `portal`, the page's Response. */
+/**
+ * The API suites' calls on the link they name, for one harness: the portal's view or a list
+ * (`get`), a POST, a quote, and the page's Response (`portal`).
+ */
 export function linkCalls(server: PortalServer) {
+  type Link = string | { token: string };
   return {
+    get: (link: Link, path = '') => openPortal(server, link).get(path),
+    post: (link: Link, path: string) => openPortal(server, link).post(path),
+    quote: (link: Link, body: unknown) => openPortal(server, link).quote(body),
     portal: (token: string) => server.request(`/v1/portal/${token}`),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The stories the suites start from, made of the fixtures (fixtures.ts) through the staff API:
- * a customer who owes an invoice and has a link, a customer with an invoice and an estimate but no
- * link yet, Dana and the estimate she was sent, links that no longer open.
+ * the portal suites' Blue Lagoon (branded, with a card fee) and its taxed invoice, a customer who
+ * owes an invoice and has a link, a customer with an invoice and an estimate but no link yet, Dana
+ * and the estimate she was sent, links that no longer open.
  */
 import type { Db } from '../../server/db/database.ts';
 import {
@@ -19,6 +20,31 @@ import {
   type NewCustomer,
 } from './fixtures.ts';
 import type { StaffClient } from './staff-client.ts';
+
+/** Blue Lagoon Pools: a 3 % + 30¢ card fee and its branding. */
+export function blueLagoon(maker: BusinessMaker) {
+  return createBusiness(maker, {
+    name: 'Blue Lagoon Pools',
+    settings: {
+      branding: {
+        brand_color: '#0E7490',
+        address: '1 Lagoon Way, Austin TX',
+        phone: '+1 555 010 1000',
+        email: 'billing@bluelagoon.example',
+      },
+      convenience_fees: { card: { percent_bps: 300, fixed: 30 } },
+    },
+  });
+}
+
+/** An open invoice of 100.00 + 8.25 % tax = 108.25. */
+export function taxedInvoice(staff: StaffClient, customer: string, unitAmount = 10_000) {
+  return createInvoice(staff, customer, {
+    unit_amount: unitAmount,
+    tax_rate: 825,
+    due_date: '2099-01-31',
+  });
+}
 
 /** Dana (or who `customer` says) is a customer of the branded business (with `settings`). */
 export async function brandedCustomer(
