@@ -191,6 +191,9 @@ export const RESURFACING = {
 };
 export const TILES = { description: 'Waterline tiles', quantity: 12, unit_amount: 1_850 };
 
+/** The invoice suites' usual line: four weekly visits at 45.00, untaxed (180.00). */
+export const poolService = { description: 'Weekly pool service', quantity: 4, unit_amount: 4500 };
+
 export interface Estimate {
   id: string;
   number: string;
