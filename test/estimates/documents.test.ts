@@ -1,67 +1,31 @@
-/**
- * Invoice and estimate PDFs, fetched as the customer and staff fetch them and read back: the text
- * (pdf-parse), the page count, the QR code decoded from the embedded image (jsqr), and who may
- * fetch which document.
- */
+/** Invoice PDFs read back (text, pages, QR code, logo), and who may fetch which document. */
 import jsQR from 'jsqr';
-import { PDFParse } from 'pdf-parse';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { fetchLogo, isPublicAddress } from '../../server/documents/brand.ts';
 import { drawInvoicePdf, loadInvoiceDocument } from '../../server/documents/invoice-pdf.ts';
 import { testStores } from '../support/databases.ts';
 import {
+  ADDRESS,
   createCustomer,
   createEstimate,
   createInvoice,
   createPaymentLink,
 } from '../support/fixtures.ts';
-import { type StaffClient, useHarness } from '../support/harness.ts';
+import { useHarness } from '../support/harness.ts';
+import { pdfFetcher, readPdf } from '../support/pdf-text.ts';
 import { openPortal, VISA } from '../support/portal-client.ts';
 import { brandedCustomer } from '../support/scenarios.ts';
-import { dataUrl, signaturePng } from './signatures.ts';
-
-/** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
-const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
-
-async function readPdf(bytes: Uint8Array) {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    const text = await parser.getText();
-    const images = await parser.getImage();
-    return {
-      text: plain(text.text),
-      pages: text.total,
-      images: images.pages.flatMap((page) => page.images),
-    };
-  } finally {
-    await parser.destroy();
-  }
-}
+import { signaturePng } from './signatures.ts';
 
 function decodeQr(png: Uint8Array): string | null {
   const image = PNG.sync.read(Buffer.from(png));
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
 }
 
-const ADDRESS = {
-  line1: '48 Palmetto Drive',
-  city: 'Tampa',
-  state: 'FL',
-  postal_code: '33606',
-  country: 'US',
-};
-
 describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
   const h = useHarness(store);
-
-  const fetchPdf = async (path: string, staff?: StaffClient) => {
-    const response = await h.request(
-      path,
-      staff ? { headers: { authorization: `Bearer ${staff.apiKey}` } } : {},
-    );
-    return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
-  };
+  const fetchPdf = pdfFetcher(h);
 
   async function invoiceSetup() {
     const { staff, dana } = await brandedCustomer(h, {}, { address: ADDRESS });
@@ -196,58 +160,6 @@ describe.each(testStores)('invoice and estimate PDFs on $name', (store) => {
       404,
     );
     expect((await fetchPdf(`/v1/invoices/${invoice.id}/pdf`)).response.status).toBe(401);
-  });
-
-  it('prints an estimate with its deposit and terms, then with the signature once signed', async () => {
-    const { staff, dana } = await brandedCustomer(h, {}, { name: 'Dana Díaz', address: ADDRESS });
-    const typed = await createEstimate(staff, dana.id, { deposit_percent: 25 });
-    const drawn = await createEstimate(staff, dana.id);
-    const { token } = await createPaymentLink(staff, { customer: dana.id });
-    const pending = await readPdf(
-      (await fetchPdf(`/v1/portal/${token}/estimates/${typed.id}.pdf`)).bytes,
-    );
-    for (const words of [
-      'ESTIMATE',
-      typed.number,
-      'PREPARED FOR',
-      'Dana Díaz',
-      'Status Awaiting approval',
-      'Pool resurfacing (plaster, 450 sq ft) 1 $4,800.00 8.25% $4,800.00',
-      'Waterline tiles 12 $18.50 — $222.00',
-      'Subtotal $5,022.00',
-      'Tax $396.00',
-      'Total $5,418.00',
-      'Deposit required on approval $1,354.50',
-      'Half the work is scheduled within two weeks of approval.',
-      'To approve online, open the link you received.',
-    ]) {
-      expect(pending.text).toContain(words);
-    }
-
-    const customer = openPortal(h, token);
-    await customer.approve(typed.id, { type: 'typed', name: 'Dana Díaz' });
-    await customer.approve(drawn.id, { type: 'drawn', image_png: dataUrl(signaturePng()) });
-    const signed = await readPdf(
-      (await fetchPdf(`/v1/portal/${token}/estimates/${typed.id}.pdf`)).bytes,
-    );
-    expect(signed.text).toContain('Status Approved');
-    expect(signed.text).toContain('Approved by Dana Díaz');
-    expect(signed.text).toMatch(
-      /Signed electronically on \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M \(UTC\)/,
-    );
-    expect(signed.images).toEqual([]);
-    const drawnPdf = await readPdf((await fetchPdf(`/v1/estimates/${drawn.id}/pdf`, staff)).bytes);
-    expect(drawnPdf.text).toContain('Approved with a drawn signature');
-    expect(drawnPdf.images).toHaveLength(1);
-    expect([drawnPdf.images[0]!.width, drawnPdf.images[0]!.height]).toEqual([320, 120]);
-
-    const declined = await createEstimate(staff, dana.id);
-    await customer.decline(declined.id, 'Over budget this year');
-    const declinedPdf = await readPdf(
-      (await fetchPdf(`/v1/estimates/${declined.id}/pdf`, staff)).bytes,
-    );
-    expect(declinedPdf.text).toContain('Status Declined');
-    expect(declinedPdf.text).toContain('Reason: Over budget this year');
   });
 
   it("speaks the business's language and currency, and runs onto more pages when long", async () => {

@@ -95,6 +95,15 @@ export interface NewCustomer {
 /** The customer most suites bill, with an address for receipts and links. */
 export const DANA = { name: 'Dana Diaz', email: 'dana@example.com' } as const;
 
+/** Dana's address, as the documents print it. */
+export const ADDRESS = {
+  line1: '48 Palmetto Drive',
+  city: 'Tampa',
+  state: 'FL',
+  postal_code: '33606',
+  country: 'US',
+};
+
 export async function createCustomer(
   staff: StaffClient,
   { name = 'Dana Diaz', ...details }: NewCustomer = {},
