@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines on purpose: one story (a deposit from approval to its invoice, then its edges)
+ * told with helpers that reach into the server and that no other suite needs.
+ *
  * Deposits on approved estimates and their credit when the estimate becomes an invoice: first end
  * to end (approve, pay the deposit through the portal's payment flow with the sandbox, convert),
  * then the edges. Deposits are paid and refunded through the API where it can; the states it
