@@ -13,11 +13,8 @@ import {
   poolBusiness,
 } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
-import { pdfText } from '../support/pdf-text.ts';
+import { pdfText, plain } from '../support/pdf-text.ts';
 import { DECLINED, openPortal } from '../support/portal-client.ts';
-
-/** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
-const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 describe.each(testStores)('receipt PDF on $name', (store) => {
   const h = useHarness(store);

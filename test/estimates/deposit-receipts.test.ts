@@ -7,13 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
 import { createPaymentLink } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
-import { pdfText } from '../support/pdf-text.ts';
+import { pdfText, plain } from '../support/pdf-text.ts';
 import { openPortal } from '../support/portal-client.ts';
 import { estimateForDana } from '../support/scenarios.ts';
 import { useMailbox } from '../support/smtp.ts';
-
-/** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
-const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 describe.each(testStores)('deposit receipts on $name', (store) => {
   const h = useHarness(store, UNLIMITED);

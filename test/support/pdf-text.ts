@@ -16,7 +16,7 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
 }
 
 /** Text with every run of spaces (NBSP and narrow NBSP included) as one plain space. */
-const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+export const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 /** A PDF read back whole: its text (spaces made plain), its page count and its images. */
 export async function readPdf(bytes: Uint8Array) {
