@@ -136,6 +136,7 @@ async function writeAttempt(
     provider: provider.name,
     provider_payment_id: null,
     provider_idempotency_key: `${id}:create`,
+    provider_changes: 0,
     currency: business.currency,
     subtotal: quote.subtotal,
     tip: quote.tip,

@@ -122,8 +122,12 @@ export interface RefundInput {
 export interface PaymentProvider {
   readonly name: ProviderName;
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
-  /** Changes the amount before confirmation, when the fee changes with the card's funding. */
-  updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<void>;
+  /**
+   * Changes the amount before confirmation, when the fee changes with the card's funding, and
+   * answers with the amount the provider now holds (./amounts.ts checks it). The key must be new
+   * for each distinct attempt.
+   */
+  updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<number>;
   retrieve(providerPaymentId: string): Promise<ProviderPaymentState>;
   /**
    * Cancels a payment the customer never completed, so it can no longer be confirmed (Stripe:

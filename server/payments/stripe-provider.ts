@@ -97,9 +97,14 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string) {
-    await guard(() =>
+    const intent = await guard(() =>
       this.stripe.paymentIntents.update(providerPaymentId, { amount }, { idempotencyKey }),
     );
+    // A replayed answer (`Idempotent-Replayed: true`) is an older request's: not proof of this one.
+    if (intent.lastResponse?.headers?.['idempotent-replayed'] === 'true') {
+      return (await this.stripe.paymentIntents.retrieve(providerPaymentId)).amount;
+    }
+    return intent.amount;
   }
 
   async retrieve(providerPaymentId: string): Promise<ProviderPaymentState> {

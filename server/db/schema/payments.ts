@@ -18,6 +18,8 @@ export interface PaymentTable {
   provider_payment_id: string | null;
   /** Written before the provider is called, so a retry after a crash asks for the same thing. */
   provider_idempotency_key: string;
+  /** Changes asked of the provider so far (a new amount): the next one's key is `:change:<n+1>`. */
+  provider_changes: number;
   currency: string;
   subtotal: number;
   tip: number;
