@@ -26,7 +26,7 @@ import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
 import { attachPayment } from './idempotency.ts';
 import { checkPaymentMethod } from './methods.ts';
 import type { Payment, RequestedPayment } from './payments.ts';
-import type { PaymentProvider } from './provider.ts';
+import type { PaymentMethodDetails, PaymentProvider } from './provider.ts';
 import { getSavedPaymentMethod } from './saved-methods.ts';
 
 export interface NewPortalPayment {
@@ -57,9 +57,10 @@ export async function createPortalPayment(
   client: Client,
   idempotencyKey: string,
 ): Promise<Started> {
+  const savedCard = await describeSavedCard(db, provider, scope, input);
   const written = await db.transaction().execute(async (trx) => {
     await lockCustomer(trx, scope.customer.id);
-    return writeAttempt(trx, provider, scope, input, client, idempotencyKey);
+    return writeAttempt(trx, provider, scope, input, client, idempotencyKey, savedCard);
   });
   return startWithProvider(db, provider, scope, written.payment);
 }
@@ -71,6 +72,7 @@ async function writeAttempt(
   input: NewPortalPayment,
   client: Client,
   idempotencyKey: string,
+  savedCard: PaymentMethodDetails | null,
 ) {
   const { business, customer, settings } = scope;
   checkPaymentMethod(business.currency, input.method);
@@ -110,13 +112,15 @@ async function writeAttempt(
     }
     savedId = saved.id;
   }
-  // The card's funding is not known yet: the fee is shown as for a credit card, and computed
-  // again when the provider tells the funding, before the customer confirms the final total.
+  // A new card's funding is not known yet: the fee is shown as for a credit card, and computed
+  // again when the provider tells the funding, before the customer confirms the final total. A
+  // saved card is the card charged: its funding, as the provider tells it, decides the fee now.
+  const funding = savedId ? (savedCard?.funding ?? null) : null;
   const quote = paymentQuote(
     settings,
     deposit ? { invoices: [], balance_amount: deposit.amount, tip: null } : request,
     input.method,
-    null,
+    funding,
   );
   const at = now();
   const id = newId('pay');
@@ -143,9 +147,9 @@ async function writeAttempt(
     fee: quote.fee,
     total: quote.total,
     method: input.method,
-    funding: null,
-    card_brand: null,
-    card_last4: null,
+    funding,
+    card_brand: savedId ? (savedCard?.brand ?? null) : null,
+    card_last4: savedId ? (savedCard?.last4 ?? null) : null,
     save_payment_method: input.save_payment_method ? 1 : 0,
     saved_payment_method_id: savedId,
     receipt_number: null,
@@ -161,6 +165,26 @@ async function writeAttempt(
   await recordConsents(trx, scope, payment, input, client);
   await attachPayment(trx, business.id, idempotencyKey, payment.id);
   return { payment };
+}
+
+/**
+ * What the saved card the customer chose is, read from the provider before anything is written
+ * (a debit card saved last month is still a debit card: issue 10, defect 3). Checked again for
+ * the customer and provider inside the transaction; a provider that cannot describe cards (the
+ * sandbox, which settles the fee at confirmation) gives null.
+ */
+async function describeSavedCard(
+  db: Db,
+  provider: PaymentProvider,
+  scope: PortalScope,
+  input: NewPortalPayment,
+): Promise<PaymentMethodDetails | null> {
+  if (!input.payment_method || input.method !== 'card' || !provider.describePaymentMethod) {
+    return null;
+  }
+  const saved = await getSavedPaymentMethod(db, scope, input.payment_method, 'payment_method');
+  if (saved.provider !== provider.name) return null;
+  return provider.describePaymentMethod(saved.provider_payment_method_id);
 }
 
 /**
