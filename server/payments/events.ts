@@ -7,7 +7,8 @@
  * - succeeded: posted once (record.ts), even after a failure (a retried attempt that succeeded);
  * - failed: ignored once the payment succeeded (events out of order); else the holds are freed;
  * - requires_action / processing: ignored once the payment ended;
- * - refund.succeeded / refund.failed: the refund is posted once, or marked failed.
+ * - refund.succeeded / refund.failed: the refund is posted once, or marked failed (reversed in
+ *   the ledger, and the business told, when it had succeeded: refunds.ts).
  *
  * An event for a payment we do not know (yet) is not kept, so a later delivery can still apply.
  */
@@ -166,8 +167,10 @@ async function applyRefundEvent(trx: Trx, payment: Payment, event: ProviderEvent
       .execute();
   }
   if (event.type === 'refund.failed') {
-    await failRefund(trx, refund, event.failure?.message ?? 'The refund failed.');
-    return true;
+    return failRefund(trx, payment, refund, {
+      code: event.failure?.code ?? 'refund_failed',
+      message: event.failure?.message ?? 'The refund failed.',
+    });
   }
   return postRefund(trx, payment, refund);
 }

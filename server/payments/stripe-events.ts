@@ -124,7 +124,10 @@ function refundEvent(
     refundId: refund.metadata?.refund_id ?? null,
     failure:
       type === 'refund.failed'
-        ? { code: refund.failure_reason ?? 'refund_failed', message: 'The refund failed.' }
+        ? {
+            code: refund.failure_reason ?? 'refund_failed',
+            message: `The refund failed at Stripe (${refund.failure_reason ?? 'no reason given'}); the money is back in the business's Stripe balance.`,
+          }
         : null,
   };
 }

@@ -164,6 +164,24 @@ export class FakeStripeApi {
     return intent;
   }
 
+  /**
+   * A refund Stripe reported as succeeded fails later (the card was closed: Stripe's
+   * `expired_or_canceled_card`); the money goes back to the business's Stripe balance.
+   */
+  failRefund(refundId: string, reason = 'expired_or_canceled_card'): Stripe.Refund {
+    const refund = this.find(this.refunds, 'refund', refundId);
+    if (refund.status === 'failed' || refund.status === 'canceled') return refund;
+    refund.status = 'failed';
+    refund.failure_reason = reason;
+    refund.failure_balance_transaction = make.fakeId('txn');
+    const charged = this.charges.get(`${refund.charge}`);
+    if (charged) {
+      charged.amount_refunded -= refund.amount;
+      charged.refunded = false;
+    }
+    return refund;
+  }
+
   // --- The API --------------------------------------------------------------------------
 
   private createIntent(params: Params) {
