@@ -25,6 +25,7 @@ import { paymentQuote } from './fees.ts';
 import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
 import { attachPayment } from './idempotency.ts';
 import { checkPaymentMethod } from './methods.ts';
+import { checkMinimum } from './minimums.ts';
 import type { Payment, RequestedPayment } from './payments.ts';
 import type { PaymentMethodDetails, PaymentProvider } from './provider.ts';
 import { getSavedPaymentMethod } from './saved-methods.ts';
@@ -122,6 +123,8 @@ async function writeAttempt(
     input.method,
     funding,
   );
+  // Before any card fee, since a debit card drops it and the total must stay payable.
+  checkMinimum(provider.name, business.currency, business.locale, quote.subtotal + quote.tip);
   const at = now();
   const id = newId('pay');
   const requested: RequestedPayment = {
@@ -232,14 +235,18 @@ export async function startWithProvider(
       metadata: { business_id: payment.business_id, customer_id: payment.customer_id },
     });
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) throw error;
+    // Refused (Stripe's 400: `amount_too_small`, say) or unreachable, nothing was charged: the
+    // attempt is canceled and its holds freed at once, so the customer can try again.
+    const refused = error instanceof ApiError && error.status < 500;
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('payments')
         .set({
           status: 'canceled',
-          failure_code: 'provider_unavailable',
-          failure_message: 'The payment could not be started. Nothing was charged; try again.',
+          failure_code: refused ? error.code : 'provider_unavailable',
+          failure_message: refused
+            ? error.message
+            : 'The payment could not be started. Nothing was charged; try again.',
           updated_at: now(),
         })
         .where('id', '=', payment.id)
@@ -247,6 +254,7 @@ export async function startWithProvider(
         .execute();
       await releaseHolds(trx, payment.id);
     });
+    if (refused) throw error;
     throw new ApiError(
       500,
       'api_error',

@@ -185,13 +185,10 @@ export class FakeStripeApi {
   // --- The API --------------------------------------------------------------------------
 
   private createIntent(params: Params) {
-    const amount = Number(params.amount);
-    if (!Number.isInteger(amount) || amount < 1 || amount > 99_999_999) {
-      throw invalid('amount', 'Invalid integer: amount', 'parameter_invalid_integer');
-    }
     if (!/^[a-z]{3}$/.test(params.currency ?? '')) {
       throw invalid('currency', 'Invalid currency: use a lowercase ISO code', 'invalid_currency');
     }
+    const amount = checkAmount(params.amount, params.currency);
     // API versions from 2026-09-30 name the list `allowed_payment_method_types`.
     const allowed = params.allowed_payment_method_types ?? params.payment_method_types ?? null;
     if (params.automatic_payment_methods && allowed) {
@@ -242,11 +239,7 @@ export class FakeStripeApi {
         `This PaymentIntent's amount could not be updated because it has a status of ${intent.status}.`,
       );
     }
-    if (params.amount !== undefined) {
-      const amount = Number(params.amount);
-      if (!Number.isInteger(amount) || amount < 1) throw invalid('amount', 'Invalid integer');
-      intent.amount = amount;
-    }
+    if (params.amount !== undefined) intent.amount = checkAmount(params.amount, intent.currency);
     if (params.metadata) intent.metadata = { ...intent.metadata, ...params.metadata };
     if (params.payment_method) intent.payment_method = params.payment_method;
     return intent;
@@ -387,6 +380,56 @@ export class FakeStripeApi {
     map.set(object.id, object);
     return object;
   }
+}
+
+/**
+ * Stripe's minimum charge per currency, in minor units (docs.stripe.com/currencies, "Minimum and
+ * maximum charge amounts"), and its maximum of 99,999,999 minor units.
+ */
+const MINIMUMS: Record<string, number> = {
+  usd: 50,
+  aed: 200,
+  aud: 50,
+  bgn: 100,
+  brl: 50,
+  cad: 50,
+  chf: 50,
+  czk: 1500,
+  dkk: 250,
+  eur: 50,
+  gbp: 30,
+  hkd: 400,
+  huf: 17500,
+  inr: 50,
+  jpy: 50,
+  mxn: 1000,
+  myr: 200,
+  nok: 300,
+  nzd: 50,
+  pln: 200,
+  ron: 200,
+  sek: 300,
+  sgd: 50,
+  thb: 1000,
+};
+
+function checkAmount(value: unknown, currency: string): number {
+  const amount = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(amount)) {
+    throw invalid('amount', 'Invalid integer: amount', 'parameter_invalid_integer');
+  }
+  if (amount > 99_999_999) {
+    throw invalid('amount', 'Amount must be no more than $999,999.99', 'amount_too_large');
+  }
+  const minimum = MINIMUMS[currency] ?? 50;
+  if (amount < minimum) {
+    throw invalid(
+      'amount',
+      `Amount must be at least ${minimum} ${currency} minor units`,
+      'amount_too_small',
+    );
+  }
+  return amount;
 }
 
 function customerFields(params: Params) {
