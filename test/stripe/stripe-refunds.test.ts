@@ -15,7 +15,8 @@ describe.each(testStores)('a Stripe refund that fails after it succeeded on $nam
   it('reverses the refund in the ledger, marks it failed and tells the business, once', async () => {
     const staff = await brandedBusiness(h);
     const { dana, invoice, payment, intentId } = await startPayment(h, staff);
-    const paid = stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
+    // Stripe's test card whose refunds succeed, then fail (expired_or_canceled_card).
+    const paid = stripe.fake.api.confirm(intentId, { card: '4000000000005126' });
     await tellWebhook(stripe, 'payment_intent.succeeded', paid);
     expect(await balanceOf(staff, dana.id)).toBe(0);
 

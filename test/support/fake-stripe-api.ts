@@ -5,6 +5,7 @@
  */
 import type Stripe from 'stripe';
 import * as make from './fake-stripe-objects.ts';
+import { KNOWN_PARAMS } from './fake-stripe-params.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded form data is as loose as Stripe's own.
 export type Params = Record<string, any>;
@@ -48,6 +49,13 @@ export class FakeStripeApi {
   route(method: string, path: string, params: Params): unknown {
     const [version, resource, id, action] = path.split('/').filter(Boolean);
     const call = `${method} ${resource}${id ? '/:id' : ''}${action ? `/${action}` : ''}`;
+    const known = KNOWN_PARAMS[call];
+    if (version === 'v1' && known) {
+      const unknown = Object.keys(params).find((name) => !known.includes(name));
+      if (unknown) {
+        throw invalid(unknown, `Received unknown parameter: ${unknown}`, 'parameter_unknown');
+      }
+    }
     if (version === 'v1') {
       switch (call) {
         case 'POST payment_intents':
@@ -73,6 +81,8 @@ export class FakeStripeApi {
           return this.find(this.confirmationTokens, 'confirmation_token', id);
         case 'POST refunds':
           return this.createRefund(params);
+        case 'GET refunds/:id':
+          return this.find(this.refunds, 'refund', id);
         case 'GET refunds':
           return this.list([...this.refunds.values()].filter((r) => r.charge === params.charge));
       }
@@ -164,6 +174,16 @@ export class FakeStripeApi {
     return intent;
   }
 
+  /** A pending refund goes through (Stripe's `refund.updated` with status `succeeded` follows). */
+  settleRefund(refundId: string): Stripe.Refund {
+    const refund = this.find(this.refunds, 'refund', refundId);
+    if (refund.status === 'pending') {
+      refund.status = 'succeeded';
+      delete refund.pending_reason;
+    }
+    return refund;
+  }
+
   /**
    * A refund Stripe reported as succeeded fails later (the card was closed: Stripe's
    * `expired_or_canceled_card`); the money goes back to the business's Stripe balance.
@@ -171,10 +191,14 @@ export class FakeStripeApi {
   failRefund(refundId: string, reason = 'expired_or_canceled_card'): Stripe.Refund {
     const refund = this.find(this.refunds, 'refund', refundId);
     if (refund.status === 'failed' || refund.status === 'canceled') return refund;
+    const charged = this.charges.get(`${refund.charge}`);
+    const card = make.TEST_CARDS[this.cardNumbers.get(`${charged?.payment_method}`) ?? ''];
+    if (card?.refund !== 'fails') {
+      throw new Error('only a refund of 4000 0000 0000 5126 fails after it succeeded');
+    }
     refund.status = 'failed';
     refund.failure_reason = reason;
     refund.failure_balance_transaction = make.fakeId('txn');
-    const charged = this.charges.get(`${refund.charge}`);
     if (charged) {
       charged.amount_refunded -= refund.amount;
       charged.refunded = false;
@@ -185,12 +209,17 @@ export class FakeStripeApi {
   // --- The API --------------------------------------------------------------------------
 
   private createIntent(params: Params) {
+    for (const required of ['amount', 'currency']) {
+      if (params[required] === undefined) {
+        throw invalid(required, `Missing required param: ${required}.`, 'parameter_missing');
+      }
+    }
     if (!/^[a-z]{3}$/.test(params.currency ?? '')) {
       throw invalid('currency', 'Invalid currency: use a lowercase ISO code', 'invalid_currency');
     }
     const amount = checkAmount(params.amount, params.currency);
-    // API versions from 2026-09-30 name the list `allowed_payment_method_types`.
-    const allowed = params.allowed_payment_method_types ?? params.payment_method_types ?? null;
+    // API versions from 2026-09-30 name the list `allowed_payment_method_types` (and know no other).
+    const allowed = params.allowed_payment_method_types ?? null;
     if (params.automatic_payment_methods && allowed) {
       throw invalid(
         'allowed_payment_method_types',
@@ -300,6 +329,13 @@ export class FakeStripeApi {
       );
     }
     const created = make.refund(paid, amount, params.reason ?? null, params.metadata ?? {});
+    // Stripe's refund test cards: 4000 0000 0000 7726 leaves a refund pending for a while.
+    if (
+      make.TEST_CARDS[this.cardNumbers.get(`${paid.payment_method}`) ?? '']?.refund === 'pending'
+    ) {
+      created.status = 'pending';
+      created.pending_reason = 'processing';
+    }
     paid.amount_refunded += amount;
     paid.refunded = paid.amount_refunded === paid.amount;
     return this.store(this.refunds, created);

@@ -5,6 +5,12 @@
  * replays the same answer; the same key with other parameters is an `idempotency_error`), and
  * records every request so a test can assert what the SDK sent. `api` holds the objects and the
  * parts Stripe.js plays (test/support/fake-stripe-api.ts); `event()` builds webhook events.
+ *
+ * Its objects are written after Stripe's published fixtures (fake-stripe-objects.ts) and it keeps
+ * Stripe's documented rules (test/stripe/stand-in.test.ts): parameters the SDK's types do not
+ * list are 400 `parameter_unknown` (fake-stripe-params.ts); minimum and maximum charge amounts
+ * per currency; refunds `pending` → `succeeded` (4000 0000 0000 7726) and `succeeded` → later
+ * `failed` (4000 0000 0000 5126); no confirming a canceled intent, no updating a succeeded one.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
