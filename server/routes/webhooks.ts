@@ -7,6 +7,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import Stripe from 'stripe';
+import { bodyCap } from '../http/body-cap.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
@@ -37,8 +38,11 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
       "Send payment_intent.succeeded, payment_intent.payment_failed, payment_intent.requires_action, payment_intent.processing, charge.refunded, refund.updated and refund.failed. The body is Stripe's event as sent, signed in the `Stripe-Signature` header.",
     responses: {
       200: jsonResponse(Received, 'Taken (or already taken before)'),
-      ...errorResponses(400, 404),
+      ...errorResponses(400, 404, 413),
     },
+    // Read before the signature can be checked: Stripe's events are a few KB, so 1 MB is
+    // generous, and anything larger is refused unread (413 `body_too_large`).
+    middleware: [bodyCap(1024 * 1024, 413)],
   }),
   async (c) => {
     const { config, db, logger } = c.var;
