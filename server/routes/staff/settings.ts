@@ -11,6 +11,7 @@ import type { BusinessTable } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ApiError, conflict, paramName, validationError } from '../../http/errors.ts';
 import { amount, currency, errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
+import { checkText } from '../../http/text.ts';
 
 const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable();
 
@@ -139,7 +140,7 @@ type SettingsPatch = z.output<typeof SettingsPatch>;
 /** Like the shared hook, but an unknown key is named in `param` (`tips.colour`, not `tips`). */
 // biome-ignore lint/suspicious/noExplicitAny: the hook is the same for every route's input type.
 const settingsHook: Hook<any, AppEnv, any, any> = (result) => {
-  if (result.success) return;
+  if (result.success) return checkText(result.data);
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const param = paramName([...issue.path, issue.keys[0] ?? '']);
