@@ -51,6 +51,23 @@ export async function handleProviderEvent(db: Db, event: ProviderEvent): Promise
   });
 }
 
+/**
+ * Whether a webhook event was taken already, whole (its id) or in part (`<id>:<refund>`, the
+ * refunds of a `charge.refunded`): a redelivery is answered `duplicate` before the provider is
+ * asked anything about it. A part not yet taken is not a duplicate; handleProviderEvent() still
+ * takes each part once.
+ */
+export async function eventTaken(db: Db, provider: string, eventId: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('provider_events')
+    .select('id')
+    .where('provider', '=', provider)
+    .where((eb) => eb.or([eb('id', '=', eventId), eb('id', 'like', `${eventId}:%`)]))
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
 /** By the provider's id, or by our id from the event's metadata (before we stored theirs). */
 async function findPayment(trx: Trx, event: ProviderEvent): Promise<Payment | undefined> {
   const found = await lockPayment(trx, { providerPaymentId: event.providerPaymentId });

@@ -12,7 +12,7 @@ import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
 import { errorResponses, jsonResponse } from '../http/schemas.ts';
-import { handleProviderEvent } from '../payments/events.ts';
+import { eventTaken, handleProviderEvent } from '../payments/events.ts';
 import { stripeProvider } from '../payments/providers.ts';
 import { toProviderEvents } from '../payments/stripe-events.ts';
 
@@ -70,6 +70,10 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
         'signature_invalid',
         'The webhook signature could not be verified (wrong secret, altered body or too old).',
       );
+    }
+    if (await eventTaken(db, 'stripe', event.id)) {
+      logger.info({ event: event.id, type: event.type }, 'stripe webhook: delivered again');
+      return c.json({ received: true as const, outcomes: ['duplicate'] }, 200);
     }
     const events = await toProviderEvents(event, {
       provider: stripeProvider(config),
