@@ -25,7 +25,7 @@ import { paymentQuote } from './fees.ts';
 import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
 import { attachPayment } from './idempotency.ts';
 import { checkPaymentMethod } from './methods.ts';
-import { checkMinimum } from './minimums.ts';
+import { checkMinimum, checkProviderCurrency } from './minimums.ts';
 import type { Payment, RequestedPayment } from './payments.ts';
 import type { PaymentMethodDetails, PaymentProvider } from './provider.ts';
 import { getSavedPaymentMethod } from './saved-methods.ts';
@@ -123,6 +123,7 @@ async function writeAttempt(
     input.method,
     funding,
   );
+  checkProviderCurrency(provider.name, business.currency);
   // Before any card fee, since a debit card drops it and the total must stay payable.
   checkMinimum(provider.name, business.currency, business.locale, quote.subtotal + quote.tip);
   const at = now();

@@ -59,3 +59,26 @@ export function checkMinimum(
     `Card and bank payments must be at least ${formatMoney(minimum, currency, locale)}.`,
   );
 }
+
+/**
+ * Three-decimal currencies Stripe charges in: it takes only amounts whose last digit is 0
+ * (docs.stripe.com/currencies, "Three-decimal currencies"), while our tips, fees and balances are
+ * computed to the minor unit. Rather than round a customer's debt to what Stripe takes, a
+ * business in one of them cannot use Stripe: refused at creation, at a currency change, and at
+ * payment for one that predates the rule (issue 10).
+ */
+const STRIPE_THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
+
+/** 422 `currency_unsupported` when the provider cannot charge in `currency` as we compute it. */
+export function checkProviderCurrency(
+  provider: ProviderName,
+  currency: string,
+  param: string | null = null,
+): void {
+  if (provider !== 'stripe' || !STRIPE_THREE_DECIMAL.has(currency.toLowerCase())) return;
+  throw unprocessable(
+    'currency_unsupported',
+    `Payments in ${currency.toUpperCase()} cannot go through Stripe here: Stripe takes only amounts ending in 0 in three-decimal currencies.`,
+    param,
+  );
+}

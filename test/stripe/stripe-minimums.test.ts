@@ -76,4 +76,25 @@ describe.each(testStores)('Stripe minimums and refusals on $name', (store) => {
     });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
   });
+
+  it('refuses a three-decimal currency Stripe would round (KWD): at a currency change and at payment', async () => {
+    const staff = await createBusiness(h, { name: 'Gulf Pools', currency: 'usd' });
+    const changed = await staff.patch('/v1/settings', { currency: 'kwd' });
+    expect(changed.status).toBe(422);
+    expect(changed.body.error).toMatchObject({ code: 'currency_unsupported', param: 'currency' });
+    expect((await staff.get('/v1/settings')).body.currency).toBe('usd');
+
+    // A business made in KWD before the rule: its payment is refused before Stripe is asked.
+    const older = await createBusiness(h, { name: 'Old Gulf Pools', currency: 'kwd' });
+    const { invoice, link } = await owingCustomer(older, 10_005);
+    const before = creates();
+    const refused = await openPortal(h, link).create({
+      invoices: [{ id: invoice.id, amount: 10_005 }],
+      method: 'card',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('currency_unsupported');
+    expect(refused.body.error.message).toContain('KWD');
+    expect(creates()).toBe(before);
+  });
 });

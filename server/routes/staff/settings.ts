@@ -12,6 +12,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { ApiError, conflict, paramName, validationError } from '../../http/errors.ts';
 import { amount, currency, errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
 import { checkText } from '../../http/text.ts';
+import { checkProviderCurrency } from '../../payments/minimums.ts';
 
 const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable();
 
@@ -187,8 +188,9 @@ export const settingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: settingsHoo
       },
     }),
     async (c) => {
-      const { db, business } = c.var;
+      const { db, business, config } = c.var;
       const patch = c.req.valid('json');
+      if (patch.currency) checkProviderCurrency(config.paymentProvider, patch.currency, 'currency');
       const updated = await db
         .transaction()
         .execute((trx) => updateSettings(trx, business.id, patch));
