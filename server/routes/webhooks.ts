@@ -15,6 +15,7 @@ import { errorResponses, jsonResponse } from '../http/schemas.ts';
 import { eventTaken, handleProviderEvent } from '../payments/events.ts';
 import { stripeProvider } from '../payments/providers.ts';
 import { toProviderEvents } from '../payments/stripe-events.ts';
+import { STRIPE_API_VERSION } from '../payments/stripe-provider.ts';
 
 const Received = z
   .object({
@@ -69,6 +70,15 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
       throw signatureRefused(
         'signature_invalid',
         'The webhook signature could not be verified (wrong secret, altered body or too old).',
+      );
+    }
+    // An event's objects are in the webhook endpoint's API version, not the one our requests pin:
+    // the endpoint must be created with STRIPE_API_VERSION (docs/payments.md). Taken anyway, since
+    // Stripe would retry a refusal for days, but said loudly.
+    if (event.api_version && event.api_version !== STRIPE_API_VERSION) {
+      logger.warn(
+        { event: event.id, api_version: event.api_version, pinned: STRIPE_API_VERSION },
+        'stripe webhook: API version differs from the pinned one; recreate the endpoint with it',
       );
     }
     if (await eventTaken(db, 'stripe', event.id)) {
