@@ -140,6 +140,14 @@ export interface PaymentProvider {
     input: RefundInput,
   ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' }>;
   /**
+   * The provider's refund made for our `refundId`, if it made one: asked when a refund request
+   * got no answer (a timeout), before anyone is told that nothing was refunded.
+   */
+  findRefund?(
+    providerPaymentId: string,
+    refundId: string,
+  ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' } | null>;
+  /**
    * What a payment method the browser collected is (Stripe: a ConfirmationToken or PaymentMethod
    * id), so the server learns the funding and fixes the fee before the customer confirms.
    */

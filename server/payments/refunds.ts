@@ -20,6 +20,7 @@ import { appendEntries, type NewLedgerEntry } from '../ledger/entries.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
 import { amountRefunded, invoiceAllocations, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
+import { afterRefundError, type RefundAnswer } from './refund-lookup.ts';
 
 export async function refundPayment(
   db: Db,
@@ -85,7 +86,7 @@ export async function refundPayment(
     return { row, providerPaymentId: payment.provider_payment_id! };
   });
 
-  let answer: Awaited<ReturnType<PaymentProvider['refund']>>;
+  let answer: RefundAnswer;
   try {
     answer = await provider.refund({
       providerPaymentId: refund.providerPaymentId,
@@ -94,22 +95,7 @@ export async function refundPayment(
       refundId: refund.row.id,
     });
   } catch (error) {
-    await db
-      .updateTable('refunds')
-      .set({
-        status: 'failed',
-        failure_message: String((error as Error).message ?? error),
-        updated_at: now(),
-      })
-      .where('id', '=', refund.row.id)
-      .where('status', '=', 'pending')
-      .execute();
-    throw new ApiError(
-      500,
-      'api_error',
-      'provider_error',
-      'The payment provider did not take the refund. Nothing was refunded.',
-    );
+    answer = await afterRefundError(db, provider, refund.providerPaymentId, refund.row.id, error);
   }
   return db.transaction().execute(async (trx) => {
     const payment = (await lockPayment(trx, { id: paymentId }))!;

@@ -153,6 +153,12 @@ export class StripeProvider implements PaymentProvider {
     return { providerRefundId: refund.id, status: refundStatus(refund.status) };
   }
 
+  async findRefund(providerPaymentId: string, refundId: string) {
+    const page = await this.stripe.refunds.list({ payment_intent: providerPaymentId, limit: 100 });
+    const found = page.data.find((refund) => refund.metadata?.refund_id === refundId);
+    return found ? { providerRefundId: found.id, status: refundStatus(found.status) } : null;
+  }
+
   /** The refunds of a charge, for `charge.refunded` events (they do not list them). */
   async refundsOfCharge(chargeId: string): Promise<Stripe.Refund[]> {
     const page = await this.stripe.refunds.list({ charge: chargeId, limit: 100 });

@@ -64,4 +64,33 @@ describe.each(testStores)('a Stripe refund that fails after it succeeded on $nam
     expect(whole.body).toMatchObject({ amount: 10_000, status: 'succeeded' });
     expect(await balanceOf(staff, dana.id)).toBe(10_000);
   });
+
+  it('a refund whose answer is lost is looked up at Stripe, not reported as nothing refunded', async () => {
+    const staff = await brandedBusiness(h);
+    const { dana, payment, intentId } = await startPayment(h, staff);
+    const paid = stripe.fake.api.confirm(intentId, { card: '4242424242424242' });
+    await tellWebhook(stripe, 'payment_intent.succeeded', paid);
+
+    stripe.fake.lostAnswers.add('POST /v1/refunds');
+    let refunded: Awaited<ReturnType<typeof staff.post>>;
+    try {
+      refunded = await staff.post(`/v1/payments/${payment.id}/refunds`, { amount: 2_500 });
+    } finally {
+      stripe.fake.lostAnswers.clear();
+    }
+    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
+    expect(refunded.body).toMatchObject({ amount: 2_500, status: 'succeeded' });
+    const atStripe = [...stripe.fake.api.refunds.values()].filter(
+      (refund) => refund.payment_intent === intentId,
+    );
+    expect(atStripe).toHaveLength(1);
+    expect(atStripe[0]!.metadata).toEqual({ refund_id: refunded.body.id });
+    expect(await balanceOf(staff, dana.id)).toBe(2_500);
+    // Stripe's event that follows changes nothing.
+    const charge = stripe.fake.api.charges.get(`${paid.latest_charge}`)!;
+    expect((await tellWebhook(stripe, 'charge.refunded', charge)).body.outcomes).toEqual([
+      'ignored',
+    ]);
+    expect(await balanceOf(staff, dana.id)).toBe(2_500);
+  });
 });

@@ -84,7 +84,13 @@ export class FakeStripeApi {
         case 'GET refunds/:id':
           return this.find(this.refunds, 'refund', id);
         case 'GET refunds':
-          return this.list([...this.refunds.values()].filter((r) => r.charge === params.charge));
+          return this.list(
+            [...this.refunds.values()].filter(
+              (r) =>
+                (params.charge === undefined || r.charge === params.charge) &&
+                (params.payment_intent === undefined || r.payment_intent === params.payment_intent),
+            ),
+          );
       }
     }
     throw new StripeApiError(404, {
