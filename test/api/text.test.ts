@@ -6,15 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import {
-  createCustomer,
-  createEstimate,
-  createPaymentLink,
-  DANA,
-  owingCustomer,
-} from '../support/fixtures.ts';
+import { createCustomer, createEstimate, createPaymentLink, DANA } from '../support/fixtures.ts';
 import { type ApiAnswer, useHarness } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 
 const NUL = 'Dana\u0000Diaz';
 const LONE = 'Dana \ud83d Diaz';

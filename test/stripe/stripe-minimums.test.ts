@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testStores } from '../support/databases.ts';
-import { createBusiness, createInvoice, owingCustomer } from '../support/fixtures.ts';
+import { createBusiness, createInvoice } from '../support/fixtures.ts';
 import { openPortal } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 import { useStripeHarness } from './support.ts';
 
 describe.each(testStores)('Stripe minimums and refusals on $name', (store) => {
