@@ -14,6 +14,7 @@
  */
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
+import { applyDisputeEvent } from './disputes.ts';
 import { holdExpiry, keepHolds, releaseHolds } from './holds.ts';
 import { lockPayment, type Payment } from './payments.ts';
 import type { ProviderEvent } from './provider.ts';
@@ -116,6 +117,12 @@ async function apply(trx: Trx, payment: Payment, event: ProviderEvent): Promise<
     case 'refund.succeeded':
     case 'refund.failed':
       return applyRefundEvent(trx, payment, event);
+    case 'dispute.created':
+    case 'dispute.updated':
+    case 'dispute.funds_withdrawn':
+    case 'dispute.funds_reinstated':
+    case 'dispute.closed':
+      return applyDisputeEvent(trx, payment, event);
   }
 }
 

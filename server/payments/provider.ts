@@ -88,7 +88,12 @@ export type ProviderEventType =
   | 'payment.requires_action'
   | 'payment.processing'
   | 'refund.succeeded'
-  | 'refund.failed';
+  | 'refund.failed'
+  | 'dispute.created'
+  | 'dispute.updated'
+  | 'dispute.funds_withdrawn'
+  | 'dispute.funds_reinstated'
+  | 'dispute.closed';
 
 /**
  * One outcome from a provider. `id` is the provider's event id (Stripe's `evt_…`); the same id
@@ -109,6 +114,8 @@ export interface ProviderEvent {
   /** refund.*: the provider's refund id, and ours (`re_…`) from metadata when it has it. */
   providerRefundId?: string | null;
   refundId?: string | null;
+  /** dispute.*: the provider's dispute as it now stands (`amount` is the disputed amount). */
+  dispute?: { id: string; reason: string; status: string } | null;
 }
 
 export interface RefundInput {

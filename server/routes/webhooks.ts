@@ -36,7 +36,7 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
     tags: ['Webhooks'],
     summary: "Stripe's events, signature checked",
     description:
-      "Send payment_intent.succeeded, payment_intent.payment_failed, payment_intent.requires_action, payment_intent.processing, charge.refunded, refund.updated and refund.failed. The body is Stripe's event as sent, signed in the `Stripe-Signature` header.",
+      "Send payment_intent.succeeded, payment_intent.payment_failed, payment_intent.requires_action, payment_intent.processing, charge.refunded, refund.updated, refund.failed and charge.dispute.created, .updated, .funds_withdrawn, .funds_reinstated, .closed. The body is Stripe's event as sent, signed in the `Stripe-Signature` header.",
     responses: {
       200: jsonResponse(Received, 'Taken (or already taken before)'),
       ...errorResponses(400, 404, 413),

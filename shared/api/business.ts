@@ -25,6 +25,7 @@ export type EmailKind =
   | 'receipt'
   | 'payment_notice'
   | 'refund_failed'
+  | 'dispute'
   | 'estimate_decision'
   | 'question'
   | 'link';

@@ -180,6 +180,35 @@ export class FakeStripeApi {
     return intent;
   }
 
+  readonly disputes = new Map<string, Stripe.Dispute>();
+
+  /**
+   * The cardholder disputes a paid intent, then the dispute moves as Stripe moves it: its funds
+   * are withdrawn from the business (`balance_transactions` gains the withdrawal), reinstated if
+   * the business wins, and it closes `won` or `lost`.
+   */
+  openDispute(intentId: string, reason = 'fraudulent'): Stripe.Dispute {
+    const intent = this.find(this.intents, 'payment_intent', intentId);
+    const paid = this.find(this.charges, 'charge', `${intent.latest_charge}`);
+    paid.disputed = true;
+    return this.store(this.disputes, make.dispute(paid, reason));
+  }
+
+  moveDispute(disputeId: string, to: 'funds_withdrawn' | 'funds_reinstated' | 'won' | 'lost') {
+    const dispute = this.find(this.disputes, 'dispute', disputeId);
+    if (to === 'funds_withdrawn' || to === 'funds_reinstated') {
+      const sign = to === 'funds_withdrawn' ? -1 : 1;
+      dispute.balance_transactions = [
+        ...dispute.balance_transactions,
+        { id: make.fakeId('txn'), amount: sign * dispute.amount } as Stripe.BalanceTransaction,
+      ];
+      if (to === 'funds_withdrawn') dispute.status = 'under_review';
+    } else {
+      dispute.status = to;
+    }
+    return dispute;
+  }
+
   /** A pending refund goes through (Stripe's `refund.updated` with status `succeeded` follows). */
   settleRefund(refundId: string): Stripe.Refund {
     const refund = this.find(this.refunds, 'refund', refundId);

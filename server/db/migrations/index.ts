@@ -5,6 +5,7 @@ import * as payments from './2026_11_22_0002_payments.ts';
 import * as outbox from './2026_11_22_0003_outbox.ts';
 import * as estimateDecisions from './2026_11_22_0004_estimate_decisions.ts';
 import * as providerChanges from './2026_12_04_0001_provider_changes.ts';
+import * as disputes from './2026_12_04_0002_disputes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0003_outbox': outbox,
   '2026_11_22_0004_estimate_decisions': estimateDecisions,
   '2026_12_04_0001_provider_changes': providerChanges,
+  '2026_12_04_0002_disputes': disputes,
 };

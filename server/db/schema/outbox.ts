@@ -3,6 +3,7 @@ export type EmailKind =
   | 'receipt'
   | 'payment_notice'
   | 'refund_failed'
+  | 'dispute'
   | 'estimate_decision'
   | 'question'
   | 'link';

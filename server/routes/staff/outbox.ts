@@ -15,6 +15,7 @@ const kinds = [
   'receipt',
   'payment_notice',
   'refund_failed',
+  'dispute',
   'estimate_decision',
   'question',
   'link',
