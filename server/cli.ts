@@ -5,10 +5,12 @@
  * scripts can read it (`npm run -s cli -- …`: npm's own banner also goes to stdout otherwise).
  * Messages go to stderr. Exit codes: 0 done, 2 bad or missing arguments, 1 anything else.
  */
+
 import { parseArgs } from 'node:util';
 import { businessView, createBusiness } from './businesses/businesses.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
+import { checkProviderCurrency } from './payments/minimums.ts';
 
 const USAGE = `Usage: npm run cli -- create-business --name <name> --currency <code> [--locale <tag>]
 
@@ -68,6 +70,11 @@ function parseCreateBusiness(args: string[]): CreateBusinessArgs {
 async function createBusinessCommand(args: string[]) {
   const input = parseCreateBusiness(args);
   const config = loadConfig();
+  try {
+    checkProviderCurrency(config.paymentProvider, input.currency);
+  } catch (error) {
+    throw new UsageError(`--currency: ${(error as Error).message}`);
+  }
   const db = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(db);

@@ -15,6 +15,7 @@ import type { LinkEventTable, PaymentLinkTable, RateLimitTable } from './schema/
 import type { OutboxMessageTable } from './schema/outbox.ts';
 import type {
   ConsentTable,
+  DisputeTable,
   IdempotencyKeyTable,
   PaymentHoldTable,
   PaymentMethodTable,
@@ -57,6 +58,7 @@ export interface Database {
   payment_methods: PaymentMethodTable;
   consents: ConsentTable;
   refunds: RefundTable;
+  disputes: DisputeTable;
   provider_customers: ProviderCustomerTable;
   sandbox_payments: SandboxPaymentTable;
   sandbox_payment_methods: SandboxPaymentMethodTable;

@@ -16,7 +16,7 @@ export type ErrorType =
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500,
     readonly type: ErrorType,
     readonly code: string,
     message: string,
@@ -99,10 +99,11 @@ export function respondWithError(error: unknown, c: Context) {
   }
   if (error instanceof HTTPException) {
     // The framework's refusals (unreadable JSON, a body that is not JSON) are the caller's bad
-    // input: a 400 in our shape, never another status.
+    // input, in our shape: 415 for a content type other than JSON (HTTP's word for it, as
+    // docs/api.md says), else 400.
     const unauthorized = error.status === 401;
     const refusal = new ApiError(
-      unauthorized ? 401 : 400,
+      unauthorized ? 401 : error.status === 415 ? 415 : 400,
       unauthorized ? 'authentication_error' : 'invalid_request_error',
       unauthorized
         ? 'unauthorized'

@@ -1,4 +1,7 @@
-/** Request logging that never writes a link token: the token segment of a path is redacted. */
+/**
+ * Request logging that never writes a link token: the token segment of a path is redacted, where
+ * a route puts it and, by its shape, anywhere else (a mistyped `//v1/portal/T` or `/P/T` too).
+ */
 import type { MiddlewareHandler } from 'hono';
 import pino, { type Logger } from 'pino';
 import type { AppEnv } from './env.ts';
@@ -16,12 +19,26 @@ const TOKEN_PATHS = [
   /^(\/preview\/v1\/portal\/)[^/]+/,
 ];
 
-/** `/v1/portal/abc…/charges` → `/v1/portal/[token]/charges`. */
+/**
+ * What a token looks like: 16 or more base64url characters in one segment (ours are 43). Our own
+ * ids (`pay_` and 20 base-62 characters) look alike and are kept: a log names what it touched.
+ */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,}$/;
+const ID_SHAPE =
+  /^(biz|cus|inv|est|chg|crd|led|lin|pay|lnk|evt|re|pm|cns|hld|sbx|msg|qst)_[0-9A-Za-z]{20}$/;
+
+/** `/v1/portal/abc…/charges` → `/v1/portal/[token]/charges`; `/P//abc…` → `/P//[token]`. */
 export function redactPath(path: string): string {
   for (const pattern of TOKEN_PATHS) {
-    if (pattern.test(path)) return path.replace(pattern, '$1[token]');
+    if (pattern.test(path)) path = path.replace(pattern, '$1[token]');
   }
-  return path;
+  return path
+    .split('/')
+    .map((segment) => {
+      const name = segment.replace(/\.[a-z]{2,4}$/, '');
+      return TOKEN_SHAPE.test(name) && !ID_SHAPE.test(name) ? '[token]' : segment;
+    })
+    .join('/');
 }
 
 export function requestLogger(): MiddlewareHandler<AppEnv> {

@@ -14,7 +14,9 @@ export const ErrorSchema = z
   .openapi('Error');
 
 /** An `Error` answer for each status a route can give. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) {
+export function errorResponses(
+  ...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]
+) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,

@@ -16,6 +16,7 @@ import { now } from '../db/ids.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
 import { lockCustomer } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
+import { setProviderAmount } from './amounts.ts';
 import { DetailedApiError } from './errors.ts';
 import { paymentQuote } from './fees.ts';
 import { checkStillPayable, lapseHolds, placeHolds, releaseHolds } from './holds.ts';
@@ -82,14 +83,7 @@ export async function confirmSandboxPayment(
   );
   await guarded(db, provider, payment, 'requires_confirmation', async () => {
     // The provider charges what it holds: bring it to the final total first.
-    const atProvider = await provider.retrieve(payment.provider_payment_id!);
-    if (atProvider.amount !== claimed.total) {
-      await provider.updateAmount(
-        payment.provider_payment_id!,
-        claimed.total,
-        `${payment.id}:amount:${claimed.total}`,
-      );
-    }
+    await setProviderAmount(db, provider, payment, claimed.total);
     return provider.confirm(payment.provider_payment_id!, instrument);
   });
   return getLinkPayment(db, scope, payment.id);

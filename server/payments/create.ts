@@ -25,8 +25,9 @@ import { paymentQuote } from './fees.ts';
 import { checkPayable, holdExpiry, placeHolds, releaseHolds } from './holds.ts';
 import { attachPayment } from './idempotency.ts';
 import { checkPaymentMethod } from './methods.ts';
+import { checkMinimum, checkProviderCurrency } from './minimums.ts';
 import type { Payment, RequestedPayment } from './payments.ts';
-import type { PaymentProvider } from './provider.ts';
+import type { PaymentMethodDetails, PaymentProvider } from './provider.ts';
 import { getSavedPaymentMethod } from './saved-methods.ts';
 
 export interface NewPortalPayment {
@@ -57,9 +58,10 @@ export async function createPortalPayment(
   client: Client,
   idempotencyKey: string,
 ): Promise<Started> {
+  const savedCard = await describeSavedCard(db, provider, scope, input);
   const written = await db.transaction().execute(async (trx) => {
     await lockCustomer(trx, scope.customer.id);
-    return writeAttempt(trx, provider, scope, input, client, idempotencyKey);
+    return writeAttempt(trx, provider, scope, input, client, idempotencyKey, savedCard);
   });
   return startWithProvider(db, provider, scope, written.payment);
 }
@@ -71,6 +73,7 @@ async function writeAttempt(
   input: NewPortalPayment,
   client: Client,
   idempotencyKey: string,
+  savedCard: PaymentMethodDetails | null,
 ) {
   const { business, customer, settings } = scope;
   checkPaymentMethod(business.currency, input.method);
@@ -110,14 +113,19 @@ async function writeAttempt(
     }
     savedId = saved.id;
   }
-  // The card's funding is not known yet: the fee is shown as for a credit card, and computed
-  // again when the provider tells the funding, before the customer confirms the final total.
+  // A new card's funding is not known yet: the fee is shown as for a credit card, and computed
+  // again when the provider tells the funding, before the customer confirms the final total. A
+  // saved card is the card charged: its funding, as the provider tells it, decides the fee now.
+  const funding = savedId ? (savedCard?.funding ?? null) : null;
   const quote = paymentQuote(
     settings,
     deposit ? { invoices: [], balance_amount: deposit.amount, tip: null } : request,
     input.method,
-    null,
+    funding,
   );
+  checkProviderCurrency(provider.name, business.currency);
+  // Before any card fee, since a debit card drops it and the total must stay payable.
+  checkMinimum(provider.name, business.currency, business.locale, quote.subtotal + quote.tip);
   const at = now();
   const id = newId('pay');
   const requested: RequestedPayment = {
@@ -136,15 +144,16 @@ async function writeAttempt(
     provider: provider.name,
     provider_payment_id: null,
     provider_idempotency_key: `${id}:create`,
+    provider_changes: 0,
     currency: business.currency,
     subtotal: quote.subtotal,
     tip: quote.tip,
     fee: quote.fee,
     total: quote.total,
     method: input.method,
-    funding: null,
-    card_brand: null,
-    card_last4: null,
+    funding,
+    card_brand: savedId ? (savedCard?.brand ?? null) : null,
+    card_last4: savedId ? (savedCard?.last4 ?? null) : null,
     save_payment_method: input.save_payment_method ? 1 : 0,
     saved_payment_method_id: savedId,
     receipt_number: null,
@@ -160,6 +169,26 @@ async function writeAttempt(
   await recordConsents(trx, scope, payment, input, client);
   await attachPayment(trx, business.id, idempotencyKey, payment.id);
   return { payment };
+}
+
+/**
+ * What the saved card the customer chose is, read from the provider before anything is written
+ * (a debit card saved last month is still a debit card: issue 10, defect 3). Checked again for
+ * the customer and provider inside the transaction; a provider that cannot describe cards (the
+ * sandbox, which settles the fee at confirmation) gives null.
+ */
+async function describeSavedCard(
+  db: Db,
+  provider: PaymentProvider,
+  scope: PortalScope,
+  input: NewPortalPayment,
+): Promise<PaymentMethodDetails | null> {
+  if (!input.payment_method || input.method !== 'card' || !provider.describePaymentMethod) {
+    return null;
+  }
+  const saved = await getSavedPaymentMethod(db, scope, input.payment_method, 'payment_method');
+  if (saved.provider !== provider.name) return null;
+  return provider.describePaymentMethod(saved.provider_payment_method_id);
 }
 
 /**
@@ -207,14 +236,18 @@ export async function startWithProvider(
       metadata: { business_id: payment.business_id, customer_id: payment.customer_id },
     });
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) throw error;
+    // Refused (Stripe's 400: `amount_too_small`, say) or unreachable, nothing was charged: the
+    // attempt is canceled and its holds freed at once, so the customer can try again.
+    const refused = error instanceof ApiError && error.status < 500;
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('payments')
         .set({
           status: 'canceled',
-          failure_code: 'provider_unavailable',
-          failure_message: 'The payment could not be started. Nothing was charged; try again.',
+          failure_code: refused ? error.code : 'provider_unavailable',
+          failure_message: refused
+            ? error.message
+            : 'The payment could not be started. Nothing was charged; try again.',
           updated_at: now(),
         })
         .where('id', '=', payment.id)
@@ -222,6 +255,7 @@ export async function startWithProvider(
         .execute();
       await releaseHolds(trx, payment.id);
     });
+    if (refused) throw error;
     throw new ApiError(
       500,
       'api_error',

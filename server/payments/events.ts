@@ -7,12 +7,14 @@
  * - succeeded: posted once (record.ts), even after a failure (a retried attempt that succeeded);
  * - failed: ignored once the payment succeeded (events out of order); else the holds are freed;
  * - requires_action / processing: ignored once the payment ended;
- * - refund.succeeded / refund.failed: the refund is posted once, or marked failed.
+ * - refund.succeeded / refund.failed: the refund is posted once, or marked failed (reversed in
+ *   the ledger, and the business told, when it had succeeded: refunds.ts).
  *
  * An event for a payment we do not know (yet) is not kept, so a later delivery can still apply.
  */
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
+import { applyDisputeEvent } from './disputes.ts';
 import { holdExpiry, keepHolds, releaseHolds } from './holds.ts';
 import { lockPayment, type Payment } from './payments.ts';
 import type { ProviderEvent } from './provider.ts';
@@ -48,6 +50,23 @@ export async function handleProviderEvent(db: Db, event: ProviderEvent): Promise
       .execute();
     return (await apply(trx, payment, event)) ? 'applied' : 'ignored';
   });
+}
+
+/**
+ * Whether a webhook event was taken already, whole (its id) or in part (`<id>:<refund>`, the
+ * refunds of a `charge.refunded`): a redelivery is answered `duplicate` before the provider is
+ * asked anything about it. A part not yet taken is not a duplicate; handleProviderEvent() still
+ * takes each part once.
+ */
+export async function eventTaken(db: Db, provider: string, eventId: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('provider_events')
+    .select('id')
+    .where('provider', '=', provider)
+    .where((eb) => eb.or([eb('id', '=', eventId), eb('id', 'like', `${eventId}:%`)]))
+    .limit(1)
+    .executeTakeFirst();
+  return found !== undefined;
 }
 
 /** By the provider's id, or by our id from the event's metadata (before we stored theirs). */
@@ -98,6 +117,12 @@ async function apply(trx: Trx, payment: Payment, event: ProviderEvent): Promise<
     case 'refund.succeeded':
     case 'refund.failed':
       return applyRefundEvent(trx, payment, event);
+    case 'dispute.created':
+    case 'dispute.updated':
+    case 'dispute.funds_withdrawn':
+    case 'dispute.funds_reinstated':
+    case 'dispute.closed':
+      return applyDisputeEvent(trx, payment, event);
   }
 }
 
@@ -166,8 +191,10 @@ async function applyRefundEvent(trx: Trx, payment: Payment, event: ProviderEvent
       .execute();
   }
   if (event.type === 'refund.failed') {
-    await failRefund(trx, refund, event.failure?.message ?? 'The refund failed.');
-    return true;
+    return failRefund(trx, payment, refund, {
+      code: event.failure?.code ?? 'refund_failed',
+      message: event.failure?.message ?? 'The refund failed.',
+    });
   }
   return postRefund(trx, payment, refund);
 }

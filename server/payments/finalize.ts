@@ -10,6 +10,7 @@ import { now } from '../db/ids.ts';
 import { conflict } from '../http/errors.ts';
 import { lockCustomer } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
+import { setProviderAmount } from './amounts.ts';
 import { paymentQuote } from './fees.ts';
 import { figuresInputOf, getLinkPayment, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
@@ -58,15 +59,6 @@ export async function finalizePaymentMethod(
       .execute();
     return quote.total;
   });
-  if (payment.provider_payment_id) {
-    const atProvider = await provider.retrieve(payment.provider_payment_id);
-    if (atProvider.amount !== total) {
-      await provider.updateAmount(
-        payment.provider_payment_id,
-        total,
-        `${payment.id}:amount:${total}`,
-      );
-    }
-  }
+  await setProviderAmount(db, provider, payment, total);
   return getLinkPayment(db, scope, payment.id);
 }

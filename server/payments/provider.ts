@@ -88,7 +88,12 @@ export type ProviderEventType =
   | 'payment.requires_action'
   | 'payment.processing'
   | 'refund.succeeded'
-  | 'refund.failed';
+  | 'refund.failed'
+  | 'dispute.created'
+  | 'dispute.updated'
+  | 'dispute.funds_withdrawn'
+  | 'dispute.funds_reinstated'
+  | 'dispute.closed';
 
 /**
  * One outcome from a provider. `id` is the provider's event id (Stripe's `evt_…`); the same id
@@ -109,6 +114,8 @@ export interface ProviderEvent {
   /** refund.*: the provider's refund id, and ours (`re_…`) from metadata when it has it. */
   providerRefundId?: string | null;
   refundId?: string | null;
+  /** dispute.*: the provider's dispute as it now stands (`amount` is the disputed amount). */
+  dispute?: { id: string; reason: string; status: string } | null;
 }
 
 export interface RefundInput {
@@ -122,8 +129,12 @@ export interface RefundInput {
 export interface PaymentProvider {
   readonly name: ProviderName;
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
-  /** Changes the amount before confirmation, when the fee changes with the card's funding. */
-  updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<void>;
+  /**
+   * Changes the amount before confirmation, when the fee changes with the card's funding, and
+   * answers with the amount the provider now holds (./amounts.ts checks it). The key must be new
+   * for each distinct attempt.
+   */
+  updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<number>;
   retrieve(providerPaymentId: string): Promise<ProviderPaymentState>;
   /**
    * Cancels a payment the customer never completed, so it can no longer be confirmed (Stripe:
@@ -135,6 +146,14 @@ export interface PaymentProvider {
   refund(
     input: RefundInput,
   ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' }>;
+  /**
+   * The provider's refund made for our `refundId`, if it made one: asked when a refund request
+   * got no answer (a timeout), before anyone is told that nothing was refunded.
+   */
+  findRefund?(
+    providerPaymentId: string,
+    refundId: string,
+  ): Promise<{ providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' } | null>;
   /**
    * What a payment method the browser collected is (Stripe: a ConfirmationToken or PaymentMethod
    * id), so the server learns the funding and fixes the fee before the customer confirms.

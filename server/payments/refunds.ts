@@ -12,11 +12,15 @@ import { formatMoney } from '../../shared/money.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import type { RefundTable } from '../db/schema.ts';
+import { loadReceipt } from '../documents/receipt-data.ts';
+import { refundFailedEmail } from '../email/refund-failed.ts';
 import { ApiError, conflict, unprocessable } from '../http/errors.ts';
 import { settleInvoiceStatus } from '../invoices/status.ts';
 import { appendEntries, type NewLedgerEntry } from '../ledger/entries.ts';
+import { enqueueEmail } from '../outbox/outbox.ts';
 import { amountRefunded, invoiceAllocations, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
+import { afterRefundError, type RefundAnswer } from './refund-lookup.ts';
 
 export async function refundPayment(
   db: Db,
@@ -82,7 +86,7 @@ export async function refundPayment(
     return { row, providerPaymentId: payment.provider_payment_id! };
   });
 
-  let answer: Awaited<ReturnType<PaymentProvider['refund']>>;
+  let answer: RefundAnswer;
   try {
     answer = await provider.refund({
       providerPaymentId: refund.providerPaymentId,
@@ -91,22 +95,7 @@ export async function refundPayment(
       refundId: refund.row.id,
     });
   } catch (error) {
-    await db
-      .updateTable('refunds')
-      .set({
-        status: 'failed',
-        failure_message: String((error as Error).message ?? error),
-        updated_at: now(),
-      })
-      .where('id', '=', refund.row.id)
-      .where('status', '=', 'pending')
-      .execute();
-    throw new ApiError(
-      500,
-      'api_error',
-      'provider_error',
-      'The payment provider did not take the refund. Nothing was refunded.',
-    );
+    answer = await afterRefundError(db, provider, refund.providerPaymentId, refund.row.id, error);
   }
   return db.transaction().execute(async (trx) => {
     const payment = (await lockPayment(trx, { id: paymentId }))!;
@@ -121,7 +110,12 @@ export async function refundPayment(
       .where('id', '=', refund.row.id)
       .executeTakeFirstOrThrow();
     if (answer.status === 'succeeded') await postRefund(trx, payment, row);
-    if (answer.status === 'failed') await failRefund(trx, row, 'The provider declined the refund.');
+    if (answer.status === 'failed') {
+      await failRefund(trx, payment, row, {
+        code: 'refund_failed',
+        message: 'The provider declined the refund.',
+      });
+    }
     return trx
       .selectFrom('refunds')
       .selectAll()
@@ -180,13 +174,71 @@ export async function postRefund(
   return true;
 }
 
-export async function failRefund(trx: Trx, refund: RefundTable, message: string) {
-  if (refund.status !== 'pending') return;
+/**
+ * Marks a refund failed; false when it already was. A pending refund posted nothing, so nothing
+ * is reversed. One that had succeeded (Stripe's `refund.failed` after `refund.succeeded`: the
+ * customer's card was closed) was posted: the money is back with the business, so the posting is
+ * reversed by entries of its own (the last parts given back are taken back first, so later
+ * refunds slice the payment as if this one had never been), and the business is told through the
+ * outbox. Hold the payment first.
+ */
+export async function failRefund(
+  trx: Trx,
+  payment: Payment,
+  refund: RefundTable,
+  failure: { code: string; message: string },
+): Promise<boolean> {
+  if (refund.status === 'failed') return false;
+  if (refund.status === 'succeeded') await reverseRefund(trx, payment, refund, failure.code);
   await trx
     .updateTable('refunds')
-    .set({ status: 'failed', failure_message: message, updated_at: now() })
+    .set({ status: 'failed', failure_message: failure.message, updated_at: now() })
     .where('id', '=', refund.id)
     .execute();
+  return true;
+}
+
+async function reverseRefund(trx: Trx, payment: Payment, refund: RefundTable, code: string) {
+  const given = await trx
+    .selectFrom('refunds')
+    .select('amount')
+    .where('payment_id', '=', payment.id)
+    .where('status', '=', 'succeeded')
+    .execute();
+  const total = given.reduce((sum, row) => sum + Number(row.amount), 0);
+  const amount = Number(refund.amount);
+  const slices = refundSlices(
+    payment,
+    (await invoiceAllocations(trx, [payment.id])).get(payment.id) ?? [],
+    total - amount,
+    amount,
+  );
+  const description = `Refund of payment ${payment.receipt_number ?? payment.id} failed (${code})`;
+  const entries: NewLedgerEntry[] = [];
+  for (const slice of slices) {
+    const base = { payment_id: payment.id, description };
+    entries.push({ ...base, kind: 'refund', amount: -slice.amount, invoice_id: slice.invoice });
+    if (slice.part === 'tip' || slice.part === 'fee') {
+      entries.push({ ...base, kind: 'adjustment', amount: slice.amount });
+    }
+  }
+  await appendEntries(
+    trx,
+    { business_id: payment.business_id, customer_id: payment.customer_id },
+    entries,
+  );
+  for (const slice of slices) if (slice.invoice) await settleInvoiceStatus(trx, slice.invoice);
+  const receipt = await loadReceipt(trx, payment.id);
+  if (receipt.business.notificationEmail) {
+    await enqueueEmail(trx, {
+      business_id: payment.business_id,
+      kind: 'refund_failed',
+      to: receipt.business.notificationEmail,
+      reply_to: receipt.customer.email,
+      payment_id: payment.id,
+      ...refundFailedEmail(receipt, amount, code),
+    });
+  }
 }
 
 export interface RefundSlice {

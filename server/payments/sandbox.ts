@@ -93,7 +93,7 @@ export class SandboxProvider implements PaymentProvider {
     };
   }
 
-  async updateAmount(providerPaymentId: string, amount: number, _key?: string): Promise<void> {
+  async updateAmount(providerPaymentId: string, amount: number, _key?: string): Promise<number> {
     const result = await this.db
       .updateTable('sandbox_payments')
       .set({ amount, updated_at: now() })
@@ -103,6 +103,7 @@ export class SandboxProvider implements PaymentProvider {
     if (Number(result.numUpdatedRows) === 0) {
       throw conflict('payment_not_updatable', 'The amount of this payment can no longer change.');
     }
+    return amount;
   }
 
   /** As Stripe cancels a PaymentIntent: only one not taken yet; again is fine. */

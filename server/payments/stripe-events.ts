@@ -3,7 +3,8 @@
  * provider's outcomes reach handleProviderEvent(). The events a Stripe endpoint should send:
  *
  *   payment_intent.succeeded, payment_intent.payment_failed, payment_intent.requires_action,
- *   payment_intent.processing, charge.refunded, refund.updated, refund.failed
+ *   payment_intent.processing, charge.refunded, refund.updated, refund.failed,
+ *   charge.dispute.created, .updated, .funds_withdrawn, .funds_reinstated, .closed
  *
  * Others are acknowledged and ignored. A `charge.refunded` event does not list its refunds (API
  * versions since 2022-11-15), so they are read from Stripe; each refund becomes its own event,
@@ -48,6 +49,12 @@ export async function toProviderEvents(
       return [intentEvent(event, event.data.object, 'payment.processing')];
     case 'charge.refunded':
       return chargeRefunds(event, event.data.object, options);
+    case 'charge.dispute.created':
+    case 'charge.dispute.updated':
+    case 'charge.dispute.funds_withdrawn':
+    case 'charge.dispute.funds_reinstated':
+    case 'charge.dispute.closed':
+      return [disputeEvent(event, event.data.object)];
     case 'refund.updated':
     case 'refund.failed': {
       const refund = event.data.object;
@@ -124,8 +131,28 @@ function refundEvent(
     refundId: refund.metadata?.refund_id ?? null,
     failure:
       type === 'refund.failed'
-        ? { code: refund.failure_reason ?? 'refund_failed', message: 'The refund failed.' }
+        ? {
+            code: refund.failure_reason ?? 'refund_failed',
+            message: `The refund failed at Stripe (${refund.failure_reason ?? 'no reason given'}); the money is back in the business's Stripe balance.`,
+          }
         : null,
+  };
+}
+
+/** A dispute names its PaymentIntent (and our payment through it); its amount is disputed. */
+function disputeEvent(event: Stripe.Event, dispute: Stripe.Dispute): ProviderEvent {
+  const type = event.type.replace('charge.dispute.', 'dispute.') as ProviderEvent['type'];
+  const intent =
+    typeof dispute.payment_intent === 'string'
+      ? dispute.payment_intent
+      : (dispute.payment_intent?.id ?? '');
+  return {
+    id: event.id,
+    provider: 'stripe',
+    type,
+    providerPaymentId: intent,
+    amount: dispute.amount,
+    dispute: { id: dispute.id, reason: dispute.reason, status: dispute.status },
   };
 }
 

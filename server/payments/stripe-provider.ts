@@ -97,9 +97,14 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string) {
-    await guard(() =>
+    const intent = await guard(() =>
       this.stripe.paymentIntents.update(providerPaymentId, { amount }, { idempotencyKey }),
     );
+    // A replayed answer (`Idempotent-Replayed: true`) is an older request's: not proof of this one.
+    if (intent.lastResponse?.headers?.['idempotent-replayed'] === 'true') {
+      return (await this.stripe.paymentIntents.retrieve(providerPaymentId)).amount;
+    }
+    return intent.amount;
   }
 
   async retrieve(providerPaymentId: string): Promise<ProviderPaymentState> {
@@ -146,6 +151,12 @@ export class StripeProvider implements PaymentProvider {
       ),
     );
     return { providerRefundId: refund.id, status: refundStatus(refund.status) };
+  }
+
+  async findRefund(providerPaymentId: string, refundId: string) {
+    const page = await this.stripe.refunds.list({ payment_intent: providerPaymentId, limit: 100 });
+    const found = page.data.find((refund) => refund.metadata?.refund_id === refundId);
+    return found ? { providerRefundId: found.id, status: refundStatus(found.status) } : null;
   }
 
   /** The refunds of a charge, for `charge.refunded` events (they do not list them). */

@@ -7,13 +7,15 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import Stripe from 'stripe';
+import { bodyCap } from '../http/body-cap.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { openApiHooks } from '../http/openapi.ts';
 import { errorResponses, jsonResponse } from '../http/schemas.ts';
-import { handleProviderEvent } from '../payments/events.ts';
+import { eventTaken, handleProviderEvent } from '../payments/events.ts';
 import { stripeProvider } from '../payments/providers.ts';
 import { toProviderEvents } from '../payments/stripe-events.ts';
+import { STRIPE_API_VERSION } from '../payments/stripe-provider.ts';
 
 const Received = z
   .object({
@@ -34,11 +36,14 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
     tags: ['Webhooks'],
     summary: "Stripe's events, signature checked",
     description:
-      "Send payment_intent.succeeded, payment_intent.payment_failed, payment_intent.requires_action, payment_intent.processing, charge.refunded, refund.updated and refund.failed. The body is Stripe's event as sent, signed in the `Stripe-Signature` header.",
+      "Send payment_intent.succeeded, payment_intent.payment_failed, payment_intent.requires_action, payment_intent.processing, charge.refunded, refund.updated, refund.failed and charge.dispute.created, .updated, .funds_withdrawn, .funds_reinstated, .closed. The body is Stripe's event as sent, signed in the `Stripe-Signature` header.",
     responses: {
       200: jsonResponse(Received, 'Taken (or already taken before)'),
-      ...errorResponses(400, 404),
+      ...errorResponses(400, 404, 413),
     },
+    // Read before the signature can be checked: Stripe's events are a few KB, so 1 MB is
+    // generous, and anything larger is refused unread (413 `body_too_large`).
+    middleware: [bodyCap(1024 * 1024, 413)],
   }),
   async (c) => {
     const { config, db, logger } = c.var;
@@ -66,6 +71,19 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
         'signature_invalid',
         'The webhook signature could not be verified (wrong secret, altered body or too old).',
       );
+    }
+    // An event's objects are in the webhook endpoint's API version, not the one our requests pin:
+    // the endpoint must be created with STRIPE_API_VERSION (docs/payments.md). Taken anyway, since
+    // Stripe would retry a refusal for days, but said loudly.
+    if (event.api_version && event.api_version !== STRIPE_API_VERSION) {
+      logger.warn(
+        { event: event.id, api_version: event.api_version, pinned: STRIPE_API_VERSION },
+        'stripe webhook: API version differs from the pinned one; recreate the endpoint with it',
+      );
+    }
+    if (await eventTaken(db, 'stripe', event.id)) {
+      logger.info({ event: event.id, type: event.type }, 'stripe webhook: delivered again');
+      return c.json({ received: true as const, outcomes: ['duplicate'] }, 200);
     }
     const events = await toProviderEvents(event, {
       provider: stripeProvider(config),

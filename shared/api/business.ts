@@ -21,7 +21,14 @@ export interface Settings {
   link_expiry_days: number | null;
 }
 
-export type EmailKind = 'receipt' | 'payment_notice' | 'estimate_decision' | 'question' | 'link';
+export type EmailKind =
+  | 'receipt'
+  | 'payment_notice'
+  | 'refund_failed'
+  | 'dispute'
+  | 'estimate_decision'
+  | 'question'
+  | 'link';
 
 /** An email in the business's outbox (`/v1/outbox`), with its delivery state. */
 export interface Email {

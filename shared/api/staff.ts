@@ -235,6 +235,14 @@ export interface Payment {
   invoices: { invoice: string; amount: number }[];
   amount_refunded: number;
   refunds: Refund[];
+  /** A cardholder's dispute, as the provider tells it; null when none. */
+  dispute: {
+    id: string;
+    status: string;
+    reason: string;
+    amount: number;
+    funds_withdrawn: boolean;
+  } | null;
   created: string;
   succeeded_at: string | null;
 }

@@ -85,8 +85,11 @@ describe.each(testStores)('customers API on $name', (store) => {
       headers: { authorization: `Bearer ${staff.apiKey}`, 'content-type': 'text/plain' },
       body: JSON.stringify({ name: 'Plain text' }),
     });
-    expect(notDeclared.status).toBe(400);
-    expect((await notDeclared.json()).error.code).toBe('content_type_invalid');
+    expect(notDeclared.status).toBe(415);
+    expect((await notDeclared.json()).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'content_type_invalid',
+    });
     expect((await staff.get('/v1/customers?limit=100')).body.data).toHaveLength(1);
     expect((await staff.get(`/v1/customers/${customer.id}/balance`)).body.amount).toBe(0);
   });

@@ -28,6 +28,25 @@ describe('redactPath', () => {
     expect(redactPath('/v1/payment_links/lnk_1/regenerate')).toBe(
       '/v1/payment_links/lnk_1/regenerate',
     );
+    expect(redactPath('/v1/payments/pay_0123456789ABCDEFGHij/refunds')).toBe(
+      '/v1/payments/pay_0123456789ABCDEFGHij/refunds',
+    );
+  });
+
+  it('hides a token by its shape where a mistyped path puts it (issue 10)', () => {
+    const token = 'Xk3_vQ9-aZ0bC1dE2fG3hI4jK5lM6nO7pQ8rS9tU0vW';
+    for (const path of [
+      `//v1/portal/${token}`,
+      `/v1/portal//${token}`,
+      `/V1/portal/${token}`,
+      `/v1/Portal/${token}/charges`,
+      `/p//${token}`,
+      `/P/${token}`,
+      `/v1/portal/${token}/receipts/${token}.pdf`,
+    ]) {
+      expect(redactPath(path)).not.toContain(token);
+      expect(redactPath(path)).toContain('[token]');
+    }
   });
 });
 

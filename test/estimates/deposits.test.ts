@@ -48,6 +48,7 @@ async function recordDepositPayment(
     provider: 'sandbox',
     provider_payment_id: newId('sbx'),
     provider_idempotency_key: `deposit-${receipts}`,
+    provider_changes: 0,
     currency: 'usd',
     subtotal: amount,
     tip: 0,

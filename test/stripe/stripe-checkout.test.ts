@@ -3,7 +3,6 @@
  * against the fake Stripe server, "Stripe.js" (the fake) collecting and confirming, and signed
  * webhooks. What the ledger records equals what Stripe charged, to the minor unit.
  */
-import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { stripeProvider } from '../../server/payments/providers.ts';
 import { listSavedPaymentMethods } from '../../server/payments/saved-methods.ts';
@@ -11,19 +10,7 @@ import { testStores } from '../support/databases.ts';
 import { balanceOf, createInvoice, poolBusiness } from '../support/fixtures.ts';
 import { answer } from '../support/harness.ts';
 import { dieBeforeAnswering, newKey } from '../support/portal-client.ts';
-import { type StripeWorld, startPayment, useStripeHarness } from './support.ts';
-
-async function tellWebhook({ h, fake, webhookSecret }: StripeWorld, type: string, object: unknown) {
-  const payload = JSON.stringify(fake.event(type, object));
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-  return answer(
-    await h.request('/webhooks/stripe', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
-      body: payload,
-    }),
-  );
-}
+import { startPayment, tellWebhook, useStripeHarness } from './support.ts';
 
 describe.each(testStores)('paying with Stripe on $name', (store) => {
   const stripe = useStripeHarness(store, 'checkout');
@@ -68,7 +55,7 @@ describe.each(testStores)('paying with Stripe on $name', (store) => {
     expect(stripe.fake.api.intents.get(intentId)?.amount).toBe(11_800);
     const update = stripe.fake.requestsTo('POST', `/v1/payment_intents/${intentId}`).at(-1)!;
     expect(update.params).toEqual({ amount: '11800' });
-    expect(update.idempotencyKey).toBe(`${payment.id}:amount:11800`);
+    expect(update.idempotencyKey).toBe(`${payment.id}:change:1`);
 
     const paid = stripe.fake.api.confirm(intentId, { confirmationToken: collected.id });
     expect((await tellWebhook(stripe, 'payment_intent.succeeded', paid)).body.outcomes).toEqual([

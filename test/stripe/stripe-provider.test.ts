@@ -124,7 +124,7 @@ describe('creating a payment', () => {
       provider.createPayment(paymentInput({ amount: 100_000_000_000 })),
     ).rejects.toMatchObject({
       status: 422,
-      code: 'provider_parameter_invalid_integer',
+      code: 'provider_amount_too_large',
     });
   });
 });

@@ -2,12 +2,13 @@
  * What the Stripe suites share: an app whose payment provider is Stripe, the real `stripe` SDK
  * talking to the fake Stripe server (test/support/fake-stripe.ts), and a payment Dana starts.
  */
+import Stripe from 'stripe';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createStripeClient, StripeProvider } from '../../server/payments/stripe-provider.ts';
 import type { TestStore } from '../support/databases.ts';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe.ts';
 import { DANA } from '../support/fixtures.ts';
-import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
+import { answer, type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
 import { owingCustomer } from '../support/scenarios.ts';
 
@@ -66,4 +67,32 @@ export async function startPayment(h: Harness, staff: StaffClient, extra = {}) {
     payment: created.body,
     intentId: intentOf(created.body),
   };
+}
+
+/** Stripe delivers `type` about `object` to our webhook, signed with the suite's secret. */
+export async function tellWebhook(
+  { h, fake, webhookSecret }: StripeWorld,
+  type: string,
+  object: unknown,
+) {
+  const payload = JSON.stringify(fake.event(type, object));
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
+  return answer(
+    await h.request('/webhooks/stripe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      body: payload,
+    }),
+  );
+}
+
+/** The browser hands the server the card Stripe.js collected; the server fixes the fee. */
+export async function collectCard(h: Harness, token: string, paymentId: string, reference: string) {
+  return answer(
+    await h.request(`/v1/portal/${token}/payments/${paymentId}/payment_method`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ payment_method: reference }),
+    }),
+  );
 }

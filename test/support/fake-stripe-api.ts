@@ -5,6 +5,7 @@
  */
 import type Stripe from 'stripe';
 import * as make from './fake-stripe-objects.ts';
+import { KNOWN_PARAMS } from './fake-stripe-params.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded form data is as loose as Stripe's own.
 export type Params = Record<string, any>;
@@ -48,6 +49,13 @@ export class FakeStripeApi {
   route(method: string, path: string, params: Params): unknown {
     const [version, resource, id, action] = path.split('/').filter(Boolean);
     const call = `${method} ${resource}${id ? '/:id' : ''}${action ? `/${action}` : ''}`;
+    const known = KNOWN_PARAMS[call];
+    if (version === 'v1' && known) {
+      const unknown = Object.keys(params).find((name) => !known.includes(name));
+      if (unknown) {
+        throw invalid(unknown, `Received unknown parameter: ${unknown}`, 'parameter_unknown');
+      }
+    }
     if (version === 'v1') {
       switch (call) {
         case 'POST payment_intents':
@@ -73,8 +81,16 @@ export class FakeStripeApi {
           return this.find(this.confirmationTokens, 'confirmation_token', id);
         case 'POST refunds':
           return this.createRefund(params);
+        case 'GET refunds/:id':
+          return this.find(this.refunds, 'refund', id);
         case 'GET refunds':
-          return this.list([...this.refunds.values()].filter((r) => r.charge === params.charge));
+          return this.list(
+            [...this.refunds.values()].filter(
+              (r) =>
+                (params.charge === undefined || r.charge === params.charge) &&
+                (params.payment_intent === undefined || r.payment_intent === params.payment_intent),
+            ),
+          );
       }
     }
     throw new StripeApiError(404, {
@@ -164,18 +180,81 @@ export class FakeStripeApi {
     return intent;
   }
 
+  readonly disputes = new Map<string, Stripe.Dispute>();
+
+  /**
+   * The cardholder disputes a paid intent, then the dispute moves as Stripe moves it: its funds
+   * are withdrawn from the business (`balance_transactions` gains the withdrawal), reinstated if
+   * the business wins, and it closes `won` or `lost`.
+   */
+  openDispute(intentId: string, reason = 'fraudulent'): Stripe.Dispute {
+    const intent = this.find(this.intents, 'payment_intent', intentId);
+    const paid = this.find(this.charges, 'charge', `${intent.latest_charge}`);
+    paid.disputed = true;
+    return this.store(this.disputes, make.dispute(paid, reason));
+  }
+
+  moveDispute(disputeId: string, to: 'funds_withdrawn' | 'funds_reinstated' | 'won' | 'lost') {
+    const dispute = this.find(this.disputes, 'dispute', disputeId);
+    if (to === 'funds_withdrawn' || to === 'funds_reinstated') {
+      const sign = to === 'funds_withdrawn' ? -1 : 1;
+      dispute.balance_transactions = [
+        ...dispute.balance_transactions,
+        { id: make.fakeId('txn'), amount: sign * dispute.amount } as Stripe.BalanceTransaction,
+      ];
+      if (to === 'funds_withdrawn') dispute.status = 'under_review';
+    } else {
+      dispute.status = to;
+    }
+    return dispute;
+  }
+
+  /** A pending refund goes through (Stripe's `refund.updated` with status `succeeded` follows). */
+  settleRefund(refundId: string): Stripe.Refund {
+    const refund = this.find(this.refunds, 'refund', refundId);
+    if (refund.status === 'pending') {
+      refund.status = 'succeeded';
+      delete refund.pending_reason;
+    }
+    return refund;
+  }
+
+  /**
+   * A refund Stripe reported as succeeded fails later (the card was closed: Stripe's
+   * `expired_or_canceled_card`); the money goes back to the business's Stripe balance.
+   */
+  failRefund(refundId: string, reason = 'expired_or_canceled_card'): Stripe.Refund {
+    const refund = this.find(this.refunds, 'refund', refundId);
+    if (refund.status === 'failed' || refund.status === 'canceled') return refund;
+    const charged = this.charges.get(`${refund.charge}`);
+    const card = make.TEST_CARDS[this.cardNumbers.get(`${charged?.payment_method}`) ?? ''];
+    if (card?.refund !== 'fails') {
+      throw new Error('only a refund of 4000 0000 0000 5126 fails after it succeeded');
+    }
+    refund.status = 'failed';
+    refund.failure_reason = reason;
+    refund.failure_balance_transaction = make.fakeId('txn');
+    if (charged) {
+      charged.amount_refunded -= refund.amount;
+      charged.refunded = false;
+    }
+    return refund;
+  }
+
   // --- The API --------------------------------------------------------------------------
 
   private createIntent(params: Params) {
-    const amount = Number(params.amount);
-    if (!Number.isInteger(amount) || amount < 1 || amount > 99_999_999) {
-      throw invalid('amount', 'Invalid integer: amount', 'parameter_invalid_integer');
+    for (const required of ['amount', 'currency']) {
+      if (params[required] === undefined) {
+        throw invalid(required, `Missing required param: ${required}.`, 'parameter_missing');
+      }
     }
     if (!/^[a-z]{3}$/.test(params.currency ?? '')) {
       throw invalid('currency', 'Invalid currency: use a lowercase ISO code', 'invalid_currency');
     }
-    // API versions from 2026-09-30 name the list `allowed_payment_method_types`.
-    const allowed = params.allowed_payment_method_types ?? params.payment_method_types ?? null;
+    const amount = checkAmount(params.amount, params.currency);
+    // API versions from 2026-09-30 name the list `allowed_payment_method_types` (and know no other).
+    const allowed = params.allowed_payment_method_types ?? null;
     if (params.automatic_payment_methods && allowed) {
       throw invalid(
         'allowed_payment_method_types',
@@ -224,11 +303,7 @@ export class FakeStripeApi {
         `This PaymentIntent's amount could not be updated because it has a status of ${intent.status}.`,
       );
     }
-    if (params.amount !== undefined) {
-      const amount = Number(params.amount);
-      if (!Number.isInteger(amount) || amount < 1) throw invalid('amount', 'Invalid integer');
-      intent.amount = amount;
-    }
+    if (params.amount !== undefined) intent.amount = checkAmount(params.amount, intent.currency);
     if (params.metadata) intent.metadata = { ...intent.metadata, ...params.metadata };
     if (params.payment_method) intent.payment_method = params.payment_method;
     return intent;
@@ -289,6 +364,13 @@ export class FakeStripeApi {
       );
     }
     const created = make.refund(paid, amount, params.reason ?? null, params.metadata ?? {});
+    // Stripe's refund test cards: 4000 0000 0000 7726 leaves a refund pending for a while.
+    if (
+      make.TEST_CARDS[this.cardNumbers.get(`${paid.payment_method}`) ?? '']?.refund === 'pending'
+    ) {
+      created.status = 'pending';
+      created.pending_reason = 'processing';
+    }
     paid.amount_refunded += amount;
     paid.refunded = paid.amount_refunded === paid.amount;
     return this.store(this.refunds, created);
@@ -369,6 +451,56 @@ export class FakeStripeApi {
     map.set(object.id, object);
     return object;
   }
+}
+
+/**
+ * Stripe's minimum charge per currency, in minor units (docs.stripe.com/currencies, "Minimum and
+ * maximum charge amounts"), and its maximum of 99,999,999 minor units.
+ */
+const MINIMUMS: Record<string, number> = {
+  usd: 50,
+  aed: 200,
+  aud: 50,
+  bgn: 100,
+  brl: 50,
+  cad: 50,
+  chf: 50,
+  czk: 1500,
+  dkk: 250,
+  eur: 50,
+  gbp: 30,
+  hkd: 400,
+  huf: 17500,
+  inr: 50,
+  jpy: 50,
+  mxn: 1000,
+  myr: 200,
+  nok: 300,
+  nzd: 50,
+  pln: 200,
+  ron: 200,
+  sek: 300,
+  sgd: 50,
+  thb: 1000,
+};
+
+function checkAmount(value: unknown, currency: string): number {
+  const amount = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(amount)) {
+    throw invalid('amount', 'Invalid integer: amount', 'parameter_invalid_integer');
+  }
+  if (amount > 99_999_999) {
+    throw invalid('amount', 'Amount must be no more than $999,999.99', 'amount_too_large');
+  }
+  const minimum = MINIMUMS[currency] ?? 50;
+  if (amount < minimum) {
+    throw invalid(
+      'amount',
+      `Amount must be at least ${minimum} ${currency} minor units`,
+      'amount_too_small',
+    );
+  }
+  return amount;
 }
 
 function customerFields(params: Params) {

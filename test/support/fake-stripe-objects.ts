@@ -1,7 +1,12 @@
 /**
  * Stripe's API objects as the fake Stripe server answers with them. Each builder is typed with the
  * `stripe` SDK's own definitions (generated from Stripe's OpenAPI description), so a field the
- * real API always sends cannot be missing here.
+ * real API always sends cannot be missing here; and each was written after the canonical object
+ * of Stripe's published fixtures (`openapi/fixtures3.json`, read by hand, never loaded: issue 10),
+ * field for field, changing only what a real Stripe changes for the request (ids, amounts,
+ * statuses, metadata, client secrets, the fields a status implies). Two deliberate differences:
+ * a charge carries no `refunds` list (API versions since 2022-11-15 send it only when expanded),
+ * and an intent names `allowed_payment_method_types`, as the pinned API version does.
  */
 import { randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
@@ -19,6 +24,8 @@ export interface TestCard {
   brand: string;
   funding: 'credit' | 'debit' | 'prepaid';
   outcome: 'succeeded' | 'declined' | 'insufficient_funds' | 'requires_action';
+  /** Stripe's refund test cards: a refund stays `pending`, or succeeds and `fails` later. */
+  refund?: 'pending' | 'fails';
 }
 
 export const TEST_CARDS: Record<string, TestCard> = {
@@ -31,6 +38,8 @@ export const TEST_CARDS: Record<string, TestCard> = {
   '4000000000000002': { brand: 'visa', funding: 'credit', outcome: 'declined' },
   '4000000000009995': { brand: 'visa', funding: 'credit', outcome: 'insufficient_funds' },
   '4000002500003155': { brand: 'visa', funding: 'credit', outcome: 'requires_action' },
+  '4000000000007726': { brand: 'visa', funding: 'credit', outcome: 'succeeded', refund: 'pending' },
+  '4000000000005126': { brand: 'visa', funding: 'credit', outcome: 'succeeded', refund: 'fails' },
 };
 
 export function cardPaymentMethod(number: string, customer: string | null): Stripe.PaymentMethod {
@@ -39,6 +48,7 @@ export function cardPaymentMethod(number: string, customer: string | null): Stri
   return {
     id: fakeId('pm'),
     object: 'payment_method',
+    allow_redisplay: 'unspecified',
     billing_details: { address: null, email: null, name: null, phone: null, tax_id: null },
     card: {
       brand: card.brand,
@@ -69,6 +79,7 @@ export function bankPaymentMethod(accountNumber: string): Stripe.PaymentMethod {
   return {
     id: fakeId('pm'),
     object: 'payment_method',
+    allow_redisplay: 'unspecified',
     billing_details: { address: null, email: null, name: 'Jenny Rosen', phone: null, tax_id: null },
     us_bank_account: {
       account_holder_type: 'individual',
@@ -109,6 +120,7 @@ export function paymentIntent(fields: {
     allowed_payment_method_types: fields.allowed_payment_method_types,
     amount: fields.amount,
     amount_capturable: 0,
+    amount_details: { tip: {} },
     amount_received: 0,
     application: null,
     application_fee_amount: null,
@@ -145,6 +157,7 @@ export function paymentIntent(fields: {
     statement_descriptor: null,
     statement_descriptor_suffix: null,
     status: fields.payment_method ? 'requires_confirmation' : 'requires_payment_method',
+    transfer_data: null,
     transfer_group: null,
   };
 }
@@ -208,13 +221,18 @@ export function charge(
             electronic_commerce_indicator: null,
             exp_month: card.exp_month,
             exp_year: card.exp_year,
+            extended_authorization: { status: 'disabled' },
             fingerprint: card.fingerprint ?? null,
             funding: card.funding,
+            incremental_authorization: { status: 'unavailable' },
             installments: null,
             last4: card.last4,
             mandate: null,
+            multicapture: { status: 'unavailable' },
             network: card.brand,
+            network_token: { used: false },
             network_transaction_id: outcome.paid ? '1234567890' : null,
+            overcapture: { maximum_amount_capturable: intent.amount, status: 'unavailable' },
             regulated_status: card.regulated_status,
             three_d_secure: null,
             transaction_link_id: null,
@@ -265,6 +283,12 @@ export function refund(
     currency: of.currency,
     customer: null,
     customer_account: null,
+    destination_details: of.payment_method_details?.card
+      ? { card: { type: 'refund' }, type: 'card' }
+      : {
+          type: 'us_bank_transfer',
+          us_bank_transfer: { reference: null, reference_status: 'pending' },
+        },
     metadata,
     payment_intent: typeof of.payment_intent === 'string' ? of.payment_intent : null,
     payment_method: of.payment_method,
@@ -291,6 +315,7 @@ export function customer(fields: {
     default_source: null,
     delinquent: false,
     description: null,
+    discount: null,
     email: fields.email,
     invoice_prefix: randomBytes(4).toString('hex').toUpperCase(),
     invoice_settings: {
@@ -302,6 +327,7 @@ export function customer(fields: {
     livemode: false,
     metadata: fields.metadata,
     name: fields.name,
+    next_invoice_sequence: 1,
     phone: null,
     preferred_locales: [],
     shipping: null,
@@ -318,10 +344,12 @@ export function confirmationToken(method: Stripe.PaymentMethod): Stripe.Confirma
     created: unixNow(),
     expires_at: unixNow() + 12 * 3600,
     livemode: false,
+    mandate_data: null,
     metadata: null,
     payment_intent: null,
-    payment_method_options: null,
+    payment_method_options: method.card ? { card: { cvc_token: null } } : null,
     payment_method_preview: {
+      allow_redisplay: 'unspecified',
       billing_details: method.billing_details,
       card: method.card,
       customer: null,
@@ -334,6 +362,75 @@ export function confirmationToken(method: Stripe.PaymentMethod): Stripe.Confirma
     shipping: null,
     use_stripe_sdk: true,
   };
+}
+
+/** A cardholder's dispute of a paid charge, as Stripe opens it (`warning_needs_response`…). */
+export function dispute(of: Stripe.Charge, reason: string): Stripe.Dispute {
+  const card = of.payment_method_details?.card;
+  return {
+    id: fakeId('dp'),
+    object: 'dispute',
+    amount: of.amount,
+    balance_transactions: [],
+    charge: of.id,
+    created: unixNow(),
+    currency: of.currency,
+    enhanced_eligibility_types: [],
+    evidence: {
+      access_activity_log: null,
+      billing_address: null,
+      cancellation_policy: null,
+      cancellation_policy_disclosure: null,
+      cancellation_rebuttal: null,
+      customer_communication: null,
+      customer_email_address: null,
+      customer_name: null,
+      customer_purchase_ip: null,
+      customer_signature: null,
+      duplicate_charge_documentation: null,
+      duplicate_charge_explanation: null,
+      duplicate_charge_id: null,
+      product_description: null,
+      receipt: null,
+      refund_policy: null,
+      refund_policy_disclosure: null,
+      refund_refusal_explanation: null,
+      service_date: null,
+      service_documentation: null,
+      shipping_address: null,
+      shipping_carrier: null,
+      shipping_date: null,
+      shipping_documentation: null,
+      shipping_tracking_number: null,
+      uncategorized_file: null,
+      uncategorized_text: null,
+      enhanced_evidence: {},
+    },
+    evidence_details: {
+      due_by: unixNow() + 7 * 24 * 3600,
+      enhanced_eligibility: {},
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+    },
+    intended_submission_method: null,
+    is_charge_refundable: false,
+    livemode: false,
+    metadata: {},
+    payment_intent: typeof of.payment_intent === 'string' ? of.payment_intent : null,
+    payment_method_details: card
+      ? {
+          card: {
+            brand: card.brand,
+            case_type: 'chargeback',
+            network_reason_code: '10.4',
+          },
+          type: 'card',
+        }
+      : null,
+    reason,
+    status: 'needs_response',
+  } as unknown as Stripe.Dispute;
 }
 
 /** An event as Stripe delivers it to a webhook endpoint. */

@@ -5,6 +5,12 @@
  * replays the same answer; the same key with other parameters is an `idempotency_error`), and
  * records every request so a test can assert what the SDK sent. `api` holds the objects and the
  * parts Stripe.js plays (test/support/fake-stripe-api.ts); `event()` builds webhook events.
+ *
+ * Its objects are written after Stripe's published fixtures (fake-stripe-objects.ts) and it keeps
+ * Stripe's documented rules (test/stripe/stand-in.test.ts): parameters the SDK's types do not
+ * list are 400 `parameter_unknown` (fake-stripe-params.ts); minimum and maximum charge amounts
+ * per currency; refunds `pending` → `succeeded` (4000 0000 0000 7726) and `succeeded` → later
+ * `failed` (4000 0000 0000 5126); no confirming a canceled intent, no updating a succeeded one.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +44,11 @@ export interface FakeStripe {
   requestsTo(method: string, path: string): RecordedRequest[];
   /** An event as Stripe would deliver it to a webhook, with a snapshot of `object`. */
   event(type: string, object: unknown): Stripe.Event;
+  /**
+   * Calls (`POST /v1/refunds`) that Stripe carries out but whose answer never arrives: the
+   * connection drops after the work is done, as a timeout does.
+   */
+  lostAnswers: Set<string>;
   close(): Promise<void>;
 }
 
@@ -45,6 +56,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const api = new FakeStripeApi();
   const requests: RecordedRequest[] = [];
   const remembered = new Map<string, { fingerprint: string; status: number; body: string }>();
+  const lostAnswers = new Set<string>();
 
   function respond(req: IncomingMessage, res: ServerResponse, raw: string) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -82,8 +94,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       });
     }
     const fingerprint = `${method} ${url.pathname} ${raw}`;
+    const lost = lostAnswers.has(`${method} ${url.pathname}`);
     const earlier = idempotencyKey && method === 'POST' ? remembered.get(idempotencyKey) : null;
     if (earlier) {
+      if (lost) return void req.socket.destroy();
       if (earlier.fingerprint === fingerprint) return send(earlier.status, earlier.body, true);
       return send(400, {
         error: {
@@ -105,6 +119,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     if (idempotencyKey && method === 'POST' && status < 400) {
       remembered.set(idempotencyKey, { fingerprint, status, body });
     }
+    if (lost) return void req.socket.destroy();
     send(status, body);
   }
 
@@ -119,6 +134,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     requestsTo: (method, path) => requests.filter((r) => r.method === method && r.path === path),
     event: (type, object) => event(type, object, api.apiVersion),
+    lostAnswers,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

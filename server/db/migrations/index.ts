@@ -4,10 +4,14 @@ import * as ledger from './2026_11_22_0001_ledger.ts';
 import * as payments from './2026_11_22_0002_payments.ts';
 import * as outbox from './2026_11_22_0003_outbox.ts';
 import * as estimateDecisions from './2026_11_22_0004_estimate_decisions.ts';
+import * as providerChanges from './2026_12_04_0001_provider_changes.ts';
+import * as disputes from './2026_12_04_0002_disputes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
   '2026_11_22_0002_payments': payments,
   '2026_11_22_0003_outbox': outbox,
   '2026_11_22_0004_estimate_decisions': estimateDecisions,
+  '2026_12_04_0001_provider_changes': providerChanges,
+  '2026_12_04_0002_disputes': disputes,
 };

@@ -1,5 +1,12 @@
 /** Messages the product sends, kept with their delivery state (migration 0003; server/outbox/). */
-export type EmailKind = 'receipt' | 'payment_notice' | 'estimate_decision' | 'question' | 'link';
+export type EmailKind =
+  | 'receipt'
+  | 'payment_notice'
+  | 'refund_failed'
+  | 'dispute'
+  | 'estimate_decision'
+  | 'question'
+  | 'link';
 
 export type EmailState = 'pending' | 'sent' | 'failed';
 

@@ -18,6 +18,8 @@ export interface PaymentTable {
   provider_payment_id: string | null;
   /** Written before the provider is called, so a retry after a crash asks for the same thing. */
   provider_idempotency_key: string;
+  /** Changes asked of the provider so far (a new amount): the next one's key is `:change:<n+1>`. */
+  provider_changes: number;
   currency: string;
   subtotal: number;
   tip: number;
@@ -125,4 +127,20 @@ export interface ProviderCustomerTable {
 export interface ReceiptCounterTable {
   business_id: string;
   last: number;
+}
+
+/** A cardholder's dispute of a payment (migration 2026_12_04_0002; server/payments/disputes.ts). */
+export interface DisputeTable {
+  provider_dispute_id: string;
+  business_id: string;
+  payment_id: string;
+  amount: number;
+  /** The provider's reason: `fraudulent`, `product_not_received`, `general`… */
+  reason: string;
+  /** The provider's status: `warning_needs_response`, `needs_response`, `under_review`, `won`, `lost`… */
+  status: string;
+  /** 1 while the dispute's funds are withdrawn from the business (posted to the ledger). */
+  funds_withdrawn: number;
+  created_at: string;
+  updated_at: string;
 }

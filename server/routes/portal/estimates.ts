@@ -4,7 +4,6 @@
  * dead link, an expired estimate link included, with the one 404.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import {
   approveEstimate,
   askAboutEstimate,
@@ -12,9 +11,9 @@ import {
   portalDecisionView,
 } from '../../estimates/decisions.ts';
 import { SignatureInput } from '../../estimates/signatures.ts';
+import { bodyCap } from '../../http/body-cap.ts';
 import { clientOf } from '../../http/client-address.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ApiError } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
@@ -70,18 +69,7 @@ export const QuestionSent = z
   .openapi('EstimateQuestionSent');
 
 /** A drawn signature is at most 200 KB of PNG, ~270 KB as base64: refuse larger bodies unread. */
-const approvalBodyLimit = bodyLimit({
-  maxSize: 300 * 1024,
-  onError: () => {
-    throw new ApiError(
-      400,
-      'invalid_request_error',
-      'body_too_large',
-      'The request body is too large.',
-      'signature.image_png',
-    );
-  },
-});
+const approvalBodyLimit = bodyCap(300 * 1024, 400, 'signature.image_png');
 
 const tags = ['Portal estimates'];
 

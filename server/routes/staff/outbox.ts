@@ -11,7 +11,15 @@ import {
   retryOutboxMessage,
 } from '../../outbox/outbox.ts';
 
-const kinds = ['receipt', 'payment_notice', 'estimate_decision', 'question', 'link'] as const;
+const kinds = [
+  'receipt',
+  'payment_notice',
+  'refund_failed',
+  'dispute',
+  'estimate_decision',
+  'question',
+  'link',
+] as const;
 const states = ['pending', 'sent', 'failed'] as const;
 
 export const Email = z

@@ -12,6 +12,7 @@ import {
   prefixedId,
   Timestamp,
 } from '../../http/schemas.ts';
+import { disputesOf, disputeView } from '../../payments/disputes.ts';
 import {
   amountRefunded,
   getBusinessPayment,
@@ -69,6 +70,16 @@ export const StaffPayment = z
     invoices: z.array(z.object({ invoice: z.string(), amount: z.number().int() })),
     amount_refunded: z.number().int(),
     refunds: z.array(Refund),
+    /** A cardholder's dispute, as the provider tells it; null when none. */
+    dispute: z
+      .object({
+        id: z.string(),
+        status: z.string(),
+        reason: z.string(),
+        amount: z.number().int(),
+        funds_withdrawn: z.boolean(),
+      })
+      .nullable(),
     created: Timestamp,
     succeeded_at: Timestamp.nullable(),
   })
@@ -81,9 +92,10 @@ const PaymentListQuery = ListQuery.extend({
 
 async function staffViews(db: AppEnv['Variables']['db'], payments: Payment[]) {
   const ids = payments.map((payment) => payment.id);
-  const [allocations, refunds] = await Promise.all([
+  const [allocations, refunds, disputes] = await Promise.all([
     invoiceAllocations(db, ids),
     refundsOf(db, ids),
+    disputesOf(db, ids),
   ]);
   return payments.map((payment) => {
     const given = refunds.get(payment.id) ?? [];
@@ -95,6 +107,7 @@ async function staffViews(db: AppEnv['Variables']['db'], payments: Payment[]) {
       invoices: allocations.get(payment.id) ?? [],
       amount_refunded: amountRefunded(given),
       refunds: given.map((refund) => refundView(refund, payment.currency)),
+      dispute: disputeView(disputes.get(payment.id)),
     };
   });
 }

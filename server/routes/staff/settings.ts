@@ -11,6 +11,8 @@ import type { BusinessTable } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ApiError, conflict, paramName, validationError } from '../../http/errors.ts';
 import { amount, currency, errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
+import { checkText } from '../../http/text.ts';
+import { checkProviderCurrency } from '../../payments/minimums.ts';
 
 const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable();
 
@@ -139,7 +141,7 @@ type SettingsPatch = z.output<typeof SettingsPatch>;
 /** Like the shared hook, but an unknown key is named in `param` (`tips.colour`, not `tips`). */
 // biome-ignore lint/suspicious/noExplicitAny: the hook is the same for every route's input type.
 const settingsHook: Hook<any, AppEnv, any, any> = (result) => {
-  if (result.success) return;
+  if (result.success) return checkText(result.data);
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const param = paramName([...issue.path, issue.keys[0] ?? '']);
@@ -186,8 +188,9 @@ export const settingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: settingsHoo
       },
     }),
     async (c) => {
-      const { db, business } = c.var;
+      const { db, business, config } = c.var;
       const patch = c.req.valid('json');
+      if (patch.currency) checkProviderCurrency(config.paymentProvider, patch.currency, 'currency');
       const updated = await db
         .transaction()
         .execute((trx) => updateSettings(trx, business.id, patch));
