@@ -4,28 +4,13 @@
  * 3-D Secure, a bank debit clearing). test/support/fake-stripe.ts puts it behind HTTP.
  */
 import type Stripe from 'stripe';
+import { dispute } from './fake-stripe-disputes.ts';
 import * as make from './fake-stripe-objects.ts';
 import { KNOWN_PARAMS } from './fake-stripe-params.ts';
+import { checkAmount, invalid, StripeApiError, unexpectedState } from './fake-stripe-rules.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded form data is as loose as Stripe's own.
 export type Params = Record<string, any>;
-
-export class StripeApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: { type: string; code?: string; message: string; param?: string },
-  ) {
-    super(body.message);
-  }
-}
-
-function invalid(param: string, message: string, code = 'parameter_invalid') {
-  return new StripeApiError(400, { type: 'invalid_request_error', code, message, param });
-}
-
-function unexpectedState(code: string, message: string) {
-  return new StripeApiError(400, { type: 'invalid_request_error', code, message });
-}
 
 export type PayWith =
   | { card: string }
@@ -191,7 +176,7 @@ export class FakeStripeApi {
     const intent = this.find(this.intents, 'payment_intent', intentId);
     const paid = this.find(this.charges, 'charge', `${intent.latest_charge}`);
     paid.disputed = true;
-    return this.store(this.disputes, make.dispute(paid, reason));
+    return this.store(this.disputes, dispute(paid, reason));
   }
 
   moveDispute(disputeId: string, to: 'funds_withdrawn' | 'funds_reinstated' | 'won' | 'lost') {
@@ -451,56 +436,6 @@ export class FakeStripeApi {
     map.set(object.id, object);
     return object;
   }
-}
-
-/**
- * Stripe's minimum charge per currency, in minor units (docs.stripe.com/currencies, "Minimum and
- * maximum charge amounts"), and its maximum of 99,999,999 minor units.
- */
-const MINIMUMS: Record<string, number> = {
-  usd: 50,
-  aed: 200,
-  aud: 50,
-  bgn: 100,
-  brl: 50,
-  cad: 50,
-  chf: 50,
-  czk: 1500,
-  dkk: 250,
-  eur: 50,
-  gbp: 30,
-  hkd: 400,
-  huf: 17500,
-  inr: 50,
-  jpy: 50,
-  mxn: 1000,
-  myr: 200,
-  nok: 300,
-  nzd: 50,
-  pln: 200,
-  ron: 200,
-  sek: 300,
-  sgd: 50,
-  thb: 1000,
-};
-
-function checkAmount(value: unknown, currency: string): number {
-  const amount = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(amount)) {
-    throw invalid('amount', 'Invalid integer: amount', 'parameter_invalid_integer');
-  }
-  if (amount > 99_999_999) {
-    throw invalid('amount', 'Amount must be no more than $999,999.99', 'amount_too_large');
-  }
-  const minimum = MINIMUMS[currency] ?? 50;
-  if (amount < minimum) {
-    throw invalid(
-      'amount',
-      `Amount must be at least ${minimum} ${currency} minor units`,
-      'amount_too_small',
-    );
-  }
-  return amount;
 }
 
 function customerFields(params: Params) {

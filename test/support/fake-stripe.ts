@@ -15,8 +15,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
-import { FakeStripeApi, type Params, StripeApiError } from './fake-stripe-api.ts';
+import { FakeStripeApi, type Params } from './fake-stripe-api.ts';
 import { event, fakeId } from './fake-stripe-objects.ts';
+import { StripeApiError } from './fake-stripe-rules.ts';
 
 export type { Params } from './fake-stripe-api.ts';
 export { TEST_CARDS } from './fake-stripe-objects.ts';
