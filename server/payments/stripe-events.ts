@@ -12,7 +12,8 @@
  */
 import type Stripe from 'stripe';
 import type { PaymentMethodDetails, ProviderEvent } from './provider.ts';
-import { intentFailure, type StripeProvider } from './stripe-provider.ts';
+import { intentFailure } from './stripe-intents.ts';
+import type { StripeProvider } from './stripe-provider.ts';
 
 export interface MappingOptions {
   provider: Pick<StripeProvider, 'retrieve' | 'refundsOfCharge'>;
