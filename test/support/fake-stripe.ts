@@ -20,7 +20,7 @@ import { event, fakeId } from './fake-stripe-objects.ts';
 import { StripeApiError } from './fake-stripe-rules.ts';
 
 export type { Params } from './fake-stripe-api.ts';
-export { TEST_CARDS } from './fake-stripe-objects.ts';
+export { TEST_CARDS } from './fake-stripe-payment-methods.ts';
 
 export interface RecordedRequest {
   method: string;
