@@ -1,7 +1,9 @@
 /**
  * `npm run screenshots:pages`: the hosted page in each balance state and the staff demo page, at
  * 375px and 1280px, from a real server with the element and demo built from the working tree,
- * into docs/screenshots/ (hosted-<state>-<width>.png, demo-<view>-<width>.png).
+ * into docs/screenshots/ (hosted-<state>-<width>.png, demo-<view>-<width>.png); and the first
+ * minute: the home page with the demo seed's links and the API reference, searched for "refund"
+ * at desktop width (home-<width>.png, api-docs-<width>.png).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -71,7 +73,27 @@ async function demoPage(browser: Browser, url: string, staff: Staff) {
   }
 }
 
-const server = await startPayServer();
+async function firstMinute(browser: Browser, url: string) {
+  for (const viewport of WIDTHS) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${url}/`);
+    await page.screenshot({
+      path: new URL(`home-${viewport.width}.png`, OUT).pathname,
+      fullPage: true,
+    });
+    await page.goto(`${url}/docs`);
+    await page.getByRole('heading', { name: /Pay Portal API/ }).waitFor({ timeout: 20_000 });
+    if (viewport === DESKTOP) {
+      await page.getByPlaceholder('Search...').fill('refund');
+      await page.locator('[data-role="search:results"] li').first().waitFor();
+    }
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: new URL(`api-docs-${viewport.width}.png`, OUT).pathname });
+    await page.close();
+  }
+}
+
+const server = await startPayServer({ seedDemo: true });
 const browser = await launchChromium();
 try {
   mkdirSync(OUT, { recursive: true });
@@ -81,6 +103,7 @@ try {
   await other.post(`/v1/payment_links/${dead.link}/revoke`);
   await hostedPages(browser, staff, dead.url);
   await demoPage(browser, server.url, staff);
+  await firstMinute(browser, server.url);
   process.stdout.write(`Screenshots written to ${OUT.pathname}\n`);
 } finally {
   await browser.close();
