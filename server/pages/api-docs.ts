@@ -5,16 +5,15 @@
  * no devDependency); a development checkout reads it from node_modules/redoc.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { APP_ROOT } from '../config.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 
 export const REDOC_BUNDLE = 'redoc.standalone.js';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CANDIDATES = [
-  `${ROOT}dist/docs/${REDOC_BUNDLE}`,
-  `${ROOT}node_modules/redoc/bundles/${REDOC_BUNDLE}`,
+  `${APP_ROOT}dist/docs/${REDOC_BUNDLE}`,
+  `${APP_ROOT}node_modules/redoc/bundles/${REDOC_BUNDLE}`,
 ];
 
 /**

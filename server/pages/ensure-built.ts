@@ -10,10 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { APP_ROOT } from '../config.ts';
 
 interface Build {
   what: string;
@@ -70,7 +68,7 @@ export interface EnsureBuiltOptions {
   root?: string;
 }
 
-export function ensureBuilt({ demo, logger, root = ROOT }: EnsureBuiltOptions): void {
+export function ensureBuilt({ demo, logger, root = APP_ROOT }: EnsureBuiltOptions): void {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
   for (const build of BUILDS) {
     if (build.demoOnly && !demo) continue;
