@@ -37,6 +37,7 @@ export class DemoPayments extends LitElement {
   /** The payment in the refund dialog, and the amount typed there. */
   @state() private refunding: Payment | null = null;
   @state() private refundText = '';
+  @state() private refundReason = '';
   @query('#refund-dialog') private refundDialog!: DemoConfirmDialog;
 
   override connectedCallback(): void {
@@ -62,12 +63,17 @@ export class DemoPayments extends LitElement {
     const left = payment.amount - payment.amount_refunded;
     this.refunding = payment;
     this.refundText = plainAmount(left, this.at);
+    this.refundReason = '';
     const confirmed = await this.refundDialog.ask();
+    const reason = this.refundReason.trim();
     const amount = typedMoney(this.refundText, this.at);
     this.refunding = null;
     if (!confirmed || amount === null) return;
     try {
-      await this.api.post(`/v1/payments/${payment.id}/refunds`, { amount });
+      await this.api.post(`/v1/payments/${payment.id}/refunds`, {
+        amount,
+        ...(reason ? { reason } : {}),
+      });
       this.failed = false;
       this.message = `Refunded ${money(amount, this.at)} of ${payment.receipt_number ?? payment.id}.`;
       await this.load();
@@ -114,6 +120,22 @@ export class DemoPayments extends LitElement {
             );
           }}
       /></label>
+      <label
+        >Reason (kept for your records; the customer does not see it)
+        <input
+          name="refund-reason"
+          maxlength="500"
+          list="refund-reasons"
+          .value=${this.refundReason}
+          @input=${(event: InputEvent) => {
+            this.refundReason = (event.target as HTMLInputElement).value;
+          }}
+      /></label>
+      <datalist id="refund-reasons">
+        <option value="Requested by the customer"></option>
+        <option value="Charged twice"></option>
+        <option value="Service not performed"></option>
+      </datalist>
       <ul id="refund-consequences" aria-live="polite">
         ${
           parts && typed !== null
@@ -179,7 +201,10 @@ export class DemoPayments extends LitElement {
                 <td class="num">${money(p.fee, at)}</td>
                 <td class="num">${money(p.amount, at)}</td>
                 <td><span class="chip ${p.status}">${p.status.replaceAll('_', ' ')}</span></td>
-                <td class="num">${p.amount_refunded ? money(p.amount_refunded, at) : '—'}</td>
+                <td class="num">${p.amount_refunded ? money(p.amount_refunded, at) : '—'}${p.refunds
+                  .map((refund) => refund.reason)
+                  .filter(Boolean)
+                  .map((reason) => html`<div class="muted">${reason}</div>`)}</td>
                 <td>${
                   p.status === 'succeeded' && p.amount_refunded < p.amount
                     ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`

@@ -96,6 +96,7 @@ describe('deliberate money on the staff page', { timeout: 90_000 }, () => {
 
       // A part: $40.00 comes out of what the customer owed; the tip and fee stay paid.
       await amount.fill('40');
+      await dialog.getByLabel(/Reason/).fill('Service not performed');
       await dialog.getByText('$40.00 goes back to Visa •••• 4242').waitFor();
       await dialog.getByText('Their balance goes up by $40.00').waitFor();
       expect(await dialog.getByText('given back too').count()).toBe(0);
@@ -103,7 +104,9 @@ describe('deliberate money on the staff page', { timeout: 90_000 }, () => {
       await page.getByText(/^Refunded \$40\.00 of R-/).waitFor();
       const after = (await staff.get(`/v1/payments/${payment.id}`)).body;
       expect(after.amount_refunded).toBe(4_000);
+      expect(after.refunds[0].reason).toBe('Service not performed');
       await row.getByText('$40.00').waitFor();
+      await row.getByText('Service not performed').waitFor();
 
       // What is left is the new default.
       await row.getByRole('button', { name: 'Refund' }).click();
