@@ -1,12 +1,17 @@
 /**
  * `npm run screenshots:pages`: the hosted page in each balance state and the staff demo page, at
  * 375px and 1280px, from a real server with the element and demo built from the working tree,
- * into docs/screenshots/ (hosted-<state>-<width>.png, demo-<view>-<width>.png).
+ * into docs/screenshots/ (hosted-<state>-<width>.png, demo-<view>-<width>.png); and the first
+ * minute: the home page with the demo seed's links and the API reference, searched for "refund"
+ * at desktop width (home-<width>.png, api-docs-<width>.png); the staff page's refund dialog
+ * (refund-dialog-<width>.png).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launchChromium, PHONE } from '../test/e2e/support/browser.ts';
 import { customerIn, type Staff, startPayServer } from '../test/e2e/support/pay-server.ts';
+import { createPaymentLink } from '../test/support/fixtures.ts';
+import { openPortal } from '../test/support/portal-client.ts';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url);
 const WIDTHS = [PHONE, DESKTOP];
@@ -46,7 +51,7 @@ async function demoPage(browser: Browser, url: string, staff: Staff) {
     await page.getByRole('heading', { name: 'Dana Diaz' }).waitFor();
     const card = page.locator('demo-link-card').first();
     await card.getByRole('button', { name: 'Copy' }).click();
-    await card.getByText('Copied by staff').waitFor();
+    await card.getByText('Copied by staff').first().waitFor();
     await card.getByRole('button', { name: 'Preview' }).click();
     await page
       .frameLocator('iframe[title="Portal preview"]')
@@ -71,7 +76,53 @@ async function demoPage(browser: Browser, url: string, staff: Staff) {
   }
 }
 
-const server = await startPayServer();
+async function firstMinute(browser: Browser, url: string) {
+  for (const viewport of WIDTHS) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${url}/`);
+    await page.screenshot({
+      path: new URL(`home-${viewport.width}.png`, OUT).pathname,
+      fullPage: true,
+    });
+    await page.goto(`${url}/docs`);
+    await page.getByRole('heading', { name: /Pay Portal API/ }).waitFor({ timeout: 20_000 });
+    if (viewport === DESKTOP) {
+      await page.getByPlaceholder('Search...').fill('refund');
+      await page.locator('[data-role="search:results"] li').first().waitFor();
+    }
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: new URL(`api-docs-${viewport.width}.png`, OUT).pathname });
+    await page.close();
+  }
+}
+
+async function refundDialog(browser: Browser, url: string, staff: Staff) {
+  const { customer } = await customerIn(staff, 'outstanding');
+  const link = await createPaymentLink(staff, { customer });
+  await openPortal(server, link).pay({
+    balance_amount: 17_000,
+    tip: { percent: 20 },
+    method: 'card',
+  });
+  for (const viewport of WIDTHS) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${url}/demo`);
+    await page.getByLabel('API key').fill(staff.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Payments' }).click();
+    await page.getByRole('button', { name: 'Refund' }).first().click();
+    await page.getByRole('dialog', { name: 'Refund a payment' }).waitFor();
+    await page
+      .locator('#refund-dialog')
+      .getByLabel(/Amount to refund/)
+      .fill('50');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: new URL(`refund-dialog-${viewport.width}.png`, OUT).pathname });
+    await page.close();
+  }
+}
+
+const server = await startPayServer({ seedDemo: true });
 const browser = await launchChromium();
 try {
   mkdirSync(OUT, { recursive: true });
@@ -81,6 +132,8 @@ try {
   await other.post(`/v1/payment_links/${dead.link}/revoke`);
   await hostedPages(browser, staff, dead.url);
   await demoPage(browser, server.url, staff);
+  await firstMinute(browser, server.url);
+  await refundDialog(browser, server.url, staff);
   process.stdout.write(`Screenshots written to ${OUT.pathname}\n`);
 } finally {
   await browser.close();

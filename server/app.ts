@@ -8,7 +8,9 @@ import { ApiError, respondWithError } from './http/errors.ts';
 import { requestLogger } from './http/logger.ts';
 import { openApiHooks } from './http/openapi.ts';
 import { portalGuard } from './links/access.ts';
+import { apiDocsRoutes, loadApiReferenceBundle } from './pages/api-docs.ts';
 import { demoRoutes, loadDemoFiles } from './pages/demo-pages.ts';
+import { type DemoLink, homePageRoutes } from './pages/home-page.ts';
 import { hostedPageRoutes } from './pages/hosted-page.ts';
 import { staffPreviewRoutes } from './pages/staff-preview.ts';
 import { loadWidgetFiles, widgetRoutes } from './pages/widget-files.ts';
@@ -38,9 +40,21 @@ export interface AppDeps {
   /** Where the built element and demo page are (default dist/widget, dist/demo). */
   widgetDir?: string;
   demoDir?: string;
+  /** The demo business's portal links for the home page (demo mode); known after seeding. */
+  demoLinks?: () => readonly DemoLink[];
+  /** The API reference renderer's bundle file (default dist/docs, then node_modules/redoc). */
+  apiReferenceBundle?: string;
 }
 
-export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
+export function createApp({
+  db,
+  config,
+  logger,
+  widgetDir,
+  demoDir,
+  demoLinks = () => [],
+  apiReferenceBundle,
+}: AppDeps) {
   const app = new OpenAPIHono<AppEnv>(openApiHooks);
   app.use('*', async (c, next) => {
     c.set('db', db);
@@ -58,6 +72,9 @@ export function createApp({ db, config, logger, widgetDir, demoDir }: AppDeps) {
   );
 
   app.get('/health', (c) => c.json({ ok: true }));
+  // What this server is and where to go next; the API reference (issue 15).
+  app.route('/', homePageRoutes(demoLinks));
+  app.route('/docs', apiDocsRoutes(loadApiReferenceBundle(apiReferenceBundle)));
 
   app.use('/v1/customers/*', staffAuth());
   app.route('/v1/customers', customerRoutes);

@@ -2,7 +2,22 @@
 
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The checkout (or the installed app), ending in a separator: the nearest folder above this file
+ * that holds package.json. The same from server/ under tsx and from dist/server/ once compiled
+ * (docs/deployment.md), so dist/widget, dist/demo and demo/examples are found either way.
+ */
+export const APP_ROOT = appRoot(dirname(fileURLToPath(import.meta.url)));
+
+function appRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return `${dir}${sep}`;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
+  }
+}
 
 export interface Config {
   port: number;

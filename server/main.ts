@@ -21,9 +21,10 @@ async function main() {
   const payments = paymentProvider(config, db);
   // The element (and the demo page) are served from dist/: built now if missing.
   ensureBuilt({ demo: config.demo, logger });
-  const app = createApp({ db, config, logger });
-
   let demo: DemoBusiness | null = null;
+  // The home page lists the demo's links, known only once the demo is seeded below.
+  const app = createApp({ db, config, logger, demoLinks: () => demo?.links ?? [] });
+
   const demoFile = localDataFile(config.databaseUrl, 'demo.json');
   if (config.demo) {
     const empty = !(await db.selectFrom('businesses').select('id').limit(1).executeTakeFirst());
@@ -50,6 +51,11 @@ async function main() {
       for (const link of demo.links) lines.push(`    ${link.label.padEnd(38)} ${link.url}`);
       lines.push('', `  Staff demo page: ${config.publicUrl}/demo (sign in with the API key)`);
     }
+    lines.push(
+      '',
+      `Start here:      ${config.publicUrl}/`,
+      `API reference:   ${config.publicUrl}/docs`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     // Payments the provider finished while we were down (a crash, a lost webhook) are recorded.
     reconcilePayments(db, payments, logger).catch((error: unknown) =>

@@ -1,18 +1,18 @@
 /**
- * One customer: balance and state, what can be added to the account, invoices (with their
- * PDFs), estimates (demo/app/estimates-section.ts), and the links with their activity.
+ * One customer: balance and state, what can be added to the account, invoices
+ * (demo/app/invoices-section.ts), estimates (demo/app/estimates-section.ts), and the links with their activity.
  * Refreshes every few seconds, so a view, a payment or an estimate decision shows up while staff
  * watch; a staff preview of the portal opens beside it.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Balance, Customer, Invoice, List, PaymentLink } from '../../shared/api/staff.ts';
-import { balanceText, type MoneyContext, money, stateLabel } from './format.ts';
+import { balanceText, type MoneyContext, stateLabel } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 import './billing-forms.ts';
 import './estimates-section.ts';
-import './file-button.ts';
+import './invoices-section.ts';
 import './link-card.ts';
 
 const REFRESH_MS = 4000;
@@ -136,7 +136,6 @@ export class DemoCustomerDetail extends LitElement {
 
   override render() {
     const { customer, balance } = this;
-    const open = this.invoices.filter((i) => !['draft', 'paid', 'void'].includes(i.status));
     return html`
       <section class="card summary" aria-label="Balance">
         <div>
@@ -165,36 +164,14 @@ export class DemoCustomerDetail extends LitElement {
           @billed=${() => this.changed()}
         ></demo-billing-forms>
       </section>
-      <section class="card" aria-labelledby="invoices-title">
-        <h2 id="invoices-title">Invoices</h2>
-        ${
-          this.invoices.length === 0
-            ? html`<p class="muted">No invoices yet.</p>`
-            : html`<div class="table-wrap"><table>
-              <thead><tr><th>Number</th><th>Status</th><th class="num">Total</th>
-                <th class="num">Due</th><th>Due date</th><th></th></tr></thead>
-              <tbody>${this.invoices.map(
-                (invoice) => html`<tr>
-                  <td>${invoice.number}</td>
-                  <td><span class="chip ${invoice.status}">${invoice.status.replace('_', ' ')}</span></td>
-                  <td class="num">${money(invoice.total, this.at)}</td>
-                  <td class="num">${money(invoice.amount_due, this.at)}</td>
-                  <td>${invoice.due_date ?? '—'}</td>
-                  <td><span class="row">${
-                    open.includes(invoice)
-                      ? html`<button type="button" @click=${() => this.createLink({ invoice: invoice.id })}>
-                        Invoice link</button>`
-                      : nothing
-                  }${
-                    invoice.status === 'draft'
-                      ? nothing
-                      : html`<demo-file-button .api=${this.api} path="/v1/invoices/${invoice.id}/pdf"
-                        filename="${invoice.number}.pdf" label="PDF"></demo-file-button>`
-                  }</span></td>
-                </tr>`,
-              )}</tbody></table></div>`
-        }
-      </section>
+      <demo-invoices
+        .api=${this.api}
+        .at=${this.at}
+        .invoices=${this.invoices}
+        customer-name=${customer.name}
+        @create-link=${(event: CustomEvent<string>) => this.createLink({ invoice: event.detail })}
+        @invoice-changed=${() => this.changed()}
+      ></demo-invoices>
       <demo-estimates
         .api=${this.api}
         .at=${this.at}
@@ -221,6 +198,7 @@ export class DemoCustomerDetail extends LitElement {
                 .link=${link}
                 .revision=${this.revision}
                 .invoiceNumber=${this.invoices.find((i) => i.id === link.invoice)?.number ?? null}
+                .customerEmail=${customer.email}
                 @link-changed=${() => this.changed()}
                 @preview-link=${(event: CustomEvent<string>) => {
                   this.previewUrl = event.detail;

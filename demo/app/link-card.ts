@@ -4,8 +4,10 @@
  * Fires `link-changed` when the link itself changed and `preview-link` with the preview's URL.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Embed, LinkEvent, List, PaymentLink, SentLinkEvent } from '../../shared/api/staff.ts';
+import type { DemoConfirmDialog } from './confirm-dialog.ts';
+import './confirm-dialog.ts';
 import { when } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
@@ -85,10 +87,14 @@ export class DemoLinkCard extends LitElement {
   @property({ attribute: false }) link!: PaymentLink;
   @property({ attribute: false }) revision = 0;
   @property({ attribute: false }) invoiceNumber: string | null = null;
+  /** The customer's email, what "Send by email" offers first. */
+  @property({ attribute: false }) customerEmail: string | null = null;
   @state() private events: LinkEvent[] = [];
   @state() private notice = '';
   @state() private failed = false;
-  @state() private confirmRevoke = false;
+  @state() private sendTo = '';
+  @query('#revoke-dialog') private revokeDialog!: DemoConfirmDialog;
+  @query('#send-dialog') private sendDialog!: DemoConfirmDialog;
   @state() private embed: Embed | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -136,21 +142,67 @@ export class DemoLinkCard extends LitElement {
     });
   }
 
-  private send(): Promise<void> {
+  private async send(): Promise<void> {
+    this.sendTo = this.customerEmail ?? '';
+    if (!(await this.sendDialog.ask())) return;
+    const to = this.sendTo.trim();
     return this.act(async () => {
-      const sent = await this.api.post<SentLinkEvent>(`/v1/payment_links/${this.link.id}/send`, {});
+      const sent = await this.api.post<SentLinkEvent>(`/v1/payment_links/${this.link.id}/send`, {
+        to,
+      });
       await this.loadEvents();
-      return `Queued in the outbox for ${String(sent.detail?.to ?? 'the customer')}.`;
+      return `Queued in the outbox for ${String(sent.detail?.to ?? to)}.`;
     });
+  }
+
+  private async revoke(): Promise<void> {
+    if (await this.revokeDialog.ask()) await this.changeLink('revoke');
   }
 
   private changeLink(action: 'regenerate' | 'revoke'): Promise<void> {
     return this.act(async () => {
       await this.api.post(`/v1/payment_links/${this.link.id}/${action}`);
-      this.confirmRevoke = false;
       this.dispatchEvent(new CustomEvent('link-changed', { bubbles: true, composed: true }));
       return action === 'regenerate' ? 'New URL made: the old one no longer works.' : 'Revoked.';
     });
+  }
+
+  private renderDialogs() {
+    const what =
+      this.link.kind === 'invoice'
+        ? `the link to invoice ${this.invoiceNumber ?? ''}`
+        : `the ${this.link.kind} link`;
+    return html`<demo-confirm-dialog
+        id="send-dialog"
+        heading="Send by email"
+        confirm-label="Send email"
+      >
+        <p>An email with ${what} goes to this address, through the outbox.</p>
+        <label
+          >To
+          <input
+            type="email"
+            name="send-to"
+            required
+            autocomplete="off"
+            .value=${this.sendTo}
+            @input=${(event: InputEvent) => {
+              this.sendTo = (event.target as HTMLInputElement).value;
+            }}
+        /></label>
+      </demo-confirm-dialog>
+      <demo-confirm-dialog
+        id="revoke-dialog"
+        heading="Revoke ${what}?"
+        confirm-label="Revoke link"
+        danger
+      >
+        <p>
+          The URL stops working at once: whoever opens it, the customer included, is told the link
+          is no longer valid, and cannot pay through it. This cannot be undone; make a new link to
+          reach the customer again.
+        </p>
+      </demo-confirm-dialog>`;
   }
 
   private preview(): void {
@@ -181,18 +233,8 @@ export class DemoLinkCard extends LitElement {
         <button type="button" ?disabled=${!active} @click=${() => this.changeLink('regenerate')}>
           Regenerate
         </button>
-        ${
-          this.confirmRevoke
-            ? html`<button type="button" class="danger" @click=${() => this.changeLink('revoke')}>
-                Confirm revoke</button
-              ><button type="button" @click=${() => {
-                this.confirmRevoke = false;
-              }}>Cancel</button>`
-            : html`<button type="button" class="danger" ?disabled=${link.status === 'revoked'}
-              @click=${() => {
-                this.confirmRevoke = true;
-              }}>Revoke</button>`
-        }
+        <button type="button" class="danger" ?disabled=${link.status === 'revoked'}
+          @click=${this.revoke}>Revoke</button>
         <button type="button" ?disabled=${!active} @click=${this.preview}>Preview</button>
         ${
           active
@@ -207,7 +249,7 @@ export class DemoLinkCard extends LitElement {
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.notice}</p>`
           : nothing
       }
-      ${active ? this.renderEmbed() : nothing}
+      ${active ? this.renderEmbed() : nothing} ${this.renderDialogs()}
       <h3>Activity</h3>
       <ol aria-label="Activity">
         ${this.events.map(

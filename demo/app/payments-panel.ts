@@ -1,10 +1,28 @@
-/** Payments, newest first, and a refund of what is left of one. */
+/**
+ * Payments, newest first, and refunds: a dialog with the amount (what is left by default, any
+ * part of it allowed), and what the customer will see and what follows, before anything moves.
+ */
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Customer, List, Payment } from '../../shared/api/staff.ts';
-import { type MoneyContext, money, when } from './format.ts';
+import type { DemoConfirmDialog } from './confirm-dialog.ts';
+import './confirm-dialog.ts';
+import { type MoneyContext, money, plainAmount, typedMoney, when } from './format.ts';
+import { paymentMethodText, type RefundParts, refundParts } from './refund-figures.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
+
+/** "Tip $17.00 and fee $3.06 are given back too, …", naming only the parts given back. */
+function extrasText(parts: RefundParts, at: MoneyContext): string {
+  const named = [
+    parts.tip > 0 ? `tip ${money(parts.tip, at)}` : '',
+    parts.fee > 0 ? `fee ${money(parts.fee, at)}` : '',
+  ].filter(Boolean);
+  if (named.length === 0) return '';
+  const list = named.join(' and ');
+  const verb = named.length > 1 ? 'are' : 'is';
+  return `${list[0]!.toUpperCase()}${list.slice(1)} ${verb} given back too, and not owed again.`;
+}
 
 @customElement('demo-payments')
 export class DemoPayments extends LitElement {
@@ -16,6 +34,11 @@ export class DemoPayments extends LitElement {
   @state() private names = new Map<string, string>();
   @state() private message = '';
   @state() private failed = false;
+  /** The payment in the refund dialog, and the amount typed there. */
+  @state() private refunding: Payment | null = null;
+  @state() private refundText = '';
+  @state() private refundReason = '';
+  @query('#refund-dialog') private refundDialog!: DemoConfirmDialog;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -37,15 +60,107 @@ export class DemoPayments extends LitElement {
   }
 
   private async refund(payment: Payment): Promise<void> {
+    const left = payment.amount - payment.amount_refunded;
+    this.refunding = payment;
+    this.refundText = plainAmount(left, this.at);
+    this.refundReason = '';
+    const confirmed = await this.refundDialog.ask();
+    const reason = this.refundReason.trim();
+    const amount = typedMoney(this.refundText, this.at);
+    this.refunding = null;
+    if (!confirmed || amount === null) return;
     try {
-      await this.api.post(`/v1/payments/${payment.id}/refunds`, {});
+      await this.api.post(`/v1/payments/${payment.id}/refunds`, {
+        amount,
+        ...(reason ? { reason } : {}),
+      });
       this.failed = false;
-      this.message = `Refunded ${money(payment.amount - payment.amount_refunded, this.at)} of ${payment.receipt_number ?? payment.id}.`;
+      this.message = `Refunded ${money(amount, this.at)} of ${payment.receipt_number ?? payment.id}.`;
       await this.load();
     } catch (error) {
       this.failed = true;
       this.message = (error as Error).message;
     }
+  }
+
+  private renderRefund() {
+    const payment = this.refunding;
+    const at = this.at;
+    if (!payment) return nothing;
+    const left = payment.amount - payment.amount_refunded;
+    const typed = typedMoney(this.refundText, at);
+    const valid = typed !== null && typed > 0 && typed <= left;
+    const parts = valid ? refundParts(payment, typed) : null;
+    const customer = this.names.get(payment.customer) ?? 'the customer';
+    const today = new Intl.DateTimeFormat(at.locale, { dateStyle: 'medium' }).format(new Date());
+    return html`
+      <p>
+        ${payment.receipt_number ?? payment.id}, ${customer}: ${money(payment.amount, at)}
+        paid${payment.amount_refunded ? `, ${money(payment.amount_refunded, at)} already refunded` : ''}.
+      </p>
+      <label
+        >Amount to refund (at most ${money(left, at)})
+        <input
+          name="refund-amount"
+          inputmode="decimal"
+          required
+          pattern="[0-9]+([.,][0-9]{1,2})?"
+          aria-describedby="refund-consequences"
+          .value=${this.refundText}
+          @input=${(event: InputEvent) => {
+            const input = event.target as HTMLInputElement;
+            this.refundText = input.value;
+            const amount = typedMoney(input.value, at);
+            input.setCustomValidity(
+              amount === null || amount <= 0
+                ? 'Type an amount, such as 12.50.'
+                : amount > left
+                  ? `At most ${money(left, at)} is left to refund.`
+                  : '',
+            );
+          }}
+      /></label>
+      <label
+        >Reason (kept for your records; the customer does not see it)
+        <input
+          name="refund-reason"
+          maxlength="500"
+          list="refund-reasons"
+          .value=${this.refundReason}
+          @input=${(event: InputEvent) => {
+            this.refundReason = (event.target as HTMLInputElement).value;
+          }}
+      /></label>
+      <datalist id="refund-reasons">
+        <option value="Requested by the customer"></option>
+        <option value="Charged twice"></option>
+        <option value="Service not performed"></option>
+      </datalist>
+      <ul id="refund-consequences" aria-live="polite">
+        ${
+          parts && typed !== null
+            ? html`<li>
+                  ${money(typed, at)} goes back to ${paymentMethodText(payment)}; banks show it
+                  in 5–10 business days.
+                </li>
+                <li>
+                  ${customer} sees “Refund ${money(typed, at)}” dated ${today} in their payment
+                  history.
+                </li>
+                ${
+                  parts.owed > 0
+                    ? html`<li>
+                      Their balance goes up by ${money(parts.owed, at)}: what it paid is owed
+                      again${payment.invoices.length > 0 ? ' and the invoice it paid reopens' : ''}.
+                    </li>`
+                    : nothing
+                }
+                ${extrasText(parts, at) ? html`<li>${extrasText(parts, at)}</li>` : nothing}
+                <li>A refund cannot be undone.</li>`
+            : html`<li>Type an amount up to ${money(left, at)}.</li>`
+        }
+      </ul>
+    `;
   }
 
   override render() {
@@ -60,6 +175,13 @@ export class DemoPayments extends LitElement {
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.message}</p>`
           : nothing
       }
+      <demo-confirm-dialog
+        id="refund-dialog"
+        heading="Refund a payment"
+        confirm-label="Refund"
+        danger
+        >${this.renderRefund()}</demo-confirm-dialog
+      >
       ${
         this.payments.length === 0
           ? html`<p class="muted">No payments yet.</p>`
@@ -79,7 +201,10 @@ export class DemoPayments extends LitElement {
                 <td class="num">${money(p.fee, at)}</td>
                 <td class="num">${money(p.amount, at)}</td>
                 <td><span class="chip ${p.status}">${p.status.replaceAll('_', ' ')}</span></td>
-                <td class="num">${p.amount_refunded ? money(p.amount_refunded, at) : '—'}</td>
+                <td class="num">${p.amount_refunded ? money(p.amount_refunded, at) : '—'}${p.refunds
+                  .map((refund) => refund.reason)
+                  .filter(Boolean)
+                  .map((reason) => html`<div class="muted">${reason}</div>`)}</td>
                 <td>${
                   p.status === 'succeeded' && p.amount_refunded < p.amount
                     ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`

@@ -1,6 +1,8 @@
 /**
  * The demo business that `npm start` creates on an empty database: one customer in each balance
- * state and a link for each. It is made through the staff API, the way an integrator would.
+ * state and a link for each, an invoice of several lines with notes, and an estimate with a
+ * deposit, so every view a customer can be sent is one click from the banner. It is made
+ * through the staff API, the way an integrator would.
  */
 import type { App } from '../app.ts';
 import { createBusiness } from '../businesses/businesses.ts';
@@ -10,6 +12,11 @@ export interface DemoBusiness {
   business_id: string;
   api_key: string;
   links: { label: string; url: string }[];
+}
+
+/** The day `days` from now (UTC), as the API writes dates. */
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export async function seedDemo(db: Db, app: App): Promise<DemoBusiness> {
@@ -66,10 +73,14 @@ export async function seedDemo(db: Db, app: App): Promise<DemoBusiness> {
     customer: outstanding.id,
     lines: [
       { description: 'Pump motor replacement', quantity: 1, unit_amount: 42_000, tax_rate: 700 },
+      { description: 'Pump seal kit', quantity: 2, unit_amount: 2_450, tax_rate: 700 },
+      { description: 'Filter cartridge', quantity: 1, unit_amount: 6_900, tax_rate: 700 },
       { description: 'Labor (hours)', quantity: 2, unit_amount: 9_500, tax_rate: 0 },
     ],
     due_date: '2026-12-15',
-    notes: 'Thank you for choosing Blue Lagoon Pools.',
+    notes:
+      'The old motor was seized; the new one carries a 2-year warranty. ' +
+      'Thank you for choosing Blue Lagoon Pools.',
   });
   await call('/v1/invoices', {
     customer: outstanding.id,
@@ -78,6 +89,25 @@ export async function seedDemo(db: Db, app: App): Promise<DemoBusiness> {
   });
   await link('Outstanding balance (customer link)', { customer: outstanding.id });
   await link('One invoice (invoice link)', { invoice: invoice.id });
+
+  // An estimate with a deposit: approving it asks for a signature, then the deposit.
+  const estimate = await call('/v1/estimates', {
+    customer: outstanding.id,
+    lines: [
+      {
+        description: 'Pool resurfacing (plaster)',
+        quantity: 1,
+        unit_amount: 480_000,
+        tax_rate: 700,
+      },
+      { description: 'Waterline tiles', quantity: 12, unit_amount: 1_850, tax_rate: 700 },
+    ],
+    valid_until: daysFromNow(30),
+    deposit_percent: 25,
+    terms:
+      'Work is scheduled within two weeks of approval. The deposit is applied to the final invoice.',
+  });
+  await link('Estimate with deposit (estimate link)', { estimate: estimate.id });
 
   const settled = await customer('Sam Lee', 'sam@example.com');
   await call(`/v1/customers/${settled.id}/charges`, {

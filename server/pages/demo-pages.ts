@@ -6,14 +6,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { APP_ROOT } from '../config.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { exampleStylesheet, isExamplePage, renderExample } from './examples.ts';
 import type { WidgetFiles } from './widget-files.ts';
 
-export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../dist/demo/', import.meta.url));
+export const DEFAULT_DEMO_DIR = `${APP_ROOT}dist/demo/`;
 
 const DEMO_POLICY = [
   "default-src 'self'",

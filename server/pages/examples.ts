@@ -6,11 +6,11 @@
  * /demo/examples/; the end-to-end tests serve the same rendering from a second origin.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from '../config.ts';
 import { escapeHtml } from '../http/html.ts';
 import type { WidgetFiles } from './widget-files.ts';
 
-export const EXAMPLES_DIR = fileURLToPath(new URL('../../demo/examples/', import.meta.url));
+export const EXAMPLES_DIR = `${APP_ROOT}demo/examples/`;
 export const EXAMPLE_PAGES = ['website.html', 'email-landing.html'] as const;
 export type ExamplePage = (typeof EXAMPLE_PAGES)[number];
 

@@ -179,6 +179,7 @@ async function applyRefundEvent(trx: Trx, payment: Payment, event: ProviderEvent
       provider_refund_id: event.providerRefundId ?? null,
       provider_idempotency_key: `${id}:external`,
       failure_message: null,
+      reason: null,
       created_at: at,
       updated_at: at,
     };

@@ -28,6 +28,7 @@ export async function refundPayment(
   businessId: string,
   paymentId: string,
   requested: number | undefined,
+  reason: string | null = null,
 ) {
   const refund = await db.transaction().execute(async (trx) => {
     const payment = await lockPayment(trx, { id: paymentId });
@@ -78,6 +79,7 @@ export async function refundPayment(
       provider_refund_id: null,
       provider_idempotency_key: '',
       failure_message: null,
+      reason,
       created_at: at,
       updated_at: at,
     };

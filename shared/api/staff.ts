@@ -255,5 +255,7 @@ export interface Refund {
   currency: string;
   status: 'pending' | 'succeeded' | 'failed';
   failure_message: string | null;
+  /** Why staff refunded; for the business's records, never shown to the customer. */
+  reason: string | null;
   created: string;
 }

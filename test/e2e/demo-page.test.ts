@@ -83,7 +83,8 @@ describe('staff demo page', { timeout: 60_000 }, () => {
     await row.getByRole('button', { name: 'Invoice link' }).click();
     const card = page.locator('demo-link-card').filter({ hasText: 'Invoice INV-0001 link' });
     await card.getByRole('button', { name: 'Revoke' }).click();
-    await card.getByRole('button', { name: 'Confirm revoke' }).click();
+    await card.getByRole('dialog', { name: 'Revoke the link to invoice INV-0001?' }).waitFor();
+    await card.getByRole('button', { name: 'Revoke link' }).click();
     await card.getByTestId('link-status').getByText('revoked').waitFor();
     await card.getByRole('list', { name: 'Activity' }).getByText('Revoked').waitFor();
     expect(await card.getByRole('button', { name: 'Copy' }).isDisabled()).toBe(true);

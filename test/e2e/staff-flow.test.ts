@@ -83,6 +83,11 @@ describe('staff to customer to payment', { timeout: 120_000 }, () => {
     const url = await demo.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(new RegExp(`^${server.url}/p/[\\w-]{43}$`));
     await demo.getByRole('button', { name: 'Send by email' }).click();
+    await demo.getByRole('dialog', { name: 'Send by email' }).waitFor();
+    expect(await demo.locator('#send-dialog').getByLabel('To').inputValue()).toBe(
+      'dana@example.com',
+    );
+    await demo.getByRole('button', { name: 'Send email' }).click();
     await timeline().getByText('Sent by email to dana@example.com').waitFor();
 
     // A staff preview shows the portal and is not the customer's view.
@@ -130,6 +135,10 @@ describe('staff to customer to payment', { timeout: 120_000 }, () => {
     await row.getByText('$102.00').waitFor();
     await row.getByText('$17.00').waitFor();
     await row.getByRole('button', { name: 'Refund' }).click();
+    await demo.getByRole('dialog', { name: 'Refund a payment' }).waitFor();
+    const refund = demo.locator('#refund-dialog');
+    await refund.getByText('Tip $17.00 is given back too').waitFor();
+    await refund.getByRole('button', { name: 'Refund' }).click();
     await demo.getByText(/^Refunded \$102\.00/).waitFor();
 
     // Regenerate: the old URL shows the dead-link page, the new one works.

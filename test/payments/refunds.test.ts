@@ -63,6 +63,25 @@ describe.each(testStores)('staff payments and refunds on $name', (store) => {
     expect((await h.request('/v1/payments')).status).toBe(401);
   });
 
+  it("keeps staff's reason with the refund for staff, and out of the customer's history", async () => {
+    const { staff, p, payment } = await paidInvoice();
+    const refund = await staff.post(`/v1/payments/${payment.id}/refunds`, {
+      amount: 1_000,
+      reason: '  Charged twice ',
+    });
+    expect(refund.body).toMatchObject({ amount: 1_000, reason: 'Charged twice' });
+    const shown = await staff.get(`/v1/payments/${payment.id}`);
+    expect(shown.body.refunds).toMatchObject([{ amount: 1_000, reason: 'Charged twice' }]);
+    const rest = await staff.post(`/v1/payments/${payment.id}/refunds`, {});
+    expect(rest.body.reason).toBeNull();
+    const history = await p.history();
+    expect(JSON.stringify(history.body)).not.toContain('Charged twice');
+    const tooLong = await staff.post(`/v1/payments/${payment.id}/refunds`, {
+      reason: 'x'.repeat(501),
+    });
+    expect([tooLong.status, tooLong.body.error.param]).toEqual([400, 'reason']);
+  });
+
   it('refunds in part, then the rest: the balance owes the invoice again, never the tip or fee', async () => {
     const { staff, dana, invoice, payment } = await paidInvoice();
     expect(await balanceOf(staff, dana.id)).toBe(0);

@@ -211,6 +211,7 @@ export interface Estimate {
   subtotal: number;
   tax: number;
   deposit_amount: number;
+  expired: boolean;
   created: string;
   /** The rest of the answer, as the API documents it. */
   [field: string]: unknown;

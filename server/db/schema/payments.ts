@@ -112,6 +112,8 @@ export interface RefundTable {
   provider_refund_id: string | null;
   provider_idempotency_key: string;
   failure_message: string | null;
+  /** Why staff refunded, in their words; for the business's records only. */
+  reason: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,5 +1,6 @@
 /** `/v1/payments`: the business's payments, and refunds through the provider. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { RefundTable } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
@@ -35,9 +36,17 @@ export const Refund = z
     currency: z.string(),
     status: z.enum(['pending', 'succeeded', 'failed']),
     failure_message: z.string().nullable(),
+    reason: z.string().nullable().openapi({
+      description: "Why staff refunded, for the business's records; never shown to the customer.",
+    }),
     created: Timestamp,
   })
   .openapi('Refund');
+
+/** The refund as staff see it: the customer's view (refundView) and staff's reason. */
+function staffRefundView(refund: RefundTable, currency: string) {
+  return { ...refundView(refund, currency), reason: refund.reason };
+}
 
 const STATUSES = [
   'requires_confirmation',
@@ -106,7 +115,7 @@ async function staffViews(db: AppEnv['Variables']['db'], payments: Payment[]) {
       provider_payment_id: payment.provider_payment_id,
       invoices: allocations.get(payment.id) ?? [],
       amount_refunded: amountRefunded(given),
-      refunds: given.map((refund) => refundView(refund, payment.currency)),
+      refunds: given.map((refund) => staffRefundView(refund, payment.currency)),
       dispute: disputeView(disputes.get(payment.id)),
     };
   });
@@ -163,7 +172,15 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         'owed. 422 `amount_too_large` beyond what is left to refund.',
       request: {
         params: idParam('pay'),
-        ...jsonBody(z.object({ amount: positiveAmount.optional() })),
+        ...jsonBody(
+          z.object({
+            amount: positiveAmount.optional(),
+            reason: z.string().trim().min(1).max(500).optional().openapi({
+              description:
+                "Why, in staff's words; kept with the refund, never shown to the customer.",
+            }),
+          }),
+        ),
       },
       responses: {
         200: jsonResponse(Refund, 'The refund'),
@@ -175,7 +192,8 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const provider = paymentProvider(config, db);
       const { id } = c.req.valid('param');
       await getBusinessPayment(db, business.id, id);
-      const refund = await refundPayment(db, provider, business.id, id, c.req.valid('json').amount);
-      return c.json(refundView(refund, business.currency), 200);
+      const { amount, reason } = c.req.valid('json');
+      const refund = await refundPayment(db, provider, business.id, id, amount, reason ?? null);
+      return c.json(staffRefundView(refund, business.currency), 200);
     },
   );

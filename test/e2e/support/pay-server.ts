@@ -15,6 +15,7 @@ import {
 } from '../../../server/businesses/businesses.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
+import { type DemoBusiness, seedDemo } from '../../../server/demo/seed.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import { loadWidgetFiles, type WidgetFiles } from '../../../server/pages/widget-files.ts';
 import {
@@ -38,10 +39,12 @@ export interface PayServer {
   business(name?: string, settings?: Record<string, unknown>): Promise<Staff>;
   /** A request to the server over HTTP, as a browser's page sends it. */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** The business `npm start` seeds, when asked for: its key and the links `/` lists. */
+  demo: DemoBusiness | null;
   close(): Promise<void>;
 }
 
-export async function startPayServer(): Promise<PayServer> {
+export async function startPayServer(options: { seedDemo?: boolean } = {}): Promise<PayServer> {
   const { widgetDir, demoDir } = buildOnce();
   const dataDir = mkdtempSync(join(tmpdir(), 'pay-portal-e2e-data-'));
   const config = loadConfig({
@@ -53,13 +56,22 @@ export async function startPayServer(): Promise<PayServer> {
   });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  const app = createApp({ db, config, logger: createLogger('silent'), widgetDir, demoDir });
+  let demo: DemoBusiness | null = null;
+  const app = createApp({
+    db,
+    config,
+    logger: createLogger('silent'),
+    widgetDir,
+    demoDir,
+    demoLinks: () => demo?.links ?? [],
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The port is known only now; nothing has been asked of the app yet, and every link URL is
   // built from this configured address (never from a request's Host).
   config.publicUrl = url;
+  if (options.seedDemo) demo = await seedDemo(db, app);
 
   const request = (path: string, init: RequestInit = {}) => fetch(`${url}${path}`, init);
   // Businesses are made as the CLI makes them (there is no API for it), over the same database.
@@ -77,6 +89,7 @@ export async function startPayServer(): Promise<PayServer> {
     url,
     widget: loadWidgetFiles(widgetDir),
     request,
+    demo,
     business: (name = 'Blue Lagoon Pools', settings = {}) =>
       createBusiness(maker, {
         name,
