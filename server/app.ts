@@ -18,6 +18,7 @@ import { portalCors } from './portal/cors.ts';
 import { portalDocumentRoutes } from './routes/portal/documents.ts';
 import { portalEstimateDocumentRoutes } from './routes/portal/estimate-documents.ts';
 import { portalEstimateRoutes } from './routes/portal/estimates.ts';
+import { portalInvoiceRoutes } from './routes/portal/invoices.ts';
 import { portalPaymentStepRoutes } from './routes/portal/payment-steps.ts';
 import { portalPaymentRoutes } from './routes/portal/payments.ts';
 import { portalRoutes } from './routes/portal/portal.ts';
@@ -98,6 +99,7 @@ export function createApp({
   app.route('/v1/portal', portalRoutes);
   app.route('/v1/portal', portalEstimateRoutes);
   app.route('/v1/portal', portalEstimateDocumentRoutes);
+  app.route('/v1/portal', portalInvoiceRoutes);
   app.route('/v1/portal', portalPaymentRoutes);
   app.route('/v1/portal', portalPaymentStepRoutes);
   app.route('/v1/portal', portalDocumentRoutes);

@@ -41,6 +41,15 @@ export function businessSettings(business: Pick<BusinessTable, 'settings'>): Bus
   return parseSettings(business.settings);
 }
 
+/**
+ * Where the business hears from its customers (estimate decisions, questions), or null when it
+ * gave no address at all: the notification email, else its public one.
+ */
+export function businessInbox(business: Pick<BusinessTable, 'settings'>): string | null {
+  const settings = businessSettings(business);
+  return settings.notification_email ?? settings.branding.email ?? null;
+}
+
 /** The public face of a business in API answers. */
 export function businessView(business: BusinessTable) {
   return {

@@ -16,6 +16,8 @@ export interface BusinessSettings {
   notification_email: string | null;
   /** Days a customer or invoice link lives; null means until regenerated, revoked or voided. */
   link_expiry_days: number | null;
+  /** Payment terms printed on every invoice ("Due within 30 days. Checks payable to…"). */
+  invoice_terms: string | null;
 }
 
 export const DEFAULT_SETTINGS: BusinessSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   allowed_origins: [],
   notification_email: null,
   link_expiry_days: null,
+  invoice_terms: null,
 };
 
 export function parseSettings(json: string): BusinessSettings {

@@ -9,7 +9,7 @@ import type {
   EstimateQuestionTable,
   EstimateTable,
 } from './schema/estimates.ts';
-import type { DocumentLineTable, InvoiceTable } from './schema/invoices.ts';
+import type { DocumentLineTable, InvoiceQuestionTable, InvoiceTable } from './schema/invoices.ts';
 import type { LedgerEntryTable } from './schema/ledger.ts';
 import type { LinkEventTable, PaymentLinkTable, RateLimitTable } from './schema/links.ts';
 import type { OutboxMessageTable } from './schema/outbox.ts';
@@ -46,6 +46,7 @@ export interface Database {
   ledger_entries: LedgerEntryTable;
   invoices: InvoiceTable;
   invoice_lines: DocumentLineTable;
+  invoice_questions: InvoiceQuestionTable;
   estimates: EstimateTable;
   estimate_lines: DocumentLineTable;
   payment_links: PaymentLinkTable;

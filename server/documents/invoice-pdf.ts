@@ -7,6 +7,7 @@
 
 import QRCode from 'qrcode';
 import { textOn } from '../businesses/brand-colors.ts';
+import { businessSettings } from '../businesses/businesses.ts';
 import type { CustomerAddress } from '../businesses/customers.ts';
 import type { Db } from '../db/database.ts';
 import type {
@@ -53,6 +54,8 @@ export interface InvoiceDocument {
   /** The estimate it was made from. */
   estimateNumber: string | null;
   payUrl: string | null;
+  /** The business's payment terms (settings `invoice_terms`). */
+  terms: string | null;
 }
 
 export async function loadInvoiceDocument(
@@ -128,6 +131,7 @@ export async function loadInvoiceDocument(
     amountDue,
     estimateNumber: estimate?.number ?? null,
     payUrl: await payUrl(amountDue),
+    terms: businessSettings(business).invoice_terms,
   };
 }
 
@@ -186,6 +190,7 @@ export async function drawInvoicePdf(document: InvoiceDocument): Promise<Buffer>
   drawTotals(pdf, rows);
   if (document.payUrl) await drawPayOnline(pdf, words, document.payUrl);
   if (invoice.notes) drawTextBlock(pdf, words.notes, invoice.notes);
+  if (document.terms) drawTextBlock(pdf, words.terms, document.terms);
   return finish(pdf, words.page);
 }
 

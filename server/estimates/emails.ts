@@ -7,7 +7,7 @@
 
 import { formatMoney } from '../../shared/money.ts';
 import { brandColor } from '../businesses/brand-colors.ts';
-import { businessSettings } from '../businesses/businesses.ts';
+import { businessInbox, businessSettings } from '../businesses/businesses.ts';
 import type { Trx } from '../db/database.ts';
 import type { BusinessTable, CustomerTable, EstimateTable } from '../db/schema.ts';
 import { escapeHtml } from '../http/html.ts';
@@ -80,12 +80,6 @@ export type EstimateNotice =
     }
   | { kind: 'declined'; reason: string | null; decidedAt: string }
   | { kind: 'question'; message: string };
-
-/** Where the business hears about its estimates, or null when it gave no address at all. */
-export function businessInbox(business: BusinessTable): string | null {
-  const settings = businessSettings(business);
-  return settings.notification_email ?? settings.branding.email ?? null;
-}
 
 /** Queues the email to the business; null (nothing queued) when it has no address. */
 export async function enqueueEstimateNotice(

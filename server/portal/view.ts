@@ -2,13 +2,14 @@
 import { paymentMethodsFor } from '../../shared/quote.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import type { InvoiceOwed } from '../invoices/owed.ts';
+import { type InvoiceOwed, isOpenInvoice } from '../invoices/owed.ts';
 import { balanceState } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
 import { linkExpires } from '../links/payment-links.ts';
 import { portalMoney } from '../payments/payable.ts';
 import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
 import { portalEstimates } from './estimates.ts';
+import { daysOverdue } from './overdue.ts';
 
 export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;
@@ -57,6 +58,8 @@ function invoiceView(invoice: InvoiceOwed, token: string) {
     status: invoice.status,
     total: invoice.total,
     amount_due: invoice.amount_due,
+    days_overdue:
+      isOpenInvoice(invoice.status) && invoice.amount_due > 0 ? daysOverdue(invoice.due_date) : 0,
     pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
   };
 }

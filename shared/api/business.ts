@@ -19,6 +19,8 @@ export interface Settings {
   notification_email: string | null;
   /** Days a customer or invoice link lives; null: until regenerated, revoked or voided. */
   link_expiry_days: number | null;
+  /** Payment terms shown on every invoice, on screen and in its PDF. */
+  invoice_terms: string | null;
 }
 
 export type EmailKind =

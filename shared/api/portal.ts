@@ -74,6 +74,8 @@ export interface PortalInvoice {
   status: InvoiceStatus;
   total: number;
   amount_due: number;
+  /** Whole days past the due date while something is due (0: not overdue). */
+  days_overdue: number;
   /** The invoice's PDF, relative to the API's origin. */
   pdf_url: string;
 }
@@ -252,6 +254,72 @@ export interface EstimateQuestionSent {
   object: 'estimate_question';
   id: string;
   estimate: string;
+  message: string;
+  created: string;
+}
+
+/** A postal address as the business keeps it for a customer; any part may be missing. */
+export interface PostalAddress {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postal_code?: string | null;
+  country?: string | null;
+}
+
+/** `GET …/invoices/:id/document`: the invoice as a document, for the invoice view. */
+export interface PortalInvoiceDocument {
+  object: 'invoice_document';
+  id: string;
+  number: string;
+  status: InvoiceStatus;
+  currency: string;
+  /** Calendar date (`YYYY-MM-DD`) it was issued. */
+  date: string;
+  due_date: string | null;
+  /** Whole days past the due date while something is due (0: not overdue). */
+  days_overdue: number;
+  customer: { name: string; email: string | null; address: PostalAddress | null };
+  lines: PortalEstimateLine[];
+  subtotal: number;
+  /** Tax by rate (basis points), lowest rate first. */
+  taxes: { rate: number; taxable: number; amount: number }[];
+  tax: number;
+  total: number;
+  /** What was applied to the invoice, oldest first; `amount` is what it took off (a refund < 0). */
+  applied: InvoiceApplied[];
+  amount_paid: number;
+  amount_credited: number;
+  amount_due: number;
+  notes: string | null;
+  /** The business's payment terms. */
+  terms: string | null;
+  /** The invoice's PDF, relative to the API's origin. */
+  pdf_url: string;
+}
+
+export interface InvoiceApplied {
+  kind: 'payment' | 'credit' | 'refund' | 'adjustment';
+  description: string;
+  amount: number;
+  date: string;
+  method: PaymentMethodKind | null;
+  receipt_number: string | null;
+  /** The receipt PDF, relative to the API's origin, where this link may open it. */
+  receipt_url: string | null;
+}
+
+/** `POST …/invoices/:id/questions`. */
+export interface InvoiceQuestionInput {
+  message: string;
+}
+
+/** The answer to a question about an invoice: on its way to the business. */
+export interface InvoiceQuestionSent {
+  object: 'invoice_question';
+  id: string;
+  invoice: string;
   message: string;
   created: string;
 }

@@ -34,6 +34,7 @@ const BODIES: Record<string, unknown> = {
   },
   'POST /v1/portal/:token/estimates/:id/decline': { reason: 'Intruder' },
   'POST /v1/portal/:token/estimates/:id/questions': { message: 'Intruder' },
+  'POST /v1/portal/:token/invoices/:id/questions': { message: 'Intruder' },
   'POST /v1/portal/:token/payments/:id/confirm': { sandbox: VISA },
   'POST /v1/portal/:token/payments/:id/payment_method': { payment_method: 'pm_intruder' },
 };

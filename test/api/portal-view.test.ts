@@ -81,6 +81,7 @@ describe.each(testStores)('portal API on $name', (store) => {
           status: 'open',
           total: 10_825,
           amount_due: 10_825,
+          days_overdue: 0,
           pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
         },
       ],

@@ -23,6 +23,7 @@ describe.each(testStores)('settings API on $name', (store) => {
       allowed_origins: [],
       notification_email: null,
       link_expiry_days: null,
+      invoice_terms: null,
     });
   });
 

@@ -74,6 +74,18 @@ describe('the portal API (shared/api/portal.ts)', () => {
     expectTypeOf<portal.SandboxConfirmation>().toEqualTypeOf<Out<typeof Confirmation>>();
   });
 
+  it('GET …/invoices/:id/document answers a PortalInvoiceDocument; questions about invoices', () => {
+    expectTypeOf<portal.PortalInvoiceDocument>().toEqualTypeOf<
+      Out<typeof portalSchemas.PortalInvoiceDocument>
+    >();
+    expectTypeOf<portal.InvoiceQuestionInput>().toEqualTypeOf<
+      In<typeof portalSchemas.InvoiceQuestionInput>
+    >();
+    expectTypeOf<portal.InvoiceQuestionSent>().toEqualTypeOf<
+      Out<typeof portalSchemas.InvoiceQuestionSent>
+    >();
+  });
+
   it('estimate decisions and questions', () => {
     expectTypeOf<portal.SignatureInput>().toEqualTypeOf<SignatureInput>();
     expectTypeOf<portal.EstimateApproval>().toEqualTypeOf<In<typeof portalEstimates.Approval>>();

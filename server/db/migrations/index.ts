@@ -7,6 +7,7 @@ import * as estimateDecisions from './2026_11_22_0004_estimate_decisions.ts';
 import * as providerChanges from './2026_12_04_0001_provider_changes.ts';
 import * as disputes from './2026_12_04_0002_disputes.ts';
 import * as refundReasons from './2026_12_04_0003_refund_reasons.ts';
+import * as invoiceQuestions from './2026_12_04_0005_invoice_questions.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0001_provider_changes': providerChanges,
   '2026_12_04_0002_disputes': disputes,
   '2026_12_04_0003_refund_reasons': refundReasons,
+  '2026_12_04_0005_invoice_questions': invoiceQuestions,
 };

@@ -31,3 +31,17 @@ export interface DocumentLineTable {
   amount: number;
   tax: number;
 }
+
+/** A question a customer asked about an invoice (migration 2026_12_04_0005_invoice_questions). */
+export interface InvoiceQuestionTable {
+  id: string;
+  business_id: string;
+  invoice_id: string;
+  payment_link_id: string | null;
+  message: string;
+  client_address: string;
+  user_agent: string | null;
+  /** The outbox message that took it to the business, or null when it has no address. */
+  email_id: string | null;
+  created_at: string;
+}

@@ -15,6 +15,7 @@ import { ApiError, notFound } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { openPortalLink } from '../../links/access.ts';
+import { reachableInvoice } from '../../portal/invoice-document.ts';
 
 const token = z.string().openapi({ param: { name: 'token', in: 'path' } });
 const fileOf = (prefix: string) =>
@@ -56,17 +57,7 @@ export const portalEstimateDocumentRoutes = new OpenAPIHono<AppEnv>(openApiHooks
       const { token, file } = c.req.valid('param');
       const scope = await openPortalLink(c, token);
       const id = file.slice(0, -'.pdf'.length);
-      const reaches = scope.link.kind === 'customer' || scope.link.invoice_id === id;
-      const invoice = reaches
-        ? await c.var.db
-            .selectFrom('invoices')
-            .selectAll()
-            .where('id', '=', id)
-            .where('customer_id', '=', scope.customer.id)
-            .where('status', '!=', 'draft')
-            .executeTakeFirst()
-        : undefined;
-      if (!invoice) throw notFound('invoice', 'file');
+      const invoice = await reachableInvoice(c.var.db, scope, id, 'file');
       const document = await loadInvoiceDocument(c.var.db, scope.business, invoice, (due) =>
         invoicePayUrl(c.var.db, c.var.config, scope.business, invoice, due),
       );

@@ -103,6 +103,7 @@ const SettingsPatch = z
     allowed_origins: z.array(origin).max(50),
     notification_email: z.email().max(254).nullable(),
     link_expiry_days: z.number().int().min(1).max(3650).nullable(),
+    invoice_terms: z.string().trim().max(2000).nullable(),
   })
   .partial()
   .openapi('SettingsPatch');
@@ -133,6 +134,7 @@ export const Settings = z
     allowed_origins: z.array(z.string()),
     notification_email: z.string().nullable(),
     link_expiry_days: z.number().int().nullable(),
+    invoice_terms: z.string().nullable(),
   })
   .openapi('Settings');
 
@@ -254,6 +256,8 @@ function mergeSettings(current: BusinessSettings, patch: SettingsPatch): Busines
         : patch.notification_email,
     link_expiry_days:
       patch.link_expiry_days === undefined ? current.link_expiry_days : patch.link_expiry_days,
+    invoice_terms:
+      patch.invoice_terms === undefined ? current.invoice_terms : patch.invoice_terms || null,
   };
 }
 
@@ -275,5 +279,6 @@ function settingsView(business: BusinessTable) {
     allowed_origins: settings.allowed_origins,
     notification_email: settings.notification_email,
     link_expiry_days: settings.link_expiry_days,
+    invoice_terms: settings.invoice_terms,
   };
 }
