@@ -50,10 +50,11 @@ const WIDGET_LAYERS = [
     'checkout',
     'provider-form',
     'pay-portal-estimate',
+    'pay-portal-invoice',
   ],
   ['status', 'history', 'invoice-picker', 'tip-selector', 'sandbox-form', 'stripe-form'],
   ['lazy'],
-  ['payment-block', 'estimates'],
+  ['payment-block', 'estimates', 'invoice-view'],
   ['pay-portal'],
   ['index.ts'],
 ] as const;

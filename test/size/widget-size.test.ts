@@ -25,7 +25,7 @@ describe('widget bundle size', () => {
       { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
     );
     const parts = readdirSync(outDir).filter((file) =>
-      /^(sandbox-form|stripe-form|payment-flow|estimate-view|signature_pad)\.[\w-]+\.mjs$/.test(
+      /^(sandbox-form|stripe-form|payment-flow|estimate-view|invoice-view|messages-es|money|signature_pad)\.[\w-]+\.mjs$/.test(
         file,
       ),
     );
@@ -78,11 +78,24 @@ describe('widget bundle size', () => {
     }
   });
 
-  it('builds the estimate view as a part of its own, on the Lit the entry lends it', () => {
-    const view = part('estimate-view');
-    expect(view.file).toMatch(/^estimate-view\.[\w-]{8}\.mjs$/);
+  /**
+   * The views share the money formatting and the Lit the entry lends them: one file beside them
+   * (`money.<hash>.mjs`) that they import statically, and that carries no copy of Lit either.
+   */
+  const onLentLit = (name: string) => {
+    const view = part(name);
     expect(view.text.includes('litHtmlVersions')).toBe(false);
-    expect(view.text).toContain('pay-portal.lit');
+    const shared = [...view.text.matchAll(/from\s*"\.\/([\w.-]+\.mjs)"/g)].map((m) => m[1]!);
+    expect(shared).toEqual([expect.stringMatching(/^money\.[\w-]{8}\.mjs$/)]);
+    const lent = sizes[shared[0]!]!;
+    expect(lent.text).toContain('pay-portal.lit');
+    expect(lent.text.includes('litHtmlVersions')).toBe(false);
+    return view;
+  };
+
+  it('builds the estimate view as a part of its own, on the Lit the entry lends it', () => {
+    const view = onLentLit('estimate-view');
+    expect(view.file).toMatch(/^estimate-view\.[\w-]{8}\.mjs$/);
     // Neither entry carries the view or signature_pad; the view imports signature_pad (only
     // when the customer draws) from beside itself.
     for (const text of entries()) {
@@ -96,6 +109,19 @@ describe('widget bundle size', () => {
     expect(view.gzip).toBeLessThan(10 * 1024);
   });
 
+  it('builds the invoice view and the Spanish messages as parts of their own', () => {
+    const view = onLentLit('invoice-view');
+    expect(view.file).toMatch(/^invoice-view\.[\w-]{8}\.mjs$/);
+    expect([...view.text.matchAll(/\bimport\(/g)]).toEqual([]);
+    expect(view.gzip).toBeLessThan(6 * 1024);
+    const spanish = part('messages-es');
+    expect(spanish.text).toContain('Elija qué pagar');
+    for (const text of entries()) {
+      expect(text.includes('Ask about invoice')).toBe(false);
+      expect(text.includes('Elija qué pagar')).toBe(false);
+    }
+  });
+
   it('never renders text as markup: no unsafeHTML or unsafeSVG directive inside', () => {
     for (const { text } of Object.values(sizes)) {
       expect(/unsafeHTML|unsafeSVG/.test(text)).toBe(false);
@@ -105,7 +131,7 @@ describe('widget bundle size', () => {
   it('is self-contained but for its lazy parts: no other import or require', () => {
     for (const text of entries()) {
       expect(/\brequire\(|\bimport\s*[\s{*"']/.test(text)).toBe(false);
-      expect([...text.matchAll(/\bimport\(/g)]).toHaveLength(3);
+      expect([...text.matchAll(/\bimport\(/g)]).toHaveLength(5);
     }
     // The module imports them by a path its bundler or browser resolves beside it; the classic
     // script by a URL made from its own (a relative one would resolve against the page).
@@ -114,12 +140,16 @@ describe('widget bundle size', () => {
       expect.stringMatching(/^`\.\/sandbox-form\.[\w-]{8}\.mjs`$/),
       expect.stringMatching(/^`\.\/stripe-form\.[\w-]{8}\.mjs`$/),
       expect.stringMatching(/^`\.\/estimate-view\.[\w-]{8}\.mjs`$/),
+      expect.stringMatching(/^`\.\/invoice-view\.[\w-]{8}\.mjs`$/),
+      expect.stringMatching(/^`\.\/messages-es\.[\w-]{8}\.mjs`$/),
     ]);
     const classic = [...entries()[0]!.matchAll(/\bimport\(([\w$]+)\(`([^`]*)`\)\)/g)];
     expect(classic.map((m) => m[2])).toEqual([
       expect.stringMatching(/^sandbox-form\.[\w-]{8}\.mjs$/),
       expect.stringMatching(/^stripe-form\.[\w-]{8}\.mjs$/),
       expect.stringMatching(/^estimate-view\.[\w-]{8}\.mjs$/),
+      expect.stringMatching(/^invoice-view\.[\w-]{8}\.mjs$/),
+      expect.stringMatching(/^messages-es\.[\w-]{8}\.mjs$/),
     ]);
   });
 });

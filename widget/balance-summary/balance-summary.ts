@@ -1,7 +1,8 @@
 /**
  * The balance, in the three states of the design, worded exactly as it words them:
  * zero "You're all set! You have no outstanding balance.", credit "Account credit: $12.50",
- * outstanding the amount due.
+ * outstanding the amount due. On an invoice link whose invoice is paid: "Invoice INV-0004 is
+ * paid", never a word about the rest of the account.
  */
 import { html, type TemplateResult } from 'lit';
 import type { Portal } from '../../shared/api/portal.ts';
@@ -23,6 +24,10 @@ export function renderBalanceSummary(
   } else if (state === 'credit') {
     body = html`<h2 tabindex="-1" data-focus>${t.credit(l.money(-amount))}</h2>
       <p class="muted">${t.creditNote}</p>`;
+  } else if (portal.link.kind === 'invoice' && portal.invoices[0]) {
+    // An invoice link speaks for its invoice, never for the account (issue 11).
+    body = html`<h2 tabindex="-1" data-focus>${t.invoicePaidTitle(portal.invoices[0].number)}</h2>
+      <p>${t.invoicePaidBody}</p>`;
   } else {
     body = html`<h2 tabindex="-1" data-focus>${t.zeroTitle}</h2>
       <p>${t.zeroBody}</p>`;

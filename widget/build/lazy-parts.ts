@@ -27,6 +27,8 @@ export const LAZY_PARTS = {
   'sandbox-form': 'widget/sandbox-form/sandbox-form.ts',
   'stripe-form': 'widget/stripe-form/stripe-form.ts',
   'estimate-view': 'widget/pay-portal-estimate/define.ts',
+  'invoice-view': 'widget/pay-portal-invoice/define.ts',
+  'messages-es': 'widget/i18n/es.ts',
 } as const;
 
 /** What a part's `lit`, `lit/decorators.js` and base styles are: the entry's, lent under this key. */

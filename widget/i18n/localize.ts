@@ -4,9 +4,22 @@
  */
 import { formatMoney, minorUnitDigits, parseMoney } from '../../shared/money.ts';
 import { en, type Messages } from './en.ts';
-import { es } from './es.ts';
 
-const catalogues: Record<string, Messages> = { en, es };
+/**
+ * English is in the entry; other languages are parts loaded when a page asks for them
+ * (widget/pay-portal/messages.ts), so a page pays in bytes for one language only.
+ */
+const catalogues: Record<string, Messages> = { en };
+
+/** Adds a language's catalogue, once loaded. */
+export function addMessages(lang: string, messages: Messages): void {
+  catalogues[lang] = messages;
+}
+
+/** Whether a language's catalogue is here (English always is). */
+export function hasMessages(lang: string): boolean {
+  return lang in catalogues;
+}
 
 /** The language tag to use: a valid one as given, else English. */
 export function resolveLocale(requested: string | null | undefined): string {

@@ -70,6 +70,16 @@ export const invoicePickerStyles = css`
     font-size: 0.8125rem;
     font-weight: 600;
   }
+  .overdue {
+    color: var(--_danger);
+    font-size: 0.8125rem;
+    font-weight: 600;
+  }
+  .view-invoice {
+    font-size: 0.8125rem;
+    font-weight: 600;
+    min-height: 36px;
+  }
   .pdf {
     flex: none;
     display: inline-grid;

@@ -1,6 +1,6 @@
 /**
  * Open invoices (and the account balance no invoice holds), each with a checkbox on a customer
- * link and, when the business allows partial payments, an amount field bounded by the amount due
+ * link, "Overdue" with its days when past due, "View invoice" (the document) and its PDF, and, when the business allows partial payments, an amount field bounded by the amount due
  * and the business's minimum, with its error inline.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -14,6 +14,7 @@ export function renderInvoicePicker(
   portal: Portal,
   checkout: CheckoutController,
   resolve: (path: string) => string,
+  view: ViewInvoice | null,
 ): TemplateResult {
   const { t } = l;
   const { errors } = checkout.checked;
@@ -23,7 +24,7 @@ export function renderInvoicePicker(
     <section class="section" part="invoices" aria-labelledby="choose-title">
       <h3 id="choose-title" class="section-title">${t.choose}</h3>
       <ul class="rows">
-        ${checkout.rows.map((row) => renderRow(l, portal, checkout, row, choosable, errors.get(row.key), resolve))}
+        ${checkout.rows.map((row) => renderRow(l, portal, checkout, row, choosable, errors.get(row.key), resolve, view))}
       </ul>
       ${nothingError ? html`<p class="error" id="error-nothing" role="alert">${nothingError}</p>` : nothing}
     </section>
@@ -38,6 +39,7 @@ function renderRow(
   choosable: boolean,
   error: string | undefined,
   resolve: (path: string) => string,
+  view: ViewInvoice | null,
 ): TemplateResult {
   const { t } = l;
   const selected = checkout.selected.has(row.key);
@@ -69,6 +71,8 @@ function renderRow(
         <span class="muted" id=${`meta-${row.key}`}
           >${row.invoice ? dates(l, row.invoice) : t.accountBalanceNote}</span
         >
+        ${row.invoice ? overdue(l, row.invoice) : nothing}
+        ${row.invoice && view ? viewButton(l, row.invoice, view) : nothing}
         ${row.invoice ? pdfLink(l, row.invoice, resolve) : nothing}
       </div>
       ${
@@ -113,6 +117,27 @@ function dates(l: Localizer, invoice: PortalInvoice): string {
   return invoice.due_date ? `${issued} · ${t.due(l.date(invoice.due_date))}` : issued;
 }
 
+/** "Overdue · 3 days", while something is due past the due date. */
+function overdue(l: Localizer, invoice: PortalInvoice) {
+  return invoice.days_overdue > 0
+    ? html`<span class="overdue">${l.t.overdue(invoice.days_overdue)}</span>`
+    : nothing;
+}
+
+/** Opens the invoice as a document (a customer link; an invoice link shows it already). */
+export type ViewInvoice = (invoiceId: string) => void;
+
+function viewButton(l: Localizer, invoice: PortalInvoice, view: ViewInvoice) {
+  return html`<button
+    class="link-button view-invoice"
+    type="button"
+    aria-label=${l.t.viewInvoiceLabel(invoice.number)}
+    @click=${() => view(invoice.id)}
+  >
+    ${l.t.viewInvoice}
+  </button>`;
+}
+
 function pdfLink(l: Localizer, invoice: PortalInvoice, resolve: (path: string) => string) {
   return html`<a
     class="pdf"
@@ -122,32 +147,4 @@ function pdfLink(l: Localizer, invoice: PortalInvoice, resolve: (path: string) =
     aria-label=${l.t.pdfLabel(invoice.number)}
     >${l.t.pdf}</a
   >`;
-}
-
-/** An invoice link whose invoice is paid: the invoice stays viewable, with its PDF. */
-export function renderPaidInvoices(
-  l: Localizer,
-  portal: Portal,
-  resolve: (path: string) => string,
-): TemplateResult | typeof nothing {
-  if (portal.link.kind !== 'invoice' || portal.invoices.length === 0) return nothing;
-  return html`
-    <section class="section" part="invoices">
-      <ul class="rows">
-        ${portal.invoices.map(
-          (invoice) => html`<li class="row">
-            <div class="row-head">
-              <span class="row-title">${invoiceTitle(l, invoice.number)}</span>
-              <span class="amount row-amount">${l.money(invoice.total)}</span>
-            </div>
-            <div class="row-meta">
-              <span class="muted">${dates(l, invoice)}</span>
-              ${invoice.status === 'paid' ? html`<span class="paid">${l.t.paidStatus}</span>` : nothing}
-              ${pdfLink(l, invoice, resolve)}
-            </div>
-          </li>`,
-        )}
-      </ul>
-    </section>
-  `;
 }

@@ -1,6 +1,7 @@
 /**
- * The parts loaded later: the payment forms, when the payment block first shows, and the
- * estimate view, when a link has estimates to show. The element's own build replaces this file
+ * The parts loaded later: the payment forms, when the payment block first shows, the estimate
+ * view, when a link has estimates to show, the invoice view, when an invoice is shown, and the
+ * Spanish messages, when the page is in Spanish. The element's own build replaces this file
  * with imports of content-hashed files beside the script (widget/build/lazy-parts.ts, one line
  * per LAZY_PARTS entry); elsewhere (the browser tests, an app bundling widget/index.ts) these are
  * plain dynamic imports.
@@ -8,3 +9,5 @@
 export const loadSandboxForm = () => import('../sandbox-form/sandbox-form.ts');
 export const loadStripeForm = () => import('../stripe-form/stripe-form.ts');
 export const loadEstimateView = () => import('../pay-portal-estimate/define.ts');
+export const loadInvoiceView = () => import('../pay-portal-invoice/define.ts');
+export const loadMessagesEs = () => import('../i18n/es.ts');

@@ -26,6 +26,8 @@ export interface AccountHooks {
   loaded(portal: Portal, api: PortalApi): void;
   /** Another link is loading: nothing of the last one shows. */
   forgotten(): void;
+  /** The customer's language, loaded while the account is (never fails: English stays). */
+  messages(): Promise<void>;
 }
 
 export class AccountController implements ReactiveController {
@@ -77,7 +79,10 @@ export class AccountController implements ReactiveController {
     }
     try {
       if (!host.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
-      const portal = await this.api.portal(this.abort.signal);
+      const [portal] = await Promise.all([
+        this.api.portal(this.abort.signal),
+        this.hooks.messages(),
+      ]);
       if (load !== this.loads) return;
       this.portal = portal;
       this.business = { token: host.token, business: portal.business };
@@ -101,6 +106,8 @@ export class AccountController implements ReactiveController {
         error instanceof PortalApiError
           ? error
           : new PortalApiError(0, 'network_error', String(error));
+      await this.hooks.messages();
+      if (load !== this.loads) return;
       this.errorCode = failure.code;
       this.hooks.status(failure.status === 404 ? 'dead' : 'failed');
       emit(host, 'pay-portal-error', { code: failure.code, message: failure.message });

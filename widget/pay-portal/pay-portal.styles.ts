@@ -32,6 +32,26 @@ const shellStyles = css`
     text-align: right;
     justify-items: end;
   }
+  .invoice-document {
+    display: grid;
+    gap: 8px;
+    justify-items: start;
+  }
+  .invoice-document pay-portal-invoice {
+    justify-self: stretch;
+  }
+  /* Print the invoice as a document: the business's header and the invoice, nothing else. */
+  @media print {
+    .card {
+      box-shadow: none !important;
+      border: 0 !important;
+      max-width: none !important;
+    }
+    .card > :not(.header):not(.invoice-document),
+    .invoice-document > button {
+      display: none !important;
+    }
+  }
   @media (max-width: 480px) {
     .footer .contact {
       text-align: left;

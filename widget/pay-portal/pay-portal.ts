@@ -10,8 +10,9 @@ import { renderConfirmation } from '../confirmation/confirmation.ts';
 import { EstimatesController } from '../estimates/estimates.controller.ts';
 import { HistoryController } from '../history/history.controller.ts';
 import { renderHistory } from '../history/history.ts';
-import { Localizer, resolveLocale } from '../i18n/localize.ts';
-import { renderInvoicePicker, renderPaidInvoices } from '../invoice-picker/invoice-picker.ts';
+import type { Localizer } from '../i18n/localize.ts';
+import { renderInvoicePicker } from '../invoice-picker/invoice-picker.ts';
+import { InvoiceViewController } from '../invoice-view/invoice-view.controller.ts';
 import { PaymentActions } from '../payment-block/payment-actions.ts';
 import { renderPaymentBlock, slotHost } from '../payment-block/payment-block.ts';
 import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
@@ -20,17 +21,19 @@ import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.t
 import { renderTipSelector } from '../tip-selector/tip-selector.ts';
 import { AccountController } from './account.controller.ts';
 import { emit } from './events.ts';
+import { LocalizerCache } from './messages.ts';
 import { payPortalStyles } from './pay-portal.styles.ts';
 
-type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation';
+type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation' | 'invoice';
 
 /**
  * A customer's account with a business, from a payment link: balance, recent charges, open
  * invoices, tip, convenience fee and total, and the payment: the provider's form (the sandbox's
  * test form, or Stripe's Payment Element in the light-DOM `payment-form` slot), loaded when the
- * payment block first shows, and the confirmation. Estimates on the link are each a
- * `<pay-portal-estimate>`, loaded when there is one to show; an approved estimate's deposit is
- * paid through the same payment block.
+ * payment block first shows, and the confirmation. An invoice is shown as a document by
+ * `<pay-portal-invoice>` (heading an invoice link; "View invoice" on a customer link), estimates
+ * each by a `<pay-portal-estimate>`: lazy parts, loaded when first shown. An approved
+ * estimate's deposit is paid through the same payment block.
  *
  * @summary The customer payment portal, for a link token.
  * @tag pay-portal
@@ -55,6 +58,7 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  * @csspart balance - The balance block.
  * @csspart recent-charges - The "View recent charges" expander.
  * @csspart invoices - The invoices to pay.
+ * @csspart invoice-document - The invoice shown as a document (printed alone).
  * @csspart estimates - The estimates on the link.
  * @csspart tips - The tip selector.
  * @csspart payment - The payment block (method, saved cards, options, totals, button).
@@ -106,11 +110,14 @@ export class PayPortal extends LitElement {
       this.checkout.reset(portal, this.localizer, api);
       this.pay.reset(portal, api, this.checkout.rows.length > 0);
       this.estimates.reset(portal);
+      this.invoices.reset(portal);
     },
     forgotten: () => this.pay.forms.close(),
+    messages: () => this.messages.load(this.locale || navigator.language),
   });
   private readonly charges = new RecentChargesController(this);
   private readonly history = new HistoryController(this);
+  private readonly invoices = new InvoiceViewController(this, () => this.go('invoice'));
   private readonly checkout = new CheckoutController(this);
   private readonly pay = new PaymentActions(this, this.checkout);
   private readonly estimates = new EstimatesController(this, this.account, (deposit) => {
@@ -118,24 +125,28 @@ export class PayPortal extends LitElement {
     this.checkout.payDeposit(deposit);
     this.pay.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
   });
-  private cachedLocalizer: Localizer | null = null;
+  private readonly messages = new LocalizerCache();
 
   /**
    * The customer's language and the business's currency, for every figure and message.
    * @internal
    */
   get localizer(): Localizer {
-    const locale = resolveLocale(this.locale || navigator.language);
-    const currency = this.account.portal?.currency ?? 'usd';
-    const cached = this.cachedLocalizer;
-    if (cached?.locale === locale && cached.currency === currency) return cached;
-    this.cachedLocalizer = new Localizer(locale, currency);
-    return this.cachedLocalizer;
+    return this.messages.get(
+      this.locale || navigator.language,
+      this.account.portal?.currency ?? 'usd',
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('apiBase')) void this.reload();
-    else if (changed.has('locale') && this.account.portal) this.checkout.relocalize(this.localizer);
+    else if (changed.has('locale') && this.account.portal) {
+      this.checkout.relocalize(this.localizer);
+      void this.messages.load(this.locale || navigator.language).then(() => {
+        this.checkout.relocalize(this.localizer);
+        this.requestUpdate();
+      });
+    }
   }
 
   protected override updated(): void {
@@ -244,6 +255,10 @@ export class PayPortal extends LitElement {
       return renderFailed(l, this.account.errorCode, this.retry);
     }
     const header = renderBusinessHeader(l, portal);
+    const link = { apiBase: this.apiBase || defaultApiBase, token: this.token };
+    if (this.view === 'invoice') {
+      return html`${header}${this.invoices.renderOpened(l, portal, link, this.back)}`;
+    }
     if (this.view === 'history') {
       return html`${header}${renderHistory(l, this.history, (payment) => api.receiptUrl(payment), this.back)}`;
     }
@@ -261,6 +276,7 @@ export class PayPortal extends LitElement {
     const deposit = this.checkout.deposit !== null;
     const payable = this.checkout.rows.length > 0 && !deposit;
     const resolve = (path: string) => api.resolve(path);
+    const viewInvoice = portal.link.kind === 'customer' ? this.invoices.open : null;
     // Invoices are paid above the estimates; a deposit below them, by the estimate it is for.
     const payment = renderPaymentBlock(
       l,
@@ -275,18 +291,12 @@ export class PayPortal extends LitElement {
           ? nothing
           : renderBalanceSummary(l, portal, outstanding ? renderRecentCharges(l, this.charges) : '')
       }
-      ${
-        deposit
-          ? nothing
-          : payable
-            ? renderInvoicePicker(l, portal, this.checkout, resolve)
-            : renderPaidInvoices(l, portal, resolve)
-      }
+      ${this.invoices.renderLinkInvoice(l, portal, link)}
+      ${payable ? renderInvoicePicker(l, portal, this.checkout, resolve, viewInvoice) : nothing}
       ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
       ${payable ? payment : nothing}
       ${this.estimates.render(l, portal, {
-        apiBase: this.apiBase || defaultApiBase,
-        token: this.token,
+        ...link,
         paying: this.checkout.deposit?.estimate ?? null,
       })}
       ${deposit ? payment : nothing}

@@ -33,7 +33,10 @@ interface Shot {
     | 'paid-now'
     | 'estimate-sign'
     | 'estimate-deposit'
-    | 'estimate-paid';
+    | 'estimate-paid'
+    | 'invoice'
+    | 'invoice-print'
+    | 'view-invoice';
   /** The payment block alone, or the window (a dialog); the whole page by default. */
   frame?: 'payment' | 'estimates' | 'window';
 }
@@ -60,6 +63,10 @@ const SHOTS: Shot[] = [
   { name: 'portal-estimate-deposit', state: 'estimate', act: 'estimate-deposit' },
   { name: 'portal-estimate-paid', state: 'estimate', act: 'estimate-paid' },
   { name: 'portal-estimates', state: 'estimates', frame: 'estimates' },
+  { name: 'invoice-view-375', state: 'invoice', act: 'invoice' },
+  { name: 'invoice-view-1280', state: 'invoice', act: 'invoice', width: 1280 },
+  { name: 'invoice-print', state: 'invoice', act: 'invoice-print', width: 800 },
+  { name: 'invoice-from-account', state: 'outstanding', act: 'view-invoice' },
 ];
 
 /** Approves the estimate as a customer does: review, then sign with a typed name. */
@@ -126,6 +133,19 @@ async function main() {
         shot.state === 'dead'
           ? { apiBase: server.apiBase, token: deadToken() }
           : await server.create({ state: shot.state });
+      if (shot.act === 'invoice' || shot.act === 'invoice-print') {
+        // The customer's billing address and the business's terms, as the document shows them.
+        const { link } = target as { link: string };
+        const { customer } = (await server.staff(link, 'GET', `/v1/payment_links/${link}`)) as {
+          customer: string;
+        };
+        await server.staff(link, 'PATCH', `/v1/customers/${customer}`, {
+          address: { line1: '48 Coral Lane', city: 'Tampa', state: 'FL', postal_code: '33606' },
+        });
+        await server.staff(link, 'PATCH', '/v1/settings', {
+          invoice_terms: 'Due within 15 days. Checks payable to Blue Lagoon Pools.',
+        });
+      }
       const tab = await browser.newPage({
         viewport: { width: shot.width ?? 375, height: 700 },
         deviceScaleFactor: 2,
@@ -190,6 +210,13 @@ async function main() {
         await tab.locator('pay-portal [part="confirmation"]').waitFor();
         await tab.locator('pay-portal button', { hasText: 'Back to your account' }).click();
         await tab.locator('pay-portal pay-portal-estimate [part="deposit"]').waitFor();
+      }
+      if (shot.act?.includes('invoice')) {
+        if (shot.act === 'view-invoice') {
+          await tab.locator('pay-portal button', { hasText: 'View invoice' }).first().click();
+        }
+        await tab.locator('pay-portal pay-portal-invoice [part="lines"]').waitFor();
+        if (shot.act === 'invoice-print') await tab.emulateMedia({ media: 'print' });
       }
       if (shot.act === 'custom-tip') {
         await tab.locator('pay-portal .chip', { hasText: '18' }).click();
