@@ -75,10 +75,43 @@ function refuse(c: Context<AppEnv>, retryAfter: number): ApiError {
   return rateLimited(retryAfter);
 }
 
+/**
+ * What paying through a link whose invoice staff voided since the page loaded answers: not the
+ * 404 of a dead link ("Please try again" would be untrue) but that the business cancelled it and
+ * nothing was charged (issue 11). Only the payment calls say it, to the holder of the invoice's
+ * own token; every read still answers the one 404.
+ */
+export function invoiceVoided(businessName: string): ApiError {
+  return new ApiError(
+    409,
+    'invalid_request_error',
+    'invoice_voided',
+    `This invoice was cancelled by ${businessName}; nothing was charged.`,
+  );
+}
+
+/** openPortalLink for making or confirming a payment: a voided invoice says so (invoiceVoided). */
+export async function openPortalLinkToPay(c: Context<AppEnv>, token: string) {
+  return openPortalLink(c, token, true);
+}
+
 /** The live link a token opens, with its business, customer and document, or the 404 (or 429). */
-export async function openPortalLink(c: Context<AppEnv>, token: string): Promise<PortalScope> {
+export async function openPortalLink(
+  c: Context<AppEnv>,
+  token: string,
+  paying = false,
+): Promise<PortalScope> {
   const { db, config } = c.var;
   const link = await findLinkByToken(db, token);
+  const voided = link?.status === 'active' && link.invoice_status === 'void';
+  if (paying && link && voided && linkStatus({ ...link, invoice_status: 'open' }) === 'active') {
+    const business = await db
+      .selectFrom('businesses')
+      .select('name')
+      .where('id', '=', link.business_id)
+      .executeTakeFirstOrThrow();
+    throw invoiceVoided(business.name);
+  }
   if (!link || linkStatus(link) !== 'active') {
     const misses = await countHit(
       db,

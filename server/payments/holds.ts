@@ -13,10 +13,10 @@ import { checkQuoteInput, type PayableState, type QuoteInput } from '../../share
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { estimateDepositDue } from '../estimates/deposits.ts';
-import { conflict, unprocessable } from '../http/errors.ts';
+import { conflict } from '../http/errors.ts';
 import type { PortalScope } from '../links/access.ts';
 import { DetailedApiError } from './errors.ts';
-import { payableState, portalMoney } from './payable.ts';
+import { payableState, portalMoney, quoteRefusal } from './payable.ts';
 import { type Payment, quoteInputOf, requestedOf } from './payments.ts';
 
 export const HOLD_MINUTES = 15;
@@ -59,7 +59,7 @@ export async function checkPayable(
 ): Promise<void> {
   const state = payableState(scope, await portalMoney(trx, scope));
   const [problem] = checkQuoteInput(input, state);
-  if (problem) throw unprocessable(problem.code, problem.message, problem.param);
+  if (problem) throw await quoteRefusal(trx, scope, input, problem);
   const held = await heldAmounts(trx, scope.customer.id, exceptPaymentId);
   const money = (amount: number) =>
     formatMoney(amount, scope.business.currency, scope.business.locale);

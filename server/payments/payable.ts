@@ -3,10 +3,11 @@
  * account charges no open invoice holds. Quotes, the portal view and a payment's holds share it,
  * so a quote or a payment can only ever be made for what the portal shows.
  */
-import type { PayableState } from '../../shared/quote.ts';
-import type { Db } from '../db/database.ts';
+import type { PayableState, QuoteInput, QuoteProblem } from '../../shared/quote.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { type ApiError, unprocessable } from '../http/errors.ts';
 import { customerMoney, isOpenInvoice, type MoneyOwed, withAmountsDue } from '../invoices/owed.ts';
-import type { PortalScope } from '../links/access.ts';
+import { invoiceVoided, type PortalScope } from '../links/access.ts';
 
 export async function portalMoney(db: Db, scope: PortalScope): Promise<MoneyOwed> {
   if (scope.link.kind === 'customer') return customerMoney(db, scope.customer.id);
@@ -31,4 +32,30 @@ export function payableState(scope: PortalScope, money: MoneyOwed): PayableState
       ? { percentages: tips.percentages, custom: tips.custom }
       : { percentages: [], custom: false },
   };
+}
+
+/**
+ * The refusal of a quote or payment the checks found wrong. An invoice the link no longer shows
+ * because staff voided it says so ("cancelled by …; nothing was charged"); any other unknown
+ * invoice, another customer's included, is the same 422 as an unknown id.
+ */
+export async function quoteRefusal(
+  db: Db | Trx,
+  scope: PortalScope,
+  input: QuoteInput,
+  problem: QuoteProblem,
+): Promise<ApiError> {
+  const index = /^invoices\[(\d+)\]/.exec(problem.param ?? '')?.[1];
+  const id = index === undefined ? undefined : input.invoices?.[Number(index)]?.id;
+  if (problem.code === 'unknown_invoice' && id) {
+    const voided = await db
+      .selectFrom('invoices')
+      .select('id')
+      .where('id', '=', id)
+      .where('customer_id', '=', scope.customer.id)
+      .where('status', '=', 'void')
+      .executeTakeFirst();
+    if (voided) return invoiceVoided(scope.business.name);
+  }
+  return unprocessable(problem.code, problem.message, problem.param);
 }

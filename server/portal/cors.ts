@@ -3,7 +3,11 @@
  * Portal's own origin, and from the origins the business allows in its settings
  * (`allowed_origins`), found through the link the token opens. Every other origin is refused: a
  * preflight gets 403 with the error shape and no `Access-Control-Allow-Origin`, and so does the
- * request itself, so that a page elsewhere cannot even make a simple POST (`/views`) count.
+ * request itself, so that a page elsewhere cannot even make a simple POST (`/views`) count. The
+ * refusal of a request (never its answer) is readable from that origin, so the element on a page
+ * the business has not allowed can say so (`origin_not_allowed`) instead of blaming the
+ * customer's connection (issue 11). It tells that page nothing it could not learn already: a
+ * dead token's 404 is readable everywhere, so a refusal it cannot read meant a live link.
  *
  * A token that opens no live link (unknown, revoked, expired) names no business; its only answer
  * is the public `link_invalid` 404, which tells nothing, so any origin may read it. That keeps
@@ -77,7 +81,10 @@ export function portalCors(): MiddlewareHandler<AppEnv> {
       if (preflight) return c.body(null, 204);
       return next();
     }
-    if (!(await originAllowed(c, origin))) throw originRefused();
+    if (!(await originAllowed(c, origin))) {
+      if (!preflight) c.header('Access-Control-Allow-Origin', origin);
+      throw originRefused();
+    }
     c.header('Access-Control-Allow-Origin', origin);
     if (preflight) {
       c.header('Access-Control-Allow-Methods', PORTAL_METHODS);

@@ -4,17 +4,16 @@
  */
 import { checkQuoteInput, computeQuote, type QuoteInput } from '../../shared/quote.ts';
 import type { Db } from '../db/database.ts';
-import { unprocessable } from '../http/errors.ts';
 import type { PortalScope } from '../links/access.ts';
 import { checkPaymentMethod } from '../payments/methods.ts';
-import { payableState, portalMoney } from '../payments/payable.ts';
+import { payableState, portalMoney, quoteRefusal } from '../payments/payable.ts';
 
 export async function portalQuote(db: Db, scope: PortalScope, input: QuoteInput) {
   checkPaymentMethod(scope.business.currency, input.method);
   const money = await portalMoney(db, scope);
   const [problem] = checkQuoteInput(input, payableState(scope, money));
   // An invoice of another customer is not open on this link: the same answer as an unknown id.
-  if (problem) throw unprocessable(problem.code, problem.message, problem.param);
+  if (problem) throw await quoteRefusal(db, scope, input, problem);
   const quote = computeQuote(input, scope.settings.convenience_fees);
   return { object: 'quote' as const, ...quote, currency: scope.business.currency };
 }

@@ -170,4 +170,31 @@ describe.each(testStores)('the invoice as a document on $name', (store) => {
     const empty = await customer.post(`/invoices/${invoice.id}/questions`, { message: '  ' });
     expect(empty.status).toBe(400);
   });
+
+  it('paying an invoice staff voided meanwhile: cancelled by the business, nothing charged', async () => {
+    const { staff, dana, invoice } = await invoiceForDana();
+    const invoiceLink = openPortal(h, await createPaymentLink(staff, { invoice: invoice.id }));
+    const customerLink = openPortal(h, await createPaymentLink(staff, { customer: dana.id }));
+    expect((await staff.post(`/v1/invoices/${invoice.id}/void`)).status).toBe(200);
+    const choice = {
+      invoices: [{ id: invoice.id, amount: 28_860 }],
+      method: 'card',
+      save_payment_method: false,
+      sms_consent: null,
+    };
+    const cancelled = {
+      type: 'invalid_request_error',
+      code: 'invoice_voided',
+      message: 'This invoice was cancelled by Blue Lagoon Pools; nothing was charged.',
+    };
+    for (const link of [invoiceLink, customerLink]) {
+      const refused = await link.create(choice);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject(cancelled);
+    }
+    expect((await customerLink.quote(choice)).body.error).toMatchObject(cancelled);
+    // Reading through the dead invoice link is still the one 404 of every dead link.
+    expect((await invoiceLink.get()).status).toBe(404);
+    expect((await staff.get('/v1/payments')).body.data).toEqual([]);
+  });
 });

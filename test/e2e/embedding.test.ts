@@ -91,8 +91,14 @@ describe('embedding from another origin', { timeout: 60_000 }, () => {
     );
     const events = await portalEvents(page);
     expect(events).toEqual([{ type: 'pay-portal-error', detail: expect.anything() }]);
-    expect(events[0]!.detail.code).toBe('network_error');
-    expect(messages.some((m) => m.includes('blocked by CORS policy'))).toBe(true);
+    // The refusal is readable there (nothing else is): the element says what is wrong, not
+    // that the customer's connection failed (issue 11).
+    expect(events[0]!.detail.code).toBe('origin_not_allowed');
+    await page
+      .locator('pay-portal')
+      .getByRole('heading', { name: 'This page is not set up to show payments' })
+      .waitFor();
+    expect(messages.some((m) => m.includes('Access-Control-Allow-Origin'))).toBe(false);
     expect(await page.locator('pay-portal').getByText('Dana Diaz').count()).toBe(0);
     expect(await viewed(link)).toBe(false);
     await page.close();

@@ -63,7 +63,9 @@ describe.each(testStores)('portal API CORS on $name', (store) => {
     const { staff, link, invoice } = await shop();
     const read = await h.request(`/v1/portal/${link.token}`, { headers: { origin: ELSEWHERE } });
     expect(read.status).toBe(403);
-    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    // The refusal, and only the refusal, is readable there: the element says what is wrong.
+    expect(read.headers.get('access-control-allow-origin')).toBe(ELSEWHERE);
+    expect((await read.json()).error.code).toBe('origin_not_allowed');
     // A simple POST needs no preflight: it must be refused on its own.
     const view = await h.request(`/v1/portal/${link.token}/views`, {
       method: 'POST',

@@ -72,7 +72,7 @@ for (const width of WIDTHS) {
       expect(textOf(view.querySelector('#invoice-title'))).to.equal('Invoice INV-0001');
       expect(textOf(view.querySelector('.badge'))).to.equal(`Overdue · ${OVERDUE} days`);
       expect(textOf(view.querySelector('.dates'))).to.equal(
-        'Issued ' + textOf(view.querySelector('.dates dd')) + ' Due Nov 30, 2026',
+        `Issued ${textOf(view.querySelector('.dates dd'))} Due Nov 30, 2026`,
       );
       expect(textOf(view.querySelector('[part="from"]'))).to.equal(
         'From Blue Lagoon Pools 12 Harbor Way, Tampa, FL 33602 +1 813 555 0142 billing@bluelagoon.example',

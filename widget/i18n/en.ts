@@ -121,11 +121,9 @@ export const en = {
   overdue: (days: number) => (days === 1 ? 'Overdue · 1 day' : `Overdue · ${days} days`),
   invoicePaidTitle: (number: string) => `Invoice ${number} is paid`,
   invoicePaidBody: 'Thank you! Your receipts are below and in your payment history.',
-  invoiceVoided: (business: string) =>
-    `This invoice was cancelled by ${business}; nothing was charged.`,
   originTitle: 'This page is not set up to show payments',
-  originBody: (business: string) =>
-    `${business} has not allowed payments on this website. Please use the link in your email or text message instead.`,
+  originBody:
+    'The business has not allowed payments on this website. Please open the link in your email or text message instead.',
   call: (phone: string) => `Call ${phone}`,
   email: (email: string) => `Email ${email}`,
 };

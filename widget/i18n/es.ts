@@ -120,10 +120,9 @@ export const es = {
   overdue: (days) => (days === 1 ? 'Vencida · 1 día' : `Vencida · ${days} días`),
   invoicePaidTitle: (number) => `La factura ${number} está pagada`,
   invoicePaidBody: '¡Gracias! Sus recibos están abajo y en su historial de pagos.',
-  invoiceVoided: (business) => `${business} canceló esta factura; no se realizó ningún cargo.`,
   originTitle: 'Esta página no está configurada para mostrar pagos',
-  originBody: (business) =>
-    `${business} no ha permitido pagos en este sitio web. Use el enlace de su correo o mensaje de texto.`,
+  originBody:
+    'La empresa no ha permitido pagos en este sitio web. Abra el enlace de su correo o mensaje de texto.',
   contact: 'Contacto',
   call: (phone: string) => `Llamar al ${phone}`,
   email: (email: string) => `Escribir a ${email}`,

@@ -17,6 +17,7 @@ const en = {
   newTotal: (total: string) => `The total is now ${total}. Press Pay to confirm it.`,
   funding: { debit: 'debit', prepaid: 'prepaid' } as Record<string, string>,
   depositGone: 'This deposit can no longer be paid here. Reload the page to see the estimate.',
+  voided: (business: string) => `This invoice was cancelled by ${business}; nothing was charged.`,
 };
 
 export type FlowStrings = typeof en;
@@ -38,6 +39,7 @@ const es: FlowStrings = {
   funding: { debit: 'de débito', prepaid: 'prepagada' },
   depositGone:
     'Este depósito ya no se puede pagar aquí. Recargue la página para ver el presupuesto.',
+  voided: (business: string) => `${business} canceló esta factura; no se realizó ningún cargo.`,
 };
 
 export function flowStrings(lang: string): FlowStrings {

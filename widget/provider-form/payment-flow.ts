@@ -140,6 +140,16 @@ export class PaymentFlow {
       case 'estimate_not_approved':
       case 'estimate_invoiced':
         return { notice: s.depositGone };
+      case 'invoice_voided': {
+        // Staff voided it since the page loaded. A customer link reads the account again (the
+        // invoice is gone from it); an invoice link is dead now, so the notice stays instead.
+        this.attempt = null;
+        const { portal } = this.host.now();
+        const notice = s.voided(portal.business.name);
+        return portal.link.kind === 'customer'
+          ? { reload: true, notice, focus: SHOWN_AGAIN }
+          : { notice };
+      }
       case 'network_error':
         return { notice: s.offline };
       case 'rate_limited':

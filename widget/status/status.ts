@@ -3,7 +3,7 @@
  * and a failure to reach the server with a retry. The skeleton draws the header, balance and
  * footer blocks at their real sizes (same classes), so nothing moves when the data arrives.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { PortalBusiness } from '../../shared/api/portal.ts';
 import { renderContact } from '../business-header/business-header.ts';
 import type { Localizer } from '../i18n/localize.ts';
@@ -47,15 +47,27 @@ export function renderDeadLink(l: Localizer, business: PortalBusiness | null): T
   `;
 }
 
+/**
+ * The account could not be shown: too many attempts, a page the business has not allowed to
+ * show payments (`origin_not_allowed`: trying again will not help, so no button), or else the
+ * connection.
+ */
 export function renderFailed(l: Localizer, code: string, onRetry: () => void): TemplateResult {
   const { t } = l;
   const busy = code === 'rate_limited';
+  const origin = code === 'origin_not_allowed';
   return html`
     <div class="section notice" part="notice" role="alert">
       <div class="notice-icon" aria-hidden="true"></div>
-      <h2 tabindex="-1" data-focus>${busy ? t.busyTitle : t.failedTitle}</h2>
-      <p>${busy ? t.busyBody : t.failedBody}</p>
-      <button class="button" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>
+      <h2 tabindex="-1" data-focus>${origin ? t.originTitle : busy ? t.busyTitle : t.failedTitle}</h2>
+      <p>${origin ? t.originBody : busy ? t.busyBody : t.failedBody}</p>
+      ${
+        origin
+          ? nothing
+          : html`<button class="button" part="retry-button" type="button" @click=${onRetry}>
+              ${t.retry}
+            </button>`
+      }
     </div>
   `;
 }

@@ -7,7 +7,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../../http/schemas.ts';
-import { openPortalLink } from '../../links/access.ts';
+import { openPortalLink, openPortalLinkToPay } from '../../links/access.ts';
 import { cancelPortalPayment } from '../../payments/cancel.ts';
 import { confirmSandboxPayment } from '../../payments/confirm.ts';
 import { finalizePaymentMethod } from '../../payments/finalize.ts';
@@ -61,7 +61,7 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const { token, id } = c.req.valid('param');
-      const scope = await openPortalLink(c, token);
+      const scope = await openPortalLinkToPay(c, token);
       const payment = await confirmSandboxPayment(
         c.var.db,
         paymentProvider(c.var.config, c.var.db),

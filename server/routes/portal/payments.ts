@@ -10,7 +10,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { listAnswer, listOf } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../../http/schemas.ts';
-import { openPortalLink } from '../../links/access.ts';
+import { openPortalLink, openPortalLinkToPay } from '../../links/access.ts';
 import { createPortalPayment, startWithProvider } from '../../payments/create.ts';
 import { idempotencyKey, idempotent } from '../../payments/idempotency.ts';
 import { asSeenByLink, getLinkPayment, listLinkPayments } from '../../payments/payments.ts';
@@ -88,7 +88,7 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const { db, config } = c.var;
-      const scope = await openPortalLink(c, c.req.valid('param').token);
+      const scope = await openPortalLinkToPay(c, c.req.valid('param').token);
       const key = idempotencyKey(c.req.header('idempotency-key'));
       const input = c.req.valid('json');
       const provider = paymentProvider(config, db);
