@@ -259,3 +259,21 @@ export interface Refund {
   reason: string | null;
   created: string;
 }
+
+/** `GET /v1/invoices/:id/events`: one thing that happened to an invoice (a `List`, oldest first). */
+export interface InvoiceEvent {
+  object: 'invoice_event';
+  type: 'created' | 'sent' | 'viewed' | 'payment' | 'refund' | 'question' | 'voided';
+  created: string;
+  /** `sent`: `email` or `sms`. */
+  channel: string | null;
+  /** `payment`: what it applied to this invoice; `refund`: what it gave back. */
+  amount: number | null;
+  method: PaymentMethodKind | null;
+  payment: string | null;
+  receipt_number: string | null;
+  /** `question`: what the customer asked. */
+  message: string | null;
+  /** The payment link it came through. */
+  link: string | null;
+}

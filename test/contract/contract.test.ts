@@ -18,7 +18,7 @@ import type { PortalPayment } from '../../server/routes/portal/payment-views.ts'
 import type { NewPayment } from '../../server/routes/portal/payments.ts';
 import type * as customers from '../../server/routes/staff/customers.ts';
 import type * as estimates from '../../server/routes/staff/estimates.ts';
-import type { Invoice } from '../../server/routes/staff/invoices.ts';
+import type { Invoice, InvoiceEvents } from '../../server/routes/staff/invoices.ts';
 import type * as outbox from '../../server/routes/staff/outbox.ts';
 import type { SentEvent } from '../../server/routes/staff/payment-link-send.ts';
 import type * as links from '../../server/routes/staff/payment-links.ts';
@@ -111,6 +111,7 @@ describe('the staff API (shared/api/staff.ts)', () => {
 
   it('invoices and estimates', () => {
     expectTypeOf<staff.Invoice>().toEqualTypeOf<Out<typeof Invoice>>();
+    expectTypeOf<List<staff.InvoiceEvent>>().toEqualTypeOf<Out<typeof InvoiceEvents>>();
     expectTypeOf<staff.Estimate>().toEqualTypeOf<Out<typeof estimates.Estimate>>();
     expectTypeOf<staff.EstimateDecisionRecord>().toEqualTypeOf<
       Out<typeof estimates.EstimateDecision>

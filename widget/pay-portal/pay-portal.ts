@@ -44,7 +44,7 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  *
  * @fires pay-portal-ready - The account is shown. `detail`: `{ kind, balance: { amount, state }, currency }`.
  * @fires pay-portal-paid - The server reports a payment succeeded. `detail`: `{ payment, amount, currency, receipt_number }`.
- * @fires pay-portal-error - The account could not be shown. `detail`: `{ code, message }`; `code` is `link_invalid`, `network_error`, `rate_limited` or another API error code.
+ * @fires pay-portal-error - The account could not be shown. `detail`: `{ code, message }`; `code` is `link_invalid`, `network_error`, `rate_limited`, `origin_not_allowed` (the page is not one the business allows) or another API error code.
  *
  * @slot payment-form - A light-DOM child where Stripe's Payment Element mounts (Stripe Elements cannot live in a shadow root). See `paymentFormHost`.
  *

@@ -21,6 +21,7 @@ import {
   listInvoices,
   voidInvoice,
 } from '../../invoices/invoices.ts';
+import { invoiceActivity } from '../../invoices/activity.ts';
 import { DocumentLine, documentLinesInput } from '../../invoices/lines.ts';
 
 const InvoiceStatus = z.enum(['draft', 'open', 'viewed', 'partially_paid', 'paid', 'void']);
@@ -68,6 +69,27 @@ export const Invoice = z
     voided_at: Timestamp.nullable(),
   })
   .openapi('Invoice');
+
+export const InvoiceEvent = z
+  .object({
+    object: z.literal('invoice_event'),
+    type: z.enum(['created', 'sent', 'viewed', 'payment', 'refund', 'question', 'voided']),
+    created: Timestamp,
+    channel: z.string().nullable().openapi({ description: '`sent`: `email` or `sms`.' }),
+    amount: z.number().int().nullable().openapi({
+      description: '`payment`: what it applied to this invoice; `refund`: what it gave back.',
+    }),
+    method: z.enum(['card', 'us_bank_account']).nullable(),
+    payment: z.string().nullable(),
+    receipt_number: z.string().nullable(),
+    message: z.string().nullable().openapi({ description: '`question`: what the customer asked.' }),
+    link: z.string().nullable().openapi({ description: 'The payment link it came through.' }),
+  })
+  .openapi('InvoiceEvent');
+
+export const InvoiceEvents = z
+  .object({ object: z.literal('list'), data: z.array(InvoiceEvent), has_more: z.boolean() })
+  .openapi('InvoiceEvents');
 
 const InvoiceListQuery = ListQuery.extend({
   customer: prefixedId('cus').optional(),
@@ -132,6 +154,29 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { db, business } = c.var;
       const invoice = await getInvoice(db, business.id, c.req.valid('param').id);
       return c.json((await invoiceViews(db, [invoice]))[0]!, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/events',
+      tags,
+      security,
+      summary: "An invoice's activity, oldest first",
+      description:
+        'Made; sent and viewed through its links; each payment applied to it (amount, method, ' +
+        'receipt); refunds; the questions the customer asked; voided. One list, not paged.',
+      request: { params: idParam('inv') },
+      responses: {
+        200: jsonResponse(InvoiceEvents, 'The activity'),
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const invoice = await getInvoice(db, business.id, c.req.valid('param').id);
+      const data = await invoiceActivity(db, invoice);
+      return c.json({ object: 'list' as const, data, has_more: false }, 200);
     },
   )
   .openapi(
