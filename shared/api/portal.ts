@@ -203,6 +203,18 @@ export interface PortalPayment {
   client_secret?: string | null;
   created: string;
   succeeded_at: string | null;
+  /** What has been given back of it (refunds succeeded or on their way). */
+  amount_refunded: number;
+  /** Its refunds, oldest first. */
+  refunds: PortalRefund[];
+}
+
+/** A refund of a payment, as the customer's bank will show it. */
+export interface PortalRefund {
+  id: string;
+  amount: number;
+  status: 'pending' | 'succeeded' | 'failed';
+  created: string;
 }
 
 /** `POST …/payments/:id/confirm` (sandbox only): a test card, bank account, 3-D Secure answer or saved card. */

@@ -42,6 +42,14 @@ export const historyStyles = css`
   .status[data-status='failed'] {
     color: var(--_danger);
   }
+  .refunds {
+    grid-column: 1 / -1;
+    list-style: none;
+    margin: -6px 0 0;
+    padding: 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
   .payment-row a {
     min-height: 44px;
     display: inline-grid;

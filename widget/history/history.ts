@@ -1,5 +1,8 @@
-/** Past payments: date, amount, method, status, and each receipt's PDF. */
-import { html, type TemplateResult } from 'lit';
+/**
+ * Past payments: date, amount, method, status ("Refunded", "Partly refunded" once money went
+ * back), each refund's amount and date as the bank will show it, and each receipt's PDF.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
 import type { PortalPayment } from '../../shared/api/portal.ts';
 import { methodName } from '../confirmation/confirmation.ts';
 import type { Localizer } from '../i18n/localize.ts';
@@ -38,12 +41,19 @@ function body(
   return html`<ul class="payments">
     ${history.payments.map((payment) => {
       const date = l.date(payment.created);
+      const refunded = payment.amount_refunded ?? 0;
+      const status =
+        refunded <= 0
+          ? (t.status[payment.status] ?? payment.status)
+          : refunded >= payment.amount
+            ? t.refunded
+            : t.partlyRefunded;
       return html`<li class="payment-row">
         <span class="payment-main">
           <span class="payment-amount amount">${l.money(payment.amount)}</span>
           <span class="muted">${date} · <span class="nowrap">${methodName(l, payment)}</span></span>
         </span>
-        <span class="status" data-status=${payment.status}>${t.status[payment.status] ?? payment.status}</span>
+        <span class="status" data-status=${refunded > 0 ? 'refunded' : payment.status}>${status}</span>
         ${
           payment.status === 'succeeded'
             ? html`<a
@@ -54,6 +64,16 @@ function body(
                 >${t.receipt}</a
               >`
             : html`<span></span>`
+        }
+        ${
+          (payment.refunds ?? []).length > 0
+            ? html`<ul class="refunds">
+                ${payment.refunds.map(
+                  (refund) =>
+                    html`<li>${t.refundLine(l.money(refund.amount), l.date(refund.created))}</li>`,
+                )}
+              </ul>`
+            : nothing
         }
       </li>`;
     })}

@@ -97,6 +97,9 @@ export const en = {
   historyEmpty: 'No payments yet.',
   historyFailed: "We couldn't load your payments.",
   receipt: 'Receipt',
+  refunded: 'Refunded',
+  partlyRefunded: 'Partly refunded',
+  refundLine: (amount: string, date: string) => `${amount} refunded on ${date}`,
   receiptLabel: (date: string) => `Download receipt for the payment of ${date} (PDF)`,
   status: {
     requires_confirmation: 'Not completed',

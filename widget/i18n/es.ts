@@ -96,6 +96,9 @@ export const es = {
   historyLoading: 'Cargando pagos…',
   historyEmpty: 'Todavía no hay pagos.',
   historyFailed: 'No pudimos cargar sus pagos.',
+  refunded: 'Reembolsado',
+  partlyRefunded: 'Reembolsado en parte',
+  refundLine: (amount, date) => `${amount} reembolsados el ${date}`,
   receipt: 'Recibo',
   receiptLabel: (date: string) => `Descargar el recibo del pago del ${date} (PDF)`,
   status: {

@@ -11,7 +11,7 @@ import { openPortalLink, openPortalLinkToPay } from '../../links/access.ts';
 import { cancelPortalPayment } from '../../payments/cancel.ts';
 import { confirmSandboxPayment } from '../../payments/confirm.ts';
 import { finalizePaymentMethod } from '../../payments/finalize.ts';
-import { asSeenByLink, getLinkPayment, type Payment } from '../../payments/payments.ts';
+import { asSeenByLink, getLinkPayment, type Payment, refundsOf } from '../../payments/payments.ts';
 import { paymentProvider } from '../../payments/providers.ts';
 import { reconcilePayment } from '../../payments/reconcile.ts';
 import { PaymentParams, PortalPayment, portalPaymentView, tags } from './payment-views.ts';
@@ -155,6 +155,7 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         );
         payment = await getLinkPayment(db, scope, id);
       }
-      return c.json(portalPaymentView(await asSeenByLink(db, scope, payment), scope), 200);
+      const refunds = (await refundsOf(db, [payment.id])).get(payment.id);
+      return c.json(portalPaymentView(await asSeenByLink(db, scope, payment), scope, refunds), 200);
     },
   );

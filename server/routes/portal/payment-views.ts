@@ -4,9 +4,15 @@
  * (portal-payment-steps.ts).
  */
 import { z } from '@hono/zod-openapi';
+import type { RefundTable } from '../../db/schema.ts';
 import { prefixedId } from '../../http/schemas.ts';
 import type { PortalScope } from '../../links/access.ts';
-import { madeElsewhere, type Payment, paymentFields } from '../../payments/payments.ts';
+import {
+  amountRefunded,
+  madeElsewhere,
+  type Payment,
+  paymentFields,
+} from '../../payments/payments.ts';
 import { TokenParam } from '../../portal/schemas.ts';
 
 export const tags = ['Portal payments'];
@@ -39,15 +45,47 @@ export const PortalPayment = z
     client_secret: z.string().nullable().optional(),
     created: z.string(),
     succeeded_at: z.string().nullable(),
+    amount_refunded: z.number().int().openapi({
+      description: 'What has been given back of it (refunds succeeded or on their way).',
+    }),
+    refunds: z
+      .array(
+        z.object({
+          id: z.string(),
+          amount: z.number().int(),
+          status: z.enum(['pending', 'succeeded', 'failed']),
+          created: z.string(),
+        }),
+      )
+      .openapi({
+        description: 'Its refunds, oldest first, as the customer’s bank will show them.',
+      }),
   })
   .openapi('PortalPayment');
 
 export const PaymentParams = TokenParam.extend({
   id: prefixedId('pay').openapi({ param: { name: 'id', in: 'path' } }),
 });
-export function portalPaymentView(payment: Payment, scope: PortalScope) {
+/**
+ * `refunds`: the payment's refunds (none for one just made). A payment made through another link
+ * is shown as the part that paid this link's invoice, so its refunds, which may have given back
+ * other parts, are not shown there.
+ */
+export function portalPaymentView(
+  payment: Payment,
+  scope: PortalScope,
+  refunds: readonly RefundTable[] = [],
+) {
+  const shown = madeElsewhere(scope, payment) ? [] : refunds.filter((r) => r.status !== 'failed');
   return {
     ...paymentFields(payment),
+    amount_refunded: amountRefunded(shown),
+    refunds: shown.map((refund) => ({
+      id: refund.id,
+      amount: Number(refund.amount),
+      status: refund.status,
+      created: refund.created_at,
+    })),
     receipt_url:
       payment.status === 'succeeded' && !madeElsewhere(scope, payment)
         ? `/v1/portal/${scope.token}/payments/${payment.id}/receipt.pdf`

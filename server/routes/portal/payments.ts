@@ -13,7 +13,12 @@ import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../../http/s
 import { openPortalLink, openPortalLinkToPay } from '../../links/access.ts';
 import { createPortalPayment, startWithProvider } from '../../payments/create.ts';
 import { idempotencyKey, idempotent } from '../../payments/idempotency.ts';
-import { asSeenByLink, getLinkPayment, listLinkPayments } from '../../payments/payments.ts';
+import {
+  asSeenByLink,
+  getLinkPayment,
+  listLinkPayments,
+  refundsOf,
+} from '../../payments/payments.ts';
 import { paymentProvider } from '../../payments/providers.ts';
 import { removeSavedPaymentMethod } from '../../payments/saved-methods.ts';
 import { TokenParam } from '../../portal/schemas.ts';
@@ -130,8 +135,12 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const scope = await openPortalLink(c, c.req.valid('param').token);
       const page = c.req.valid('query');
       const rows = await listLinkPayments(db, scope, page);
+      const refunds = await refundsOf(
+        db,
+        rows.map((row) => row.id),
+      );
       const view = async (row: (typeof rows)[number]) =>
-        portalPaymentView(await asSeenByLink(db, scope, row), scope);
+        portalPaymentView(await asSeenByLink(db, scope, row), scope, refunds.get(row.id));
       return c.json(await listAnswer(rows, page.limit, (data) => Promise.all(data.map(view))), 200);
     },
   )

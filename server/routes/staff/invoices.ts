@@ -13,6 +13,7 @@ import {
   prefixedId,
   Timestamp,
 } from '../../http/schemas.ts';
+import { invoiceActivity } from '../../invoices/activity.ts';
 import {
   createInvoice,
   finalizeInvoice,
@@ -21,7 +22,6 @@ import {
   listInvoices,
   voidInvoice,
 } from '../../invoices/invoices.ts';
-import { invoiceActivity } from '../../invoices/activity.ts';
 import { DocumentLine, documentLinesInput } from '../../invoices/lines.ts';
 
 const InvoiceStatus = z.enum(['draft', 'open', 'viewed', 'partially_paid', 'paid', 'void']);

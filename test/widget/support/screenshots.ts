@@ -36,7 +36,8 @@ interface Shot {
     | 'estimate-paid'
     | 'invoice'
     | 'invoice-print'
-    | 'view-invoice';
+    | 'view-invoice'
+    | 'refund-history';
   /** The payment block alone, or the window (a dialog); the whole page by default. */
   frame?: 'payment' | 'estimates' | 'window';
 }
@@ -67,6 +68,7 @@ const SHOTS: Shot[] = [
   { name: 'invoice-view-1280', state: 'invoice', act: 'invoice', width: 1280 },
   { name: 'invoice-print', state: 'invoice', act: 'invoice-print', width: 800 },
   { name: 'invoice-from-account', state: 'outstanding', act: 'view-invoice' },
+  { name: 'history-refund', state: 'paid', act: 'refund-history' },
 ];
 
 /** Approves the estimate as a customer does: review, then sign with a typed name. */
@@ -146,6 +148,10 @@ async function main() {
           invoice_terms: 'Due within 15 days. Checks payable to Blue Lagoon Pools.',
         });
       }
+      if (shot.act === 'refund-history') {
+        const { link, payment } = target as { link: string; payment: string };
+        await server.staff(link, 'POST', `/v1/payments/${payment}/refunds`, { amount: 1_500 });
+      }
       const tab = await browser.newPage({
         viewport: { width: shot.width ?? 375, height: 700 },
         deviceScaleFactor: 2,
@@ -169,7 +175,7 @@ async function main() {
         const amount = tab.locator('pay-portal input[inputmode="decimal"]').first();
         await amount.fill('2');
       }
-      if (shot.act === 'history') {
+      if (shot.act === 'history' || shot.act === 'refund-history') {
         await tab.locator('pay-portal button', { hasText: 'Payment history' }).click();
         await tab.locator('pay-portal .payment-row').waitFor();
       }
