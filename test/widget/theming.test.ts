@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { PayPortal } from '../../widget/index.ts';
-import { $, axeViolations, mount, portalFixture } from './support/portal.ts';
+import { $, axeViolations, mount, portalFixture, staff, textOf, until } from './support/portal.ts';
 
 const color = (element: HTMLElement, property = 'background-color') =>
   getComputedStyle(element).getPropertyValue(property);
@@ -25,6 +25,21 @@ describe('branding and theming', () => {
     const logo = $(element, 'img[part="logo"]') as HTMLImageElement;
     expect(logo.alt).to.equal('Blue Lagoon Pools');
     expect(logo.src).to.match(/\/fixtures\/logo\.svg$/);
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
+
+  it('shows the initial when the logo fails to load, as when there is none', async () => {
+    const fixture = await portalFixture('branded');
+    await staff(fixture.link, 'PATCH', '/v1/settings', {
+      branding: { logo_url: 'https://127.0.0.1:1/logo.png' }, // nothing listens there
+    });
+    element = await mount(fixture, { locale: 'en' });
+    const logo = $(element, 'img[part="logo"]') as HTMLImageElement;
+    await until(() => logo.hidden, 'the broken logo set aside');
+    const initial = $(element, '.monogram');
+    expect(initial.hidden).to.equal(false);
+    expect(getComputedStyle(logo).display).to.equal('none');
+    expect(textOf(initial)).to.equal('B');
     expect(await axeViolations(element)).to.deep.equal([]);
   });
 

@@ -14,6 +14,9 @@ export const businessHeaderStyles = css`
     border-radius: 10px;
     object-fit: contain;
   }
+  .logo[hidden] {
+    display: none;
+  }
   .monogram {
     border-radius: 50%;
     display: grid;

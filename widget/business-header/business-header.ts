@@ -7,14 +7,15 @@ import { safeImageUrl } from './brand.ts';
 export function renderBusinessHeader(l: Localizer, portal: Portal): TemplateResult {
   const { business, provider } = portal;
   const logo = safeImageUrl(business.logo_url);
+  const initial = [...business.name.trim()][0]?.toUpperCase() ?? '';
+  // A logo that fails to load gives way to the initial, as when there is none (issue 11).
   return html`
     <header class="section header" part="header">
       ${
         logo
-          ? html`<img class="logo" part="logo" src=${logo} alt=${business.name} />`
-          : html`<span class="logo monogram" part="logo" aria-hidden="true"
-              >${[...business.name.trim()][0]?.toUpperCase() ?? ''}</span
-            >`
+          ? html`<img class="logo" part="logo" src=${logo} alt=${business.name} @error=${showInitial} />
+              <span class="logo monogram" part="logo" aria-hidden="true" hidden>${initial}</span>`
+          : html`<span class="logo monogram" part="logo" aria-hidden="true">${initial}</span>`
       }
       <div class="business">
         <p class="business-name">${business.name}</p>
@@ -22,6 +23,12 @@ export function renderBusinessHeader(l: Localizer, portal: Portal): TemplateResu
       </div>
     </header>
   `;
+}
+
+function showInitial(event: Event): void {
+  const image = event.target as HTMLImageElement;
+  image.hidden = true;
+  (image.nextElementSibling as HTMLElement | null)?.removeAttribute('hidden');
 }
 
 /** Address, phone and email, each a plain line; nothing when the business gave none. */
