@@ -1,3 +1,6 @@
+// Past 300 lines for a reason: some 60 of them are the element's JSDoc contract (attributes,
+// events, parts, custom properties), which the README's embedding section is written from; the
+// behaviour lives in the controllers it holds as fields.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.ts';
