@@ -12,14 +12,11 @@ import { newId, now } from '../db/ids.ts';
 import type { EstimateDecisionTable, EstimateQuestionTable, EstimateTable } from '../db/schema.ts';
 import type { Client } from '../http/client-address.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { rateLimited } from '../http/rate-limit.ts';
+import { hourAgo, QUESTIONS_PER_HOUR, refuseOverHourlyLimit } from '../http/rate-limit.ts';
 import type { PortalScope } from '../links/access.ts';
 import { enqueueEstimateNotice } from './emails.ts';
 import { estimateExpired } from './estimates.ts';
 import { readSignature, type SignatureInput } from './signatures.ts';
-
-/** Questions one estimate takes in an hour: enough for a conversation, too few to flood a mailbox. */
-export const QUESTIONS_PER_HOUR = 10;
 
 /** The estimate `id` if the link reaches it; held for the transaction when `lock` (PostgreSQL). */
 export async function reachableEstimate(
@@ -159,18 +156,14 @@ export async function askAboutEstimate(
   client: Client,
 ): Promise<EstimateQuestionTable> {
   const estimate = await reachableEstimate(trx, scope, id, true);
-  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
   const recent = await trx
     .selectFrom('estimate_questions')
     .select('created_at')
     .where('estimate_id', '=', estimate.id)
-    .where('created_at', '>', hourAgo)
+    .where('created_at', '>', hourAgo())
     .orderBy('created_at', 'asc')
     .execute();
-  if (recent.length >= QUESTIONS_PER_HOUR) {
-    const oldest = Date.parse(recent[0]!.created_at);
-    throw rateLimited(Math.max(1, Math.ceil((oldest + 3_600_000 - Date.now()) / 1000)));
-  }
+  refuseOverHourlyLimit(recent, QUESTIONS_PER_HOUR);
   const email = await enqueueEstimateNotice(trx, subjectOf(scope, estimate), {
     kind: 'question',
     message,

@@ -80,3 +80,26 @@ export function rateLimited(retryAfter: number): ApiError {
     { 'Retry-After': String(retryAfter) },
   );
 }
+
+/** Questions one document (an estimate, an invoice) takes in an hour: enough for a conversation, too few to flood a mailbox. */
+export const QUESTIONS_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+
+/** The start of the hour that ends now, as the ISO time stored rows are compared with. */
+export function hourAgo(at = Date.now()): string {
+  return new Date(at - HOUR_MS).toISOString();
+}
+
+/**
+ * Refuses (429, with when to try again) what was already done `limit` times in the last hour:
+ * `recent` are those times, oldest first (rows since hourAgo()).
+ */
+export function refuseOverHourlyLimit(
+  recent: readonly { created_at: string }[],
+  limit: number,
+  at = Date.now(),
+): void {
+  if (recent.length < limit) return;
+  const oldest = Date.parse(recent[0]!.created_at);
+  throw rateLimited(Math.max(1, Math.ceil((oldest + HOUR_MS - at) / 1000)));
+}

@@ -8,11 +8,9 @@ import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import type { InvoiceQuestionTable, InvoiceTable } from '../db/schema.ts';
 import type { Client } from '../http/client-address.ts';
-import { rateLimited } from '../http/rate-limit.ts';
+import { hourAgo, QUESTIONS_PER_HOUR, refuseOverHourlyLimit } from '../http/rate-limit.ts';
 import type { PortalScope } from '../links/access.ts';
 import { enqueueInvoiceQuestion } from './question-email.ts';
-
-export const QUESTIONS_PER_HOUR = 10;
 
 export async function askAboutInvoice(
   trx: Trx,
@@ -21,18 +19,14 @@ export async function askAboutInvoice(
   message: string,
   client: Client,
 ): Promise<InvoiceQuestionTable> {
-  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
   const recent = await trx
     .selectFrom('invoice_questions')
     .select('created_at')
     .where('invoice_id', '=', invoice.id)
-    .where('created_at', '>', hourAgo)
+    .where('created_at', '>', hourAgo())
     .orderBy('created_at', 'asc')
     .execute();
-  if (recent.length >= QUESTIONS_PER_HOUR) {
-    const oldest = Date.parse(recent[0]!.created_at);
-    throw rateLimited(Math.max(1, Math.ceil((oldest + 3_600_000 - Date.now()) / 1000)));
-  }
+  refuseOverHourlyLimit(recent, QUESTIONS_PER_HOUR);
   const email = await enqueueInvoiceQuestion(
     trx,
     { business: scope.business, customer: scope.customer, invoice },
