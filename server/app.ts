@@ -32,6 +32,8 @@ import { paymentLinkSendRoutes } from './routes/staff/payment-link-send.ts';
 import { paymentLinkRoutes } from './routes/staff/payment-links.ts';
 import { paymentRoutes } from './routes/staff/payments.ts';
 import { settingsRoutes } from './routes/staff/settings.ts';
+import { smsConsentRoutes } from './routes/staff/sms-consents.ts';
+import { twilioWebhookRoutes } from './routes/twilio-webhooks.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppDeps {
@@ -79,6 +81,7 @@ export function createApp({
 
   app.use('/v1/customers/*', staffAuth());
   app.route('/v1/customers', customerRoutes);
+  app.route('/v1/customers', smsConsentRoutes);
   app.use('/v1/invoices/*', staffAuth());
   app.route('/v1/invoices', invoiceRoutes);
   app.use('/v1/estimates/*', staffAuth());
@@ -109,6 +112,8 @@ export function createApp({
   app.route('/v1/outbox', outboxRoutes);
   // Stripe's events: no key, no portal guard; the signature is the credential.
   app.route('/webhooks', webhookRoutes);
+  // Twilio's inbound texts and status callbacks: the X-Twilio-Signature is the credential.
+  app.route('/webhooks', twilioWebhookRoutes);
 
   // Pages and files: the element, the hosted portal, its staff preview, the demo (issue 5).
   const widget = loadWidgetFiles(widgetDir);

@@ -35,6 +35,18 @@ export interface Config {
     apiBase: string | null;
   };
   smtpUrl: string | null;
+  /** Texts (docs/texts.md): `outbox` keeps them for staff to read, `twilio` sends them. */
+  sms: {
+    provider: 'outbox' | 'twilio';
+    twilio: {
+      accountSid: string | null;
+      authToken: string | null;
+      from: string | null;
+      messagingServiceSid: string | null;
+      /** Another address for Twilio's API (tests point it at a local stand-in); null: Twilio's. */
+      apiBase: string | null;
+    };
+  };
   /** Seals link tokens so staff can show a link again; the database alone cannot reveal them. */
   appSecret: string;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
@@ -52,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const provider = env.PAYMENT_PROVIDER ?? 'sandbox';
   if (provider !== 'sandbox' && provider !== 'stripe') {
     throw new Error(`PAYMENT_PROVIDER must be "sandbox" or "stripe", not "${provider}"`);
+  }
+  const smsProvider = env.SMS_PROVIDER || 'outbox';
+  if (smsProvider !== 'outbox' && smsProvider !== 'twilio') {
+    throw new Error(`SMS_PROVIDER must be "outbox" or "twilio", not "${smsProvider}"`);
   }
   if (production && !env.PUBLIC_URL)
     throw new Error('PUBLIC_URL is required when NODE_ENV=production');
@@ -77,6 +93,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiBase: env.STRIPE_API_BASE || null,
     },
     smtpUrl: env.SMTP_URL ?? null,
+    sms: {
+      provider: smsProvider,
+      twilio: {
+        accountSid: env.TWILIO_ACCOUNT_SID || null,
+        authToken: env.TWILIO_AUTH_TOKEN || null,
+        from: env.TWILIO_FROM || null,
+        messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID || null,
+        apiBase: env.TWILIO_API_BASE || null,
+      },
+    },
     appSecret: env.APP_SECRET ?? localAppSecret(databaseUrl),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     rateLimit: {

@@ -11,6 +11,8 @@ import { createLogger } from './http/logger.ts';
 import { ensureBuilt } from './pages/ensure-built.ts';
 import { paymentProvider } from './payments/providers.ts';
 import { reconcilePayments } from './payments/reconcile.ts';
+import { startTextDelivery } from './texts/delivery.ts';
+import { smsProvider } from './texts/provider.ts';
 
 async function main() {
   const config = loadConfig();
@@ -19,6 +21,8 @@ async function main() {
   await migrateToLatest(db);
   // Made now, so a provider that cannot take payments stops the start, not the first customer.
   const payments = paymentProvider(config, db);
+  // Likewise texts: SMS_PROVIDER=twilio without its settings stops the start.
+  const sms = smsProvider(config);
   // The element (and the demo page) are served from dist/: built now if missing.
   ensureBuilt({ demo: config.demo, logger });
   let demo: DemoBusiness | null = null;
@@ -39,6 +43,7 @@ async function main() {
   }
 
   const email = startEmailDelivery({ db, config, logger });
+  const texts = startTextDelivery({ db, config, logger, provider: sms });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const lines = [`Pay Portal listening on ${config.publicUrl} (port ${info.port})`];
     if (demo) {
@@ -65,8 +70,7 @@ async function main() {
 
   const stop = () => {
     server.close();
-    void email
-      .stop()
+    void Promise.all([email.stop(), texts.stop()])
       .then(() => db.destroy())
       .then(() => process.exit(0));
   };

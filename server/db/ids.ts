@@ -21,6 +21,8 @@ export type IdPrefix =
   | 'hld'
   | 'sbx'
   | 'msg'
+  | 'mlg'
+  | 'itx'
   | 'qst';
 
 /** A new id: prefix, underscore, 20 base-62 characters (~119 random bits). */

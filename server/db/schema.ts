@@ -12,7 +12,12 @@ import type {
 import type { DocumentLineTable, InvoiceQuestionTable, InvoiceTable } from './schema/invoices.ts';
 import type { LedgerEntryTable } from './schema/ledger.ts';
 import type { LinkEventTable, PaymentLinkTable, RateLimitTable } from './schema/links.ts';
-import type { OutboxMessageTable } from './schema/outbox.ts';
+import type {
+  InboundTextTable,
+  OutboxMessageLogTable,
+  OutboxMessageTable,
+  TextOptOutTable,
+} from './schema/outbox.ts';
 import type {
   ConsentTable,
   DisputeTable,
@@ -66,6 +71,9 @@ export interface Database {
   sandbox_refunds: SandboxRefundTable;
   receipt_counters: ReceiptCounterTable;
   outbox_messages: OutboxMessageTable;
+  outbox_message_log: OutboxMessageLogTable;
+  text_opt_outs: TextOptOutTable;
+  inbound_texts: InboundTextTable;
   estimate_decisions: EstimateDecisionTable;
   estimate_questions: EstimateQuestionTable;
   estimate_deposits: EstimateDepositTable;

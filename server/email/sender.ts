@@ -11,13 +11,17 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { renderReceiptPdf } from '../documents/receipt-pdf.ts';
+import { logMessage } from '../outbox/log.ts';
 import type { OutboxMessage } from '../outbox/outbox.ts';
+import {
+  claimMessage as claim,
+  describeError as describe,
+  updateMessage as finish,
+  MAX_ATTEMPTS,
+  retryDelaySeconds,
+} from '../outbox/retries.ts';
 
-export const MAX_ATTEMPTS = 8;
-const FIRST_RETRY_SECONDS = 60;
-const LONGEST_RETRY_SECONDS = 3_600;
-/** How long a claimed message is left alone; a process that died sending it is retried after. */
-const CLAIM_SECONDS = 120;
+export { MAX_ATTEMPTS, retryDelaySeconds } from '../outbox/retries.ts';
 
 export interface Mail {
   from: string;
@@ -36,11 +40,6 @@ export interface MailTransport {
 
 export function smtpTransport(smtpUrl: string): MailTransport {
   return nodemailer.createTransport(smtpUrl);
-}
-
-/** Seconds to wait after the `attempts`-th failure: 1, 2, 4, 8 … minutes, at most an hour. */
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(FIRST_RETRY_SECONDS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_SECONDS);
 }
 
 export interface DeliveryOptions {
@@ -66,6 +65,7 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
     .innerJoin('businesses', 'businesses.id', 'outbox_messages.business_id')
     .selectAll('outbox_messages')
     .select(['businesses.name as business_name', 'businesses.settings as business_settings'])
+    .where('outbox_messages.channel', '=', 'email')
     .where('outbox_messages.state', '=', 'pending')
     .where('outbox_messages.next_attempt_at', '<=', at.toISOString())
     .orderBy('outbox_messages.next_attempt_at')
@@ -83,6 +83,7 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
         next_attempt_at: null,
         last_error: null,
       });
+      await logMessage(db, message.id, 'sent', { attempt: attempts });
       result.sent += 1;
     } catch (error) {
       const giveUp = attempts >= MAX_ATTEMPTS;
@@ -92,35 +93,16 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
         next_attempt_at: giveUp ? null : retryAt.toISOString(),
         last_error: describe(error),
       });
+      await logMessage(db, message.id, giveUp ? 'gave_up' : 'attempt_failed', {
+        attempt: attempts,
+        error: describe(error),
+        ...(giveUp ? {} : { retry_at: retryAt.toISOString() }),
+      });
       options.logger?.warn({ message: message.id, attempts, giveUp }, 'email not sent');
       result[giveUp ? 'failed' : 'retrying'] += 1;
     }
   }
   return result;
-}
-
-/** Takes the message for this process: one attempt more, and hidden from other passes a while. */
-async function claim(db: Db, message: OutboxMessage, at: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox_messages')
-    .set({
-      attempts: message.attempts + 1,
-      next_attempt_at: new Date(at.getTime() + CLAIM_SECONDS * 1000).toISOString(),
-      updated_at: at.toISOString(),
-    })
-    .where('id', '=', message.id)
-    .where('state', '=', 'pending')
-    .where('attempts', '=', message.attempts)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-async function finish(db: Db, id: string, changes: Partial<OutboxMessage>) {
-  await db
-    .updateTable('outbox_messages')
-    .set({ ...changes, updated_at: new Date().toISOString() })
-    .where('id', '=', id)
-    .execute();
 }
 
 type DueMessage = OutboxMessage & { business_name: string; business_settings: string };
@@ -156,11 +138,6 @@ export function senderAddress(businessName: string, publicUrl: string): string {
   const domain = host === 'localhost' || !host.includes('.') ? 'localhost.localdomain' : host;
   const name = businessName.replace(/["\\\r\n]/g, '').trim() || 'Pay Portal';
   return `"${name}" <no-reply@${domain}>`;
-}
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.slice(0, 500);
 }
 
 export interface EmailDelivery {

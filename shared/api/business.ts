@@ -1,5 +1,5 @@
 /**
- * The staff API's answers about the business itself: its settings, its outbox of email, and the
+ * The staff API's answers about the business itself: its settings, its outbox (./outbox.ts), and the
  * snippets to embed the element. Type-only, re-exported by staff.ts; test/contract/contract.test.ts
  * checks each against the server's schema or view.
  */
@@ -23,38 +23,8 @@ export interface Settings {
   invoice_terms: string | null;
 }
 
-export type EmailKind =
-  | 'receipt'
-  | 'payment_notice'
-  | 'refund_failed'
-  | 'dispute'
-  | 'estimate_decision'
-  | 'question'
-  | 'link';
-
-/** An email in the business's outbox (`/v1/outbox`), with its delivery state. */
-export interface Email {
-  id: string;
-  object: 'email';
-  kind: EmailKind;
-  to: string;
-  reply_to: string | null;
-  subject: string;
-  payment: string | null;
-  /** pending (not sent yet, or to be tried again), sent, or failed (given up; retry sends again). */
-  state: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  sent_at: string | null;
-  created: string;
-}
-
-/** `GET /v1/outbox/:id`: the email with its text and HTML. */
-export interface EmailDetail extends Email {
-  text: string;
-  html: string;
-}
+// The outbox's shapes (email and texts) live in ./outbox.ts; re-exported here as before.
+export type { Email, EmailDetail, EmailKind } from './outbox.ts';
 
 /**
  * `GET /widget/embed.json` (no key; the demo page's "Embed on a website"): the element's files,

@@ -35,6 +35,16 @@ export type {
   PaymentStatus,
   TipOptions,
 } from './common.ts';
+export type {
+  DeliveryState,
+  OutboxLogEntry,
+  OutboxMessage,
+  OutboxMessageDetail,
+  SmsConsent,
+  TextKind,
+  TextMessage,
+  TextMessageDetail,
+} from './outbox.ts';
 
 export interface Customer {
   id: string;
@@ -202,12 +212,12 @@ export interface LinkEvent {
   detail: Record<string, unknown> | null;
 }
 
-/** `POST /v1/payment_links/:id/send`: the `sent` event, naming the queued email. */
+/** `POST /v1/payment_links/:id/send`: the `sent` event, naming the queued email or text. */
 export interface SentLinkEvent {
   id: string;
   object: 'link_event';
   type: 'sent';
-  channel: 'email';
+  channel: 'email' | 'sms';
   created: string;
   detail: { to: string; message: string };
 }

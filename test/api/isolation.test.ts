@@ -26,6 +26,7 @@ const BODIES: Record<string, unknown> = {
   'PATCH /v1/customers/:id': { name: 'Taken over' },
   'POST /v1/customers/:id/charges': { amount: 100, description: 'Intruder' },
   'POST /v1/customers/:id/credits': { amount: 100, description: 'Intruder' },
+  'POST /v1/customers/:id/sms_consents': { phone: '+15555550100', source: 'intruder form' },
   'POST /v1/payment_links/:id/events': { type: 'copied' },
   'POST /v1/payment_links/:id/send': { channel: 'email', to: 'intruder@example.com' },
   'POST /v1/payments/:id/refunds': { amount: 100 },

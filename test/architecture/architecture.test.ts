@@ -22,6 +22,7 @@ const SERVER_LAYERS = [
   ['ledger'],
   ['outbox'],
   ['businesses'],
+  ['texts'],
   ['links'],
   ['invoices'],
   ['estimates'],

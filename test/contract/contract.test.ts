@@ -24,6 +24,7 @@ import type { SentEvent } from '../../server/routes/staff/payment-link-send.ts';
 import type * as links from '../../server/routes/staff/payment-links.ts';
 import type * as payments from '../../server/routes/staff/payments.ts';
 import type { Settings } from '../../server/routes/staff/settings.ts';
+import type { SmsConsent } from '../../server/routes/staff/sms-consents.ts';
 import type { ErrorAnswer, List } from '../../shared/api/common.ts';
 import type * as portal from '../../shared/api/portal.ts';
 import type * as staff from '../../shared/api/staff.ts';
@@ -139,6 +140,12 @@ describe('the staff API (shared/api/staff.ts)', () => {
   it('the outbox', () => {
     expectTypeOf<staff.Email>().toEqualTypeOf<Out<typeof outbox.Email>>();
     expectTypeOf<staff.EmailDetail>().toEqualTypeOf<Out<typeof outbox.EmailDetail>>();
+    expectTypeOf<staff.TextMessage>().toEqualTypeOf<Out<typeof outbox.TextMessage>>();
+    expectTypeOf<staff.TextMessageDetail>().toEqualTypeOf<Out<typeof outbox.TextMessageDetail>>();
+  });
+
+  it('consents to texts', () => {
+    expectTypeOf<staff.SmsConsent>().toEqualTypeOf<Out<typeof SmsConsent>>();
   });
 
   it('GET /widget/embed.json (no schema: its view)', () => {

@@ -101,6 +101,10 @@ export interface ConsentTable {
   client_address: string;
   user_agent: string | null;
   created_at: string;
+  /** SMS consent: `portal` when null (the customer's box), else what staff named as its source. */
+  source: string | null;
+  /** `staff` for a consent staff recorded through the API. */
+  recorded_by: string | null;
 }
 
 export interface RefundTable {
