@@ -199,6 +199,7 @@ export class DemoCustomerDetail extends LitElement {
                 .revision=${this.revision}
                 .invoiceNumber=${this.invoices.find((i) => i.id === link.invoice)?.number ?? null}
                 .customerEmail=${customer.email}
+                .customerPhone=${customer.phone}
                 @link-changed=${() => this.changed()}
                 @preview-link=${(event: CustomEvent<string>) => {
                   this.previewUrl = event.detail;

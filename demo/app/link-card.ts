@@ -1,6 +1,6 @@
 /**
- * One payment link: its URL and state; copy (recorded as "copied"), send by email (through the
- * outbox), regenerate, revoke; a staff preview; the embed snippets; and the activity timeline.
+ * One payment link: its URL and state; copy (recorded as "copied"), send by email or by text
+ * (through the outbox), regenerate, revoke; a staff preview; the embed snippets; and the activity timeline.
  * Fires `link-changed` when the link itself changed and `preview-link` with the preview's URL.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -9,6 +9,7 @@ import type { Embed, LinkEvent, List, PaymentLink, SentLinkEvent } from '../../s
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import { when } from './format.ts';
+import { phoneText } from './outbox-detail.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
@@ -26,7 +27,9 @@ function eventText(event: LinkEvent): string {
     case 'copied':
       return 'Copied by staff';
     case 'sent':
-      return `Sent by ${event.channel ?? 'email'}${detail.to ? ` to ${String(detail.to)}` : ''}`;
+      return event.channel === 'sms'
+        ? `Sent by text${detail.to ? ` to ${phoneText(String(detail.to))}` : ''}`
+        : `Sent by ${event.channel ?? 'email'}${detail.to ? ` to ${String(detail.to)}` : ''}`;
     case 'viewed':
       return 'Viewed by the customer';
     case 'payment_made':
@@ -89,6 +92,10 @@ export class DemoLinkCard extends LitElement {
   @property({ attribute: false }) invoiceNumber: string | null = null;
   /** The customer's email, what "Send by email" offers first. */
   @property({ attribute: false }) customerEmail: string | null = null;
+  /** The customer's phone, what "Send by text" offers first. */
+  @property({ attribute: false }) customerPhone: string | null = null;
+  @state() private textTo = '';
+  @query('#text-dialog') private textDialog!: DemoConfirmDialog;
   @state() private events: LinkEvent[] = [];
   @state() private notice = '';
   @state() private failed = false;
@@ -155,6 +162,21 @@ export class DemoLinkCard extends LitElement {
     });
   }
 
+  /** Only to a number with consent: the server says so (422) when there is none. */
+  private async sendText(): Promise<void> {
+    this.textTo = this.customerPhone ?? '';
+    if (!(await this.textDialog.ask())) return;
+    const to = this.textTo.trim();
+    return this.act(async () => {
+      const sent = await this.api.post<SentLinkEvent>(`/v1/payment_links/${this.link.id}/send`, {
+        channel: 'sms',
+        ...(to ? { to } : {}),
+      });
+      await this.loadEvents();
+      return `Text queued in the outbox for ${phoneText(String(sent.detail?.to ?? to))}.`;
+    });
+  }
+
   private async revoke(): Promise<void> {
     if (await this.revokeDialog.ask()) await this.changeLink('revoke');
   }
@@ -188,6 +210,24 @@ export class DemoLinkCard extends LitElement {
             .value=${this.sendTo}
             @input=${(event: InputEvent) => {
               this.sendTo = (event.target as HTMLInputElement).value;
+            }}
+        /></label>
+      </demo-confirm-dialog>
+      <demo-confirm-dialog id="text-dialog" heading="Send by text" confirm-label="Send text">
+        <p>
+          A text with ${what} goes to this number, through the outbox, if the customer agreed to
+          texts at it (in the portal, or recorded by staff) and has not replied STOP.
+        </p>
+        <label
+          >Mobile number
+          <input
+            type="tel"
+            name="text-to"
+            autocomplete="off"
+            placeholder="Their consented number"
+            .value=${this.textTo}
+            @input=${(event: InputEvent) => {
+              this.textTo = (event.target as HTMLInputElement).value;
             }}
         /></label>
       </demo-confirm-dialog>
@@ -230,6 +270,7 @@ export class DemoLinkCard extends LitElement {
       <div class="row">
         <button type="button" ?disabled=${!active} @click=${this.copy}>Copy</button>
         <button type="button" ?disabled=${!active} @click=${this.send}>Send by email</button>
+        <button type="button" ?disabled=${!active} @click=${this.sendText}>Send by text</button>
         <button type="button" ?disabled=${!active} @click=${() => this.changeLink('regenerate')}>
           Regenerate
         </button>
