@@ -89,15 +89,25 @@ export const twilioWebhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
           description: 'Empty TwiML: the answers go through the outbox',
           content: { 'text/xml': { schema: z.string() } },
         },
-        ...errorResponses(403, 404, 413),
+        ...errorResponses(400, 403, 404, 413),
       },
       middleware: [bodyCap(64 * 1024, 413)],
     }),
     async (c) => {
       const params = await signedForm(c, '/webhooks/twilio');
+      const sid = params.MessageSid ?? params.SmsSid;
+      if (!sid || !params.From) {
+        throw new ApiError(
+          400,
+          'invalid_request_error',
+          'parameter_missing',
+          'MessageSid and From are required.',
+          sid ? 'From' : 'MessageSid',
+        );
+      }
       const outcome = await receiveText(c.var.db, {
-        providerMessageId: params.MessageSid ?? params.SmsSid ?? '',
-        from: params.From ?? '',
+        providerMessageId: sid,
+        from: params.From,
         to: params.To ?? '',
         body: params.Body ?? '',
       });
@@ -117,14 +127,24 @@ export const twilioWebhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       request: form,
       responses: {
         200: jsonResponse(StatusReceived, 'Taken'),
-        ...errorResponses(403, 404, 413),
+        ...errorResponses(400, 403, 404, 413),
       },
       middleware: [bodyCap(64 * 1024, 413)],
     }),
     async (c) => {
       const params = await signedForm(c, '/webhooks/twilio/status');
+      const sid = params.MessageSid ?? params.SmsSid;
+      if (!sid) {
+        throw new ApiError(
+          400,
+          'invalid_request_error',
+          'parameter_missing',
+          'MessageSid is required.',
+          'MessageSid',
+        );
+      }
       const outcome = await applyStatusReport(c.var.db, {
-        providerMessageId: params.MessageSid ?? params.SmsSid ?? '',
+        providerMessageId: sid,
         status: params.MessageStatus ?? params.SmsStatus ?? '',
         errorCode: params.ErrorCode || null,
       });

@@ -44,7 +44,8 @@ export async function applyStatusReport(
     const at = now();
     const current = message.delivery_status;
     const detail = { status, error_code: report.errorCode };
-    if (current && (RANK[status] < RANK[current] || (RANK[current] === 3 && status !== current))) {
+    // Older than what we know, the same again, or after a final status: logged, nothing moves.
+    if (current && (RANK[status] < RANK[current] || status === current || RANK[current] === 3)) {
       await logMessage(trx, message.id, 'status', { ...detail, stale: true }, at);
       return 'stale';
     }

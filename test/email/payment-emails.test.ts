@@ -140,7 +140,7 @@ describe.each(testStores)('payment email on $name', (store) => {
   });
 
   it('keeps a refused message pending with its error, and sends it on a later try', async () => {
-    const { paymentId } = await paid();
+    const { staff, paymentId } = await paid();
     const start = new Date();
     mailbox.smtp.refusing = true;
     try {
@@ -164,6 +164,14 @@ describe.each(testStores)('payment email on $name', (store) => {
       ['sent', 2],
       ['sent', 2],
     ]);
+    // Each message's log tells staff what happened to it (GET /v1/outbox/:id).
+    const { log } = (await staff.get(`/v1/outbox/${rows[0]!.id}`)).body;
+    expect(log.map((entry: { event: string }) => entry.event)).toEqual([
+      'queued',
+      'attempt_failed',
+      'sent',
+    ]);
+    expect(log[1].detail).toMatchObject({ attempt: 1, error: expect.stringMatching(/451/) });
   });
 
   it('counts an unreachable server as a failed try', async () => {

@@ -311,4 +311,51 @@ describe.each(testStores)('texts through Twilio on $name', (store) => {
     const consents = (await staff.get(`/v1/customers/${customer.id}/sms_consents`)).body;
     expect(consents.data.every((c: { opted_out: boolean }) => !c.opted_out)).toBe(true);
   });
+
+  it('takes a reply Twilio delivers twice once: one opt-out, one confirmation', async () => {
+    const PHONE = nextPhone();
+    const { staff, link } = await consentingCustomer(PHONE);
+    await staff.post(`/v1/payment_links/${link.id}/send`, { channel: 'sms' });
+    await h.deliver();
+    const before = sentTo(PHONE).length;
+    const url = 'https://pay.example.test/webhooks/twilio';
+    const form = {
+      MessageSid: `SM${'ab'.repeat(16)}`,
+      From: PHONE,
+      To: FROM,
+      Body: 'STOP',
+    };
+    const post = () =>
+      h.request('/webhooks/twilio', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilioSignature(h.config.sms.twilio.authToken!, url, form),
+        },
+        body: new URLSearchParams(form).toString(),
+      });
+    expect((await post()).status).toBe(200);
+    expect((await post()).status).toBe(200);
+    await h.deliver();
+    expect(sentTo(PHONE).slice(before)).toHaveLength(1);
+    const noSid = { From: PHONE, Body: 'STOP' };
+    const refused = await h.request('/webhooks/twilio', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilioSignature(h.config.sms.twilio.authToken!, url, noSid),
+      },
+      body: new URLSearchParams(noSid).toString(),
+    });
+    expect(refused.status).toBe(400);
+  });
+
+  it('sends a text once when two delivery passes (two server processes) run at the same time', async () => {
+    const PHONE = nextPhone();
+    const { staff, link } = await consentingCustomer(PHONE);
+    await staff.post(`/v1/payment_links/${link.id}/send`, { channel: 'sms' });
+    const [one, two] = await Promise.all([h.deliver(), h.deliver()]);
+    expect(one.sent + two.sent).toBeGreaterThanOrEqual(1);
+    expect(sentTo(PHONE)).toHaveLength(1);
+  });
 });
