@@ -1,6 +1,6 @@
 /** Quiet hours (8:00 to 21:00 at the customer's) and the phone numbers texts go to. */
 import { describe, expect, it } from 'vitest';
-import { toE164 } from '../../server/texts/phone.ts';
+import { displayPhone, toE164 } from '../../server/texts/phone.ts';
 import { isQuietHour, nextAllowedTime } from '../../server/texts/quiet-hours.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -49,5 +49,7 @@ describe('phone numbers', () => {
     expect(toE164('555-0123')).toBeNull();
     expect(toE164('0123456789')).toBeNull();
     expect(toE164('call me')).toBeNull();
+    expect(displayPhone('+15555550123')).toBe('+1 555 555 0123');
+    expect(displayPhone('+442079460958')).toBe('+442079460958');
   });
 });
