@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { queueText } from '../../server/texts/queue.ts';
 import { testStores } from '../support/databases.ts';
 import { FROM, twilioSignature } from '../support/fake-twilio.ts';
+import { createPaymentLink } from '../support/fixtures.ts';
 import type { StaffClient } from '../support/harness.ts';
 import { billedCustomer } from '../support/scenarios.ts';
 import { useTwilioHarness } from './support.ts';
@@ -357,5 +358,22 @@ describe.each(testStores)('texts through Twilio on $name', (store) => {
     const [one, two] = await Promise.all([h.deliver(), h.deliver()]);
     expect(one.sent + two.sent).toBeGreaterThanOrEqual(1);
     expect(sentTo(PHONE)).toHaveLength(1);
+  });
+
+  it("texts an invoice's link: the invoice's activity and the outbox name the invoice", async () => {
+    const PHONE = nextPhone();
+    const { staff, invoice } = await consentingCustomer(PHONE);
+    const link = await createPaymentLink(staff, { invoice: invoice.id });
+    const sent = await staff.post(`/v1/payment_links/${link.id}/send`, { channel: 'sms' });
+    expect(sent.status).toBe(200);
+    const events = (await staff.get(`/v1/invoices/${invoice.id}/events`)).body.data;
+    expect(events.filter((e: { type: string }) => e.type === 'sent')).toMatchObject([
+      { channel: 'sms', link: link.id },
+    ]);
+    const detail = (await staff.get(`/v1/outbox/${sent.body.detail.message}`)).body;
+    expect(detail).toMatchObject({ invoice: invoice.id, payment_link: link.id, kind: 'link' });
+    expect(detail.body).toMatch(
+      /^Blue Lagoon Pools: invoice INV-\d+ is ready to view and pay: https:\/\/pay\.example\.test\/p\//,
+    );
   });
 });
