@@ -86,3 +86,31 @@ export function withFooter(body: string, businessName: string, locale: string): 
     : 'Reply STOP to opt out.';
   return `${body.trim()}\n${businessName.trim()}. ${stop}`;
 }
+
+/**
+ * queueText in the shape the reminders' and portal access's seam expects (issue-12-reminders'
+ * `TextSender`): snake_case fields, the message's id when queued, null when skipped. Pass no
+ * `to` (or the consented number) to text the number the customer agreed to.
+ */
+export const textSender = {
+  async queueText(
+    trx: Db | Trx,
+    message: {
+      business_id: string;
+      customer_id: string;
+      to?: string | null;
+      body: string;
+      kind: string;
+    },
+  ): Promise<{ id: string } | null> {
+    const kind = (['link', 'reminder', 'portal_access'] as const).find((k) => k === message.kind);
+    const result = await queueText(trx, {
+      businessId: message.business_id,
+      customerId: message.customer_id,
+      to: message.to,
+      body: message.body,
+      kind: kind ?? 'reminder',
+    });
+    return result.status === 'queued' ? { id: result.message.id } : null;
+  },
+};

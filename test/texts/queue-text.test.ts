@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliverDueTexts } from '../../server/texts/delivery.ts';
 import { outboxSmsProvider } from '../../server/texts/provider.ts';
-import { queueText } from '../../server/texts/queue.ts';
+import { queueText, textSender } from '../../server/texts/queue.ts';
 import { nextAllowedTime } from '../../server/texts/quiet-hours.ts';
 import { testStores } from '../support/databases.ts';
 import { createBusiness, createCustomer } from '../support/fixtures.ts';
@@ -143,5 +143,27 @@ describe.each(testStores)('queueText on $name', (store) => {
     expect(badPhone.status).toBe(422);
     expect(badPhone.body.error.code).toBe('phone_invalid');
     expect((await staff.get(`/v1/customers/${customer.id}/sms_consents`)).body.data).toEqual([]);
+  });
+
+  it("answers the reminders' seam (textSender): the message id when queued, null when skipped", async () => {
+    const staff = await createBusiness(h, { name: 'Acme Pools' });
+    const customer = await createCustomer(staff, { name: 'Dana', phone: '+15555550180' });
+    const message = {
+      business_id: staff.id,
+      customer_id: customer.id,
+      body: 'Hi',
+      kind: 'reminder',
+    };
+    expect(await textSender.queueText(h.db, message)).toBeNull();
+    await staff.post(`/v1/customers/${customer.id}/sms_consents`, {
+      phone: '+15555550180',
+      source: 'signed form',
+    });
+    const queued = await textSender.queueText(h.db, message);
+    expect(queued?.id).toMatch(/^msg_/);
+    expect((await staff.get(`/v1/outbox/${queued!.id}`)).body).toMatchObject({
+      kind: 'reminder',
+      to: '+15555550180',
+    });
   });
 });
