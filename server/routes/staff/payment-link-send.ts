@@ -86,11 +86,13 @@ export const paymentLinkSendRoutes = new OpenAPIHono<AppEnv>(openApiHooks).opena
     path: '/{id}/send',
     tags: ['Payment links'],
     security: [{ bearer: [] }],
-    summary: 'Send the link to the customer by email (through the outbox)',
+    summary: 'Send the link to the customer by email or text (through the outbox)',
     description:
-      'Queues an email with the link in the outbox and records `sent` (channel `email`). ' +
-      "`to` defaults to the customer's email; 422 `customer_email_missing` when there is none. " +
-      '409 when the link is revoked or expired.',
+      'Queues an email or a text with the link in the outbox and records `sent` with its channel. ' +
+      "email: `to` defaults to the customer's email; 422 `customer_email_missing` when there is none. " +
+      "sms: `to` defaults to the customer's consented number; only a number with recorded consent " +
+      'that has not replied STOP: 422 `sms_consent_missing`, `sms_opted_out`, ' +
+      '`customer_phone_missing` or `phone_invalid` otherwise. 409 when the link is revoked or expired.',
     request: { params: idParam('lnk'), ...jsonBody(SendLink) },
     responses: {
       200: jsonResponse(SentEvent, 'The `sent` event'),
