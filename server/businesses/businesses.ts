@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { hashSecret, newId, newSecretToken, now } from '../db/ids.ts';
 import type { BusinessTable } from '../db/schema.ts';
 import { type BusinessSettings, DEFAULT_SETTINGS, parseSettings } from './settings.ts';
+import { defaultTimeZone } from './time-zone.ts';
 
 export interface NewBusiness {
   name: string;
@@ -23,6 +24,7 @@ export async function createBusiness(db: Db, input: NewBusiness) {
     api_key_hash: hashSecret(apiKey),
     invoice_counter: 0,
     estimate_counter: 0,
+    slug: null,
     created_at: now(),
   };
   await db.insertInto('businesses').values(business).execute();
@@ -60,4 +62,9 @@ export function businessView(business: BusinessTable) {
     locale: business.locale,
     created: business.created_at,
   };
+}
+
+/** The zone the business's days and hours are read in (server/businesses/time-zone.ts). */
+export function businessTimeZone(business: Pick<BusinessTable, 'settings' | 'locale'>): string {
+  return businessSettings(business).time_zone ?? defaultTimeZone(business.locale);
 }

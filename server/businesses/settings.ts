@@ -1,5 +1,6 @@
 /** A business's settings: branding, tips, partial payments, fees, embedding, notifications. */
 import type { ConvenienceFee, PaymentMethodKind } from '../../shared/quote.ts';
+import { type ReminderSettings, withReminderDefaults } from './reminder-settings.ts';
 
 export interface BusinessSettings {
   branding: {
@@ -18,6 +19,10 @@ export interface BusinessSettings {
   link_expiry_days: number | null;
   /** Payment terms printed on every invoice ("Due within 30 days. Checks payable to…"). */
   invoice_terms: string | null;
+  /** IANA zone name; null means the locale's (server/businesses/time-zone.ts). */
+  time_zone: string | null;
+  /** Invoice reminders, estimate and "not opened yet" follow-ups (issue 12). */
+  reminders: ReminderSettings;
 }
 
 export const DEFAULT_SETTINGS: BusinessSettings = {
@@ -29,6 +34,8 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   notification_email: null,
   link_expiry_days: null,
   invoice_terms: null,
+  time_zone: null,
+  reminders: withReminderDefaults(undefined),
 };
 
 export function parseSettings(json: string): BusinessSettings {
@@ -37,5 +44,6 @@ export function parseSettings(json: string): BusinessSettings {
     ...DEFAULT_SETTINGS,
     ...stored,
     branding: { ...DEFAULT_SETTINGS.branding, ...stored.branding },
+    reminders: withReminderDefaults(stored.reminders),
   };
 }

@@ -30,6 +30,7 @@ import type {
   ReceiptCounterTable,
   RefundTable,
 } from './schema/payments.ts';
+import type { ReminderTable } from './schema/reminders.ts';
 import type {
   SandboxPaymentMethodTable,
   SandboxPaymentTable,
@@ -43,6 +44,7 @@ export type * from './schema/ledger.ts';
 export type * from './schema/links.ts';
 export type * from './schema/outbox.ts';
 export type * from './schema/payments.ts';
+export type * from './schema/reminders.ts';
 export type * from './schema/sandbox.ts';
 
 export interface Database {
@@ -77,4 +79,5 @@ export interface Database {
   estimate_decisions: EstimateDecisionTable;
   estimate_questions: EstimateQuestionTable;
   estimate_deposits: EstimateDepositTable;
+  reminders: ReminderTable;
 }

@@ -9,12 +9,14 @@ import { lookup } from 'node:dns';
 import { request } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { brandColor } from '../businesses/brand-colors.ts';
-import { businessSettings } from '../businesses/businesses.ts';
+import { businessSettings, businessTimeZone } from '../businesses/businesses.ts';
 import type { BusinessTable } from '../db/schema.ts';
 
 export interface DocumentBrand {
   name: string;
   locale: string;
+  /** IANA zone the documents' moments are shown in. */
+  timeZone: string;
   color: string;
   logo: Buffer | null;
   address: string | null;
@@ -27,6 +29,7 @@ export async function documentBrand(business: BusinessTable): Promise<DocumentBr
   return {
     name: business.name,
     locale: business.locale,
+    timeZone: businessTimeZone(business),
     color: brandColor(branding.brand_color),
     logo: branding.logo_url ? await fetchLogo(branding.logo_url) : null,
     address: branding.address,

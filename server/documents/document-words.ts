@@ -39,8 +39,8 @@ const EN = {
   approval: 'Approval',
   approvedBy: (name: string) => `Approved by ${name}`,
   approvedDrawn: 'Approved with a drawn signature',
-  signedOn: (at: string) => `Signed electronically on ${at} (UTC)`,
-  declinedOn: (at: string) => `Declined on ${at} (UTC)`,
+  signedOn: (at: string, zone: string) => `Signed electronically on ${at} (${zone})`,
+  declinedOn: (at: string, zone: string) => `Declined on ${at} (${zone})`,
   reason: 'Reason',
   signature: 'Signature',
   date: 'Date',
@@ -97,8 +97,8 @@ const ES: DocumentWords = {
   approval: 'Aprobación',
   approvedBy: (name) => `Aprobado por ${name}`,
   approvedDrawn: 'Aprobado con firma manuscrita',
-  signedOn: (at) => `Firmado electrónicamente el ${at} (UTC)`,
-  declinedOn: (at) => `Rechazado el ${at} (UTC)`,
+  signedOn: (at, zone) => `Firmado electrónicamente el ${at} (${zone})`,
+  declinedOn: (at, zone) => `Rechazado el ${at} (${zone})`,
   reason: 'Motivo',
   signature: 'Firma',
   date: 'Fecha',
@@ -128,24 +128,28 @@ export class DocumentFormat {
   constructor(
     readonly locale: string,
     readonly currency: string,
+    /** The business's zone: a timestamp's day and time are read on its clock. */
+    readonly timeZone = 'UTC',
   ) {}
 
   money(amount: number): string {
     return formatMoney(amount, this.currency, this.locale);
   }
 
-  /** A YYYY-MM-DD day (or the day of a timestamp, in UTC): "Nov 22, 2026". */
+  /** A YYYY-MM-DD day (or the day of a timestamp, in the business's zone): "Nov 22, 2026". */
   day(value: string): string {
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(value.length === 10 ? `${value}T12:00:00Z` : value),
-    );
+    const calendarDay = value.length === 10;
+    return new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'medium',
+      timeZone: calendarDay ? 'UTC' : this.timeZone,
+    }).format(new Date(calendarDay ? `${value}T12:00:00Z` : value));
   }
 
   moment(value: string): string {
     return new Intl.DateTimeFormat(this.locale, {
       dateStyle: 'medium',
       timeStyle: 'short',
-      timeZone: 'UTC',
+      timeZone: this.timeZone,
     }).format(new Date(value));
   }
 

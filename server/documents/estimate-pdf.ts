@@ -80,7 +80,7 @@ export async function renderEstimatePdf(document: EstimateDocument) {
 export function drawEstimatePdf(document: EstimateDocument): Promise<Buffer> {
   const { brand, estimate, decision } = document;
   const words = documentWords(brand.locale);
-  const format = new DocumentFormat(brand.locale, estimate.currency);
+  const format = new DocumentFormat(brand.locale, estimate.currency, brand.timeZone);
   const pdf = newPdf(brand, `${words.estimate} ${estimate.number}`);
   drawHeader(pdf, words.estimate, estimate.number);
   const expired = estimate.status === 'pending' && estimateExpired(estimate);
@@ -146,7 +146,9 @@ function drawDecision(
       .font('bold')
       .fontSize(10)
       .fillColor(INK)
-      .text(words.declinedOn(format.moment(decision.decided_at)), MARGIN, doc.y, { width });
+      .text(words.declinedOn(format.moment(decision.decided_at), format.timeZone), MARGIN, doc.y, {
+        width,
+      });
     if (decision.reason) {
       doc.font('regular').fillColor(MUTED).text(`${words.reason}: ${decision.reason}`, { width });
     }
@@ -194,7 +196,7 @@ function drawDecision(
     doc
       .font('regular')
       .fillColor(MUTED)
-      .text(words.signedOn(format.moment(decision.decided_at)), { width });
+      .text(words.signedOn(format.moment(decision.decided_at), format.timeZone), { width });
   } else {
     doc.text(words.signature, MARGIN, ruleY + 6, { width: lineWidth });
     doc.text(expired ? words.expired : words.approveOnline, MARGIN, doc.y + 2, { width });

@@ -145,7 +145,7 @@ export async function renderInvoicePdf(document: InvoiceDocument) {
 export async function drawInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
   const { brand, invoice } = document;
   const words = documentWords(brand.locale);
-  const format = new DocumentFormat(brand.locale, invoice.currency);
+  const format = new DocumentFormat(brand.locale, invoice.currency, brand.timeZone);
   const pdf = newPdf(brand, `${words.invoice} ${invoice.number}`);
   drawHeader(pdf, words.invoice, invoice.number);
   const facts: [string, string][] = [

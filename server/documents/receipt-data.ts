@@ -5,6 +5,7 @@
  * drawn from this.
  */
 
+import { businessTimeZone } from '../businesses/businesses.ts';
 import { parseSettings } from '../businesses/settings.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { PaymentTable } from '../db/schema.ts';
@@ -27,6 +28,8 @@ export interface Receipt {
     id: string;
     name: string;
     locale: string;
+    /** IANA zone the payment's day is shown in. */
+    timeZone: string;
     brandColor: string;
     logoUrl: string | null;
     address: string | null;
@@ -117,6 +120,7 @@ export async function loadReceipt(db: Db | Trx, paymentId: string): Promise<Rece
       id: row.business_id,
       name: row.business_name,
       locale: row.business_locale,
+      timeZone: businessTimeZone({ settings: row.business_settings, locale: row.business_locale }),
       brandColor: settings.branding.brand_color,
       logoUrl: settings.branding.logo_url,
       address: settings.branding.address,

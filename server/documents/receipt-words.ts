@@ -109,7 +109,7 @@ export function money(receipt: Pick<Receipt, 'payment' | 'business'>, amount: nu
 export function paidOn(receipt: Pick<Receipt, 'payment' | 'business'>): string {
   return new Intl.DateTimeFormat(receipt.business.locale, {
     dateStyle: 'long',
-    timeZone: 'UTC',
+    timeZone: receipt.business.timeZone,
   }).format(new Date(receipt.payment.paidAt));
 }
 

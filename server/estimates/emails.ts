@@ -7,7 +7,7 @@
 
 import { formatMoney } from '../../shared/money.ts';
 import { brandColor } from '../businesses/brand-colors.ts';
-import { businessInbox, businessSettings } from '../businesses/businesses.ts';
+import { businessInbox, businessSettings, businessTimeZone } from '../businesses/businesses.ts';
 import type { Trx } from '../db/database.ts';
 import type { BusinessTable, CustomerTable, EstimateTable } from '../db/schema.ts';
 import { escapeHtml } from '../http/html.ts';
@@ -108,7 +108,8 @@ export function estimateNoticeContent(
     new Intl.DateTimeFormat(business.locale, {
       dateStyle: 'long',
       timeStyle: 'short',
-      timeZone: 'UTC',
+      timeZone: businessTimeZone(business),
+      timeZoneName: 'short',
     }).format(new Date(at));
   const total = money(estimate.total);
   let subject: string;

@@ -84,6 +84,7 @@ export const Portal = z
     customer: z.object({ name: z.string() }),
     currency: z.string(),
     locale: z.string(),
+    time_zone: z.string(),
     balance: z.object({
       amount: z.number().int(),
       state: z.enum(['zero', 'credit', 'outstanding']),

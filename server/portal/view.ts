@@ -1,5 +1,6 @@
 /** `GET /v1/portal/:token`: everything the element needs to draw the portal, in one answer. */
 import { paymentMethodsFor } from '../../shared/quote.ts';
+import { businessTimeZone } from '../businesses/businesses.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { type InvoiceOwed, isOpenInvoice } from '../invoices/owed.ts';
@@ -34,6 +35,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     customer: { name: scope.customer.name },
     currency: business.currency,
     locale: business.locale,
+    time_zone: businessTimeZone(business),
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,
     invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token)),

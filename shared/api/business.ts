@@ -21,6 +21,19 @@ export interface Settings {
   link_expiry_days: number | null;
   /** Payment terms shown on every invoice, on screen and in its PDF. */
   invoice_terms: string | null;
+  /** IANA zone in effect (chosen, else the locale's region's, else UTC): dates and "due" use it. */
+  time_zone: string;
+  /** The public "Pay your bill" page is /b/{slug}; null: no page. */
+  slug: string | null;
+  reminders: ReminderSettings;
+}
+
+/** When customers are reminded (docs/reminders.md). */
+export interface ReminderSettings {
+  channel: 'email' | 'sms' | 'both';
+  invoice: { enabled: boolean; offsets_days: number[]; max_per_invoice: number };
+  estimate: { enabled: boolean; follow_up_days: number; before_expiry_days: number | null };
+  not_opened: { enabled: boolean; after_days: number };
 }
 
 // The outbox's shapes (email and texts) live in ./outbox.ts; re-exported here as before.

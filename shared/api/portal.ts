@@ -49,6 +49,8 @@ export interface Portal {
   customer: { name: string };
   currency: string;
   locale: string;
+  /** The business's IANA zone: moments (paid at, sent at) are shown on its clock. */
+  time_zone: string;
   balance: { amount: number; state: BalanceState };
   /** Account charges that no invoice holds (paid as `balance_amount`). */
   balance_due: number;

@@ -15,7 +15,15 @@ import type {
   PaymentStatus,
 } from './common.ts';
 
-export type { Email, EmailDetail, EmailKind, Embed, EmbedFile, Settings } from './business.ts';
+export type {
+  Email,
+  EmailDetail,
+  EmailKind,
+  Embed,
+  EmbedFile,
+  ReminderSettings,
+  Settings,
+} from './business.ts';
 export type {
   ApiErrorBody,
   BalanceState,

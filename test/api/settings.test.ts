@@ -24,6 +24,14 @@ describe.each(testStores)('settings API on $name', (store) => {
       notification_email: null,
       link_expiry_days: null,
       invoice_terms: null,
+      time_zone: 'UTC',
+      slug: null,
+      reminders: {
+        channel: 'email',
+        invoice: { enabled: true, offsets_days: [-3, 0, 3, 7, 14], max_per_invoice: 5 },
+        estimate: { enabled: true, follow_up_days: 3, before_expiry_days: 2 },
+        not_opened: { enabled: true, after_days: 2 },
+      },
     });
   });
 

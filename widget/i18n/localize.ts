@@ -38,6 +38,8 @@ export class Localizer {
   constructor(
     readonly locale: string,
     readonly currency: string,
+    /** The business's zone for moments; the browser's when the portal did not say. */
+    readonly timeZone?: string,
   ) {
     this.lang = locale.split('-')[0]!.toLowerCase();
     this.t = catalogues[this.lang] ?? en;
@@ -56,7 +58,7 @@ export class Localizer {
     if (Number.isNaN(date.getTime())) return value;
     return new Intl.DateTimeFormat(this.locale, {
       dateStyle: 'medium',
-      timeZone: day === value ? undefined : 'UTC',
+      timeZone: day === value ? this.timeZone : 'UTC',
     }).format(date);
   }
 

@@ -31,11 +31,13 @@ export class LocalizerCache {
   private cached: Localizer | null = null;
 
   /** `requested`: the `locale` attribute, else the browser's language. */
-  get(requested: string, currency: string): Localizer {
+  get(requested: string, currency: string, timeZone?: string): Localizer {
     const locale = resolveLocale(requested);
     const cached = this.cached;
-    if (cached?.locale === locale && cached.currency === currency) return cached;
-    this.cached = new Localizer(locale, currency);
+    if (cached?.locale === locale && cached.currency === currency && cached.timeZone === timeZone) {
+      return cached;
+    }
+    this.cached = new Localizer(locale, currency, timeZone);
     return this.cached;
   }
 

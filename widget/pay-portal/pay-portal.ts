@@ -138,6 +138,7 @@ export class PayPortal extends LitElement {
     return this.messages.get(
       this.locale || navigator.language,
       this.account.portal?.currency ?? 'usd',
+      this.account.portal?.time_zone,
     );
   }
 

@@ -9,6 +9,7 @@ import * as disputes from './2026_12_04_0002_disputes.ts';
 import * as refundReasons from './2026_12_04_0003_refund_reasons.ts';
 import * as invoiceQuestions from './2026_12_04_0005_invoice_questions.ts';
 import * as texts from './2026_12_05_0301_texts.ts';
+import * as reminders from './2026_12_05_0401_reminders.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0003_refund_reasons': refundReasons,
   '2026_12_04_0005_invoice_questions': invoiceQuestions,
   '2026_12_05_0301_texts': texts,
+  '2026_12_05_0401_reminders': reminders,
 };

@@ -9,6 +9,8 @@ export interface BusinessTable {
   api_key_hash: string;
   invoice_counter: number;
   estimate_counter: number;
+  /** The public "Pay your bill" page's path, /b/{slug}; unique (migration 2026_12_05_0401). */
+  slug: string | null;
   created_at: string;
 }
 

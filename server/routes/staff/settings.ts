@@ -4,7 +4,7 @@
  * unknown keys, so that a misspelt setting is an error rather than silently ignored.
  */
 import { createRoute, type Hook, OpenAPIHono, z } from '@hono/zod-openapi';
-import { businessSettings } from '../../businesses/businesses.ts';
+import { businessSettings, businessTimeZone } from '../../businesses/businesses.ts';
 import type { BusinessSettings } from '../../businesses/settings.ts';
 import { type Db, isPostgres, type Trx } from '../../db/database.ts';
 import type { BusinessTable } from '../../db/schema.ts';
@@ -13,6 +13,13 @@ import { ApiError, conflict, paramName, validationError } from '../../http/error
 import { amount, currency, errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
 import { checkText } from '../../http/text.ts';
 import { checkProviderCurrency } from '../../payments/minimums.ts';
+import {
+  mergeReminders,
+  RemindersPatch,
+  RemindersView,
+  SlugPatch,
+  TimeZonePatch,
+} from './settings-reminders.ts';
 
 const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable();
 
@@ -104,6 +111,9 @@ const SettingsPatch = z
     notification_email: z.email().max(254).nullable(),
     link_expiry_days: z.number().int().min(1).max(3650).nullable(),
     invoice_terms: z.string().trim().max(2000).nullable(),
+    time_zone: TimeZonePatch,
+    slug: SlugPatch,
+    reminders: RemindersPatch,
   })
   .partial()
   .openapi('SettingsPatch');
@@ -135,6 +145,11 @@ export const Settings = z
     notification_email: z.string().nullable(),
     link_expiry_days: z.number().int().nullable(),
     invoice_terms: z.string().nullable(),
+    /** The zone in effect: the one chosen, else the locale's, else UTC. */
+    time_zone: z.string(),
+    /** The public "Pay your bill" page is /b/{slug}; null: no page. */
+    slug: z.string().nullable(),
+    reminders: RemindersView,
   })
   .openapi('Settings');
 
@@ -211,10 +226,14 @@ async function updateSettings(trx: Trx, businessId: string, patch: SettingsPatch
       'currency',
     );
   }
+  if (patch.slug && patch.slug !== business.slug && (await slugTaken(trx, patch.slug))) {
+    throw conflict('slug_taken', 'Another business has this slug: choose another.', 'slug');
+  }
   const changes = {
     name: patch.name ?? business.name,
     currency: patch.currency ?? business.currency,
     locale: patch.locale ?? business.locale,
+    slug: patch.slug === undefined ? business.slug : patch.slug,
     settings: JSON.stringify(mergeSettings(businessSettings(business), patch)),
   };
   await trx.updateTable('businesses').set(changes).where('id', '=', businessId).execute();
@@ -233,6 +252,15 @@ async function hasMoney(db: Db | Trx, businessId: string): Promise<boolean> {
     if (row) return true;
   }
   return false;
+}
+
+async function slugTaken(db: Db | Trx, slug: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('businesses')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 function mergeSettings(current: BusinessSettings, patch: SettingsPatch): BusinessSettings {
@@ -258,6 +286,8 @@ function mergeSettings(current: BusinessSettings, patch: SettingsPatch): Busines
       patch.link_expiry_days === undefined ? current.link_expiry_days : patch.link_expiry_days,
     invoice_terms:
       patch.invoice_terms === undefined ? current.invoice_terms : patch.invoice_terms || null,
+    time_zone: patch.time_zone === undefined ? current.time_zone : patch.time_zone,
+    reminders: mergeReminders(current.reminders, patch.reminders),
   };
 }
 
@@ -280,5 +310,8 @@ function settingsView(business: BusinessTable) {
     notification_email: settings.notification_email,
     link_expiry_days: settings.link_expiry_days,
     invoice_terms: settings.invoice_terms,
+    time_zone: businessTimeZone(business),
+    slug: business.slug,
+    reminders: settings.reminders,
   };
 }
