@@ -11,6 +11,7 @@ import { businessView, createBusiness } from './businesses/businesses.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { checkProviderCurrency } from './payments/minimums.ts';
+import { dryRunReminders } from './reminders/dry-run.ts';
 
 const USAGE = `Usage: npm run cli -- create-business --name <name> --currency <code> [--locale <tag>]
 
@@ -19,7 +20,12 @@ const USAGE = `Usage: npm run cli -- create-business --name <name> --currency <c
   --locale    BCP 47 tag for its portal and documents (default en-US)
 
 The store is the one DATABASE_URL names (default ./data/pay-portal.sqlite).
-Prints one line of JSON with the business and its secret API key; the key is shown only once.`;
+Prints one line of JSON with the business and its secret API key; the key is shown only once.
+
+       npm run cli -- reminders --dry-run [--at <ISO time>]
+
+Lists the reminders due now (or in quiet hours) and the next one of each document, one JSON
+line each, soonest first. Sends nothing.`;
 
 class UsageError extends Error {}
 
@@ -90,8 +96,45 @@ async function createBusinessCommand(args: string[]) {
   }
 }
 
+/**
+ * `reminders --dry-run [--at <ISO time>]`: one line of JSON per reminder, due now or next, soonest
+ * first; nothing is sent or written. Without --dry-run it refuses: the server sends reminders.
+ */
+async function remindersCommand(args: string[]) {
+  let values: { 'dry-run'?: boolean; at?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { 'dry-run': { type: 'boolean' }, at: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (!values['dry-run']) {
+    throw new UsageError('reminders: only --dry-run is here; the running server sends reminders.');
+  }
+  const at = values.at ? new Date(values.at) : new Date();
+  if (Number.isNaN(at.getTime())) throw new UsageError(`--at "${values.at}" is not an ISO time.`);
+  const config = loadConfig();
+  const db = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    const lines = await dryRunReminders(db, at);
+    for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+    const due = lines.filter((line) => line.state === 'due').length;
+    process.stderr.write(
+      `${due} reminder(s) due now, ${lines.length - due} waiting or scheduled.\n`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'create-business': createBusinessCommand,
+  reminders: remindersCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

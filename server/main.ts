@@ -13,6 +13,7 @@ import { paymentProvider } from './payments/providers.ts';
 import { reconcilePayments } from './payments/reconcile.ts';
 import { startTextDelivery } from './texts/delivery.ts';
 import { smsProvider } from './texts/provider.ts';
+import { startReminderScheduler } from './reminders/scheduler.ts';
 
 async function main() {
   const config = loadConfig();
@@ -44,6 +45,13 @@ async function main() {
 
   const email = startEmailDelivery({ db, config, logger });
   const texts = startTextDelivery({ db, config, logger, provider: sms });
+  // Reminders are planned every minute (docs/reminders.md); safe with several processes.
+  const reminders = startReminderScheduler({
+    db,
+    publicUrl: config.publicUrl,
+    appSecret: config.appSecret,
+    logger,
+  });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const lines = [`Pay Portal listening on ${config.publicUrl} (port ${info.port})`];
     if (demo) {
@@ -70,7 +78,7 @@ async function main() {
 
   const stop = () => {
     server.close();
-    void Promise.all([email.stop(), texts.stop()])
+    void Promise.all([email.stop(), texts.stop(), reminders.stop()])
       .then(() => db.destroy())
       .then(() => process.exit(0));
   };

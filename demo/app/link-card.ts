@@ -38,6 +38,8 @@ function eventText(event: LinkEvent): string {
       return 'Regenerated: the previous URL stopped working';
     case 'revoked':
       return 'Revoked';
+    case 'reminder':
+      return `Reminder by ${event.channel ?? 'email'}${detail.to ? ` to ${String(detail.to)}` : ''}`;
   }
 }
 

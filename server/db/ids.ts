@@ -23,7 +23,8 @@ export type IdPrefix =
   | 'msg'
   | 'mlg'
   | 'itx'
-  | 'qst';
+  | 'qst'
+  | 'rem';
 
 /** A new id: prefix, underscore, 20 base-62 characters (~119 random bits). */
 export function newId(prefix: IdPrefix): string {

@@ -12,6 +12,7 @@ export type InvoiceEventType =
   | 'created'
   | 'sent'
   | 'viewed'
+  | 'reminder'
   | 'payment'
   | 'refund'
   | 'question'
@@ -21,7 +22,7 @@ export interface InvoiceEvent {
   object: 'invoice_event';
   type: InvoiceEventType;
   created: string;
-  /** `sent`: the channel (`email`, `sms`). */
+  /** `sent`, `reminder`: the channel (`email`, `sms`). */
   channel: string | null;
   /** `payment`, `refund`: what was applied to this invoice, or given back of it. */
   amount: number | null;
@@ -56,7 +57,7 @@ export async function invoiceActivity(db: Db, invoice: InvoiceTable): Promise<In
         'link_events.payment_link_id',
       ])
       .where('payment_links.invoice_id', '=', invoice.id)
-      .where('link_events.type', 'in', ['sent', 'viewed'])
+      .where('link_events.type', 'in', ['sent', 'viewed', 'reminder'])
       .execute(),
     db
       .selectFrom('ledger_entries')
@@ -83,7 +84,7 @@ export async function invoiceActivity(db: Db, invoice: InvoiceTable): Promise<In
     events.push({
       object: 'invoice_event',
       ...NONE,
-      type: event.type as 'sent' | 'viewed',
+      type: event.type as 'sent' | 'viewed' | 'reminder',
       created: event.created_at,
       channel: event.channel,
       link: event.payment_link_id,

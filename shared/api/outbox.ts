@@ -12,7 +12,9 @@ export type EmailKind =
   | 'dispute'
   | 'estimate_decision'
   | 'question'
-  | 'link';
+  | 'link'
+  | 'reminder'
+  | 'portal_access';
 
 /** What a text is for: a payment link, a reminder, portal access, or an answer to STOP/HELP/START. */
 export type TextKind = 'link' | 'reminder' | 'portal_access' | 'keyword_reply';

@@ -209,7 +209,8 @@ export type LinkEventType =
   | 'viewed'
   | 'payment_made'
   | 'regenerated'
-  | 'revoked';
+  | 'revoked'
+  | 'reminder';
 
 export interface LinkEvent {
   id: string;
@@ -281,7 +282,7 @@ export interface Refund {
 /** `GET /v1/invoices/:id/events`: one thing that happened to an invoice (a `List`, oldest first). */
 export interface InvoiceEvent {
   object: 'invoice_event';
-  type: 'created' | 'sent' | 'viewed' | 'payment' | 'refund' | 'question' | 'voided';
+  type: 'created' | 'sent' | 'viewed' | 'reminder' | 'payment' | 'refund' | 'question' | 'voided';
   created: string;
   /** `sent`: `email` or `sms`. */
   channel: string | null;

@@ -29,6 +29,7 @@ const SERVER_LAYERS = [
   ['documents'],
   ['email'],
   ['payments'],
+  ['reminders'],
   ['portal'],
   ['pages'],
   ['routes'],

@@ -27,7 +27,9 @@ export type LinkEventType =
   | 'viewed'
   | 'payment_made'
   | 'regenerated'
-  | 'revoked';
+  | 'revoked'
+  /** A scheduled reminder went out with this link (server/reminders/). */
+  | 'reminder';
 
 export interface LinkEventTable {
   id: string;

@@ -9,7 +9,9 @@ export type EmailKind =
   | 'dispute'
   | 'estimate_decision'
   | 'question'
-  | 'link';
+  | 'link'
+  | 'reminder'
+  | 'portal_access';
 
 export type EmailState = 'pending' | 'sent' | 'failed';
 

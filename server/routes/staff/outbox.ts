@@ -19,6 +19,8 @@ const emailKinds = [
   'estimate_decision',
   'question',
   'link',
+  'reminder',
+  'portal_access',
 ] as const;
 const textKinds = ['link', 'reminder', 'portal_access', 'keyword_reply'] as const;
 const kinds = [...new Set([...emailKinds, ...textKinds])] as [string, ...string[]];

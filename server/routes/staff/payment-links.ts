@@ -74,7 +74,16 @@ export const LinkEvent = z
   .object({
     id: z.string(),
     object: z.literal('link_event'),
-    type: z.enum(['created', 'copied', 'sent', 'viewed', 'payment_made', 'regenerated', 'revoked']),
+    type: z.enum([
+      'created',
+      'copied',
+      'sent',
+      'viewed',
+      'payment_made',
+      'regenerated',
+      'revoked',
+      'reminder',
+    ]),
     channel: z.string().nullable(),
     created: Timestamp,
     detail: z.record(z.string(), z.unknown()).nullable(),
