@@ -10,6 +10,7 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { loadEstimateDocument, renderEstimatePdf } from '../documents/estimate-pdf.ts';
 import { renderReceiptPdf } from '../documents/receipt-pdf.ts';
 import { logMessage } from '../outbox/log.ts';
 import type { OutboxMessage } from '../outbox/outbox.ts';
@@ -129,7 +130,26 @@ async function mailFor(db: Db, message: DueMessage, options: DeliveryOptions): P
       options.logger?.error({ err: error, message: message.id }, 'receipt PDF not attached');
     }
   }
+  if (message.kind === 'estimate_approved' && message.estimate_id) {
+    try {
+      const signed = await signedEstimatePdf(db, message.business_id, message.estimate_id);
+      mail.attachments = [
+        { filename: signed.filename, content: signed.pdf, contentType: 'application/pdf' },
+      ];
+    } catch (error) {
+      options.logger?.error({ err: error, message: message.id }, 'estimate PDF not attached');
+    }
+  }
   return mail;
+}
+
+/** The approved estimate's PDF, with its signature, as the customer's copy. */
+async function signedEstimatePdf(db: Db, businessId: string, estimateId: string) {
+  const [business, estimate] = await Promise.all([
+    db.selectFrom('businesses').selectAll().where('id', '=', businessId).executeTakeFirstOrThrow(),
+    db.selectFrom('estimates').selectAll().where('id', '=', estimateId).executeTakeFirstOrThrow(),
+  ]);
+  return renderEstimatePdf(await loadEstimateDocument(db, business, estimate));
 }
 
 /** `"Acme Pools" <no-reply@pay.example.com>`: the business's name at the product's own domain. */

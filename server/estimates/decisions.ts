@@ -14,6 +14,7 @@ import type { Client } from '../http/client-address.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { hourAgo, QUESTIONS_PER_HOUR, refuseOverHourlyLimit } from '../http/rate-limit.ts';
 import type { PortalScope } from '../links/access.ts';
+import { enqueueEstimateApproved } from './approval-email.ts';
 import { enqueueEstimateNotice } from './emails.ts';
 import { estimateExpired } from './estimates.ts';
 import { readSignature, type SignatureInput } from './signatures.ts';
@@ -116,6 +117,11 @@ export async function approveEstimate(
     kind: 'approved',
     signer: signature.name,
     drawn: signature.type === 'drawn',
+    decidedAt: decided.decision.decided_at,
+    depositDue,
+  });
+  await enqueueEstimateApproved(trx, subjectOf(scope, decided.estimate), {
+    signer: signature.name,
     decidedAt: decided.decision.decided_at,
     depositDue,
   });

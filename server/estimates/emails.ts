@@ -109,7 +109,6 @@ export function estimateNoticeContent(
       dateStyle: 'long',
       timeStyle: 'short',
       timeZone: businessTimeZone(business),
-      timeZoneName: 'short',
     }).format(new Date(at));
   const total = money(estimate.total);
   let subject: string;

@@ -22,6 +22,7 @@ export interface NewEmail {
   text: string;
   html: string;
   payment_id?: string | null;
+  estimate_id?: string | null;
 }
 
 export interface NewText {
@@ -63,6 +64,7 @@ export async function enqueueEmail(trx: Db | Trx, message: NewEmail): Promise<Ou
     text: message.text,
     html: message.html,
     payment_id: message.payment_id ?? null,
+    estimate_id: message.estimate_id ?? null,
     state: 'pending',
     attempts: 0,
     last_error: null,

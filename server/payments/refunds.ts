@@ -14,6 +14,7 @@ import { newId, now } from '../db/ids.ts';
 import type { RefundTable } from '../db/schema.ts';
 import { loadReceipt } from '../documents/receipt-data.ts';
 import { refundFailedEmail } from '../email/refund-failed.ts';
+import { refundIssuedEmail } from '../email/refund-issued.ts';
 import { ApiError, conflict, unprocessable } from '../http/errors.ts';
 import { settleInvoiceStatus } from '../invoices/status.ts';
 import { appendEntries, type NewLedgerEntry } from '../ledger/entries.ts';
@@ -173,6 +174,18 @@ export async function postRefund(
     .set({ status: 'succeeded', failure_message: null, updated_at: now() })
     .where('id', '=', refund.id)
     .execute();
+  // The customer hears of it once: a refund is posted once.
+  const receipt = await loadReceipt(trx, payment.id);
+  if (receipt.customer.email) {
+    await enqueueEmail(trx, {
+      business_id: payment.business_id,
+      kind: 'refund_issued',
+      to: receipt.customer.email,
+      reply_to: receipt.business.email,
+      payment_id: payment.id,
+      ...refundIssuedEmail(receipt, Number(refund.amount)),
+    });
+  }
   return true;
 }
 

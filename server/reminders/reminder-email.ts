@@ -4,8 +4,13 @@
  * its validity for an estimate; a plain nudge for a link not opened yet.
  */
 import { formatMoney } from '../../shared/money.ts';
+import {
+  type BrandedEmail,
+  brandedHtml,
+  brandedText,
+  isSpanish,
+} from '../businesses/branded-email.ts';
 import type { ReminderKind } from '../db/schema.ts';
-import { type BrandedEmail, brandedHtml, brandedText, isSpanish } from '../email/branded.ts';
 
 export interface ReminderEmailInput {
   kind: ReminderKind;

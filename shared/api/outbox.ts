@@ -14,7 +14,9 @@ export type EmailKind =
   | 'question'
   | 'link'
   | 'reminder'
-  | 'portal_access';
+  | 'portal_access'
+  | 'estimate_approved'
+  | 'refund_issued';
 
 /** What a text is for: a payment link, a reminder, portal access, or an answer to STOP/HELP/START. */
 export type TextKind = 'link' | 'reminder' | 'portal_access' | 'keyword_reply';

@@ -76,6 +76,13 @@ describe.each(testStores)('estimate decisions on $name', (store) => {
         'dana@example.com',
         `Dana Diaz approved estimate ${estimate.number}`,
       ],
+      // The customer's own confirmation, with the signed estimate attached when it is sent.
+      [
+        'estimate_approved',
+        'dana@example.com',
+        'hello@bluelagoon.test',
+        `You approved estimate ${estimate.number} from Blue Lagoon Pools`,
+      ],
     ]);
     expect(mail[0]!.text).toContain('Signed by: Dana Diaz');
     expect(mail[0]!.text).toContain('Deposit required: $1,354.50');

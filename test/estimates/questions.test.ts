@@ -75,6 +75,7 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
 
     const mails = await deliver();
     expect(mails.map((mail) => mail.subject).sort()).toEqual([
+      `Aprobó el presupuesto ${approved.number} de Blue Lagoon Pools`,
       `Dana Díaz aprobó el presupuesto ${approved.number}`,
       `Dana Díaz rechazó el presupuesto ${declined.number}`,
     ]);
@@ -84,7 +85,17 @@ describe.each(testStores)('estimate questions and notices on $name', (store) => 
     expect(approval?.text).toContain('Depósito requerido: USD\u00a0500.00');
     const decline = mails.find((mail) => mail.subject?.includes('rechazó'));
     expect(decline?.text).toContain('Motivo: Demasiado caro');
-    for (const mail of mails) expect(addressOf(mail.to)).toBe('office@bluelagoon.test');
+    const [confirmation, ...notices] = [...mails].sort((a, b) =>
+      (a.subject ?? '').localeCompare(b.subject ?? ''),
+    );
+    for (const mail of notices) expect(addressOf(mail.to)).toBe('office@bluelagoon.test');
+    // The customer's confirmation, in Spanish, with the signed estimate as a PDF.
+    expect(addressOf(confirmation!.to)).toBe('dana@example.com');
+    expect(confirmation!.text).toContain('Firmado por: Dana Díaz');
+    expect(confirmation!.attachments.map((file) => [file.filename, file.contentType])).toEqual([
+      [`estimate-${approved.number}.pdf`, 'application/pdf'],
+    ]);
+    expect(confirmation!.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('keeps a question for staff when the business has no email at all', async () => {

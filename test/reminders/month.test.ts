@@ -82,7 +82,7 @@ describe.each(testStores)('a month of invoice reminders on $name', (store) => {
       timeZone: 'UTC',
     }).format(new Date(`${dueDate}T12:00:00Z`));
     for (const mail of reminders) {
-      expect(mail.to?.text).toBe('dana@example.com');
+      expect(JSON.stringify(mail.to)).toContain('dana@example.com');
       expect(mail.text).toContain(link.url);
       expect(mail.text).toContain('Amount due: $180.00');
       expect(mail.text).toContain(`Due date: ${dueWords}`);

@@ -5,8 +5,11 @@ import type { Kysely } from 'kysely';
 // claim: one row per (kind, what it is about, slot), so two server processes that both find it
 // due insert it once, and only the one that inserted it queues the message.
 
+// An outbox message may name the estimate whose signed PDF it carries (approval confirmations).
+
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database as it was, untyped.
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('outbox_messages').addColumn('estimate_id', 'text').execute();
   await db.schema.alterTable('businesses').addColumn('slug', 'text').execute();
   await db.schema
     .createIndex('businesses_slug_idx')
@@ -47,4 +50,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('reminders').execute();
   await db.schema.dropIndex('businesses_slug_idx').execute();
   await db.schema.alterTable('businesses').dropColumn('slug').execute();
+  await db.schema.alterTable('outbox_messages').dropColumn('estimate_id').execute();
 }

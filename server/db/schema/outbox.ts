@@ -11,7 +11,9 @@ export type EmailKind =
   | 'question'
   | 'link'
   | 'reminder'
-  | 'portal_access';
+  | 'portal_access'
+  | 'estimate_approved'
+  | 'refund_issued';
 
 export type EmailState = 'pending' | 'sent' | 'failed';
 
@@ -47,6 +49,8 @@ export interface OutboxMessageTable {
   html: string;
   /** The payment a receipt or notice tells of; a receipt goes out with its PDF attached. */
   payment_id: string | null;
+  /** The estimate an approval confirmation tells of: it goes out with the signed PDF attached. */
+  estimate_id: string | null;
   state: EmailState;
   attempts: number;
   last_error: string | null;

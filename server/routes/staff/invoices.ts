@@ -73,7 +73,16 @@ export const Invoice = z
 export const InvoiceEvent = z
   .object({
     object: z.literal('invoice_event'),
-    type: z.enum(['created', 'sent', 'viewed', 'reminder', 'payment', 'refund', 'question', 'voided']),
+    type: z.enum([
+      'created',
+      'sent',
+      'viewed',
+      'reminder',
+      'payment',
+      'refund',
+      'question',
+      'voided',
+    ]),
     created: Timestamp,
     channel: z.string().nullable().openapi({ description: '`sent`: `email` or `sms`.' }),
     amount: z.number().int().nullable().openapi({

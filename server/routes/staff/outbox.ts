@@ -21,6 +21,8 @@ const emailKinds = [
   'link',
   'reminder',
   'portal_access',
+  'estimate_approved',
+  'refund_issued',
 ] as const;
 const textKinds = ['link', 'reminder', 'portal_access', 'keyword_reply'] as const;
 const kinds = [...new Set([...emailKinds, ...textKinds])] as [string, ...string[]];

@@ -3,8 +3,9 @@
  * paragraphs, an optional button and a footer; inline styles and tables, what mail clients render.
  * The plain-text part is built from the same paragraphs, so the two always say the same thing.
  */
-import { brandColor, textOn } from '../businesses/brand-colors.ts';
+
 import { escapeHtml } from '../http/html.ts';
+import { brandColor, textOn } from './brand-colors.ts';
 
 export interface BrandedEmail {
   business: { name: string; brandColor: string; locale: string };
