@@ -8,6 +8,7 @@ import { ApiError, respondWithError } from './http/errors.ts';
 import { requestLogger } from './http/logger.ts';
 import { openApiHooks } from './http/openapi.ts';
 import { portalGuard } from './links/access.ts';
+import { accessPageRoutes } from './pages/access-page.ts';
 import { apiDocsRoutes, loadApiReferenceBundle } from './pages/api-docs.ts';
 import { demoRoutes, loadDemoFiles } from './pages/demo-pages.ts';
 import { type DemoLink, homePageRoutes } from './pages/home-page.ts';
@@ -15,6 +16,7 @@ import { hostedPageRoutes } from './pages/hosted-page.ts';
 import { staffPreviewRoutes } from './pages/staff-preview.ts';
 import { loadWidgetFiles, widgetRoutes } from './pages/widget-files.ts';
 import { portalCors } from './portal/cors.ts';
+import { accessRoutes } from './routes/access.ts';
 import { portalDocumentRoutes } from './routes/portal/documents.ts';
 import { portalEstimateDocumentRoutes } from './routes/portal/estimate-documents.ts';
 import { portalEstimateRoutes } from './routes/portal/estimates.ts';
@@ -23,6 +25,7 @@ import { portalPaymentStepRoutes } from './routes/portal/payment-steps.ts';
 import { portalPaymentRoutes } from './routes/portal/payments.ts';
 import { portalRoutes } from './routes/portal/portal.ts';
 import { staffAuth } from './routes/staff/auth.ts';
+import { customerAccessRoutes } from './routes/staff/customer-access.ts';
 import { customerRoutes } from './routes/staff/customers.ts';
 import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
 import { estimateRoutes } from './routes/staff/estimates.ts';
@@ -80,6 +83,7 @@ export function createApp({
   app.route('/docs', apiDocsRoutes(loadApiReferenceBundle(apiReferenceBundle)));
 
   app.use('/v1/customers/*', staffAuth());
+  app.route('/v1/customers', customerAccessRoutes);
   app.route('/v1/customers', customerRoutes);
   app.route('/v1/customers', smsConsentRoutes);
   app.use('/v1/invoices/*', staffAuth());
@@ -110,6 +114,8 @@ export function createApp({
   app.route('/v1/payments', paymentRoutes);
   app.use('/v1/outbox/*', staffAuth());
   app.route('/v1/outbox', outboxRoutes);
+  // The public "Pay your bill" form: no key, the business by its slug (issue 12).
+  app.route('/v1/access', accessRoutes);
   // Stripe's events: no key, no portal guard; the signature is the credential.
   app.route('/webhooks', webhookRoutes);
   // Twilio's inbound texts and status callbacks: the X-Twilio-Signature is the credential.
@@ -119,6 +125,7 @@ export function createApp({
   const widget = loadWidgetFiles(widgetDir);
   app.route('/widget', widgetRoutes(widget));
   app.route('/p', hostedPageRoutes(widget));
+  app.route('/b', accessPageRoutes(widget));
   app.route('/preview', staffPreviewRoutes(app));
   if (config.demo) {
     app.get('/demo/', (c) => c.redirect('/demo'));

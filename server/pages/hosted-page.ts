@@ -18,7 +18,7 @@ import { deadPagePolicy, portalPagePolicy, setPageHeaders, styleHash } from './p
 import { type PageLanguage, type PageWords, pageLanguage, pageWords } from './page-words.ts';
 import type { WidgetFiles } from './widget-files.ts';
 
-const PAGE_STYLE = [
+export const PAGE_STYLE = [
   ':root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;',
   'line-height:1.5;-webkit-text-size-adjust:100%}',
   '*{box-sizing:border-box}',
@@ -32,7 +32,7 @@ const PAGE_STYLE = [
   '.notice{background:#fff;border:1px solid #e5e7eb;border-radius:12px;padding:24px}',
   'h1{font-size:1.25rem;margin:0 0 8px}p{margin:0;color:#374151}',
 ].join('');
-const PAGE_STYLE_HASH = styleHash(PAGE_STYLE);
+export const PAGE_STYLE_HASH = styleHash(PAGE_STYLE);
 
 function titleOf(scope: PortalScope, words: PageWords): string {
   const what =
@@ -44,7 +44,12 @@ function titleOf(scope: PortalScope, words: PageWords): string {
   return `${what} · ${scope.business.name}`;
 }
 
-function htmlDocument(language: PageLanguage, title: string, head: string, body: string): string {
+export function htmlDocument(
+  language: PageLanguage,
+  title: string,
+  head: string,
+  body: string,
+): string {
   return [
     '<!doctype html>',
     `<html lang="${language}">`,
@@ -65,7 +70,7 @@ function htmlDocument(language: PageLanguage, title: string, head: string, body:
 }
 
 /** The module for browsers that have modules, the classic script for those that do not. */
-function scripts(widget: WidgetFiles): string {
+export function scripts(widget: WidgetFiles): string {
   const tag = (name: string, integrity: string | null, attributes: string) =>
     `<script ${attributes} src="/widget/${name}"${integrity ? ` integrity="${integrity}"` : ''}></script>`;
   return [
