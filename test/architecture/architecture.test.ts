@@ -53,6 +53,7 @@ const WIDGET_LAYERS = [
     'provider-form',
     'pay-portal-estimate',
     'pay-portal-invoice',
+    'pay-portal-access',
   ],
   ['status', 'history', 'invoice-picker', 'tip-selector', 'sandbox-form', 'stripe-form'],
   ['lazy'],

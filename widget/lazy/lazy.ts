@@ -11,3 +11,4 @@ export const loadStripeForm = () => import('../stripe-form/stripe-form.ts');
 export const loadEstimateView = () => import('../pay-portal-estimate/define.ts');
 export const loadInvoiceView = () => import('../pay-portal-invoice/define.ts');
 export const loadMessagesEs = () => import('../i18n/es.ts');
+export const loadAccessForm = () => import('../pay-portal-access/access-form.ts');

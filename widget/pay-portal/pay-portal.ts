@@ -22,12 +22,21 @@ import { RecentChargesController } from '../recent-charges/recent-charges.contro
 import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
 import { renderTipSelector } from '../tip-selector/tip-selector.ts';
+import { AccessController, tokenFromHash } from './access.controller.ts';
 import { AccountController } from './account.controller.ts';
 import { emit } from './events.ts';
 import { LocalizerCache } from './messages.ts';
 import { payPortalStyles } from './pay-portal.styles.ts';
 
-type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation' | 'invoice';
+type View =
+  | 'loading'
+  | 'portal'
+  | 'dead'
+  | 'failed'
+  | 'history'
+  | 'confirmation'
+  | 'invoice'
+  | 'access';
 
 /**
  * A customer's account with a business, from a payment link: balance, recent charges, open
@@ -43,6 +52,7 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  *
  * @attr token - The payment link's token (the last part of the link URL). Changing it reloads.
  * @attr api-base - The backend's origin, e.g. `https://pay.example.com`. Default: the origin of the script that defined the element.
+ * @attr business - A business's slug: without a token, the element shows its "Pay your bill" form (a fresh link by email or text). A `#token=…` in the page's URL opens the portal instead.
  * @attr locale - A BCP 47 language tag (`es`, `es-MX`, `en-GB`). Default: the browser's language. English and Spanish are complete.
  *
  * @fires pay-portal-ready - The account is shown. `detail`: `{ kind, balance: { amount, state }, currency }`.
@@ -99,6 +109,8 @@ export class PayPortal extends LitElement {
   @property({ attribute: 'api-base' }) apiBase = '';
   /** The customer's language; empty means the browser's. */
   @property() locale = '';
+  /** A business's slug, for its "Pay your bill" form when there is no token. */
+  @property() business = '';
 
   @state() private view: View = 'loading';
   @state() private payment: PortalPayment | null = null;
@@ -129,6 +141,12 @@ export class PayPortal extends LitElement {
     this.pay.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
   });
   private readonly messages = new LocalizerCache();
+  private readonly access = new AccessController(this);
+
+  /** Focus goes to the view's `[data-focus]` after the next update. @internal */
+  focusNext(): void {
+    this.focusOnUpdate = true;
+  }
 
   /**
    * The customer's language and the business's currency, for every figure and message.
@@ -143,7 +161,9 @@ export class PayPortal extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token') || changed.has('apiBase')) void this.reload();
+    if (!this.hasUpdated && !this.token) this.token = tokenFromHash();
+    if (changed.has('token') || changed.has('apiBase') || changed.has('business'))
+      void this.reload();
     else if (changed.has('locale') && this.account.portal) {
       this.checkout.relocalize(this.localizer);
       void this.messages.load(this.locale || navigator.language).then(() => {
@@ -156,7 +176,7 @@ export class PayPortal extends LitElement {
   protected override updated(): void {
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
     const business = this.account.portal?.business ?? this.account.knownBusiness();
-    if (card) applyBrand(card, business?.brand_color);
+    if (card) applyBrand(card, business?.brand_color ?? this.access.brandColor ?? undefined);
     if (!this.focusOnUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
     if (!target) return; // still loading: focus the view that follows
@@ -172,6 +192,10 @@ export class PayPortal extends LitElement {
 
   /** Fetches the account again (a new token, a retry, after a payment). */
   async reload(): Promise<void> {
+    if (!this.token && this.business) {
+      this.view = 'access';
+      return this.access.open(this.apiBase || defaultApiBase, this.business);
+    }
     await this.account.load();
   }
 
@@ -254,6 +278,9 @@ export class PayPortal extends LitElement {
   private renderView(l: Localizer): TemplateResult {
     const { portal, api } = this.account;
     if (this.view === 'loading') return renderSkeleton(l);
+    if (this.view === 'access') {
+      return this.access.render(renderSkeleton(l), l.locale);
+    }
     if (this.view === 'dead') return renderDeadLink(l, this.account.knownBusiness());
     if (this.view === 'failed' || !portal) {
       return renderFailed(l, this.account.errorCode, this.retry);
