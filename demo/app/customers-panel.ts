@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Balance, Customer, List } from '../../shared/api/staff.ts';
 import { balanceText, type MoneyContext, stateLabel } from './format.ts';
+import './portal-access.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 import './customer-detail.ts';
@@ -127,6 +128,7 @@ export class DemoCustomers extends LitElement {
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
           <button class="primary" type="submit">Create customer</button>
         </form>
+        <demo-portal-access .api=${this.api} .customers=${this.customers}></demo-portal-access>
       </section>
       ${
         chosen

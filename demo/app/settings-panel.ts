@@ -15,6 +15,7 @@ import type {
 import { plainAmount, typedMoney } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
+import './reminder-settings.ts';
 
 @customElement('demo-settings')
 export class DemoSettings extends LitElement {
@@ -223,6 +224,7 @@ export class DemoSettings extends LitElement {
           }
           <div><button class="primary" type="submit">Save settings</button></div>
         </form>
+        <demo-reminder-settings .api=${this.api}></demo-reminder-settings>
       </section>
       <section class="card" aria-labelledby="settings-preview-title">
         <h2 id="settings-preview-title">Portal preview</h2>

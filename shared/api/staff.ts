@@ -296,3 +296,16 @@ export interface InvoiceEvent {
   /** The payment link it came through. */
   link: string | null;
 }
+
+/** `POST /v1/customers/portal_access` (each) and `/v1/customers/:id/portal_access`. */
+export interface PortalAccess {
+  object: 'portal_access';
+  customer: string;
+  status: 'queued' | 'skipped';
+  channel: 'email' | 'sms';
+  /** Why it was skipped: no_email, no_phone, no_consent, sms_unavailable. */
+  reason: string | null;
+  link: string | null;
+  message: string | null;
+  to: string | null;
+}

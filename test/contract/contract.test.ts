@@ -16,6 +16,7 @@ import type * as portalEstimates from '../../server/routes/portal/estimates.ts';
 import type { Confirmation } from '../../server/routes/portal/payment-steps.ts';
 import type { PortalPayment } from '../../server/routes/portal/payment-views.ts';
 import type { NewPayment } from '../../server/routes/portal/payments.ts';
+import type { PortalAccessResult } from '../../server/routes/staff/customer-access.ts';
 import type * as customers from '../../server/routes/staff/customers.ts';
 import type * as estimates from '../../server/routes/staff/estimates.ts';
 import type { Invoice, InvoiceEvents } from '../../server/routes/staff/invoices.ts';
@@ -135,6 +136,10 @@ describe('the staff API (shared/api/staff.ts)', () => {
 
   it('settings', () => {
     expectTypeOf<staff.Settings>().toEqualTypeOf<Out<typeof Settings>>();
+  });
+
+  it('portal access', () => {
+    expectTypeOf<staff.PortalAccess>().toEqualTypeOf<Out<typeof PortalAccessResult>>();
   });
 
   it('the outbox', () => {
