@@ -12,6 +12,12 @@ import { baseStyles } from '../styles/base.styles.ts';
 import { chipStyles } from '../tip-selector/tip-selector.styles.ts';
 
 const shellStyles = css`
+  /* The "Pay your bill" form (widget/pay-portal-access/). */
+  [part='access'],
+  [part='access'] form {
+    display: grid;
+    gap: 12px;
+  }
   .estimates {
     display: grid;
     gap: var(--_space);
