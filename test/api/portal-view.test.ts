@@ -70,6 +70,7 @@ describe.each(testStores)('portal API on $name', (store) => {
       customer: { name: 'Dana Diaz' },
       currency: 'usd',
       locale: 'en-US',
+      time_zone: 'UTC',
       balance: { amount: 12_825, state: 'outstanding' },
       balance_due: 2_000,
       invoices: [
