@@ -11,9 +11,10 @@ import { createLogger } from './http/logger.ts';
 import { ensureBuilt } from './pages/ensure-built.ts';
 import { paymentProvider } from './payments/providers.ts';
 import { reconcilePayments } from './payments/reconcile.ts';
+import { startReminderScheduler } from './reminders/scheduler.ts';
 import { startTextDelivery } from './texts/delivery.ts';
 import { smsProvider } from './texts/provider.ts';
-import { startReminderScheduler } from './reminders/scheduler.ts';
+import { textSender } from './texts/queue.ts';
 
 async function main() {
   const config = loadConfig();
@@ -51,6 +52,7 @@ async function main() {
     publicUrl: config.publicUrl,
     appSecret: config.appSecret,
     logger,
+    texts: textSender,
   });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const lines = [`Pay Portal listening on ${config.publicUrl} (port ${info.port})`];

@@ -8,6 +8,8 @@ import { businessSettings } from '../businesses/businesses.ts';
 import type { Trx } from '../db/database.ts';
 import type { BusinessTable, CustomerTable } from '../db/schema.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
+import { optedOut, smsConsents } from '../texts/consent.ts';
+import { toE164 } from '../texts/phone.ts';
 import { paymentLinkEmail } from './link-email.ts';
 import { recordLinkEvent } from './link-events.ts';
 import { createPaymentLink } from './payment-links.ts';
@@ -18,7 +20,13 @@ export type AccessChannel = 'email' | 'sms';
 export interface AccessTexts {
   queueText(
     trx: Trx,
-    message: { business_id: string; customer_id: string; to: string; body: string; kind: string },
+    message: {
+      business_id: string;
+      customer_id: string;
+      to?: string | null;
+      body: string;
+      kind: string;
+    },
   ): Promise<{ id: string } | null>;
 }
 
@@ -35,13 +43,22 @@ export async function sendPortalAccess(
     publicUrl: string;
     appSecret: string;
     texts?: AccessTexts | undefined;
+    /** For a text: the number asked for (the public form); default the consented one. */
+    to?: string | undefined;
   },
 ): Promise<AccessOutcome> {
   if (options.channel === 'email' && !customer.email)
     return { status: 'skipped', reason: 'no_email' };
+  let number: string | null = null;
   if (options.channel === 'sms') {
-    if (!customer.phone) return { status: 'skipped', reason: 'no_phone' };
     if (!options.texts) return { status: 'skipped', reason: 'sms_unavailable' };
+    // Checked before a link is made: a customer who cannot be texted gets no new link either.
+    const consents = await smsConsents(trx, business.id, customer.id);
+    if (consents.length === 0 && !customer.phone) return { status: 'skipped', reason: 'no_phone' };
+    const wanted = options.to ? toE164(options.to) : null;
+    number = (wanted ? consents.find((c) => c.phone === wanted) : consents[0])?.phone ?? null;
+    if (!number || (await optedOut(trx, number)))
+      return { status: 'skipped', reason: 'no_consent' };
   }
   const { link, token } = await createPaymentLink(
     trx,
@@ -67,21 +84,21 @@ export async function sendPortalAccess(
     const text = await options.texts!.queueText(trx, {
       business_id: business.id,
       customer_id: customer.id,
-      to: customer.phone!,
+      to: number,
       body: `${email.subject}: ${url}`,
       kind: 'portal_access',
     });
     if (!text) return { status: 'skipped', reason: 'no_consent' };
     await recordLinkEvent(trx, link, 'sent', {
       channel: 'sms',
-      detail: { to: customer.phone, message: text.id },
+      detail: { to: number, message: text.id },
     });
     return {
       status: 'queued',
       channel: 'sms',
       link: link.id,
       message: text.id,
-      to: customer.phone!,
+      to: number!,
     };
   }
   const to = customer.email!;

@@ -104,6 +104,7 @@ export async function enqueueText(trx: Db | Trx, message: NewText): Promise<Outb
     created_at: at,
     updated_at: at,
     ...NO_TEXT_FIELDS,
+    estimate_id: null,
     customer_id: message.customer_id ?? null,
     payment_link_id: message.payment_link_id ?? null,
     invoice_id: message.invoice_id ?? null,

@@ -109,6 +109,27 @@ export function calendarDay(day: string, locale: string): string {
   );
 }
 
+/**
+ * The text's body (queueText adds the business's name and "Reply STOP to opt out"): what it is,
+ * the amount due and the due date (or the estimate's total and last day), and the link.
+ */
+export function reminderText(input: ReminderEmailInput): string {
+  const w = isSpanish(input.business.locale) ? ES : EN;
+  const { subject } = reminderEmail(input);
+  const document = input.document;
+  const figures = document
+    ? [
+        `${document.type === 'invoice' ? w.amountDue : w.total}: ${formatMoney(document.amount, document.currency, input.business.locale)}`,
+        ...(document.date
+          ? [
+              `${document.type === 'invoice' ? w.dueDate : w.validUntil}: ${calendarDay(document.date, input.business.locale)}`,
+            ]
+          : []),
+      ]
+    : [];
+  return [subject, ...figures, input.url].join('\n');
+}
+
 export function reminderEmail(input: ReminderEmailInput) {
   const w = isSpanish(input.business.locale) ? ES : EN;
   const { business, document } = input;

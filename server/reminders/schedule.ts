@@ -6,10 +6,9 @@
  * After downtime only the latest reminder due for a document is sent, never the backlog.
  */
 import { addDays, zonedParts, zonedTime } from '../businesses/time-zone.ts';
+import { isQuietHour } from '../texts/quiet-hours.ts';
 
 export const SEND_HOUR = 9;
-export const QUIET_FROM_HOUR = 21;
-export const QUIET_UNTIL_HOUR = 8;
 
 export interface Slot {
   /** Names the reminder among its document's: `offset:-3`, `follow_up`, `expiry`, `not_opened`. */
@@ -20,8 +19,8 @@ export interface Slot {
 
 /** True when reminders wait: before 8:00 or from 21:00 in the zone. */
 export function inQuietHours(at: Date, timeZone: string): boolean {
-  const { hour } = zonedParts(at, timeZone);
-  return hour < QUIET_UNTIL_HOUR || hour >= QUIET_FROM_HOUR;
+  // The texts' rule (server/texts/quiet-hours.ts), held by email reminders too.
+  return isQuietHour(at, timeZone);
 }
 
 /** An invoice's reminders: each offset from its due date, at 9:00 on the business's clock. */

@@ -15,14 +15,14 @@ import { recordLinkEvent } from '../links/link-events.ts';
 import { unsealToken } from '../links/tokens.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
 import type { PlannedReminder } from './plan.ts';
-import { reminderEmail } from './reminder-email.ts';
+import { reminderEmail, reminderText } from './reminder-email.ts';
 import { inQuietHours } from './schedule.ts';
 
 export interface TextSender {
   /** Queues a text, or returns null when the customer has no number with consent to texts. */
   queueText(
     trx: Trx,
-    message: { business_id: string; customer_id: string; to: string; body: string; kind: string },
+    message: { business_id: string; customer_id: string; body: string; kind: string },
   ): Promise<{ id: string } | null>;
 }
 
@@ -55,7 +55,7 @@ export async function sendReminder(
   const to = plan.customer.email;
   if (channels.includes('email') && !to) return 'no_address';
   const url = `${options.publicUrl}/p/${token}`;
-  const content = reminderEmail({
+  const input = {
     kind: plan.kind,
     business: {
       name: plan.business.name,
@@ -67,73 +67,85 @@ export async function sendReminder(
     url,
     document: plan.document,
     ...(plan.slot.offsetDays === undefined ? {} : { offsetDays: plan.slot.offsetDays }),
-  });
-  return db.transaction().execute(async (trx) => {
-    if (!(await stillWanted(trx, plan))) return 'stopped';
-    const id = newId('rem');
-    const claimed = await trx
-      .insertInto('reminders')
-      .values({
-        id,
-        business_id: plan.business.id,
-        kind: plan.kind,
-        subject_id: plan.subjectId,
-        slot: plan.slot.slot,
-        payment_link_id: plan.link.id,
-        invoice_id: plan.invoiceId,
-        estimate_id: plan.estimateId,
-        channel: channels.join('+'),
-        due_at: plan.slot.at.toISOString(),
-        message_id: null,
-        created_at: options.now.toISOString(),
-      })
-      .onConflict((conflict) => conflict.columns(['kind', 'subject_id', 'slot']).doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return 'already_sent';
-    const messages: string[] = [];
-    if (channels.includes('email') && to) {
-      const message = await enqueueEmail(trx, {
-        business_id: plan.business.id,
-        kind: 'reminder',
-        to,
-        reply_to: settings.branding.email,
-        ...content,
-      });
-      messages.push(message.id);
-      await recordLinkEvent(trx, plan.link, 'reminder', {
-        channel: 'email',
-        detail: { to, message: message.id, reminder: plan.kind, slot: plan.slot.slot },
-      });
-    }
-    if (channels.includes('sms') && options.texts && plan.customer.phone) {
-      const text = await options.texts.queueText(trx, {
-        business_id: plan.business.id,
-        customer_id: plan.customer.id,
-        to: plan.customer.phone,
-        body: `${content.subject}: ${url}`,
-        kind: 'reminder',
-      });
-      if (text) {
-        messages.push(text.id);
+  };
+  const content = reminderEmail(input);
+  return db
+    .transaction()
+    .execute(async (trx): Promise<SendOutcome> => {
+      if (!(await stillWanted(trx, plan))) return 'stopped';
+      const id = newId('rem');
+      const claimed = await trx
+        .insertInto('reminders')
+        .values({
+          id,
+          business_id: plan.business.id,
+          kind: plan.kind,
+          subject_id: plan.subjectId,
+          slot: plan.slot.slot,
+          payment_link_id: plan.link.id,
+          invoice_id: plan.invoiceId,
+          estimate_id: plan.estimateId,
+          channel: channels.join('+'),
+          due_at: plan.slot.at.toISOString(),
+          message_id: null,
+          created_at: options.now.toISOString(),
+        })
+        .onConflict((conflict) => conflict.columns(['kind', 'subject_id', 'slot']).doNothing())
+        .executeTakeFirst();
+      if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return 'already_sent';
+      const messages: string[] = [];
+      if (channels.includes('email') && to) {
+        const message = await enqueueEmail(trx, {
+          business_id: plan.business.id,
+          kind: 'reminder',
+          to,
+          reply_to: settings.branding.email,
+          ...content,
+        });
+        messages.push(message.id);
         await recordLinkEvent(trx, plan.link, 'reminder', {
-          channel: 'sms',
-          detail: {
-            to: plan.customer.phone,
-            message: text.id,
-            reminder: plan.kind,
-            slot: plan.slot.slot,
-          },
+          channel: 'email',
+          detail: { to, message: message.id, reminder: plan.kind, slot: plan.slot.slot },
         });
       }
-    }
-    await trx
-      .updateTable('reminders')
-      .set({ message_id: messages[0] ?? null })
-      .where('id', '=', id)
-      .execute();
-    return 'sent';
-  });
+      if (channels.includes('sms') && options.texts) {
+        // No `to`: the number the customer agreed to (server/texts/queue.ts), which may not be
+        // customers.phone; no consent, an opt-out or no number: nothing is queued.
+        const text = await options.texts.queueText(trx, {
+          business_id: plan.business.id,
+          customer_id: plan.customer.id,
+          body: reminderText(input),
+          kind: 'reminder',
+        });
+        if (text) {
+          messages.push(text.id);
+          const queued = await trx
+            .selectFrom('outbox_messages')
+            .select('to')
+            .where('id', '=', text.id)
+            .executeTakeFirstOrThrow();
+          await recordLinkEvent(trx, plan.link, 'reminder', {
+            channel: 'sms',
+            detail: { to: queued.to, message: text.id, reminder: plan.kind, slot: plan.slot.slot },
+          });
+        }
+      }
+      // Nothing could go (a text without consent, by text alone): no row, so it is not "sent".
+      if (messages.length === 0) throw new NothingSent();
+      await trx
+        .updateTable('reminders')
+        .set({ message_id: messages[0] ?? null })
+        .where('id', '=', id)
+        .execute();
+      return 'sent';
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NothingSent) return 'no_address' as const;
+      throw error;
+    });
 }
+
+class NothingSent extends Error {}
 
 /** The channels a reminder goes by: `sms` needs the text channel, else email stands in. */
 export function reminderChannels(

@@ -18,6 +18,7 @@ import { countHit, rateLimited } from '../http/rate-limit.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas.ts';
 import { customersByContact, normalizeContact, sendPortalAccess } from '../links/portal-access.ts';
 import { isSameOrigin } from '../portal/cors.ts';
+import { textSender } from '../texts/queue.ts';
 
 /** The floor on the answer's time: longer than the work of finding and sending takes. */
 export const ACCESS_ANSWER_MS = 400;
@@ -154,6 +155,8 @@ accessRoutes.openapi(
             channel: contact.kind === 'email' ? 'email' : 'sms',
             publicUrl: config.publicUrl,
             appSecret: config.appSecret,
+            texts: textSender,
+            to: c.req.valid('json').contact,
           });
         }
       });

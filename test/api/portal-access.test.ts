@@ -115,10 +115,23 @@ describe.each(testStores)('portal access on $name', (store) => {
     ]);
     const one = await staff.post(`/v1/customers/${dana.id}/portal_access`, {});
     expect(one.body).toMatchObject({ status: 'queued', to: 'dana@example.com' });
-    const texts = await staff.post(`/v1/customers/${lee.id}/portal_access`, { channel: 'sms' });
-    expect(texts.body).toMatchObject({ status: 'skipped', reason: 'sms_unavailable' });
-    const kinds = made('outbox', await staff.get('/v1/outbox?kind=portal_access')).data;
-    expect(kinds).toHaveLength(2);
+    // No consent to texts: skipped, and no new link made for nothing.
+    const linksBefore = made('links', await staff.get('/v1/payment_links')).data.length;
+    const refused = await staff.post(`/v1/customers/${lee.id}/portal_access`, { channel: 'sms' });
+    expect(refused.body).toMatchObject({ status: 'skipped', reason: 'no_consent' });
+    expect(made('links', await staff.get('/v1/payment_links')).data).toHaveLength(linksBefore);
+    const consent = await staff.post(`/v1/customers/${lee.id}/sms_consents`, {
+      phone: '+1 555 010 2000',
+      source: 'Signed service agreement, 2026-12-01',
+    });
+    expect(consent.status).toBe(201);
+    const texted = await staff.post(`/v1/customers/${lee.id}/portal_access`, { channel: 'sms' });
+    expect(texted.body).toMatchObject({ status: 'queued', channel: 'sms', to: '+15550102000' });
+    const messages = made('outbox', await staff.get('/v1/outbox?kind=portal_access')).data;
+    expect(messages).toHaveLength(3);
+    const text = made('text', await staff.get(`/v1/outbox/${texted.body.message}`));
+    expect(text.body).toContain('/p/');
+    expect(text.body).toContain('Reply STOP to opt out');
     expect(
       (await staff.post('/v1/customers/portal_access', { customers: ['cus_nope'] })).status,
     ).toBe(404);

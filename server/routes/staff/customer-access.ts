@@ -10,6 +10,7 @@ import { notFound } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse, prefixedId } from '../../http/schemas.ts';
 import { sendPortalAccess } from '../../links/portal-access.ts';
+import { textSender } from '../../texts/queue.ts';
 
 const channel = z.enum(['email', 'sms']).default('email');
 
@@ -94,6 +95,7 @@ async function sendMany(c: { var: AppEnv['Variables'] }, ids: string[], channel:
         channel,
         publicUrl: config.publicUrl,
         appSecret: config.appSecret,
+        texts: textSender,
       });
       results.push({
         object: 'portal_access' as const,
