@@ -109,6 +109,7 @@ export class DemoSettings extends LitElement {
     const nullable = (name: string) => text(name) || null;
     const on = (name: string) => data.get(name) === 'on';
     const at = this.settings;
+    const s = this.settings;
     const amount = (name: string, label: string) => {
       const value = typedMoney(text(name) || '0', at);
       if (value === null) throw new Error(`${label}: type an amount, e.g. 0.30`);
@@ -148,6 +149,7 @@ export class DemoSettings extends LitElement {
       },
       allowed_origins: text('allowed_origins').split(/\s+/).filter(Boolean),
       notification_email: nullable('notification_email'),
+      refund_tip_and_fee: text('refund_tip_and_fee') || s.refund_tip_and_fee,
     };
   }
 
@@ -215,6 +217,15 @@ export class DemoSettings extends LitElement {
                 .value=${s.allowed_origins.join('\n')}></textarea></label>
             <label class="wide">Notification email <input name="notification_email" type="email"
               .value=${s.notification_email ?? ''} /></label>
+          </fieldset>
+          <fieldset>
+            <legend>Refunds: the tip and fee</legend>
+            <label class="check wide"><input type="radio" name="refund_tip_and_fee" value="last"
+              .checked=${s.refund_tip_and_fee === 'last'} /> Give them back last: a part refund
+              gives back what was owed first</label>
+            <label class="check wide"><input type="radio" name="refund_tip_and_fee"
+              value="in_proportion" .checked=${s.refund_tip_and_fee === 'in_proportion'} /> Give
+              them back in proportion: each refund returns its share of the tip and fee</label>
           </fieldset>
           ${
             this.message

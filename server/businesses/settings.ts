@@ -1,5 +1,6 @@
 /** A business's settings: branding, tips, partial payments, fees, embedding, notifications. */
 import type { ConvenienceFee, PaymentMethodKind } from '../../shared/quote.ts';
+import type { RefundTipAndFee } from '../../shared/refund-split.ts';
 
 export interface BusinessSettings {
   branding: {
@@ -18,6 +19,8 @@ export interface BusinessSettings {
   link_expiry_days: number | null;
   /** Payment terms printed on every invoice ("Due within 30 days. Checks payable to…"). */
   invoice_terms: string | null;
+  /** Whether a part refund gives back the tip and fee in proportion, or only once all else has. */
+  refund_tip_and_fee: RefundTipAndFee;
 }
 
 export const DEFAULT_SETTINGS: BusinessSettings = {
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   notification_email: null,
   link_expiry_days: null,
   invoice_terms: null,
+  refund_tip_and_fee: 'last',
 };
 
 export function parseSettings(json: string): BusinessSettings {

@@ -3,6 +3,7 @@
  * snippets to embed the element. Type-only, re-exported by staff.ts; test/contract/contract.test.ts
  * checks each against the server's schema or view.
  */
+import type { RefundTipAndFee } from '../refund-split.ts';
 import type { Branding, ConvenienceFees, PartialPayments, TipOptions } from './common.ts';
 
 export interface Settings {
@@ -21,6 +22,8 @@ export interface Settings {
   link_expiry_days: number | null;
   /** Payment terms shown on every invoice, on screen and in its PDF. */
   invoice_terms: string | null;
+  /** How a part refund gives back the tip and fee: only after all else (`last`) or in proportion. */
+  refund_tip_and_fee: RefundTipAndFee;
 }
 
 // The outbox's shapes (email and texts) live in ./outbox.ts; re-exported here as before.

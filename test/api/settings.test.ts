@@ -24,6 +24,7 @@ describe.each(testStores)('settings API on $name', (store) => {
       notification_email: null,
       link_expiry_days: null,
       invoice_terms: null,
+      refund_tip_and_fee: 'last',
     });
   });
 
@@ -118,6 +119,7 @@ describe.each(testStores)('settings API on $name', (store) => {
       [{ notification_email: 'nobody' }, 'notification_email'],
       [{ link_expiry_days: 0 }, 'link_expiry_days'],
       [{ link_expiry_days: 3651 }, 'link_expiry_days'],
+      [{ refund_tip_and_fee: 'never' }, 'refund_tip_and_fee'],
       [{ tip: { enabled: false } }, 'tip'],
       [{ tips: { colour: 'red' } }, 'tips.colour'],
       // A valid change beside an invalid one is not applied either.

@@ -4,6 +4,7 @@
  * unknown keys, so that a misspelt setting is an error rather than silently ignored.
  */
 import { createRoute, type Hook, OpenAPIHono, z } from '@hono/zod-openapi';
+import { REFUND_TIP_AND_FEE } from '../../../shared/refund-split.ts';
 import { businessSettings } from '../../businesses/businesses.ts';
 import type { BusinessSettings } from '../../businesses/settings.ts';
 import { type Db, isPostgres, type Trx } from '../../db/database.ts';
@@ -60,6 +61,13 @@ const locale = z
   }, 'must be a BCP 47 language tag, such as en-US')
   .transform((tag) => Intl.getCanonicalLocales(tag)[0]!);
 
+/** shared/refund-split.ts says what each means. */
+const refundTipAndFee = z.enum(REFUND_TIP_AND_FEE).openapi({
+  description:
+    'How a part refund gives back the tip and the card fee: `last` (the default) only once all ' +
+    'that was owed has been refunded; `in_proportion` in their share of the payment, every time.',
+});
+
 const FeePatch = z
   .strictObject({
     percent_bps: z.number().int().min(0).max(1000).optional(),
@@ -104,6 +112,7 @@ const SettingsPatch = z
     notification_email: z.email().max(254).nullable(),
     link_expiry_days: z.number().int().min(1).max(3650).nullable(),
     invoice_terms: z.string().trim().max(2000).nullable(),
+    refund_tip_and_fee: refundTipAndFee,
   })
   .partial()
   .openapi('SettingsPatch');
@@ -135,6 +144,7 @@ export const Settings = z
     notification_email: z.string().nullable(),
     link_expiry_days: z.number().int().nullable(),
     invoice_terms: z.string().nullable(),
+    refund_tip_and_fee: refundTipAndFee,
   })
   .openapi('Settings');
 
@@ -258,6 +268,7 @@ function mergeSettings(current: BusinessSettings, patch: SettingsPatch): Busines
       patch.link_expiry_days === undefined ? current.link_expiry_days : patch.link_expiry_days,
     invoice_terms:
       patch.invoice_terms === undefined ? current.invoice_terms : patch.invoice_terms || null,
+    refund_tip_and_fee: patch.refund_tip_and_fee ?? current.refund_tip_and_fee,
   };
 }
 
@@ -280,5 +291,6 @@ function settingsView(business: BusinessTable) {
     notification_email: settings.notification_email,
     link_expiry_days: settings.link_expiry_days,
     invoice_terms: settings.invoice_terms,
+    refund_tip_and_fee: settings.refund_tip_and_fee,
   };
 }
