@@ -23,6 +23,7 @@ import { portalPaymentStepRoutes } from './routes/portal/payment-steps.ts';
 import { portalPaymentRoutes } from './routes/portal/payments.ts';
 import { portalRoutes } from './routes/portal/portal.ts';
 import { staffAuth } from './routes/staff/auth.ts';
+import { customerPaymentMethodRoutes } from './routes/staff/customer-payment-methods.ts';
 import { customerRoutes } from './routes/staff/customers.ts';
 import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
 import { estimateRoutes } from './routes/staff/estimates.ts';
@@ -82,6 +83,7 @@ export function createApp({
   app.use('/v1/customers/*', staffAuth());
   app.route('/v1/customers', customerRoutes);
   app.route('/v1/customers', smsConsentRoutes);
+  app.route('/v1/customers', customerPaymentMethodRoutes);
   app.use('/v1/invoices/*', staffAuth());
   app.route('/v1/invoices', invoiceRoutes);
   app.use('/v1/estimates/*', staffAuth());

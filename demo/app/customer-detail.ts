@@ -14,6 +14,7 @@ import './billing-forms.ts';
 import './estimates-section.ts';
 import './invoices-section.ts';
 import './link-card.ts';
+import './saved-cards-section.ts';
 
 const REFRESH_MS = 4000;
 
@@ -180,6 +181,12 @@ export class DemoCustomerDetail extends LitElement {
         .invoices=${this.invoices}
         @estimate-changed=${() => this.changed()}
       ></demo-estimates>
+      <demo-saved-cards
+        .api=${this.api}
+        customer=${customer.id}
+        customer-name=${customer.name}
+        .revision=${this.revision}
+      ></demo-saved-cards>
       <div class=${this.previewUrl ? 'with-preview' : ''}>
         <section class="card" aria-labelledby="links-title">
           <div class="summary">

@@ -68,6 +68,19 @@ export interface CustomerAddress {
   country?: string | null;
 }
 
+/** `GET /v1/customers/:id/payment_methods`: a card the customer saved when paying. */
+export interface SavedCard {
+  id: string;
+  object: 'payment_method';
+  customer: string;
+  provider: 'sandbox' | 'stripe';
+  brand: string | null;
+  last4: string | null;
+  exp_month: number | null;
+  exp_year: number | null;
+  created: string;
+}
+
 /** `GET /v1/customers/:id/balance`. */
 export interface Balance {
   object: 'balance';
