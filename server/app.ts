@@ -27,6 +27,7 @@ import { customerPaymentMethodRoutes } from './routes/staff/customer-payment-met
 import { customerRoutes } from './routes/staff/customers.ts';
 import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
 import { estimateRoutes } from './routes/staff/estimates.ts';
+import { invoiceDraftRoutes } from './routes/staff/invoice-drafts.ts';
 import { invoiceRoutes } from './routes/staff/invoices.ts';
 import { outboxRoutes } from './routes/staff/outbox.ts';
 import { paymentLinkSendRoutes } from './routes/staff/payment-link-send.ts';
@@ -86,6 +87,7 @@ export function createApp({
   app.route('/v1/customers', customerPaymentMethodRoutes);
   app.use('/v1/invoices/*', staffAuth());
   app.route('/v1/invoices', invoiceRoutes);
+  app.route('/v1/invoices', invoiceDraftRoutes);
   app.use('/v1/estimates/*', staffAuth());
   app.route('/v1/estimates', estimateRoutes);
   // Staff PDFs of invoices and estimates, behind the staffAuth of /v1/invoices and /v1/estimates.

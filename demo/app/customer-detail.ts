@@ -25,7 +25,12 @@ export class DemoCustomerDetail extends LitElement {
     css`
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 16px;
+        min-width: 0;
+      }
+      /* A wide table scrolls inside its card rather than widening the page on a phone. */
+      :host > * {
         min-width: 0;
       }
       .summary {
@@ -170,6 +175,7 @@ export class DemoCustomerDetail extends LitElement {
         .at=${this.at}
         .invoices=${this.invoices}
         customer-name=${customer.name}
+        customer=${customer.id}
         @create-link=${(event: CustomEvent<string>) => this.createLink({ invoice: event.detail })}
         @invoice-changed=${() => this.changed()}
       ></demo-invoices>

@@ -1,7 +1,8 @@
 /**
  * A customer's invoices: number, status, total, amount due, due date; an invoice link for an open
- * one, its PDF, and voiding, which asks first, naming the invoice and what follows. Fires
- * `create-link` with the invoice's id, and `invoice-changed` after a void.
+ * one, its PDF, and voiding, which asks first, naming the invoice and what follows; a new invoice,
+ * a draft edited or an invoice duplicated in the editor (demo/app/invoice-editor.ts). Fires
+ * `create-link` with the invoice's id, and `invoice-changed` after a void or a save.
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -9,7 +10,9 @@ import type { Invoice } from '../../shared/api/staff.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import './file-button.ts';
+import './invoice-editor.ts';
 import { type MoneyContext, money } from './format.ts';
+import { type DraftText, draftFrom } from './invoice-draft.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
@@ -25,6 +28,10 @@ export class DemoInvoices extends LitElement {
   @property({ attribute: false }) at!: MoneyContext;
   @property({ attribute: false }) invoices: Invoice[] = [];
   @property({ attribute: 'customer-name' }) customerName = '';
+  @property() customer = '';
+  /** The editor, when open: what it shows and the draft it saves to (null: a new invoice). */
+  @state() private editor: { heading: string; editing: Invoice | null; draft: DraftText } | null =
+    null;
   @state() private voiding: Invoice | null = null;
   @state() private message = '';
   @state() private failed = false;
@@ -48,6 +55,34 @@ export class DemoInvoices extends LitElement {
       this.failed = true;
       this.message = (error as Error).message;
     }
+  }
+
+  private openEditor(heading: string, editing: Invoice | null, source: Invoice | null): void {
+    // A duplicate starts without the original's due date: it is a new bill.
+    this.editor = { heading, editing, draft: draftFrom(source, this.at, editing !== null) };
+    this.message = '';
+  }
+
+  private renderEditor() {
+    const editor = this.editor;
+    if (!editor) return nothing;
+    return html`<demo-invoice-editor
+      .api=${this.api}
+      .at=${this.at}
+      customer=${this.customer}
+      heading=${editor.heading}
+      .editing=${editor.editing}
+      .draft=${editor.draft}
+      @invoice-saved=${(event: CustomEvent<string>) => {
+        this.editor = null;
+        this.failed = false;
+        this.message = event.detail;
+        this.emit('invoice-changed');
+      }}
+      @editor-closed=${() => {
+        this.editor = null;
+      }}
+    ></demo-invoice-editor>`;
   }
 
   private renderVoid() {
@@ -77,7 +112,13 @@ export class DemoInvoices extends LitElement {
   override render() {
     const at = this.at;
     return html`<section class="card" aria-labelledby="invoices-title">
-      <h2 id="invoices-title">Invoices</h2>
+      <div class="row" style="justify-content: space-between; align-items: center">
+        <h2 id="invoices-title">Invoices</h2>
+        <button type="button" class="primary" @click=${() => this.openEditor('New invoice', null, null)}>
+          New invoice
+        </button>
+      </div>
+      ${this.renderEditor()}
       ${
         this.message
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.message}</p>`
@@ -107,11 +148,17 @@ export class DemoInvoices extends LitElement {
                     : html`<demo-file-button .api=${this.api} path="/v1/invoices/${invoice.id}/pdf"
                       filename="${invoice.number}.pdf" label="PDF"></demo-file-button>`
                 }${
-                  VOIDABLE.has(invoice.status)
-                    ? html`<button type="button" class="danger"
-                      aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
+                  invoice.status === 'draft'
+                    ? html`<button type="button" aria-label="Edit ${invoice.number}"
+                      @click=${() => this.openEditor(`Edit ${invoice.number} (draft)`, invoice, invoice)}>Edit</button>`
                     : nothing
-                }</span></td>
+                }<button type="button" aria-label="Duplicate ${invoice.number}"
+                  @click=${() => this.openEditor(`New invoice (a copy of ${invoice.number})`, null, invoice)}>Duplicate</button>${
+                    VOIDABLE.has(invoice.status)
+                      ? html`<button type="button" class="danger"
+                      aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
+                      : nothing
+                  }</span></td>
               </tr>`,
             )}</tbody></table></div>`
       }

@@ -118,6 +118,23 @@ export interface DocumentLine {
   tax: number;
 }
 
+/** A line as staff send it, to `POST /v1/invoices` and `PATCH /v1/invoices/:id`. */
+export interface DocumentLineInput {
+  description: string;
+  quantity: number;
+  /** Price of one unit in minor units, before tax. */
+  unit_amount: number;
+  /** Basis points: 825 is 8.25 %. */
+  tax_rate?: number;
+}
+
+/** `PATCH /v1/invoices/:id`: what changes in a draft; `lines` replaces them all. */
+export interface DraftInvoiceChanges {
+  lines?: DocumentLineInput[];
+  due_date?: string | null;
+  notes?: string | null;
+}
+
 export interface Invoice {
   id: string;
   object: 'invoice';

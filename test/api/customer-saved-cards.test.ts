@@ -83,9 +83,7 @@ describe.each(testStores)("a customer's saved cards, for staff, on $name", (stor
     expect(reach.status).toBe(404);
     // Another customer of the same business cannot reach Ola's card either.
     const pat = await createCustomer(staff, { name: 'Pat' });
-    expect((await staff.del(`/v1/customers/${pat.id}/payment_methods/${card}`)).status).toBe(
-      404,
-    );
+    expect((await staff.del(`/v1/customers/${pat.id}/payment_methods/${card}`)).status).toBe(404);
     const bad = await staff.del(`/v1/customers/${ola.id}/payment_methods/card_1`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.param).toBe('card');

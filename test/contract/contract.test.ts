@@ -19,6 +19,7 @@ import type { NewPayment } from '../../server/routes/portal/payments.ts';
 import type { SavedCard } from '../../server/routes/staff/customer-payment-methods.ts';
 import type * as customers from '../../server/routes/staff/customers.ts';
 import type * as estimates from '../../server/routes/staff/estimates.ts';
+import type { DraftInvoiceChanges } from '../../server/routes/staff/invoice-drafts.ts';
 import type { Invoice, InvoiceEvents } from '../../server/routes/staff/invoices.ts';
 import type * as outbox from '../../server/routes/staff/outbox.ts';
 import type { SentEvent } from '../../server/routes/staff/payment-link-send.ts';
@@ -114,6 +115,7 @@ describe('the staff API (shared/api/staff.ts)', () => {
 
   it('invoices and estimates', () => {
     expectTypeOf<staff.Invoice>().toEqualTypeOf<Out<typeof Invoice>>();
+    expectTypeOf<staff.DraftInvoiceChanges>().toExtend<In<typeof DraftInvoiceChanges>>();
     expectTypeOf<List<staff.InvoiceEvent>>().toEqualTypeOf<Out<typeof InvoiceEvents>>();
     expectTypeOf<staff.Estimate>().toEqualTypeOf<Out<typeof estimates.Estimate>>();
     expectTypeOf<staff.EstimateDecisionRecord>().toEqualTypeOf<

@@ -70,7 +70,7 @@ describe('staff demo page', { timeout: 60_000 }, () => {
     await page.getByTestId('balance').getByText('$12.50 credit').waitFor();
     expect(await page.getByTestId('balance-state').textContent()).toBe('Credit');
 
-    await page.getByRole('tab', { name: 'New invoice' }).click();
+    await page.getByRole('tab', { name: 'Quick invoice' }).click();
     const invoice = page.getByRole('form', { name: 'Add invoice' });
     await invoice.getByLabel('Description').fill('Pump motor replacement');
     await invoice.getByLabel('Unit price').fill('420');
