@@ -23,6 +23,7 @@ import { portalPaymentStepRoutes } from './routes/portal/payment-steps.ts';
 import { portalPaymentRoutes } from './routes/portal/payments.ts';
 import { portalRoutes } from './routes/portal/portal.ts';
 import { staffAuth } from './routes/staff/auth.ts';
+import { customerEntryRoutes } from './routes/staff/customer-entries.ts';
 import { customerPaymentMethodRoutes } from './routes/staff/customer-payment-methods.ts';
 import { customerRoutes } from './routes/staff/customers.ts';
 import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
@@ -32,6 +33,7 @@ import { invoiceRoutes } from './routes/staff/invoices.ts';
 import { outboxRoutes } from './routes/staff/outbox.ts';
 import { paymentLinkSendRoutes } from './routes/staff/payment-link-send.ts';
 import { paymentLinkRoutes } from './routes/staff/payment-links.ts';
+import { paymentReceiptRoutes } from './routes/staff/payment-receipts.ts';
 import { paymentRoutes } from './routes/staff/payments.ts';
 import { settingsRoutes } from './routes/staff/settings.ts';
 import { smsConsentRoutes } from './routes/staff/sms-consents.ts';
@@ -85,6 +87,7 @@ export function createApp({
   app.route('/v1/customers', customerRoutes);
   app.route('/v1/customers', smsConsentRoutes);
   app.route('/v1/customers', customerPaymentMethodRoutes);
+  app.route('/v1/customers', customerEntryRoutes);
   app.use('/v1/invoices/*', staffAuth());
   app.route('/v1/invoices', invoiceRoutes);
   app.route('/v1/invoices', invoiceDraftRoutes);
@@ -112,6 +115,7 @@ export function createApp({
   app.route('/v1/portal', portalDocumentRoutes);
   app.use('/v1/payments/*', staffAuth());
   app.route('/v1/payments', paymentRoutes);
+  app.route('/v1/payments', paymentReceiptRoutes);
   app.use('/v1/outbox/*', staffAuth());
   app.route('/v1/outbox', outboxRoutes);
   // Stripe's events: no key, no portal guard; the signature is the credential.

@@ -81,6 +81,26 @@ export interface SavedCard {
   created: string;
 }
 
+/** `GET /v1/customers/:id/entries`: one line of the account statement, newest first. */
+export interface StatementEntry {
+  id: string;
+  object: 'ledger_entry';
+  kind: 'charge' | 'credit' | 'payment' | 'refund' | 'tip' | 'fee' | 'adjustment';
+  /** Effect on what the customer owes, tax included: + owed, − paid or credited. */
+  amount: number;
+  tax: number;
+  description: string;
+  date: string;
+  invoice: string | null;
+  invoice_number: string | null;
+  payment: string | null;
+  /** The running balance after this entry. */
+  balance_after: number;
+  /** Staff (charges, credits, voids, refunds) or the customer (a payment). */
+  added_by: 'staff' | 'customer';
+  created: string;
+}
+
 /** `GET /v1/customers/:id/balance`. */
 export interface Balance {
   object: 'balance';

@@ -16,6 +16,7 @@ import type * as portalEstimates from '../../server/routes/portal/estimates.ts';
 import type { Confirmation } from '../../server/routes/portal/payment-steps.ts';
 import type { PortalPayment } from '../../server/routes/portal/payment-views.ts';
 import type { NewPayment } from '../../server/routes/portal/payments.ts';
+import type { StatementEntry } from '../../server/routes/staff/customer-entries.ts';
 import type { SavedCard } from '../../server/routes/staff/customer-payment-methods.ts';
 import type * as customers from '../../server/routes/staff/customers.ts';
 import type * as estimates from '../../server/routes/staff/estimates.ts';
@@ -111,6 +112,7 @@ describe('the staff API (shared/api/staff.ts)', () => {
     expectTypeOf<staff.Balance>().toEqualTypeOf<Out<typeof customers.Balance>>();
     expectTypeOf<staff.LedgerEntry>().toEqualTypeOf<Out<typeof customers.LedgerEntry>>();
     expectTypeOf<staff.SavedCard>().toEqualTypeOf<Out<typeof SavedCard>>();
+    expectTypeOf<staff.StatementEntry>().toEqualTypeOf<Out<typeof StatementEntry>>();
   });
 
   it('invoices and estimates', () => {
