@@ -2,7 +2,8 @@
  * `npm run screenshots:staff`: the staff page's views added for issue 15, at 375px and 1280px,
  * from a real server with the demo built from the working tree, into docs/screenshots/:
  * the invoice editor with a three-line invoice (invoice-editor-<width>.png) and a customer's
- * saved cards with the confirmation to forget one (forget-card-<width>.png).
+ * saved cards with the confirmation to forget one (forget-card-<width>.png); the account statement
+ * (statement-<width>.png) and a payment's details (payment-details-<width>.png).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -60,6 +61,31 @@ async function forgetCard(browser: Browser, staff: Staff) {
   }
 }
 
+async function statementAndPayment(browser: Browser, staff: Staff) {
+  for (const viewport of WIDTHS) {
+    const page = await signInStaff(browser, server, staff, viewport);
+    await page
+      .getByRole('button', { name: /Dana Diaz/ })
+      .first()
+      .click();
+    const statement = page.locator('demo-account-statement');
+    await statement.getByRole('row').nth(1).waitFor();
+    const box = (await statement.boundingBox())!;
+    const scrollY = await page.evaluate(() => window.scrollY);
+    await page.screenshot({
+      path: new URL(`statement-${viewport.width}.png`, OUT).pathname,
+      fullPage: true,
+      clip: { x: 0, y: box.y + scrollY - 8, width: viewport.width, height: box.height + 16 },
+    });
+    await page.getByRole('button', { name: 'Payments' }).click();
+    await page.getByRole('button', { name: /^Details of R-/ }).click();
+    await page.getByRole('dialog').getByText('Invoice INV-0002').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: new URL(`payment-details-${viewport.width}.png`, OUT).pathname });
+    await page.context().close();
+  }
+}
+
 const server = await startPayServer();
 const browser = await launchChromium();
 try {
@@ -78,13 +104,19 @@ try {
   });
   const paid = await createInvoice(staff, dana.id, { unit_amount: 5_000 });
   const link = await createPaymentLink(staff, { customer: dana.id });
-  await openPortal(server, link).pay({
+  const payment = await openPortal(server, link).pay({
     invoices: [{ id: paid.id, amount: 5_000 }],
+    tip: { percent: 20 },
     method: 'card',
     save_payment_method: true,
   });
+  await staff.post(`/v1/payments/${payment.body.id}/refunds`, {
+    amount: 1_000,
+    reason: 'Arrived late',
+  });
   await invoiceEditor(browser, staff);
   await forgetCard(browser, staff);
+  await statementAndPayment(browser, staff);
   process.stdout.write(`Screenshots written to ${OUT.pathname}\n`);
 } finally {
   await browser.close();

@@ -10,6 +10,7 @@ import type { Balance, Customer, Invoice, List, PaymentLink } from '../../shared
 import { balanceText, type MoneyContext, stateLabel } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
+import './account-statement.ts';
 import './billing-forms.ts';
 import './estimates-section.ts';
 import './invoices-section.ts';
@@ -170,6 +171,12 @@ export class DemoCustomerDetail extends LitElement {
           @billed=${() => this.changed()}
         ></demo-billing-forms>
       </section>
+      <demo-account-statement
+        .api=${this.api}
+        .at=${this.at}
+        customer=${customer.id}
+        .revision=${this.revision}
+      ></demo-account-statement>
       <demo-invoices
         .api=${this.api}
         .at=${this.at}

@@ -8,6 +8,8 @@ import type { Customer, List, Payment } from '../../shared/api/staff.ts';
 import type { RefundTipAndFee } from '../../shared/refund-split.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
+import type { DemoPaymentDetails } from './payment-details.ts';
+import './payment-details.ts';
 import { type MoneyContext, money, plainAmount, typedMoney, when } from './format.ts';
 import { paymentMethodText, type RefundParts, refundParts } from './refund-figures.ts';
 import type { StaffApi } from './staff-api.ts';
@@ -56,6 +58,8 @@ export class DemoPayments extends LitElement {
   @state() private refundText = '';
   @state() private refundReason = '';
   @query('#refund-dialog') private refundDialog!: DemoConfirmDialog;
+  @query('demo-payment-details') private details!: DemoPaymentDetails;
+  @state() private detailsName = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -194,6 +198,11 @@ export class DemoPayments extends LitElement {
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.message}</p>`
           : nothing
       }
+      <demo-payment-details
+        .api=${this.api}
+        .at=${at}
+        customer-name=${this.detailsName}
+      ></demo-payment-details>
       <demo-confirm-dialog
         id="refund-dialog"
         heading="Refund a payment"
@@ -224,11 +233,16 @@ export class DemoPayments extends LitElement {
                   .map((refund) => refund.reason)
                   .filter(Boolean)
                   .map((reason) => html`<div class="muted">${reason}</div>`)}</td>
-                <td>${
-                  p.status === 'succeeded' && p.amount_refunded < p.amount
-                    ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`
-                    : nothing
-                }</td>
+                <td><span class="row"><button type="button"
+                  aria-label="Details of ${p.receipt_number ?? p.id}"
+                  @click=${() => {
+                    this.detailsName = this.names.get(p.customer) ?? '';
+                    void this.details.show(p);
+                  }}>Details</button>${
+                    p.status === 'succeeded' && p.amount_refunded < p.amount
+                      ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`
+                      : nothing
+                  }</span></td>
               </tr>`,
             )}</tbody></table></div>`
       }
