@@ -4,7 +4,7 @@
  * a draft edited or an invoice duplicated in the editor (demo/app/invoice-editor.ts). Fires
  * `create-link` with the invoice's id, and `invoice-changed` after a void or a save.
  */
-import { html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Invoice } from '../../shared/api/staff.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
@@ -17,12 +17,40 @@ import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
 const OPEN = new Set(['open', 'viewed', 'partially_paid']);
+
+/** The invoice list's filter (issue 15): by status, and overdue (open past its due date). */
+type Show = 'all' | 'open' | 'overdue' | 'paid' | 'void' | 'draft';
+const SHOW: { id: Show; label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'open', label: 'Open' },
+  { id: 'overdue', label: 'Overdue' },
+  { id: 'paid', label: 'Paid' },
+  { id: 'void', label: 'Void' },
+  { id: 'draft', label: 'Draft' },
+];
+
+function shown(invoice: Invoice, show: Show, today: string): boolean {
+  if (show === 'all') return true;
+  if (show === 'open') return OPEN.has(invoice.status);
+  if (show === 'overdue') {
+    return OPEN.has(invoice.status) && invoice.due_date !== null && invoice.due_date < today;
+  }
+  return invoice.status === show;
+}
 /** Once a payment was applied, the server refuses a void (409 invoice_has_payments). */
 const VOIDABLE = new Set(['draft', 'open', 'viewed']);
 
 @customElement('demo-invoices')
 export class DemoInvoices extends LitElement {
-  static override styles = demoStyles;
+  static override styles = [
+    demoStyles,
+    css`
+      .filter {
+        max-width: 12rem;
+        margin-bottom: 8px;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
@@ -33,9 +61,15 @@ export class DemoInvoices extends LitElement {
   @state() private editor: { heading: string; editing: Invoice | null; draft: DraftText } | null =
     null;
   @state() private voiding: Invoice | null = null;
+  @state() private show: Show = 'all';
   @state() private message = '';
   @state() private failed = false;
   @query('#void-dialog') private voidDialog!: DemoConfirmDialog;
+
+  private get visible(): Invoice[] {
+    const today = new Date().toISOString().slice(0, 10);
+    return this.invoices.filter((invoice) => shown(invoice, this.show, today));
+  }
 
   private emit(name: string, detail?: string): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -119,6 +153,16 @@ export class DemoInvoices extends LitElement {
         </button>
       </div>
       ${this.renderEditor()}
+      <label class="filter"
+        >Show
+        <select
+          @change=${(event: Event) => {
+            this.show = (event.target as HTMLSelectElement).value as Show;
+          }}
+        >
+          ${SHOW.map((option) => html`<option value=${option.id} ?selected=${option.id === this.show}>${option.label}</option>`)}
+        </select></label
+      >
       ${
         this.message
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.message}</p>`
@@ -127,10 +171,12 @@ export class DemoInvoices extends LitElement {
       ${
         this.invoices.length === 0
           ? html`<p class="muted">No invoices yet.</p>`
-          : html`<div class="table-wrap"><table>
+          : this.visible.length === 0
+            ? html`<p class="muted">No ${SHOW.find((s) => s.id === this.show)!.label.toLowerCase()} invoices.</p>`
+            : html`<div class="table-wrap"><table>
             <thead><tr><th>Number</th><th>Status</th><th class="num">Total</th>
               <th class="num">Due</th><th>Due date</th><th></th></tr></thead>
-            <tbody>${this.invoices.map(
+            <tbody>${this.visible.map(
               (invoice) => html`<tr>
                 <td>${invoice.number}</td>
                 <td><span class="chip ${invoice.status}">${invoice.status.replace('_', ' ')}</span></td>
