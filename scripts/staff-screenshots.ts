@@ -69,6 +69,7 @@ async function statementAndPayment(browser: Browser, staff: Staff) {
       .first()
       .click();
     const statement = page.locator('demo-account-statement');
+    await statement.getByRole('button', { name: 'Show statement' }).click();
     await statement.getByRole('row').nth(1).waitFor();
     const box = (await statement.boundingBox())!;
     const scrollY = await page.evaluate(() => window.scrollY);

@@ -1,8 +1,9 @@
 /**
  * A customer's account statement (issue 15): every charge, credit, payment and refund on the
  * account, newest first, with the tax, the invoice it belongs to, who caused it, and the balance
- * after it; the last 25 at first, more on request. Reloads when the customer view moves
- * `revision`.
+ * after it; the last 25 at first, more on request. Closed until staff open it (the customer view
+ * stays short, and nothing is read until asked); while open, reloads when the customer view
+ * moves `revision`.
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -34,10 +35,13 @@ export class DemoAccountStatement extends LitElement {
   @state() private entries: StatementEntry[] = [];
   @state() private hasMore = false;
   @state() private error = '';
+  @state() private open = false;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('customer')) this.entries = [];
-    if (changed.has('customer') || changed.has('revision')) void this.load();
+    if (this.open && (changed.has('customer') || changed.has('revision') || changed.has('open'))) {
+      void this.load();
+    }
   }
 
   /** The newest entries again, as many as are shown (at least a page). */
@@ -72,10 +76,28 @@ export class DemoAccountStatement extends LitElement {
   }
 
   override render() {
+    return html`<section class="card" aria-labelledby="statement-title">
+      <div class="row" style="justify-content: space-between; align-items: center">
+        <h2 id="statement-title">Account statement</h2>
+        <button
+          type="button"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls="statement"
+          @click=${() => {
+            this.open = !this.open;
+          }}
+        >
+          ${this.open ? 'Hide' : 'Show'} statement
+        </button>
+      </div>
+      <div id="statement" ?hidden=${!this.open}>${this.open ? this.renderStatement() : nothing}</div>
+    </section>`;
+  }
+
+  private renderStatement() {
     const at = this.at;
     const date = new Intl.DateTimeFormat(at.locale, { dateStyle: 'medium' });
-    return html`<section class="card" aria-labelledby="statement-title">
-      <h2 id="statement-title">Account statement</h2>
+    return html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         this.entries.length === 0
@@ -109,8 +131,7 @@ export class DemoAccountStatement extends LitElement {
         this.hasMore
           ? html`<button type="button" @click=${() => this.more()}>Show older entries</button>`
           : nothing
-      }
-    </section>`;
+      }`;
   }
 }
 

@@ -69,6 +69,7 @@ describe('the account statement and a payment’s details', { timeout: 90_000 },
         .first()
         .click();
       const statement = page.locator('demo-account-statement');
+      await statement.getByRole('button', { name: 'Show statement' }).click();
       const rows = statement.getByRole('row');
       await statement
         .getByText('Motor was on sale')
