@@ -218,6 +218,7 @@ export class DemoCustomerDetail extends LitElement {
                 .link=${link}
                 .revision=${this.revision}
                 .invoiceNumber=${this.invoices.find((i) => i.id === link.invoice)?.number ?? null}
+                .at=${this.at}
                 .customerEmail=${customer.email}
                 .customerPhone=${customer.phone}
                 @link-changed=${() => this.changed()}

@@ -171,7 +171,7 @@ export class DemoCustomers extends LitElement {
                   >`
               : 'Loading…'
           }
-          <button type="button" @click=${() => this.load()}>Refresh</button>
+          <button type="button" @click=${() => this.load()}>Update now</button>
         </p>
         ${
           this.customers.length === 0 && this.search.trim()

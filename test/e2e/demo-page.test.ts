@@ -192,7 +192,11 @@ describe('staff demo page', { timeout: 60_000 }, () => {
     const created = page.locator('demo-estimate-card').filter({ hasText: 'EST-0002' });
     await created.getByText(/Deposit \$259\.80/).waitFor();
     await created.getByRole('button', { name: 'Create link' }).click();
-    await page.locator('demo-link-card').filter({ hasText: 'Estimate link' }).nth(1).waitFor();
+    await page
+      .locator('demo-link-card')
+      .filter({ hasText: /Estimate EST-\d{4} link/ })
+      .nth(1)
+      .waitFor();
     const { body: links } = await staff.get(`/v1/payment_links?customer=${customer.id}`);
     expect(links.data.filter((l: { kind: string }) => l.kind === 'estimate')).toHaveLength(2);
     expect(messages.filter((m) => m.startsWith('error'))).toEqual([]);
