@@ -3,7 +3,8 @@
  * from a real server with the demo built from the working tree, into docs/screenshots/:
  * the invoice editor with a three-line invoice (invoice-editor-<width>.png) and a customer's
  * saved cards with the confirmation to forget one (forget-card-<width>.png); the account statement
- * (statement-<width>.png) and a payment's details (payment-details-<width>.png).
+ * (statement-<width>.png), a payment's details (payment-details-<width>.png) and settings with a
+ * mistake said beside its field (settings-errors-<width>.png).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -87,6 +88,22 @@ async function statementAndPayment(browser: Browser, staff: Staff) {
   }
 }
 
+async function settingsErrors(browser: Browser, staff: Staff) {
+  for (const viewport of WIDTHS) {
+    const page = await signInStaff(browser, server, staff, viewport);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const form = page.locator('demo-settings');
+    await form.getByLabel('Card fee percent').fill('12');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await form.getByText('The card fee can be at most 10 %.').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({
+      path: new URL(`settings-errors-${viewport.width}.png`, OUT).pathname,
+    });
+    await page.context().close();
+  }
+}
+
 const server = await startPayServer();
 const browser = await launchChromium();
 try {
@@ -118,6 +135,7 @@ try {
   await invoiceEditor(browser, staff);
   await forgetCard(browser, staff);
   await statementAndPayment(browser, staff);
+  await settingsErrors(browser, staff);
   process.stdout.write(`Screenshots written to ${OUT.pathname}\n`);
 } finally {
   await browser.close();

@@ -5,7 +5,7 @@
  * stays short, and nothing is read until asked); while open, reloads when the customer view
  * moves `revision`.
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { List, StatementEntry } from '../../shared/api/staff.ts';
 import { balanceText, type MoneyContext, money } from './format.ts';
@@ -26,7 +26,22 @@ const KIND_LABEL: Record<StatementEntry['kind'], string> = {
 
 @customElement('demo-account-statement')
 export class DemoAccountStatement extends LitElement {
-  static override styles = demoStyles;
+  static override styles = [
+    demoStyles,
+    css`
+      td:nth-child(2) {
+        min-width: 6.5rem;
+      }
+      th,
+      td {
+        padding-left: 4px;
+        padding-right: 4px;
+      }
+      td:first-child {
+        white-space: nowrap;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
@@ -96,7 +111,7 @@ export class DemoAccountStatement extends LitElement {
 
   private renderStatement() {
     const at = this.at;
-    const date = new Intl.DateTimeFormat(at.locale, { dateStyle: 'medium' });
+    const date = new Intl.DateTimeFormat(at.locale, { dateStyle: 'short' });
     return html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
@@ -105,15 +120,12 @@ export class DemoAccountStatement extends LitElement {
           : // Focusable, so a keyboard can scroll it when a phone shows only part of it.
             html`<div class="table-wrap" tabindex="0" role="region" aria-label="Account statement entries"><table>
             <caption class="visually-hidden">Newest first, with the balance after each entry</caption>
-            <thead><tr><th>Date</th><th>Entry</th><th>Invoice</th><th>By</th>
-              <th class="num">Tax</th><th class="num">Amount</th><th class="num">Balance</th></tr></thead>
+            <thead><tr><th>Date</th><th>Entry</th><th class="num">Amount</th>
+              <th class="num">Balance</th><th class="num">Tax</th><th>Invoice</th><th>By</th></tr></thead>
             <tbody>${this.entries.map(
               (entry) => html`<tr>
                 <td>${date.format(new Date(`${entry.date}T12:00:00`))}</td>
                 <td><span>${KIND_LABEL[entry.kind]}</span><div class="muted">${entry.description}</div></td>
-                <td>${entry.invoice_number ?? '—'}</td>
-                <td>${entry.added_by === 'staff' ? 'Staff' : 'Customer'}</td>
-                <td class="num">${entry.tax ? money(entry.tax, at) : '—'}</td>
                 <td class="num">${entry.amount > 0 ? '+' : ''}${money(entry.amount, at)}</td>
                 <td class="num">${balanceText(
                   entry.balance_after,
@@ -124,6 +136,9 @@ export class DemoAccountStatement extends LitElement {
                       : 'zero',
                   at,
                 )}</td>
+                <td class="num">${entry.tax ? money(entry.tax, at) : '—'}</td>
+                <td>${entry.invoice_number ?? '—'}</td>
+                <td>${entry.added_by === 'staff' ? 'Staff' : 'Customer'}</td>
               </tr>`,
             )}</tbody></table></div>`
       }
