@@ -82,6 +82,7 @@ export class DemoCustomerDetail extends LitElement {
   @state() private revision = 0;
   @state() private previewUrl: string | null = null;
   @state() private error = '';
+  @state() private updatedAt: Date | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
@@ -121,6 +122,7 @@ export class DemoCustomerDetail extends LitElement {
       this.invoices = invoices.data;
       this.links = links.data;
       this.revision++;
+      this.updatedAt = new Date();
       this.error = '';
     } catch (error) {
       this.error = (error as Error).message;
@@ -148,6 +150,16 @@ export class DemoCustomerDetail extends LitElement {
         <div>
           <h2>${customer.name}</h2>
           <p class="muted">${[customer.email, customer.phone].filter(Boolean).join(' · ')}</p>
+          ${
+            this.updatedAt
+              ? html`<p class="muted" data-testid="detail-updated">
+                  Last updated
+                  <time datetime=${this.updatedAt.toISOString()}
+                    >${this.updatedAt.toLocaleTimeString(this.at.locale)}</time
+                  >
+                </p>`
+              : nothing
+          }
         </div>
         ${
           balance

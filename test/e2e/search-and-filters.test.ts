@@ -64,7 +64,7 @@ describe('search, filters and a list that stays true', { timeout: 90_000 }, () =
       expect(await axeViolations(page)).toEqual([]);
 
       // A payment made in the portal shows in the list without a reload.
-      const before = await page.locator('time').first().getAttribute('datetime');
+      const before = await page.locator('p.updated time').getAttribute('datetime');
       const link = await createPaymentLink(staff, { invoice: current.id });
       await openPortal(server, link).pay({
         invoices: [{ id: current.id, amount: 7_000 }],
@@ -76,7 +76,8 @@ describe('search, filters and a list that stays true', { timeout: 90_000 }, () =
         .waitFor({
           timeout: 20_000,
         });
-      expect(await page.locator('time').first().getAttribute('datetime')).not.toBe(before);
+      expect(await page.locator('p.updated time').getAttribute('datetime')).not.toBe(before);
+      expect(await page.getByTestId('detail-updated').textContent()).toMatch(/Last updated\s+\S/);
       await invoices.getByRole('row', { name: /INV-0002/ }).waitFor({ timeout: 10_000 });
       expect(errorsIn(messages)).toEqual([]);
       await page.context().close();
