@@ -26,13 +26,17 @@ import { portalPaymentRoutes } from './routes/portal/payments.ts';
 import { portalRoutes } from './routes/portal/portal.ts';
 import { staffAuth } from './routes/staff/auth.ts';
 import { customerAccessRoutes } from './routes/staff/customer-access.ts';
+import { customerEntryRoutes } from './routes/staff/customer-entries.ts';
+import { customerPaymentMethodRoutes } from './routes/staff/customer-payment-methods.ts';
 import { customerRoutes } from './routes/staff/customers.ts';
 import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
 import { estimateRoutes } from './routes/staff/estimates.ts';
+import { invoiceDraftRoutes } from './routes/staff/invoice-drafts.ts';
 import { invoiceRoutes } from './routes/staff/invoices.ts';
 import { outboxRoutes } from './routes/staff/outbox.ts';
 import { paymentLinkSendRoutes } from './routes/staff/payment-link-send.ts';
 import { paymentLinkRoutes } from './routes/staff/payment-links.ts';
+import { paymentReceiptRoutes } from './routes/staff/payment-receipts.ts';
 import { paymentRoutes } from './routes/staff/payments.ts';
 import { settingsRoutes } from './routes/staff/settings.ts';
 import { smsConsentRoutes } from './routes/staff/sms-consents.ts';
@@ -86,8 +90,11 @@ export function createApp({
   app.route('/v1/customers', customerAccessRoutes);
   app.route('/v1/customers', customerRoutes);
   app.route('/v1/customers', smsConsentRoutes);
+  app.route('/v1/customers', customerPaymentMethodRoutes);
+  app.route('/v1/customers', customerEntryRoutes);
   app.use('/v1/invoices/*', staffAuth());
   app.route('/v1/invoices', invoiceRoutes);
+  app.route('/v1/invoices', invoiceDraftRoutes);
   app.use('/v1/estimates/*', staffAuth());
   app.route('/v1/estimates', estimateRoutes);
   // Staff PDFs of invoices and estimates, behind the staffAuth of /v1/invoices and /v1/estimates.
@@ -112,6 +119,7 @@ export function createApp({
   app.route('/v1/portal', portalDocumentRoutes);
   app.use('/v1/payments/*', staffAuth());
   app.route('/v1/payments', paymentRoutes);
+  app.route('/v1/payments', paymentReceiptRoutes);
   app.use('/v1/outbox/*', staffAuth());
   app.route('/v1/outbox', outboxRoutes);
   // The public "Pay your bill" form: no key, the business by its slug (issue 12).

@@ -104,7 +104,7 @@ export class DemoBillingForms extends LitElement {
       </button>`;
     return html`<div role="tablist" aria-label="Add to the account">
         ${tab('charge', 'Add charge')} ${tab('credit', 'Add credit')}
-        ${tab('invoice', 'New invoice')}
+        ${tab('invoice', 'Quick invoice')}
       </div>
       <form @submit=${this.submit} aria-label=${`Add ${this.kind}`}>
         ${this.renderFields()}

@@ -10,10 +10,12 @@ import type { Balance, Customer, Invoice, List, PaymentLink } from '../../shared
 import { balanceText, type MoneyContext, stateLabel } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
+import './account-statement.ts';
 import './billing-forms.ts';
 import './estimates-section.ts';
 import './invoices-section.ts';
 import './link-card.ts';
+import './saved-cards-section.ts';
 
 const REFRESH_MS = 4000;
 
@@ -24,7 +26,12 @@ export class DemoCustomerDetail extends LitElement {
     css`
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 16px;
+        min-width: 0;
+      }
+      /* A wide table scrolls inside its card rather than widening the page on a phone. */
+      :host > * {
         min-width: 0;
       }
       .summary {
@@ -75,6 +82,7 @@ export class DemoCustomerDetail extends LitElement {
   @state() private revision = 0;
   @state() private previewUrl: string | null = null;
   @state() private error = '';
+  @state() private updatedAt: Date | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
@@ -114,6 +122,7 @@ export class DemoCustomerDetail extends LitElement {
       this.invoices = invoices.data;
       this.links = links.data;
       this.revision++;
+      this.updatedAt = new Date();
       this.error = '';
     } catch (error) {
       this.error = (error as Error).message;
@@ -141,6 +150,16 @@ export class DemoCustomerDetail extends LitElement {
         <div>
           <h2>${customer.name}</h2>
           <p class="muted">${[customer.email, customer.phone].filter(Boolean).join(' · ')}</p>
+          ${
+            this.updatedAt
+              ? html`<p class="muted" data-testid="detail-updated">
+                  Last updated
+                  <time datetime=${this.updatedAt.toISOString()}
+                    >${this.updatedAt.toLocaleTimeString(this.at.locale)}</time
+                  >
+                </p>`
+              : nothing
+          }
         </div>
         ${
           balance
@@ -164,11 +183,18 @@ export class DemoCustomerDetail extends LitElement {
           @billed=${() => this.changed()}
         ></demo-billing-forms>
       </section>
+      <demo-account-statement
+        .api=${this.api}
+        .at=${this.at}
+        customer=${customer.id}
+        .revision=${this.revision}
+      ></demo-account-statement>
       <demo-invoices
         .api=${this.api}
         .at=${this.at}
         .invoices=${this.invoices}
         customer-name=${customer.name}
+        customer=${customer.id}
         @create-link=${(event: CustomEvent<string>) => this.createLink({ invoice: event.detail })}
         @invoice-changed=${() => this.changed()}
       ></demo-invoices>
@@ -180,6 +206,12 @@ export class DemoCustomerDetail extends LitElement {
         .invoices=${this.invoices}
         @estimate-changed=${() => this.changed()}
       ></demo-estimates>
+      <demo-saved-cards
+        .api=${this.api}
+        customer=${customer.id}
+        customer-name=${customer.name}
+        .revision=${this.revision}
+      ></demo-saved-cards>
       <div class=${this.previewUrl ? 'with-preview' : ''}>
         <section class="card" aria-labelledby="links-title">
           <div class="summary">
@@ -198,6 +230,7 @@ export class DemoCustomerDetail extends LitElement {
                 .link=${link}
                 .revision=${this.revision}
                 .invoiceNumber=${this.invoices.find((i) => i.id === link.invoice)?.number ?? null}
+                .at=${this.at}
                 .customerEmail=${customer.email}
                 .customerPhone=${customer.phone}
                 @link-changed=${() => this.changed()}

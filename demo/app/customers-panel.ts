@@ -8,6 +8,9 @@ import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 import './customer-detail.ts';
 
+/** How often the list reads balances again while the page is seen. */
+const REFRESH_MS = 10_000;
+
 @customElement('demo-customers')
 export class DemoCustomers extends LitElement {
   static override styles = [
@@ -59,6 +62,14 @@ export class DemoCustomers extends LitElement {
         gap: 2px;
         font-variant-numeric: tabular-nums;
       }
+      .updated {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: center;
+        gap: 8px;
+        margin: 8px 0;
+      }
       form {
         display: grid;
         gap: 8px;
@@ -72,21 +83,48 @@ export class DemoCustomers extends LitElement {
   @state() private balances = new Map<string, Balance>();
   @state() private selected: string | null = null;
   @state() private error = '';
+  /** What staff typed in the search box; the list shows only the customers it finds. */
+  @state() private search = '';
+  @state() private updatedAt: Date | null = null;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private typing: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    // Balances and states stay true after a payment made elsewhere (issue 15): poll while seen.
+    this.timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.load();
+    }, REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+    clearTimeout(this.typing);
+  }
+
+  private searchFor(text: string): void {
+    this.search = text;
+    clearTimeout(this.typing);
+    this.typing = setTimeout(() => void this.load(), 250);
   }
 
   private async load(): Promise<void> {
     try {
-      const list = await this.api.get<List<Customer>>('/v1/customers?limit=100');
+      const q = this.search.trim();
+      const list = await this.api.get<List<Customer>>(
+        `/v1/customers?limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+      );
+      if (q !== this.search.trim()) return;
       this.customers = list.data;
       const balances = await Promise.all(
         list.data.map((customer) => this.api.get<Balance>(`/v1/customers/${customer.id}/balance`)),
       );
       this.balances = new Map(list.data.map((customer, i) => [customer.id, balances[i]!]));
       this.selected ??= list.data[0]?.id ?? null;
+      this.updatedAt = new Date();
+      this.error = '';
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -117,7 +155,31 @@ export class DemoCustomers extends LitElement {
     return html`<div class="layout">
       <section class="card" aria-labelledby="customers-title">
         <h2 id="customers-title">Customers</h2>
-        <ul>
+        <label
+          >Search customers
+          <input
+            type="search"
+            placeholder="Name, email, phone or invoice number"
+            .value=${this.search}
+            @input=${(event: InputEvent) => this.searchFor((event.target as HTMLInputElement).value)}
+        /></label>
+        <p class="muted updated" aria-live="off">
+          ${
+            this.updatedAt
+              ? html`Last updated
+                  <time datetime=${this.updatedAt.toISOString()}
+                    >${this.updatedAt.toLocaleTimeString(this.at.locale)}</time
+                  >`
+              : 'Loading…'
+          }
+          <button type="button" @click=${() => this.load()}>Update now</button>
+        </p>
+        ${
+          this.customers.length === 0 && this.search.trim()
+            ? html`<p class="muted">No customer matches “${this.search.trim()}”.</p>`
+            : nothing
+        }
+        <ul aria-label="Customers">
           ${this.customers.map((customer) => this.renderCustomer(customer))}
         </ul>
         <h3>New customer</h3>

@@ -185,7 +185,11 @@ export class DemoApp extends LitElement {
           }}
         ></demo-settings>`;
       case 'payments':
-        return html`<demo-payments .api=${api} .at=${at}></demo-payments>`;
+        return html`<demo-payments
+          .api=${api}
+          .at=${at}
+          .refundTipAndFee=${settings.refund_tip_and_fee}
+        ></demo-payments>`;
       case 'outbox':
         return html`<demo-outbox .api=${api} .at=${at}></demo-outbox>`;
     }

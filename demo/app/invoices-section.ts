@@ -1,34 +1,75 @@
 /**
  * A customer's invoices: number, status, total, amount due, due date; an invoice link for an open
- * one, its PDF, and voiding, which asks first, naming the invoice and what follows. Fires
- * `create-link` with the invoice's id, and `invoice-changed` after a void.
+ * one, its PDF, and voiding, which asks first, naming the invoice and what follows; a new invoice,
+ * a draft edited or an invoice duplicated in the editor (demo/app/invoice-editor.ts). Fires
+ * `create-link` with the invoice's id, and `invoice-changed` after a void or a save.
  */
-import { html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Invoice } from '../../shared/api/staff.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import './file-button.ts';
+import './invoice-editor.ts';
 import { type MoneyContext, money } from './format.ts';
+import { type DraftText, draftFrom } from './invoice-draft.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
 const OPEN = new Set(['open', 'viewed', 'partially_paid']);
+
+/** The invoice list's filter (issue 15): by status, and overdue (open past its due date). */
+type Show = 'all' | 'open' | 'overdue' | 'paid' | 'void' | 'draft';
+const SHOW: { id: Show; label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'open', label: 'Open' },
+  { id: 'overdue', label: 'Overdue' },
+  { id: 'paid', label: 'Paid' },
+  { id: 'void', label: 'Void' },
+  { id: 'draft', label: 'Draft' },
+];
+
+function shown(invoice: Invoice, show: Show, today: string): boolean {
+  if (show === 'all') return true;
+  if (show === 'open') return OPEN.has(invoice.status);
+  if (show === 'overdue') {
+    return OPEN.has(invoice.status) && invoice.due_date !== null && invoice.due_date < today;
+  }
+  return invoice.status === show;
+}
 /** Once a payment was applied, the server refuses a void (409 invoice_has_payments). */
 const VOIDABLE = new Set(['draft', 'open', 'viewed']);
 
 @customElement('demo-invoices')
 export class DemoInvoices extends LitElement {
-  static override styles = demoStyles;
+  static override styles = [
+    demoStyles,
+    css`
+      .filter {
+        max-width: 12rem;
+        margin-bottom: 8px;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
   @property({ attribute: false }) invoices: Invoice[] = [];
   @property({ attribute: 'customer-name' }) customerName = '';
+  @property() customer = '';
+  /** The editor, when open: what it shows and the draft it saves to (null: a new invoice). */
+  @state() private editor: { heading: string; editing: Invoice | null; draft: DraftText } | null =
+    null;
   @state() private voiding: Invoice | null = null;
+  @state() private show: Show = 'all';
   @state() private message = '';
   @state() private failed = false;
   @query('#void-dialog') private voidDialog!: DemoConfirmDialog;
+
+  private get visible(): Invoice[] {
+    const today = new Date().toISOString().slice(0, 10);
+    return this.invoices.filter((invoice) => shown(invoice, this.show, today));
+  }
 
   private emit(name: string, detail?: string): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -48,6 +89,34 @@ export class DemoInvoices extends LitElement {
       this.failed = true;
       this.message = (error as Error).message;
     }
+  }
+
+  private openEditor(heading: string, editing: Invoice | null, source: Invoice | null): void {
+    // A duplicate starts without the original's due date: it is a new bill.
+    this.editor = { heading, editing, draft: draftFrom(source, this.at, editing !== null) };
+    this.message = '';
+  }
+
+  private renderEditor() {
+    const editor = this.editor;
+    if (!editor) return nothing;
+    return html`<demo-invoice-editor
+      .api=${this.api}
+      .at=${this.at}
+      customer=${this.customer}
+      heading=${editor.heading}
+      .editing=${editor.editing}
+      .draft=${editor.draft}
+      @invoice-saved=${(event: CustomEvent<string>) => {
+        this.editor = null;
+        this.failed = false;
+        this.message = event.detail;
+        this.emit('invoice-changed');
+      }}
+      @editor-closed=${() => {
+        this.editor = null;
+      }}
+    ></demo-invoice-editor>`;
   }
 
   private renderVoid() {
@@ -77,7 +146,23 @@ export class DemoInvoices extends LitElement {
   override render() {
     const at = this.at;
     return html`<section class="card" aria-labelledby="invoices-title">
-      <h2 id="invoices-title">Invoices</h2>
+      <div class="row" style="justify-content: space-between; align-items: center">
+        <h2 id="invoices-title">Invoices</h2>
+        <button type="button" class="primary" @click=${() => this.openEditor('New invoice', null, null)}>
+          New invoice
+        </button>
+      </div>
+      ${this.renderEditor()}
+      <label class="filter"
+        >Show
+        <select
+          @change=${(event: Event) => {
+            this.show = (event.target as HTMLSelectElement).value as Show;
+          }}
+        >
+          ${SHOW.map((option) => html`<option value=${option.id} ?selected=${option.id === this.show}>${option.label}</option>`)}
+        </select></label
+      >
       ${
         this.message
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.message}</p>`
@@ -86,10 +171,12 @@ export class DemoInvoices extends LitElement {
       ${
         this.invoices.length === 0
           ? html`<p class="muted">No invoices yet.</p>`
-          : html`<div class="table-wrap"><table>
+          : this.visible.length === 0
+            ? html`<p class="muted">No ${SHOW.find((s) => s.id === this.show)!.label.toLowerCase()} invoices.</p>`
+            : html`<div class="table-wrap"><table>
             <thead><tr><th>Number</th><th>Status</th><th class="num">Total</th>
               <th class="num">Due</th><th>Due date</th><th></th></tr></thead>
-            <tbody>${this.invoices.map(
+            <tbody>${this.visible.map(
               (invoice) => html`<tr>
                 <td>${invoice.number}</td>
                 <td><span class="chip ${invoice.status}">${invoice.status.replace('_', ' ')}</span></td>
@@ -107,11 +194,17 @@ export class DemoInvoices extends LitElement {
                     : html`<demo-file-button .api=${this.api} path="/v1/invoices/${invoice.id}/pdf"
                       filename="${invoice.number}.pdf" label="PDF"></demo-file-button>`
                 }${
-                  VOIDABLE.has(invoice.status)
-                    ? html`<button type="button" class="danger"
-                      aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
+                  invoice.status === 'draft'
+                    ? html`<button type="button" aria-label="Edit ${invoice.number}"
+                      @click=${() => this.openEditor(`Edit ${invoice.number} (draft)`, invoice, invoice)}>Edit</button>`
                     : nothing
-                }</span></td>
+                }<button type="button" aria-label="Duplicate ${invoice.number}"
+                  @click=${() => this.openEditor(`New invoice (a copy of ${invoice.number})`, null, invoice)}>Duplicate</button>${
+                    VOIDABLE.has(invoice.status)
+                      ? html`<button type="button" class="danger"
+                      aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
+                      : nothing
+                  }</span></td>
               </tr>`,
             )}</tbody></table></div>`
       }

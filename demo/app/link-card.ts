@@ -5,10 +5,18 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Embed, LinkEvent, List, PaymentLink, SentLinkEvent } from '../../shared/api/staff.ts';
+import type {
+  Embed,
+  Estimate,
+  LinkEvent,
+  List,
+  PaymentLink,
+  SentLinkEvent,
+} from '../../shared/api/staff.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
-import { when } from './format.ts';
+import { type MoneyContext, when } from './format.ts';
+import { linkEventText } from './link-activity.ts';
 import { phoneText } from './outbox-detail.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
@@ -18,30 +26,6 @@ const embedInfo = () => {
   embed ??= fetch('/widget/embed.json').then((r) => (r.ok ? (r.json() as Promise<Embed>) : null));
   return embed;
 };
-
-function eventText(event: LinkEvent): string {
-  const detail = event.detail ?? {};
-  switch (event.type) {
-    case 'created':
-      return 'Link created';
-    case 'copied':
-      return 'Copied by staff';
-    case 'sent':
-      return event.channel === 'sms'
-        ? `Sent by text${detail.to ? ` to ${phoneText(String(detail.to))}` : ''}`
-        : `Sent by ${event.channel ?? 'email'}${detail.to ? ` to ${String(detail.to)}` : ''}`;
-    case 'viewed':
-      return 'Viewed by the customer';
-    case 'payment_made':
-      return 'Payment made';
-    case 'regenerated':
-      return 'Regenerated: the previous URL stopped working';
-    case 'revoked':
-      return 'Revoked';
-    case 'reminder':
-      return `Reminder by ${event.channel ?? 'email'}${detail.to ? ` to ${String(detail.to)}` : ''}`;
-  }
-}
 
 @customElement('demo-link-card')
 export class DemoLinkCard extends LitElement {
@@ -92,6 +76,10 @@ export class DemoLinkCard extends LitElement {
   @property({ attribute: false }) link!: PaymentLink;
   @property({ attribute: false }) revision = 0;
   @property({ attribute: false }) invoiceNumber: string | null = null;
+  /** The business's currency and locale, for the activity's figures. */
+  @property({ attribute: false }) at: MoneyContext | null = null;
+  /** An estimate link's estimate number (EST-0001), read once. */
+  @state() private estimateNumber: string | null = null;
   /** The customer's email, what "Send by email" offers first. */
   @property({ attribute: false }) customerEmail: string | null = null;
   /** The customer's phone, what "Send by text" offers first. */
@@ -113,6 +101,10 @@ export class DemoLinkCard extends LitElement {
   private async loadEvents(): Promise<void> {
     const list = await this.api.get<List<LinkEvent>>(`/v1/payment_links/${this.link.id}/events`);
     this.events = list.data;
+    if (this.link.estimate && !this.estimateNumber) {
+      const estimate = await this.api.get<Estimate>(`/v1/estimates/${this.link.estimate}`);
+      this.estimateNumber = estimate.number;
+    }
   }
 
   private get token(): string {
@@ -261,7 +253,7 @@ export class DemoLinkCard extends LitElement {
       link.kind === 'invoice'
         ? `Invoice ${this.invoiceNumber ?? ''} link`
         : link.kind === 'estimate'
-          ? 'Estimate link'
+          ? `Estimate ${this.estimateNumber ?? ''} link`
           : 'Customer link';
     return html`
       <div class="top">
@@ -298,7 +290,7 @@ export class DemoLinkCard extends LitElement {
         ${this.events.map(
           (event) => html`<li data-event=${event.type}>
             <time datetime=${event.created}>${when(event.created, navigator.language)}</time>
-            ${eventText(event)}
+            <span>${linkEventText(event, this.at)}</span>
           </li>`,
         )}
       </ol>

@@ -5,8 +5,11 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Customer, List, Payment } from '../../shared/api/staff.ts';
+import type { RefundTipAndFee } from '../../shared/refund-split.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
+import type { DemoPaymentDetails } from './payment-details.ts';
+import './payment-details.ts';
 import { type MoneyContext, money, plainAmount, typedMoney, when } from './format.ts';
 import { paymentMethodText, type RefundParts, refundParts } from './refund-figures.ts';
 import type { StaffApi } from './staff-api.ts';
@@ -24,12 +27,28 @@ function extrasText(parts: RefundParts, at: MoneyContext): string {
   return `${list[0]!.toUpperCase()}${list.slice(1)} ${verb} given back too, and not owed again.`;
 }
 
+/** The business's rule, said where it decides the figures (Settings → Refunds changes it). */
+function ruleText(payment: Payment, mode: RefundTipAndFee): string {
+  if (payment.tip === 0 && payment.fee === 0) return '';
+  const extras =
+    payment.tip > 0 && payment.fee > 0
+      ? 'the tip and fee'
+      : payment.tip > 0
+        ? 'the tip'
+        : 'the fee';
+  return mode === 'in_proportion'
+    ? `Your refund setting gives back ${extras} in proportion to the amount.`
+    : `Your refund setting gives back ${extras} only once all the rest has been refunded.`;
+}
+
 @customElement('demo-payments')
 export class DemoPayments extends LitElement {
   static override styles = demoStyles;
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
+  /** The business's setting `refund_tip_and_fee`: how the dialog's figures divide a refund. */
+  @property({ attribute: false }) refundTipAndFee: RefundTipAndFee = 'last';
   @state() private payments: Payment[] = [];
   @state() private names = new Map<string, string>();
   @state() private message = '';
@@ -39,6 +58,8 @@ export class DemoPayments extends LitElement {
   @state() private refundText = '';
   @state() private refundReason = '';
   @query('#refund-dialog') private refundDialog!: DemoConfirmDialog;
+  @query('demo-payment-details') private details!: DemoPaymentDetails;
+  @state() private detailsName = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,7 +111,8 @@ export class DemoPayments extends LitElement {
     const left = payment.amount - payment.amount_refunded;
     const typed = typedMoney(this.refundText, at);
     const valid = typed !== null && typed > 0 && typed <= left;
-    const parts = valid ? refundParts(payment, typed) : null;
+    const parts = valid ? refundParts(payment, typed, this.refundTipAndFee) : null;
+    const rule = ruleText(payment, this.refundTipAndFee);
     const customer = this.names.get(payment.customer) ?? 'the customer';
     const today = new Intl.DateTimeFormat(at.locale, { dateStyle: 'medium' }).format(new Date());
     return html`
@@ -156,6 +178,7 @@ export class DemoPayments extends LitElement {
                     : nothing
                 }
                 ${extrasText(parts, at) ? html`<li>${extrasText(parts, at)}</li>` : nothing}
+                ${rule ? html`<li>${rule}</li>` : nothing}
                 <li>A refund cannot be undone.</li>`
             : html`<li>Type an amount up to ${money(left, at)}.</li>`
         }
@@ -175,6 +198,11 @@ export class DemoPayments extends LitElement {
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.message}</p>`
           : nothing
       }
+      <demo-payment-details
+        .api=${this.api}
+        .at=${at}
+        customer-name=${this.detailsName}
+      ></demo-payment-details>
       <demo-confirm-dialog
         id="refund-dialog"
         heading="Refund a payment"
@@ -205,11 +233,16 @@ export class DemoPayments extends LitElement {
                   .map((refund) => refund.reason)
                   .filter(Boolean)
                   .map((reason) => html`<div class="muted">${reason}</div>`)}</td>
-                <td>${
-                  p.status === 'succeeded' && p.amount_refunded < p.amount
-                    ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`
-                    : nothing
-                }</td>
+                <td><span class="row"><button type="button"
+                  aria-label="Details of ${p.receipt_number ?? p.id}"
+                  @click=${() => {
+                    this.detailsName = this.names.get(p.customer) ?? '';
+                    void this.details.show(p);
+                  }}>Details</button>${
+                    p.status === 'succeeded' && p.amount_refunded < p.amount
+                      ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`
+                      : nothing
+                  }</span></td>
               </tr>`,
             )}</tbody></table></div>`
       }

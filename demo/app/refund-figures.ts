@@ -1,30 +1,15 @@
 /**
- * What a refund gives back, part by part, as the server gives it (server/payments/refunds.ts):
- * first what went to the account and invoices, then the tip, then the fee; earlier refunds have
- * taken the first parts already. For the refund dialog's figures only: the server decides.
+ * What a refund gives back, part by part, by the business's rule (shared/refund-split.ts, the
+ * same function the server posts the refund by), and the card it goes back to. For the refund
+ * dialog's figures.
  */
 import type { Payment } from '../../shared/api/staff.ts';
+import { type RefundSplit, type RefundTipAndFee, refundSplit } from '../../shared/refund-split.ts';
 
-export interface RefundParts {
-  /** Back onto the customer's balance: what it paid is owed again. */
-  owed: number;
-  tip: number;
-  fee: number;
-}
+export type RefundParts = RefundSplit;
 
-export function refundParts(payment: Payment, amount: number): RefundParts {
-  let skip = payment.amount_refunded;
-  let left = amount;
-  const take = (part: number) => {
-    const skipped = Math.min(skip, part);
-    skip -= skipped;
-    const given = Math.min(left, part - skipped);
-    left -= given;
-    return given;
-  };
-  const owed = take(payment.subtotal);
-  const tip = take(payment.tip);
-  return { owed, tip, fee: take(payment.fee) };
+export function refundParts(payment: Payment, amount: number, mode: RefundTipAndFee): RefundParts {
+  return refundSplit(payment, payment.amount_refunded, amount, mode);
 }
 
 /** "Visa •••• 4242" or "the bank account". */

@@ -1,6 +1,8 @@
 /**
- * The business's settings that shape the portal: branding, tips, partial payments, convenience
- * fees, allowed embedding origins. Saving reloads a staff preview of a live link beside the form,
+ * The business's settings, all that `PATCH /v1/settings` takes: name, currency, locale, branding,
+ * tips, partial payments, convenience fees, link expiry, invoice terms, allowed embedding origins,
+ * the notification email and the refund rule; each mistake said in words beside its field
+ * (demo/app/settings-form.ts). Saving reloads a staff preview of a live link beside the form,
  * so staff see the portal change. Fires `settings-saved` with the saved settings.
  */
 import { css, html, LitElement, nothing } from 'lit';
@@ -12,8 +14,14 @@ import type {
   PaymentLink,
   Settings,
 } from '../../shared/api/staff.ts';
-import { plainAmount, typedMoney } from './format.ts';
-import type { StaffApi } from './staff-api.ts';
+import { plainAmount } from './format.ts';
+import {
+  type FieldErrors,
+  fieldOfParam,
+  readSettingsForm,
+  wordsForServerError,
+} from './settings-form.ts';
+import { type StaffApi, StaffApiError } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 import './reminder-settings.ts';
 
@@ -58,6 +66,14 @@ export class DemoSettings extends LitElement {
         height: 2.25rem;
         padding: 2px;
       }
+      .field-error {
+        color: #b91c1c;
+        font-size: 0.8125rem;
+        font-weight: 400;
+      }
+      [aria-invalid='true'] {
+        border-color: #b91c1c;
+      }
       .preview-pick {
         margin-bottom: 12px;
       }
@@ -76,6 +92,7 @@ export class DemoSettings extends LitElement {
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) settings!: Settings;
   @state() private message = '';
+  @state() private errors: FieldErrors = new Map();
   @state() private failed = false;
   @state() private previewToken: string | null = null;
   @state() private previewChoices: { token: string; name: string }[] = [];
@@ -105,123 +122,149 @@ export class DemoSettings extends LitElement {
     this.previewToken = this.previewChoices[0]?.token ?? null;
   }
 
-  private patchFrom(data: FormData): Record<string, unknown> {
-    const text = (name: string) => String(data.get(name) ?? '').trim();
-    const nullable = (name: string) => text(name) || null;
-    const on = (name: string) => data.get(name) === 'on';
-    const at = this.settings;
-    const amount = (name: string, label: string) => {
-      const value = typedMoney(text(name) || '0', at);
-      if (value === null) throw new Error(`${label}: type an amount, e.g. 0.30`);
-      return value;
-    };
-    const fee = (prefix: string, label: string): ConvenienceFee | null => {
-      const percent = Number(text(`${prefix}_percent`) || '0');
-      const fixed = amount(`${prefix}_fixed`, label);
-      if (!Number.isFinite(percent)) throw new Error(`${label}: the percentage is not a number`);
-      const percent_bps = Math.round(percent * 100);
-      return percent_bps === 0 && fixed === 0 ? null : { percent_bps, fixed };
-    };
-    return {
-      name: text('name'),
-      branding: {
-        logo_url: nullable('logo_url'),
-        brand_color: text('brand_color'),
-        address: nullable('address'),
-        phone: nullable('phone'),
-        email: nullable('email'),
-      },
-      tips: {
-        enabled: on('tips_enabled'),
-        percentages: text('tip_percentages')
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map(Number),
-        custom: on('tips_custom'),
-      },
-      partial_payments: {
-        enabled: on('partial_enabled'),
-        minimum: amount('partial_minimum', 'Partial payment minimum'),
-      },
-      convenience_fees: {
-        card: fee('card', 'Card fee'),
-        us_bank_account: fee('bank', 'Bank account fee'),
-      },
-      allowed_origins: text('allowed_origins').split(/\s+/).filter(Boolean),
-      notification_email: nullable('notification_email'),
-    };
-  }
-
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    const { patch, errors } = readSettingsForm(
+      new FormData(event.target as HTMLFormElement),
+      this.settings,
+    );
+    this.errors = errors;
+    if (errors.size > 0) {
+      this.failed = true;
+      this.message = 'Nothing was saved: correct the fields marked below.';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
     try {
-      const saved = await this.api.patch<Settings>(
-        '/v1/settings',
-        this.patchFrom(new FormData(event.target as HTMLFormElement)),
-      );
+      const saved = await this.api.patch<Settings>('/v1/settings', patch);
       this.failed = false;
       this.message = 'Saved. The preview shows the portal with the new settings.';
       this.previewVersion++;
       this.dispatchEvent(new CustomEvent('settings-saved', { detail: saved }));
     } catch (error) {
       this.failed = true;
-      this.message = (error as Error).message;
+      if (error instanceof StaffApiError) {
+        const { param, code, message } = error.body;
+        this.errors = new Map([[fieldOfParam(param), wordsForServerError(param, code, message)]]);
+        this.message = 'Nothing was saved: correct the field marked below.';
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      } else {
+        this.message = (error as Error).message;
+      }
     }
+  }
+
+  private invalid(name: string): 'true' | 'false' {
+    return this.errors.has(name) ? 'true' : 'false';
+  }
+
+  private described(name: string) {
+    return this.errors.has(name) ? `error-${name}` : nothing;
+  }
+
+  /** The field's mistake in words, right under it, linked by aria-describedby. */
+  private error(name: string) {
+    const words = this.errors.get(name);
+    return words ? html`<span class="field-error" id="error-${name}">${words}</span>` : nothing;
+  }
+
+  /** A text input with its label and its mistake. */
+  private input(
+    name: string,
+    label: string,
+    value: string,
+    options: { type?: string; wide?: boolean; mode?: string; placeholder?: string } = {},
+  ) {
+    return html`<label class=${options.wide ? 'wide' : ''}
+      >${label}
+      <input
+        name=${name}
+        type=${options.type ?? 'text'}
+        inputmode=${options.mode ?? nothing}
+        placeholder=${options.placeholder ?? nothing}
+        aria-invalid=${this.invalid(name)}
+        aria-describedby=${this.described(name)}
+        .value=${value}
+      />${this.error(name)}</label
+    >`;
   }
 
   override render() {
     const s = this.settings;
-    const feeField = (prefix: string, fee: ConvenienceFee | null) =>
-      html`<label>Percent <input name="${prefix}_percent" inputmode="decimal"
-          .value=${fee ? String(fee.percent_bps / 100) : ''} placeholder="0" /></label>
-        <label>Fixed <input name="${prefix}_fixed" inputmode="decimal"
-          .value=${fee?.fixed ? plainAmount(fee.fixed, s) : ''} placeholder="0.00" /></label>`;
+    const feeField = (prefix: string, label: string, fee: ConvenienceFee | null) =>
+      html`${this.input(`${prefix}_percent`, `${label} percent`, fee ? String(fee.percent_bps / 100) : '', { mode: 'decimal', placeholder: '0' })}
+        ${this.input(`${prefix}_fixed`, `${label} fixed`, fee?.fixed ? plainAmount(fee.fixed, s) : '', { mode: 'decimal', placeholder: '0.00' })}`;
     return html`<div class="layout">
       <section class="card" aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
-        <form @submit=${this.save}>
+        <form @submit=${this.save} novalidate>
+          <fieldset>
+            <legend>Business</legend>
+            ${this.input('name', 'Business name', s.name)}
+            ${this.input('currency', 'Currency', s.currency.toUpperCase(), { placeholder: 'USD' })}
+            ${this.input('locale', 'Language and region', s.locale, { placeholder: 'en-US' })}
+          </fieldset>
           <fieldset>
             <legend>Branding</legend>
-            <label>Business name <input name="name" required .value=${s.name} /></label>
             <label>Brand colour <input name="brand_color" type="color" .value=${s.branding.brand_color} /></label>
-            <label class="wide">Logo URL (https) <input name="logo_url" type="url" .value=${s.branding.logo_url ?? ''} /></label>
-            <label class="wide">Address <input name="address" .value=${s.branding.address ?? ''} /></label>
-            <label>Phone <input name="phone" type="tel" .value=${s.branding.phone ?? ''} /></label>
-            <label>Email <input name="email" type="email" .value=${s.branding.email ?? ''} /></label>
+            ${this.input('logo_url', 'Logo URL (https)', s.branding.logo_url ?? '', { type: 'url', wide: true })}
+            ${this.input('address', 'Address', s.branding.address ?? '', { wide: true })}
+            ${this.input('phone', 'Phone', s.branding.phone ?? '', { type: 'tel' })}
+            ${this.input('email', 'Email', s.branding.email ?? '', { type: 'email' })}
           </fieldset>
           <fieldset>
             <legend>Tips</legend>
             <label class="check"><input type="checkbox" name="tips_enabled" .checked=${s.tips.enabled} /> Offer tips</label>
             <label class="check"><input type="checkbox" name="tips_custom" .checked=${s.tips.custom} /> Custom amount</label>
-            <label>Percentages <input name="tip_percentages" .value=${s.tips.percentages.join(', ')} /></label>
+            ${this.input('tip_percentages', 'Percentages', s.tips.percentages.join(', '))}
           </fieldset>
           <fieldset>
             <legend>Partial payments</legend>
             <label class="check"><input type="checkbox" name="partial_enabled" .checked=${s.partial_payments.enabled} /> Allow paying part of an invoice</label>
-            <label>Minimum <input name="partial_minimum" inputmode="decimal"
-              .value=${plainAmount(s.partial_payments.minimum, s)} /></label>
+            ${this.input('partial_minimum', 'Minimum', plainAmount(s.partial_payments.minimum, s), { mode: 'decimal' })}
           </fieldset>
           <fieldset>
             <legend>Convenience fee: card</legend>
-            ${feeField('card', s.convenience_fees.card)}
+            ${feeField('card', 'Card fee', s.convenience_fees.card)}
           </fieldset>
           <fieldset>
             <legend>Convenience fee: bank account</legend>
-            ${feeField('bank', s.convenience_fees.us_bank_account)}
+            ${feeField('bank', 'Bank fee', s.convenience_fees.us_bank_account)}
+          </fieldset>
+          <fieldset>
+            <legend>Links and invoices</legend>
+            ${this.input('link_expiry_days', 'Links expire after (days; empty: never)', s.link_expiry_days ? String(s.link_expiry_days) : '', { mode: 'numeric' })}
+            <label class="wide">Invoice terms (printed on every invoice)
+              <textarea name="invoice_terms" rows="2" aria-invalid=${this.invalid('invoice_terms')}
+                aria-describedby=${this.described('invoice_terms')}
+                .value=${s.invoice_terms ?? ''}></textarea>${this.error('invoice_terms')}</label>
           </fieldset>
           <fieldset>
             <legend>Embedding and notifications</legend>
             <label class="wide">Allowed origins (one per line: sites that may embed the portal)
               <textarea name="allowed_origins" rows="3" placeholder="https://www.example.com"
-                .value=${s.allowed_origins.join('\n')}></textarea></label>
-            <label class="wide">Notification email <input name="notification_email" type="email"
-              .value=${s.notification_email ?? ''} /></label>
+                aria-invalid=${this.invalid('allowed_origins')}
+                aria-describedby=${this.described('allowed_origins')}
+                .value=${s.allowed_origins.join('\n')}></textarea>${this.error('allowed_origins')}</label>
+            ${this.input('notification_email', 'Notification email', s.notification_email ?? '', { type: 'email', wide: true })}
+          </fieldset>
+          <fieldset>
+            <legend>Refunds: the tip and fee</legend>
+            <label class="check wide"><input type="radio" name="refund_tip_and_fee" value="last"
+              .checked=${s.refund_tip_and_fee === 'last'} /> Give them back last: a part refund
+              gives back what was owed first</label>
+            <label class="check wide"><input type="radio" name="refund_tip_and_fee"
+              value="in_proportion" .checked=${s.refund_tip_and_fee === 'in_proportion'} /> Give
+              them back in proportion: each refund returns its share of the tip and fee</label>
           </fieldset>
           ${
             this.message
               ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.message}</p>`
               : nothing
           }
+          ${this.error('form')}
           <div><button class="primary" type="submit">Save settings</button></div>
         </form>
         <demo-reminder-settings .api=${this.api}></demo-reminder-settings>

@@ -45,6 +45,10 @@ export class StaffApi {
     return this.call('PATCH', path, body);
   }
 
+  del<T>(path: string): Promise<T> {
+    return this.call('DELETE', path);
+  }
+
   /**
    * A file the staff API serves (a PDF, a signature PNG) as a `blob:` URL the page can show or
    * open: a plain link could not send the key. The caller revokes it when done.

@@ -1,4 +1,5 @@
 /** Customers of a business: data access. */
+import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { keysetPage, type Page } from '../db/pagination.ts';
@@ -51,9 +52,36 @@ export async function getCustomer(db: Db | Trx, businessId: string, id: string, 
   return customer;
 }
 
-/** Newest first; `limit + 1` rows so the caller can tell whether more follow. */
-export async function listCustomers(db: Db, businessId: string, page: Page) {
-  const query = db.selectFrom('customers').selectAll().where('business_id', '=', businessId);
+/**
+ * Newest first; `limit + 1` rows so the caller can tell whether more follow. `q` finds customers
+ * whose name, email or phone contains it, or who have an invoice numbered so (issue 15: "search
+ * customers by name, email, phone or invoice number"), ignoring case.
+ */
+export async function listCustomers(
+  db: Db,
+  businessId: string,
+  page: Page & { q?: string | undefined },
+) {
+  let query = db.selectFrom('customers').selectAll().where('business_id', '=', businessId);
+  if (page.q) {
+    const pattern = `%${page.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = (column: string) =>
+      sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+    query = query.where((eb) =>
+      eb.or([
+        like('customers.name'),
+        like('customers.email'),
+        like('customers.phone'),
+        eb.exists(
+          eb
+            .selectFrom('invoices')
+            .select('invoices.id')
+            .whereRef('invoices.customer_id', '=', 'customers.id')
+            .where(like('invoices.number')),
+        ),
+      ]),
+    );
+  }
   return keysetPage(query, page, {
     cursor: (id) => getCustomer(db, businessId, id, 'starting_after'),
   });

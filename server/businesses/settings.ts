@@ -1,5 +1,6 @@
 /** A business's settings: branding, tips, partial payments, fees, embedding, notifications. */
 import type { ConvenienceFee, PaymentMethodKind } from '../../shared/quote.ts';
+import type { RefundTipAndFee } from '../../shared/refund-split.ts';
 import { type ReminderSettings, withReminderDefaults } from './reminder-settings.ts';
 
 export interface BusinessSettings {
@@ -23,6 +24,8 @@ export interface BusinessSettings {
   time_zone: string | null;
   /** Invoice reminders, estimate and "not opened yet" follow-ups (issue 12). */
   reminders: ReminderSettings;
+  /** Whether a part refund gives back the tip and fee in proportion, or only once all else has. */
+  refund_tip_and_fee: RefundTipAndFee;
 }
 
 export const DEFAULT_SETTINGS: BusinessSettings = {
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   invoice_terms: null,
   time_zone: null,
   reminders: withReminderDefaults(undefined),
+  refund_tip_and_fee: 'last',
 };
 
 export function parseSettings(json: string): BusinessSettings {

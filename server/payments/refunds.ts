@@ -2,8 +2,9 @@
  * Staff refunds, full or partial, through the provider, posted to the ledger once (by whichever
  * comes first: the provider's answer or its refund event).
  *
- * A refund gives back the payment's parts in this order: what went to the account (credit first
- * in effect), then the invoices (last paid first), then the tip, then the fee. Each part given
+ * How a refund divides between what was owed, the tip and the fee is the business's choice
+ * (`refund_tip_and_fee`, shared/refund-split.ts); what was owed comes back account first (credit
+ * in effect), then the invoices, last paid first (refund-slices.ts). Each part given
  * back is a `refund` entry (+, back onto the balance; on an invoice it reopens the invoice). The
  * tip and fee parts are also reversed by an `adjustment` (−), since the customer never owed them:
  * a full refund leaves the customer owing exactly what they owed before paying.
@@ -22,6 +23,7 @@ import { enqueueEmail } from '../outbox/outbox.ts';
 import { amountRefunded, invoiceAllocations, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
 import { afterRefundError, type RefundAnswer } from './refund-lookup.ts';
+import { refundSlices, refundTipAndFee } from './refund-slices.ts';
 
 export async function refundPayment(
   db: Db,
@@ -146,6 +148,7 @@ export async function postRefund(
     (await invoiceAllocations(trx, [payment.id])).get(payment.id) ?? [],
     alreadyGiven,
     Number(refund.amount),
+    await refundTipAndFee(trx, payment.business_id),
   );
   const entries: NewLedgerEntry[] = [];
   for (const slice of slices) {
@@ -227,6 +230,7 @@ async function reverseRefund(trx: Trx, payment: Payment, refund: RefundTable, co
     (await invoiceAllocations(trx, [payment.id])).get(payment.id) ?? [],
     total - amount,
     amount,
+    await refundTipAndFee(trx, payment.business_id),
   );
   const description = `Refund of payment ${payment.receipt_number ?? payment.id} failed (${code})`;
   const entries: NewLedgerEntry[] = [];
@@ -254,41 +258,4 @@ async function reverseRefund(trx: Trx, payment: Payment, refund: RefundTable, co
       ...refundFailedEmail(receipt, amount, code),
     });
   }
-}
-
-export interface RefundSlice {
-  part: 'account' | 'invoice' | 'tip' | 'fee';
-  invoice: string | null;
-  amount: number;
-}
-
-/** The parts `[alreadyGiven, alreadyGiven + amount)` covers, in the order the header gives. */
-export function refundSlices(
-  payment: Pick<Payment, 'subtotal' | 'tip' | 'fee'>,
-  allocations: readonly { invoice: string; amount: number }[],
-  alreadyGiven: number,
-  amount: number,
-): RefundSlice[] {
-  const invoiced = allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
-  const parts: RefundSlice[] = [
-    { part: 'account', invoice: null, amount: Number(payment.subtotal) - invoiced },
-    ...[...allocations].reverse().map((allocation) => ({
-      part: 'invoice' as const,
-      invoice: allocation.invoice,
-      amount: allocation.amount,
-    })),
-    { part: 'tip', invoice: null, amount: Number(payment.tip) },
-    { part: 'fee', invoice: null, amount: Number(payment.fee) },
-  ];
-  const slices: RefundSlice[] = [];
-  const start = alreadyGiven;
-  const end = alreadyGiven + amount;
-  let offset = 0;
-  for (const part of parts) {
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + part.amount);
-    if (to > from) slices.push({ ...part, amount: to - from });
-    offset += part.amount;
-  }
-  return slices;
 }

@@ -53,6 +53,18 @@ export async function listSavedPaymentMethods(
   return rows.map(savedMethodView);
 }
 
+/** Every card the customer has saved and not removed, with any provider, newest first (staff). */
+export async function listCustomerSavedMethods(db: Db | Trx, customerId: string) {
+  return db
+    .selectFrom('payment_methods')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('removed_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
 export function savedMethodView(row: {
   id: string;
   brand: string | null;
@@ -69,7 +81,6 @@ export function savedMethodView(row: {
   };
 }
 
-/** A saved card of this customer that is still there, or a 404. */
 /**
  * Saved cards are the customer's, not a document's: only a customer link reaches them. An invoice
  * or estimate link asking for one gets the answer an unknown card gets.
@@ -78,6 +89,7 @@ export function reachesSavedCards(scope: Pick<PortalScope, 'link'>): boolean {
   return scope.link.kind === 'customer';
 }
 
+/** A saved card of this customer that is still there, or a 404. */
 export async function getSavedPaymentMethod(
   db: Db | Trx,
   scope: Pick<PortalScope, 'link' | 'customer'>,
@@ -104,7 +116,19 @@ export async function removeSavedPaymentMethod(
   scope: Pick<PortalScope, 'link' | 'customer'>,
   id: string,
 ) {
-  const row = await getSavedPaymentMethod(db, scope, id);
+  return forgetSavedPaymentMethod(db, provider, await getSavedPaymentMethod(db, scope, id));
+}
+
+/**
+ * Forgets a card found by its owner's side (the customer's link, or staff through the customer):
+ * detached at the provider that holds it, when that is the provider this server uses (a card of
+ * the other one cannot be reached and is only forgotten here), then never offered again.
+ */
+export async function forgetSavedPaymentMethod(
+  db: Db,
+  provider: PaymentProvider,
+  row: { id: string; provider: string; provider_payment_method_id: string },
+) {
   if (row.provider === provider.name) {
     await provider.detachSavedMethod(row.provider_payment_method_id);
   }

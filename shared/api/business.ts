@@ -3,6 +3,7 @@
  * snippets to embed the element. Type-only, re-exported by staff.ts; test/contract/contract.test.ts
  * checks each against the server's schema or view.
  */
+import type { RefundTipAndFee } from '../refund-split.ts';
 import type { Branding, ConvenienceFees, PartialPayments, TipOptions } from './common.ts';
 
 export interface Settings {
@@ -26,6 +27,8 @@ export interface Settings {
   /** The public "Pay your bill" page is /b/{slug}; null: no page. */
   slug: string | null;
   reminders: ReminderSettings;
+  /** How a part refund gives back the tip and fee: only after all else (`last`) or in proportion. */
+  refund_tip_and_fee: RefundTipAndFee;
 }
 
 /** When customers are reminded (docs/reminders.md). */

@@ -76,6 +76,39 @@ export interface CustomerAddress {
   country?: string | null;
 }
 
+/** `GET /v1/customers/:id/payment_methods`: a card the customer saved when paying. */
+export interface SavedCard {
+  id: string;
+  object: 'payment_method';
+  customer: string;
+  provider: 'sandbox' | 'stripe';
+  brand: string | null;
+  last4: string | null;
+  exp_month: number | null;
+  exp_year: number | null;
+  created: string;
+}
+
+/** `GET /v1/customers/:id/entries`: one line of the account statement, newest first. */
+export interface StatementEntry {
+  id: string;
+  object: 'ledger_entry';
+  kind: 'charge' | 'credit' | 'payment' | 'refund' | 'tip' | 'fee' | 'adjustment';
+  /** Effect on what the customer owes, tax included: + owed, − paid or credited. */
+  amount: number;
+  tax: number;
+  description: string;
+  date: string;
+  invoice: string | null;
+  invoice_number: string | null;
+  payment: string | null;
+  /** The running balance after this entry. */
+  balance_after: number;
+  /** Staff (charges, credits, voids, refunds) or the customer (a payment). */
+  added_by: 'staff' | 'customer';
+  created: string;
+}
+
 /** `GET /v1/customers/:id/balance`. */
 export interface Balance {
   object: 'balance';
@@ -111,6 +144,23 @@ export interface DocumentLine {
   amount: number;
   /** amount × tax_rate, rounded half away from zero. */
   tax: number;
+}
+
+/** A line as staff send it, to `POST /v1/invoices` and `PATCH /v1/invoices/:id`. */
+export interface DocumentLineInput {
+  description: string;
+  quantity: number;
+  /** Price of one unit in minor units, before tax. */
+  unit_amount: number;
+  /** Basis points: 825 is 8.25 %. */
+  tax_rate?: number;
+}
+
+/** `PATCH /v1/invoices/:id`: what changes in a draft; `lines` replaces them all. */
+export interface DraftInvoiceChanges {
+  lines?: DocumentLineInput[];
+  due_date?: string | null;
+  notes?: string | null;
 }
 
 export interface Invoice {

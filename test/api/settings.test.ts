@@ -32,6 +32,7 @@ describe.each(testStores)('settings API on $name', (store) => {
         estimate: { enabled: true, follow_up_days: 3, before_expiry_days: 2 },
         not_opened: { enabled: true, after_days: 2 },
       },
+      refund_tip_and_fee: 'last',
     });
   });
 
@@ -126,6 +127,7 @@ describe.each(testStores)('settings API on $name', (store) => {
       [{ notification_email: 'nobody' }, 'notification_email'],
       [{ link_expiry_days: 0 }, 'link_expiry_days'],
       [{ link_expiry_days: 3651 }, 'link_expiry_days'],
+      [{ refund_tip_and_fee: 'never' }, 'refund_tip_and_fee'],
       [{ tip: { enabled: false } }, 'tip'],
       [{ tips: { colour: 'red' } }, 'tips.colour'],
       // A valid change beside an invalid one is not applied either.

@@ -17,8 +17,11 @@ import type { Confirmation } from '../../server/routes/portal/payment-steps.ts';
 import type { PortalPayment } from '../../server/routes/portal/payment-views.ts';
 import type { NewPayment } from '../../server/routes/portal/payments.ts';
 import type { PortalAccessResult } from '../../server/routes/staff/customer-access.ts';
+import type { StatementEntry } from '../../server/routes/staff/customer-entries.ts';
+import type { SavedCard } from '../../server/routes/staff/customer-payment-methods.ts';
 import type * as customers from '../../server/routes/staff/customers.ts';
 import type * as estimates from '../../server/routes/staff/estimates.ts';
+import type { DraftInvoiceChanges } from '../../server/routes/staff/invoice-drafts.ts';
 import type { Invoice, InvoiceEvents } from '../../server/routes/staff/invoices.ts';
 import type * as outbox from '../../server/routes/staff/outbox.ts';
 import type { SentEvent } from '../../server/routes/staff/payment-link-send.ts';
@@ -109,10 +112,13 @@ describe('the staff API (shared/api/staff.ts)', () => {
     expectTypeOf<staff.Customer>().toEqualTypeOf<Out<typeof customers.Customer>>();
     expectTypeOf<staff.Balance>().toEqualTypeOf<Out<typeof customers.Balance>>();
     expectTypeOf<staff.LedgerEntry>().toEqualTypeOf<Out<typeof customers.LedgerEntry>>();
+    expectTypeOf<staff.SavedCard>().toEqualTypeOf<Out<typeof SavedCard>>();
+    expectTypeOf<staff.StatementEntry>().toEqualTypeOf<Out<typeof StatementEntry>>();
   });
 
   it('invoices and estimates', () => {
     expectTypeOf<staff.Invoice>().toEqualTypeOf<Out<typeof Invoice>>();
+    expectTypeOf<staff.DraftInvoiceChanges>().toExtend<In<typeof DraftInvoiceChanges>>();
     expectTypeOf<List<staff.InvoiceEvent>>().toEqualTypeOf<Out<typeof InvoiceEvents>>();
     expectTypeOf<staff.Estimate>().toEqualTypeOf<Out<typeof estimates.Estimate>>();
     expectTypeOf<staff.EstimateDecisionRecord>().toEqualTypeOf<

@@ -110,7 +110,10 @@ describe('staff to customer to payment', { timeout: 120_000 }, () => {
     await demo.getByRole('button', { name: 'Refresh' }).click();
     // (The element reports a view again when it reloads after the payment.)
     await timeline().getByText('Viewed by the customer').first().waitFor();
-    await timeline().getByText('Payment made').waitFor();
+    // With its figures: the amount charged and the receipt number.
+    await timeline()
+      .getByText(/^Payment made: \$\d+\.\d\d \(R-\d{6}\)$/)
+      .waitFor();
     await demo.getByTestId('balance').getByText('$0.00').waitFor();
 
     // The outbox: the link, the customer's receipt and the business's notice.

@@ -138,6 +138,40 @@ describe.each(testStores)('staff payments and refunds on $name', (store) => {
     expect(refunded).toBe(12_184);
   });
 
+  it('gives back the tip and fee in proportion when the business chooses so, adding up in full', async () => {
+    const { staff, dana, invoice, payment } = await paidInvoice();
+    const chosen = await staff.patch('/v1/settings', { refund_tip_and_fee: 'in_proportion' });
+    expect(chosen.body.refund_tip_and_fee).toBe('in_proportion');
+
+    // Half of $121.84: the fee's half ($1.92), the tip's half ($9.00), the rest ($50.00) owed again.
+    const half = await staff.post(`/v1/payments/${payment.id}/refunds`, { amount: 6_092 });
+    expect(half.body.status).toBe('succeeded');
+    expect(await balanceOf(staff, dana.id)).toBe(5_000);
+    expect((await staff.get(`/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      status: 'partially_paid',
+      amount_due: 5_000,
+    });
+    const given = async () => {
+      const rows = await h.db
+        .selectFrom('ledger_entries')
+        .select(['description', 'amount'])
+        .where('payment_id', '=', payment.id)
+        .where('kind', '=', 'adjustment')
+        .execute();
+      const sum = (text: string) =>
+        rows.filter((r) => r.description === text).reduce((s, r) => s - Number(r.amount), 0);
+      return { tip: sum('Tip refunded'), fee: sum('Convenience fee refunded') };
+    };
+    expect(await given()).toEqual({ tip: 900, fee: 192 });
+
+    // A cent, then the rest: the parts still add up to the payment exactly.
+    await staff.post(`/v1/payments/${payment.id}/refunds`, { amount: 1 });
+    await staff.post(`/v1/payments/${payment.id}/refunds`, {});
+    expect(await given()).toEqual({ tip: 1_800, fee: 384 });
+    expect(await balanceOf(staff, dana.id)).toBe(10_000);
+    expect((await staff.get(`/v1/invoices/${invoice.id}`)).body.status).toBe('open');
+  });
+
   it('refuses to refund a payment that did not succeed, and bad input', async () => {
     const staff = await poolBusiness(h);
     const { customer: eli, invoice, link } = await owingCustomer(staff, 1_000, { name: 'Eli' });

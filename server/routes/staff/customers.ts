@@ -115,7 +115,13 @@ export const customerRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     listRoute({
       tags,
       summary: 'List customers, newest first',
-      request: { query: ListQuery },
+      request: {
+        query: ListQuery.extend({
+          q: z.string().trim().min(1).max(100).optional().openapi({
+            description: 'Name, email or phone containing this, or an invoice number; any case.',
+          }),
+        }),
+      },
       item: Customer,
       page: 'A page of customers',
     }),

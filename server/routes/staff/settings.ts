@@ -4,6 +4,7 @@
  * unknown keys, so that a misspelt setting is an error rather than silently ignored.
  */
 import { createRoute, type Hook, OpenAPIHono, z } from '@hono/zod-openapi';
+import { REFUND_TIP_AND_FEE } from '../../../shared/refund-split.ts';
 import { businessSettings, businessTimeZone } from '../../businesses/businesses.ts';
 import type { BusinessSettings } from '../../businesses/settings.ts';
 import { type Db, isPostgres, type Trx } from '../../db/database.ts';
@@ -67,6 +68,13 @@ const locale = z
   }, 'must be a BCP 47 language tag, such as en-US')
   .transform((tag) => Intl.getCanonicalLocales(tag)[0]!);
 
+/** shared/refund-split.ts says what each means. */
+const refundTipAndFee = z.enum(REFUND_TIP_AND_FEE).openapi({
+  description:
+    'How a part refund gives back the tip and the card fee: `last` (the default) only once all ' +
+    'that was owed has been refunded; `in_proportion` in their share of the payment, every time.',
+});
+
 const FeePatch = z
   .strictObject({
     percent_bps: z.number().int().min(0).max(1000).optional(),
@@ -114,6 +122,7 @@ const SettingsPatch = z
     time_zone: TimeZonePatch,
     slug: SlugPatch,
     reminders: RemindersPatch,
+    refund_tip_and_fee: refundTipAndFee,
   })
   .partial()
   .openapi('SettingsPatch');
@@ -150,6 +159,7 @@ export const Settings = z
     /** The public "Pay your bill" page is /b/{slug}; null: no page. */
     slug: z.string().nullable(),
     reminders: RemindersView,
+    refund_tip_and_fee: refundTipAndFee,
   })
   .openapi('Settings');
 
@@ -288,6 +298,7 @@ function mergeSettings(current: BusinessSettings, patch: SettingsPatch): Busines
       patch.invoice_terms === undefined ? current.invoice_terms : patch.invoice_terms || null,
     time_zone: patch.time_zone === undefined ? current.time_zone : patch.time_zone,
     reminders: mergeReminders(current.reminders, patch.reminders),
+    refund_tip_and_fee: patch.refund_tip_and_fee ?? current.refund_tip_and_fee,
   };
 }
 
@@ -313,5 +324,6 @@ function settingsView(business: BusinessTable) {
     time_zone: businessTimeZone(business),
     slug: business.slug,
     reminders: settings.reminders,
+    refund_tip_and_fee: settings.refund_tip_and_fee,
   };
 }

@@ -1,0 +1,157 @@
+/**
+ * A customer's account statement (issue 15): every charge, credit, payment and refund on the
+ * account, newest first, with the tax, the invoice it belongs to, who caused it, and the balance
+ * after it; the last 25 at first, more on request. Closed until staff open it (the customer view
+ * stays short, and nothing is read until asked); while open, reloads when the customer view
+ * moves `revision`.
+ */
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { List, StatementEntry } from '../../shared/api/staff.ts';
+import { balanceText, type MoneyContext, money } from './format.ts';
+import type { StaffApi } from './staff-api.ts';
+import { demoStyles } from './styles.ts';
+
+const PAGE = 25;
+
+const KIND_LABEL: Record<StatementEntry['kind'], string> = {
+  charge: 'Charge',
+  credit: 'Credit',
+  payment: 'Payment',
+  tip: 'Tip',
+  fee: 'Card fee',
+  refund: 'Refund',
+  adjustment: 'Adjustment',
+};
+
+@customElement('demo-account-statement')
+export class DemoAccountStatement extends LitElement {
+  static override styles = [
+    demoStyles,
+    css`
+      td:nth-child(2) {
+        min-width: 6.5rem;
+      }
+      th,
+      td {
+        padding-left: 4px;
+        padding-right: 4px;
+      }
+      td:first-child {
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: StaffApi;
+  @property({ attribute: false }) at!: MoneyContext;
+  @property() customer = '';
+  @property({ type: Number }) revision = 0;
+  @state() private entries: StatementEntry[] = [];
+  @state() private hasMore = false;
+  @state() private error = '';
+  @state() private open = false;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('customer')) this.entries = [];
+    if (this.open && (changed.has('customer') || changed.has('revision') || changed.has('open'))) {
+      void this.load();
+    }
+  }
+
+  /** The newest entries again, as many as are shown (at least a page). */
+  private async load(): Promise<void> {
+    const customer = this.customer;
+    const limit = Math.min(100, Math.max(PAGE, this.entries.length));
+    try {
+      const list = await this.api.get<List<StatementEntry>>(
+        `/v1/customers/${customer}/entries?limit=${limit}`,
+      );
+      if (customer !== this.customer) return;
+      this.entries = list.data;
+      this.hasMore = list.has_more;
+      this.error = '';
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  private async more(): Promise<void> {
+    const last = this.entries.at(-1);
+    if (!last) return;
+    try {
+      const list = await this.api.get<List<StatementEntry>>(
+        `/v1/customers/${this.customer}/entries?limit=${PAGE}&starting_after=${last.id}`,
+      );
+      this.entries = [...this.entries, ...list.data];
+      this.hasMore = list.has_more;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  override render() {
+    return html`<section class="card" aria-labelledby="statement-title">
+      <div class="row" style="justify-content: space-between; align-items: center">
+        <h2 id="statement-title">Account statement</h2>
+        <button
+          type="button"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls="statement"
+          @click=${() => {
+            this.open = !this.open;
+          }}
+        >
+          ${this.open ? 'Hide' : 'Show'} statement
+        </button>
+      </div>
+      <div id="statement" ?hidden=${!this.open}>${this.open ? this.renderStatement() : nothing}</div>
+    </section>`;
+  }
+
+  private renderStatement() {
+    const at = this.at;
+    const date = new Intl.DateTimeFormat(at.locale, { dateStyle: 'short' });
+    return html`
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${
+        this.entries.length === 0
+          ? html`<p class="muted">Nothing on the account yet.</p>`
+          : // Focusable, so a keyboard can scroll it when a phone shows only part of it.
+            html`<div class="table-wrap" tabindex="0" role="region" aria-label="Account statement entries"><table>
+            <caption class="visually-hidden">Newest first, with the balance after each entry</caption>
+            <thead><tr><th>Date</th><th>Entry</th><th class="num">Amount</th>
+              <th class="num">Balance</th><th class="num">Tax</th><th>Invoice</th><th>By</th></tr></thead>
+            <tbody>${this.entries.map(
+              (entry) => html`<tr>
+                <td>${date.format(new Date(`${entry.date}T12:00:00`))}</td>
+                <td><span>${KIND_LABEL[entry.kind]}</span><div class="muted">${entry.description}</div></td>
+                <td class="num">${entry.amount > 0 ? '+' : ''}${money(entry.amount, at)}</td>
+                <td class="num">${balanceText(
+                  entry.balance_after,
+                  entry.balance_after < 0
+                    ? 'credit'
+                    : entry.balance_after > 0
+                      ? 'outstanding'
+                      : 'zero',
+                  at,
+                )}</td>
+                <td class="num">${entry.tax ? money(entry.tax, at) : '—'}</td>
+                <td>${entry.invoice_number ?? '—'}</td>
+                <td>${entry.added_by === 'staff' ? 'Staff' : 'Customer'}</td>
+              </tr>`,
+            )}</tbody></table></div>`
+      }
+      ${
+        this.hasMore
+          ? html`<button type="button" @click=${() => this.more()}>Show older entries</button>`
+          : nothing
+      }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-account-statement': DemoAccountStatement;
+  }
+}

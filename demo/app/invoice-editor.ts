@@ -1,0 +1,313 @@
+/**
+ * The invoice editor (issue 15): any number of lines (description, quantity, unit price, tax
+ * rate), a due date and notes, with the figures as the server will compute them; saved as a draft
+ * (nothing owed yet) or issued (its lines go onto the balance). Opens empty, on a draft to edit,
+ * or on a copy of an invoice (duplicate). Each field's mistake is shown beside it, in words.
+ * Fires `invoice-saved` (detail: what happened, in a sentence) and `editor-closed`.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { DraftInvoiceChanges, Invoice } from '../../shared/api/staff.ts';
+import { type MoneyContext, money } from './format.ts';
+import {
+  type DraftText,
+  emptyLine,
+  type FieldErrors,
+  type LineText,
+  readDraft,
+} from './invoice-draft.ts';
+import { type StaffApi, StaffApiError } from './staff-api.ts';
+import { demoStyles } from './styles.ts';
+
+const SERVER_FIELDS: Record<string, string> = {
+  description: 'description',
+  quantity: 'quantity',
+  unit_amount: 'price',
+  tax_rate: 'taxRate',
+};
+
+/** The API's `param` (`lines[1].unit_amount`) as the editor's field name (`lines.1.price`). */
+function fieldOf(param: string | null): string {
+  const line = param?.match(/^lines\[(\d+)\]\.(\w+)$/);
+  if (line) return `lines.${line[1]}.${SERVER_FIELDS[line[2]!] ?? line[2]}`;
+  if (param === 'due_date') return 'dueDate';
+  return param ?? 'form';
+}
+
+@customElement('demo-invoice-editor')
+export class DemoInvoiceEditor extends LitElement {
+  static override styles = [
+    demoStyles,
+    css`
+      .line {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) 5rem 7rem 5.5rem 7rem auto;
+        gap: 8px;
+        align-items: start;
+        padding: 8px 0;
+        border-top: 1px solid var(--border);
+      }
+      .line .amount {
+        padding-top: 1.6rem;
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .line .remove {
+        margin-top: 1.35rem;
+      }
+      .field-error {
+        color: #b91c1c;
+        font-size: 0.8125rem;
+      }
+      [aria-invalid='true'] {
+        border-color: #b91c1c;
+      }
+      .meta {
+        display: grid;
+        grid-template-columns: 12rem minmax(0, 1fr);
+        gap: 12px;
+        margin-top: 12px;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto auto;
+        justify-content: end;
+        gap: 4px 16px;
+        margin: 12px 0;
+        font-variant-numeric: tabular-nums;
+      }
+      dt {
+        color: var(--muted);
+      }
+      dd {
+        margin: 0;
+        text-align: right;
+      }
+      dt.total,
+      dd.total {
+        font-weight: 700;
+        color: inherit;
+      }
+      @media (max-width: 700px) {
+        .line {
+          grid-template-columns: repeat(3, minmax(0, 1fr));
+        }
+        .line .description {
+          grid-column: 1 / -1;
+        }
+        .line .amount {
+          grid-column: 1 / 3;
+          padding-top: 0.5rem;
+          text-align: left;
+          font-weight: 600;
+        }
+        .line .remove {
+          margin-top: 0;
+        }
+        .meta {
+          grid-template-columns: 1fr;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: StaffApi;
+  @property({ attribute: false }) at!: MoneyContext;
+  @property() customer = '';
+  /** The draft being edited; null for a new invoice (empty or a duplicate's copy). */
+  @property({ attribute: false }) editing: Invoice | null = null;
+  @property({ attribute: false }) draft: DraftText = {
+    lines: [emptyLine()],
+    dueDate: '',
+    notes: '',
+  };
+  @property() heading = 'New invoice';
+  @state() private shown: FieldErrors = new Map();
+  @state() private busy = false;
+
+  private change(update: (draft: DraftText) => DraftText): void {
+    this.draft = update(this.draft);
+    // A corrected field loses its mistake at once; new ones wait for the next save.
+    const now = readDraft(this.draft, this.at).errors;
+    this.shown = new Map([...this.shown].filter(([field]) => now.has(field)));
+  }
+
+  private setLine(index: number, field: keyof LineText, value: string): void {
+    this.change((draft) => ({
+      ...draft,
+      lines: draft.lines.map((line, i) => (i === index ? { ...line, [field]: value } : line)),
+    }));
+  }
+
+  private async save(issue: boolean): Promise<void> {
+    const read = readDraft(this.draft, this.at);
+    this.shown = read.errors;
+    if (read.errors.size > 0) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const changes: DraftInvoiceChanges = {
+      lines: read.lines,
+      due_date: this.draft.dueDate || null,
+      notes: this.draft.notes.trim() || null,
+    };
+    this.busy = true;
+    try {
+      let invoice: Invoice;
+      if (this.editing) {
+        invoice = await this.api.patch<Invoice>(`/v1/invoices/${this.editing.id}`, changes);
+        if (issue) invoice = await this.api.post<Invoice>(`/v1/invoices/${invoice.id}/finalize`);
+      } else {
+        invoice = await this.api.post<Invoice>('/v1/invoices', {
+          customer: this.customer,
+          ...changes,
+          draft: !issue,
+        });
+      }
+      const total = money(invoice.total, this.at);
+      this.emit(
+        'invoice-saved',
+        issue
+          ? `${invoice.number} issued: ${total} added to the balance.`
+          : `${invoice.number} saved as a draft (${total}); nothing is owed until it is issued.`,
+      );
+    } catch (error) {
+      const body = error instanceof StaffApiError ? error.body : null;
+      this.shown = new Map([[fieldOf(body?.param ?? null), body?.message ?? String(error)]]);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private emit(name: string, detail?: string): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** An input's mistake, linked to it for screen readers. */
+  private error(field: string) {
+    const message = this.shown.get(field);
+    return message
+      ? html`<span class="field-error" id="error-${field.replaceAll('.', '-')}">${message}</span>`
+      : nothing;
+  }
+
+  private invalid(field: string) {
+    return this.shown.has(field)
+      ? { 'aria-invalid': 'true', describedby: `error-${field.replaceAll('.', '-')}` }
+      : { 'aria-invalid': 'false', describedby: '' };
+  }
+
+  private renderLine(line: LineText, index: number, amount: number | null) {
+    const field = (name: keyof LineText, label: string, type: string, className = '') => {
+      const key = `lines.${index}.${name}`;
+      const state = this.invalid(key);
+      return html`<label class=${className}
+        >${label}
+        <input
+          name=${key}
+          inputmode=${type}
+          aria-invalid=${state['aria-invalid']}
+          aria-describedby=${state.describedby || nothing}
+          .value=${line[name]}
+          @input=${(event: InputEvent) =>
+            this.setLine(index, name, (event.target as HTMLInputElement).value)}
+        />${this.error(key)}</label
+      >`;
+    };
+    const number = index + 1;
+    return html`<div class="line" role="group" aria-label="Line ${number}">
+      ${field('description', 'Description', 'text', 'description')}
+      ${field('quantity', 'Quantity', 'numeric')} ${field('price', 'Unit price', 'decimal')}
+      ${field('taxRate', 'Tax %', 'decimal')}
+      <span class="amount" aria-label="Line ${number} amount"
+        >${amount === null ? '—' : money(amount, this.at)}</span
+      >
+      <button
+        type="button"
+        class="remove"
+        aria-label="Remove line ${number}"
+        ?disabled=${this.draft.lines.length === 1}
+        @click=${() =>
+          this.change((draft) => ({ ...draft, lines: draft.lines.filter((_, i) => i !== index) }))}
+      >
+        Remove
+      </button>
+    </div>`;
+  }
+
+  override render() {
+    const read = readDraft(this.draft, this.at);
+    const at = this.at;
+    const due = this.invalid('dueDate');
+    return html`<section class="card" aria-labelledby="editor-title">
+      <h2 id="editor-title">${this.heading}</h2>
+      ${this.draft.lines.map((line, index) => this.renderLine(line, index, read.amounts[index] ?? null))}
+      <button
+        type="button"
+        @click=${() => this.change((draft) => ({ ...draft, lines: [...draft.lines, emptyLine()] }))}
+      >
+        Add line
+      </button>
+      ${this.error('lines')}
+      <div class="meta">
+        <label
+          >Due date
+          <input
+            type="date"
+            name="due_date"
+            aria-invalid=${due['aria-invalid']}
+            aria-describedby=${due.describedby || nothing}
+            .value=${this.draft.dueDate}
+            @input=${(event: InputEvent) =>
+              this.change((draft) => ({
+                ...draft,
+                dueDate: (event.target as HTMLInputElement).value,
+              }))}
+          />${this.error('dueDate')}</label
+        >
+        <label
+          >Notes (printed on the invoice)
+          <textarea
+            name="notes"
+            rows="2"
+            .value=${this.draft.notes}
+            @input=${(event: InputEvent) =>
+              this.change((draft) => ({
+                ...draft,
+                notes: (event.target as HTMLTextAreaElement).value,
+              }))}
+          ></textarea
+          >${this.error('notes')}</label
+        >
+      </div>
+      <dl aria-label="Totals">
+        <dt>Subtotal</dt>
+        <dd>${money(read.subtotal, at)}</dd>
+        <dt>Tax</dt>
+        <dd>${money(read.tax, at)}</dd>
+        <dt class="total">Total</dt>
+        <dd class="total" data-testid="editor-total">${money(read.total, at)}</dd>
+      </dl>
+      ${this.error('form')}
+      <div class="row">
+        <button type="button" ?disabled=${this.busy} @click=${() => this.save(false)}>
+          Save draft
+        </button>
+        <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.save(true)}>
+          Issue invoice
+        </button>
+        <button type="button" @click=${() => this.emit('editor-closed')}>Cancel</button>
+      </div>
+      <p class="muted">
+        A draft is owed by no one and can be changed; issuing adds its total to the balance.
+      </p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-invoice-editor': DemoInvoiceEditor;
+  }
+}
