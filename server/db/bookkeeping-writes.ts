@@ -1,24 +1,42 @@
 /**
  * Writes whose loss in a power cut harms nothing (rate-limit counters), made without waiting for
  * the disk (issue 13). SQLite in WAL mode with `synchronous = FULL` (our default, for the ledger)
- * syncs the log to disk on every commit: about 3-6 ms on the machines we measured, more than all
- * the rest of a portal read. For these writes the connection commits with `synchronous = NORMAL`,
- * which SQLite documents as always consistent in WAL mode, only not durable until the next sync:
- * a power cut may forget the last few counts, never corrupt the file nor touch a ledger write.
- * Kysely's one SQLite connection is held for the three statements, so no other query runs with
- * the relaxed setting. PostgreSQL commits in groups and is left as it is.
+ * syncs the log to disk on every commit: 3-6 ms on the machines we measured, more than all the
+ * rest of a portal read. A statement whose text starts with BOOKKEEPING commits with
+ * `synchronous = NORMAL`, which SQLite documents as always consistent in WAL mode, only not
+ * durable until the next sync: a power cut may forget the last few counts, never corrupt the
+ * file nor touch a ledger write. The setting is changed and restored around the one statement in
+ * the same synchronous call (./statement-cache.ts), while Kysely holds its one connection, so
+ * nothing else ever runs with it. PostgreSQL reads the marker as a comment.
  */
-import { sql } from 'kysely';
-import { type Db, isPostgres } from './database.ts';
+import type { Database, Statement } from 'better-sqlite3';
 
-export async function withoutWaitingForDisk<T>(db: Db, write: (db: Db) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return write(db);
-  return db.connection().execute(async (connection) => {
-    await sql`pragma synchronous = normal`.execute(connection);
-    try {
-      return await write(connection);
-    } finally {
-      await sql`pragma synchronous = full`.execute(connection);
-    }
-  });
+export const BOOKKEEPING = '/* bookkeeping */';
+
+export function isBookkeeping(sql: string): boolean {
+  return sql.startsWith(BOOKKEEPING);
+}
+
+/** `statement`, run with the connection's commits not waiting for the disk. */
+export function withoutWaitingForDisk(sqlite: Database, statement: Statement): Statement {
+  // Never a kept statement: SQLite applies `pragma synchronous = …` when it prepares it, so a
+  // prepared one run again does not reliably set it again. exec() prepares it each time.
+  const around =
+    <Args extends unknown[], Result>(run: (...args: Args) => Result) =>
+    (...args: Args): Result => {
+      sqlite.exec('pragma synchronous = normal');
+      try {
+        return run(...args);
+      } finally {
+        sqlite.exec('pragma synchronous = full');
+      }
+    };
+  // What Kysely's SQLite driver uses of a statement; `reader` is read once, it never changes.
+  return {
+    reader: statement.reader,
+    all: around(statement.all.bind(statement)),
+    get: around(statement.get.bind(statement)),
+    run: around(statement.run.bind(statement)),
+    iterate: statement.iterate.bind(statement),
+  } as unknown as Statement;
 }

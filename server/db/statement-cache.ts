@@ -8,8 +8,11 @@
  * schema under it.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { isBookkeeping, withoutWaitingForDisk } from './bookkeeping-writes.ts';
 
 export const STATEMENT_CACHE_LIMIT = 500;
+
+const PRAGMA = /^\s*pragma\b/i;
 
 /** What Kysely's SqliteDialect asks of a database: `prepare` and `close`. */
 export interface CachingDatabase {
@@ -34,7 +37,11 @@ export function cachingStatements(
         statements.set(sql, kept);
         return kept;
       }
-      const statement = sqlite.prepare(sql);
+      const prepared = sqlite.prepare(sql);
+      // SQLite applies a setting pragma when it prepares it: one kept and run again may not set
+      // it again. So a pragma is prepared anew every time.
+      if (PRAGMA.test(sql)) return prepared;
+      const statement = isBookkeeping(sql) ? withoutWaitingForDisk(sqlite, prepared) : prepared;
       statements.set(sql, statement);
       if (statements.size > limit) statements.delete(statements.keys().next().value!);
       return statement;

@@ -4,7 +4,7 @@
  * on one database (nothing lives in one process's memory).
  */
 import { sql } from 'kysely';
-import { withoutWaitingForDisk } from '../db/bookkeeping-writes.ts';
+import { BOOKKEEPING } from '../db/bookkeeping-writes.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError } from './errors.ts';
 
@@ -38,7 +38,7 @@ export interface RateWindow {
 /**
  * Counts one hit on `hit` and reads `peek`'s count, in one statement: the portal guard's whole
  * bookkeeping is one round trip (issue 13), and on SQLite a commit that does not wait for the
- * disk (a lost count harms nothing; ../db/bookkeeping-writes.ts).
+ * disk (BOOKKEEPING: a lost count harms nothing; ../db/bookkeeping-writes.ts).
  */
 export async function countHitAndPeek(
   db: Db,
@@ -54,16 +54,14 @@ export async function countHitAndPeek(
   const peeked = peek
     ? sql<number>`(select count from rate_limits where key = ${peek.key} and window_start >= ${peekWindow.start})`
     : sql<null>`null`;
-  const { rows } = await withoutWaitingForDisk(db, (connection) =>
-    sql<{ count: number; peeked: number | null }>`
+  const { rows } = await sql<{ count: number; peeked: number | null }>`${sql.raw(BOOKKEEPING)}
       insert into rate_limits (key, window_start, count) values (${hit.key}, ${hitWindow.start}, 1)
       on conflict (key) do update set
         count = case when rate_limits.window_start >= excluded.window_start
           then rate_limits.count + 1 else 1 end,
         window_start = case when rate_limits.window_start >= excluded.window_start
           then rate_limits.window_start else excluded.window_start end
-      returning count, ${peeked} as peeked`.execute(connection),
-  );
+      returning count, ${peeked} as peeked`.execute(db);
   const row = rows[0]!;
   return {
     hit: { count: Number(row.count), retryAfter: hitWindow.retryAfter },

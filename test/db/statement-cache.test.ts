@@ -51,6 +51,20 @@ describe('statement cache', () => {
     expect(prepared()).toBe(4);
   });
 
+  it('prepares a pragma anew every time, so that it takes effect every time', () => {
+    const { cache, prepared } = counting(10);
+    const setting = () => cache.prepare('pragma foreign_keys').get();
+    cache.prepare('pragma foreign_keys = on').run();
+    expect(setting()).toEqual({ foreign_keys: 1 });
+    cache.prepare('pragma foreign_keys = off').run();
+    cache.prepare('pragma foreign_keys = on').run();
+    expect(setting()).toEqual({ foreign_keys: 1 });
+    cache.prepare('pragma foreign_keys = off').run();
+    expect(setting()).toEqual({ foreign_keys: 0 });
+    expect(prepared()).toBe(7);
+    expect(cache.cachedStatements).toBe(0);
+  });
+
   it('answers with the table as it is after the schema changed under a kept statement', () => {
     const { cache } = counting(10);
     cache.prepare('create table notes (id integer primary key, body text)').run();
