@@ -130,7 +130,9 @@ describe('widget bundle size', () => {
       expect(gunzipSync(readFileSync(join(outDir, `${file}.gz`)))).toEqual(original);
     }
     const brotli = readFileSync(join(outDir, 'pay-portal.js.br')).length;
-    console.log(`pay-portal.js: ${(brotli / 1024).toFixed(2)} KB brotli (the copy the server sends)`);
+    console.log(
+      `pay-portal.js: ${(brotli / 1024).toFixed(2)} KB brotli (the copy the server sends)`,
+    );
     expect(brotli).toBeLessThan(sizes['pay-portal.js']!.gzip);
   });
 
