@@ -3,15 +3,17 @@
  * dist/widget/pay-portal.js (classic script, an IIFE for pages without modules). Both carry Lit
  * and everything else they need; the payment forms (the sandbox's test form, the Stripe form
  * with its loader) are not in them: they are built beside them as content-hashed ES modules and
- * imported when the payment block first shows (widget/build/lazy-parts.ts).
+ * imported when the payment block first shows (widget/build/lazy-parts.ts). Every file gets
+ * brotli and gzip copies beside it for the server to send (widget/build/precompress.ts).
  */
 import { defineConfig } from 'vite';
 import { lazyParts } from './widget/build/lazy-parts.ts';
 import { minifyTemplates } from './widget/build/minify-templates.ts';
+import { precompress } from './widget/build/precompress.ts';
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyTemplates(), lazyParts()],
+  plugins: [minifyTemplates(), lazyParts(), precompress()],
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { compressAnswers } from './http/compression.ts';
 import type { AppEnv } from './http/env.ts';
 import { ApiError, respondWithError } from './http/errors.ts';
 import { requestLogger } from './http/logger.ts';
@@ -73,6 +74,9 @@ export function createApp({
     await next();
   });
   app.use('*', requestLogger());
+  // JSON and HTML of 1 KB or more, compressed as they leave (issue 13); the element's files come
+  // compressed from the build (pages/widget-files.ts).
+  app.use('*', compressAnswers());
   app.onError(respondWithError);
   app.notFound((c) =>
     c.json(

@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
+  type LogConfig,
   type Migration,
   type MigrationProvider,
   Migrator,
@@ -19,6 +20,7 @@ import {
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { cachingStatements } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -30,22 +32,36 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function openDatabase(url: string): Db {
+export interface DatabaseOptions {
+  /** Kysely's log hook: sees every query the database runs (the query-count tests use it). */
+  log?: LogConfig;
+}
+
+export function openDatabase(url: string, { log }: DatabaseOptions = {}): Db {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle client whose connection dies (a PostgreSQL restart, a failover, a test database
     // dropped `with (force)`) emits 'error'; the pool discards it and connects afresh on next use.
     // Without a listener Node would treat it as unhandled and end the whole process.
     pool.on('error', () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      ...(log ? { log } : {}),
+    });
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
+  // Every commit is on disk before it returns (the ledger's); see bookkeeping-writes.ts for the
+  // few writes that need not be.
+  sqlite.pragma('synchronous = full');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
+    ...(log ? { log } : {}),
+  });
 }
 
 /**

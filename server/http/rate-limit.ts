@@ -4,6 +4,7 @@
  * on one database (nothing lives in one process's memory).
  */
 import { sql } from 'kysely';
+import { BOOKKEEPING } from '../db/bookkeeping-writes.ts';
 import type { Db } from '../db/database.ts';
 import { ApiError } from './errors.ts';
 
@@ -26,23 +27,46 @@ export async function countHit(
   windowSeconds: number,
   atMs = Date.now(),
 ): Promise<WindowCount> {
-  const window = windowOf(windowSeconds, atMs);
+  return (await countHitAndPeek(db, { key, windowSeconds }, null, atMs)).hit;
+}
+
+export interface RateWindow {
+  key: string;
+  windowSeconds: number;
+}
+
+/**
+ * Counts one hit on `hit` and reads `peek`'s count, in one statement: the portal guard's whole
+ * bookkeeping is one round trip (issue 13), and on SQLite a commit that does not wait for the
+ * disk (BOOKKEEPING: a lost count harms nothing; ../db/bookkeeping-writes.ts).
+ */
+export async function countHitAndPeek(
+  db: Db,
+  hit: RateWindow,
+  peek: RateWindow | null,
+  atMs = Date.now(),
+): Promise<{ hit: WindowCount; peek: WindowCount }> {
+  const hitWindow = windowOf(hit.windowSeconds, atMs);
+  const peekWindow = windowOf(peek?.windowSeconds ?? hit.windowSeconds, atMs);
   // A row from an older window starts again at 1; a row from a newer window (a process whose
-  // clock is behind) keeps counting in the newer one.
-  const row = await db
-    .insertInto('rate_limits')
-    .values({ key, window_start: window.start, count: 1 })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({
-        count: sql<number>`case when rate_limits.window_start >= excluded.window_start
-          then rate_limits.count + 1 else 1 end`,
-        window_start: sql<number>`case when rate_limits.window_start >= excluded.window_start
-          then rate_limits.window_start else excluded.window_start end`,
-      }),
-    )
-    .returning(['count'])
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), retryAfter: window.retryAfter };
+  // clock is behind) keeps counting in the newer one. The peeked key is another row, so the
+  // subquery reads it as it was before this statement on both databases.
+  const peeked = peek
+    ? sql<number>`(select count from rate_limits where key = ${peek.key} and window_start >= ${peekWindow.start})`
+    : sql<null>`null`;
+  const { rows } = await sql<{ count: number; peeked: number | null }>`${sql.raw(BOOKKEEPING)}
+      insert into rate_limits (key, window_start, count) values (${hit.key}, ${hitWindow.start}, 1)
+      on conflict (key) do update set
+        count = case when rate_limits.window_start >= excluded.window_start
+          then rate_limits.count + 1 else 1 end,
+        window_start = case when rate_limits.window_start >= excluded.window_start
+          then rate_limits.window_start else excluded.window_start end
+      returning count, ${peeked} as peeked`.execute(db);
+  const row = rows[0]!;
+  return {
+    hit: { count: Number(row.count), retryAfter: hitWindow.retryAfter },
+    peek: { count: Number(row.peeked ?? 0), retryAfter: peekWindow.retryAfter },
+  };
 }
 
 /** The current window's count for `key`, without counting. */

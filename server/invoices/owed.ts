@@ -6,6 +6,7 @@
 
 import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
+import { plainQuery } from '../db/plain-sql.ts';
 import type { InvoiceStatus, InvoiceTable } from '../db/schema.ts';
 import { customerBalance } from '../ledger/entries.ts';
 
@@ -87,25 +88,39 @@ export async function withAmountsDue(
   }));
 }
 
-/** A customer's open invoices, oldest first. */
-async function openInvoices(db: Db | Trx, customerId: string): Promise<InvoiceTable[]> {
-  return db
-    .selectFrom('invoices')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('status', 'in', OPEN_STATUSES)
-    .orderBy('created_at', 'asc')
-    .orderBy('number', 'asc')
-    .execute();
+const OPEN_INVOICES_OWED = `
+  select i.*, (select coalesce(sum(le.amount), 0) from ledger_entries le
+    where le.invoice_id = i.id) as owed
+  from invoices i
+  where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
+  order by i.created_at asc, i.number asc`;
+
+/**
+ * A customer's open invoices, oldest first, with their amounts due: one query (issue 13), the
+ * same sums as invoiceSums().
+ */
+export async function openInvoicesOwed(db: Db | Trx, customerId: string): Promise<InvoiceOwed[]> {
+  const rows = await plainQuery<InvoiceTable & { owed: number | string }>(db, OPEN_INVOICES_OWED, [
+    customerId,
+  ]);
+  return rows.map(({ owed, ...invoice }) => ({
+    ...invoice,
+    amount_due: Math.max(0, Number(owed)),
+  }));
 }
 
 /**
  * What a customer owes: the balance, the open invoices, and the account charges no open invoice
- * holds. The portal shows it; recording a payment allocates against it.
+ * holds. The portal shows it; recording a payment allocates against it. `balance` when the
+ * caller read it already (with the portal link, ../links/portal-link.ts).
  */
-export async function customerMoney(db: Db | Trx, customerId: string): Promise<MoneyOwed> {
-  const balance = await customerBalance(db, customerId);
-  const invoices = await withAmountsDue(db, await openInvoices(db, customerId));
+export async function customerMoney(
+  db: Db | Trx,
+  customerId: string,
+  balance?: number,
+): Promise<MoneyOwed> {
+  const owed = balance ?? (await customerBalance(db, customerId));
+  const invoices = await openInvoicesOwed(db, customerId);
   const invoiced = invoices.reduce((sum, invoice) => sum + invoice.amount_due, 0);
-  return { balance, balance_due: Math.max(0, balance - invoiced), invoices };
+  return { balance: owed, balance_due: Math.max(0, owed - invoiced), invoices };
 }

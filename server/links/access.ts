@@ -11,8 +11,9 @@ import type { BusinessTable, CustomerTable, EstimateTable, InvoiceTable } from '
 import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { countHit, peekCount, pruneRateLimits, rateLimited } from '../http/rate-limit.ts';
-import { findLinkByToken, linkStatus, type PaymentLink } from './payment-links.ts';
+import { countHit, countHitAndPeek, pruneRateLimits, rateLimited } from '../http/rate-limit.ts';
+import { linkStatus, type PaymentLink } from './payment-links.ts';
+import { type OpenedLink, openLinkByToken, type PortalLinkFacts } from './portal-link.ts';
 
 export interface PortalScope {
   token: string;
@@ -24,6 +25,11 @@ export interface PortalScope {
   invoice: InvoiceTable | null;
   /** The estimate of an estimate link. */
   estimate: EstimateTable | null;
+  /**
+   * The balance and whether there are estimates or saved cards, read with the link (issue 13);
+   * absent on a scope made elsewhere, whose readers then ask the database.
+   */
+  facts?: PortalLinkFacts;
 }
 
 /** The contract's one answer for every link that does not work. */
@@ -49,9 +55,13 @@ export function portalGuard(): MiddlewareHandler<AppEnv> {
     const { db, config } = c.var;
     const key = keys(clientAddress(c));
     const at = Date.now();
-    const hits = await countHit(db, key.hits, 60, at);
+    const { hit: hits, peek: misses } = await countHitAndPeek(
+      db,
+      { key: key.hits, windowSeconds: 60 },
+      { key: key.misses, windowSeconds: config.rateLimit.missWindowSeconds },
+      at,
+    );
     if (hits.count > config.rateLimit.portalPerMinute) throw refuse(c, hits.retryAfter);
-    const misses = await peekCount(db, key.misses, config.rateLimit.missWindowSeconds, at);
     if (misses.count >= config.rateLimit.misses) throw refuse(c, misses.retryAfter);
     // Now and then, forget windows long over; two windows back is never read again.
     if (Math.random() < 0.001) {
@@ -95,6 +105,28 @@ export async function openPortalLinkToPay(c: Context<AppEnv>, token: string) {
   return openPortalLink(c, token, true);
 }
 
+/**
+ * The link a token opens, read once per request: CORS (../portal/cors.ts) reads it to learn the
+ * business's origins and leaves it here for the route's openPortalLink, which takes it.
+ */
+export async function lookUpPortalLink(
+  c: Context<AppEnv>,
+  token: string,
+): Promise<OpenedLink | undefined> {
+  const opened = await openLinkByToken(c.var.db, token);
+  lookedUp.set(c, { token, opened });
+  return opened;
+}
+
+const lookedUp = new WeakMap<Context, { token: string; opened: OpenedLink | undefined }>();
+
+async function takeLookedUp(c: Context<AppEnv>, token: string) {
+  const kept = lookedUp.get(c);
+  if (!kept || kept.token !== token) return openLinkByToken(c.var.db, token);
+  lookedUp.delete(c);
+  return kept.opened;
+}
+
 /** The live link a token opens, with its business, customer and document, or the 404 (or 429). */
 export async function openPortalLink(
   c: Context<AppEnv>,
@@ -102,17 +134,18 @@ export async function openPortalLink(
   paying = false,
 ): Promise<PortalScope> {
   const { db, config } = c.var;
-  const link = await findLinkByToken(db, token);
+  const opened = await takeLookedUp(c, token);
+  const link = opened?.link;
   const voided = link?.status === 'active' && link.invoice_status === 'void';
-  if (paying && link && voided && linkStatus({ ...link, invoice_status: 'open' }) === 'active') {
-    const business = await db
-      .selectFrom('businesses')
-      .select('name')
-      .where('id', '=', link.business_id)
-      .executeTakeFirstOrThrow();
-    throw invoiceVoided(business.name);
+  if (
+    paying &&
+    opened &&
+    voided &&
+    linkStatus({ ...opened.link, invoice_status: 'open' }) === 'active'
+  ) {
+    throw invoiceVoided(opened.business.name);
   }
-  if (!link || linkStatus(link) !== 'active') {
+  if (!opened || linkStatus(opened.link) !== 'active') {
     const misses = await countHit(
       db,
       keys(clientAddress(c)).misses,
@@ -121,31 +154,15 @@ export async function openPortalLink(
     if (misses.count > config.rateLimit.misses) throw rateLimited(misses.retryAfter);
     throw linkInvalid();
   }
-  const [business, customer, invoice, estimate] = await Promise.all([
-    db
-      .selectFrom('businesses')
-      .selectAll()
-      .where('id', '=', link.business_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('customers')
-      .selectAll()
-      .where('id', '=', link.customer_id)
-      .executeTakeFirstOrThrow(),
-    link.invoice_id
-      ? db.selectFrom('invoices').selectAll().where('id', '=', link.invoice_id).executeTakeFirst()
-      : undefined,
-    link.estimate_id
-      ? db.selectFrom('estimates').selectAll().where('id', '=', link.estimate_id).executeTakeFirst()
-      : undefined,
-  ]);
+  const { business, customer, invoice, estimate, facts } = opened;
   return {
     token,
-    link,
+    link: opened.link,
     business,
     settings: businessSettings(business),
     customer,
-    invoice: invoice ?? null,
-    estimate: estimate ?? null,
+    invoice,
+    estimate,
+    facts,
   };
 }

@@ -24,6 +24,12 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { APP_ROOT } from '../config.ts';
+import {
+  COMPRESS_MIN_BYTES,
+  compressNow,
+  type Encoding,
+  preferredEncoding,
+} from '../http/compression.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -47,6 +53,8 @@ interface ServedFile {
   contentType: string;
   cacheControl: string;
   etag: string;
+  /** The same bytes compressed (the build's `<name>.br` and `<name>.gz`), when that is smaller. */
+  encoded: Partial<Record<Encoding, Uint8Array>>;
 }
 
 export interface WidgetFiles {
@@ -90,6 +98,27 @@ function servableNames(dir: string, prefix = ''): string[] {
   return names;
 }
 
+/**
+ * The build's compressed copies of a file (widget/build/precompress.ts writes `.br` and `.gz`
+ * beside each), or copies made now for a build without them; none below COMPRESS_MIN_BYTES, and
+ * none that would not be smaller.
+ */
+function encodingsOf(dir: string, name: string, body: Uint8Array) {
+  const encoded: Partial<Record<Encoding, Uint8Array>> = {};
+  if (body.byteLength < COMPRESS_MIN_BYTES) return encoded;
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    const file = join(dir, `${name}${suffix}`);
+    const bytes = existsSync(file)
+      ? new Uint8Array(readFileSync(file))
+      : compressNow(body, encoding);
+    if (bytes.byteLength < body.byteLength) encoded[encoding] = bytes;
+  }
+  return encoded;
+}
+
 /** Reads the built files once. A missing build gives an empty set (the routes answer 404). */
 export function loadWidgetFiles(dir: string = DEFAULT_WIDGET_DIR): WidgetFiles {
   const files = new Map<string, ServedFile>();
@@ -103,6 +132,7 @@ export function loadWidgetFiles(dir: string = DEFAULT_WIDGET_DIR): WidgetFiles {
       contentType: contentType(name),
       cacheControl: contentHashed(name) ? IMMUTABLE : SHORT_CACHE,
       etag: `"${sha384.toString('base64url').slice(0, 27)}"`,
+      encoded: encodingsOf(dir, name, body),
     };
     files.set(name, served);
     const kind = name === ENTRIES.module ? 'module' : name === ENTRIES.classic ? 'classic' : null;
@@ -179,15 +209,22 @@ export function widgetRoutes(widget: WidgetFiles) {
         throw new ApiError(404, 'invalid_request_error', 'route_missing', 'No such file.');
       }
       c.header('Cache-Control', file.cacheControl);
-      c.header('ETag', file.etag);
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cross-Origin-Resource-Policy', 'cross-origin');
       c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Vary', 'Accept-Encoding');
+      // One representation per encoding, each with its own validator (RFC 9110 §8.8.3).
+      const wanted = preferredEncoding(c.req.header('accept-encoding'));
+      const encoding = wanted && file.encoded[wanted] ? wanted : null;
+      const etag = encoding ? `${file.etag.slice(0, -1)}-${encoding}"` : file.etag;
+      c.header('ETag', etag);
       const match = c.req.header('if-none-match');
-      if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) {
+      if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
         return c.body(null, 304);
       }
       c.header('Content-Type', file.contentType);
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200);
+      if (encoding) c.header('Content-Encoding', encoding);
+      const body = encoding ? file.encoded[encoding]! : file.body;
+      return c.body(body as Uint8Array<ArrayBuffer>, 200);
     });
 }

@@ -10,7 +10,12 @@ import { customerMoney, isOpenInvoice, type MoneyOwed, withAmountsDue } from '..
 import { invoiceVoided, type PortalScope } from '../links/access.ts';
 
 export async function portalMoney(db: Db, scope: PortalScope): Promise<MoneyOwed> {
-  if (scope.link.kind === 'customer') return customerMoney(db, scope.customer.id);
+  if (scope.link.kind === 'customer') {
+    // The balance read with the link serves a read; a transaction (a payment's holds) reads its
+    // own, after it locked the customer.
+    const balance = db.isTransaction ? undefined : scope.facts?.balance;
+    return customerMoney(db, scope.customer.id, balance);
+  }
   if (scope.link.kind === 'invoice' && scope.invoice) {
     const invoices = await withAmountsDue(db, [scope.invoice]);
     return { balance: invoices[0]!.amount_due, balance_due: 0, invoices };

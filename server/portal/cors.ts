@@ -21,7 +21,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { businessSettings } from '../businesses/businesses.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { findLinkByToken, linkStatus } from '../links/payment-links.ts';
+import { lookUpPortalLink } from '../links/access.ts';
+import { linkStatus } from '../links/payment-links.ts';
 
 export const PORTAL_METHODS = 'GET, POST, DELETE, OPTIONS';
 export const PORTAL_HEADERS = 'Content-Type, Idempotency-Key';
@@ -62,14 +63,9 @@ function tokenOf(path: string): string {
 /** Whether `origin` may call the portal API with this token (see the file's comment). */
 async function originAllowed(c: Context<AppEnv>, origin: string): Promise<boolean> {
   const token = tokenOf(c.req.path);
-  const link = token ? await findLinkByToken(c.var.db, token) : undefined;
-  if (!link || linkStatus(link) !== 'active') return true;
-  const business = await c.var.db
-    .selectFrom('businesses')
-    .select('settings')
-    .where('id', '=', link.business_id)
-    .executeTakeFirstOrThrow();
-  return businessSettings(business).allowed_origins.includes(origin);
+  const opened = token ? await lookUpPortalLink(c, token) : undefined;
+  if (!opened || linkStatus(opened.link) !== 'active') return true;
+  return businessSettings(opened.business).allowed_origins.includes(origin);
 }
 
 export function portalCors(): MiddlewareHandler<AppEnv> {

@@ -16,8 +16,11 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;
   const [money, estimates, savedMethods] = await Promise.all([
     portalMoney(db, scope),
-    portalEstimates(db, scope),
-    reachesSavedCards(scope)
+    // Read with the link: whether there can be any to show (issue 13: no query for none).
+    scope.facts?.estimates === false && scope.link.kind === 'customer'
+      ? []
+      : portalEstimates(db, scope),
+    reachesSavedCards(scope) && scope.facts?.savedMethods !== false
       ? listSavedPaymentMethods(db, scope.customer.id, config.paymentProvider)
       : [],
   ]);

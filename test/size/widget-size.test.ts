@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BUDGET = 25 * 1024;
@@ -120,6 +120,20 @@ describe('widget bundle size', () => {
       expect(text.includes('Ask about invoice')).toBe(false);
       expect(text.includes('Elija qué pagar')).toBe(false);
     }
+  });
+
+  it('writes brotli and gzip copies beside every file the server sends compressed (issue 13)', () => {
+    for (const file of Object.keys(sizes)) {
+      const original = readFileSync(join(outDir, file));
+      if (original.length < 1024) continue;
+      expect(brotliDecompressSync(readFileSync(join(outDir, `${file}.br`)))).toEqual(original);
+      expect(gunzipSync(readFileSync(join(outDir, `${file}.gz`)))).toEqual(original);
+    }
+    const brotli = readFileSync(join(outDir, 'pay-portal.js.br')).length;
+    console.log(
+      `pay-portal.js: ${(brotli / 1024).toFixed(2)} KB brotli (the copy the server sends)`,
+    );
+    expect(brotli).toBeLessThan(sizes['pay-portal.js']!.gzip);
   });
 
   it('never renders text as markup: no unsafeHTML or unsafeSVG directive inside', () => {

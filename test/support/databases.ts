@@ -4,17 +4,23 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Db, migrateToLatest, openDatabase } from '../../server/db/database.ts';
+import {
+  type DatabaseOptions,
+  type Db,
+  migrateToLatest,
+  openDatabase,
+} from '../../server/db/database.ts';
 
 export interface TestStore {
   name: 'sqlite' | 'postgres';
-  open(): Promise<{ db: Db; close(): Promise<void> }>;
+  /** `options.log` sees every query (test/api/portal-queries.test.ts counts them). */
+  open(options?: DatabaseOptions): Promise<{ db: Db; close(): Promise<void> }>;
 }
 
 const sqlite: TestStore = {
   name: 'sqlite',
-  async open() {
-    const db = openDatabase(':memory:');
+  async open(options) {
+    const db = openDatabase(':memory:', options);
     await migrateToLatest(db);
     return { db, close: () => db.destroy() };
   },
@@ -23,7 +29,7 @@ const sqlite: TestStore = {
 function postgres(adminUrl: string): TestStore {
   return {
     name: 'postgres',
-    async open() {
+    async open(options) {
       const name = `pay_portal_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
@@ -31,7 +37,7 @@ function postgres(adminUrl: string): TestStore {
       await admin.end();
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      const db = openDatabase(url.toString());
+      const db = openDatabase(url.toString(), options);
       await migrateToLatest(db);
       return {
         db,

@@ -1,0 +1,115 @@
+/**
+ * Every column of the tables one hot query reads whole through joins (issue 13: a link, its
+ * business, customer and document in one query). SQL has no "all columns of b, prefixed", so the
+ * lists are written out; the type checks below fail when a table gains a column (schema/) that a
+ * list lacks, so a column added by a migration is never silently missing from a portal read.
+ */
+import type {
+  BusinessTable,
+  CustomerTable,
+  EstimateTable,
+  InvoiceTable,
+  PaymentLinkTable,
+} from './schema.ts';
+
+type Complete<Table, List extends readonly (keyof Table)[]> =
+  Exclude<keyof Table, List[number]> extends never
+    ? List
+    : { missing: Exclude<keyof Table, List[number]> };
+
+function columns<Table>() {
+  return <const List extends readonly (keyof Table & string)[]>(list: Complete<Table, List>) =>
+    list as List;
+}
+
+export const BUSINESS_COLUMNS = columns<BusinessTable>()([
+  'id',
+  'name',
+  'currency',
+  'locale',
+  'settings',
+  'api_key_hash',
+  'invoice_counter',
+  'estimate_counter',
+  'created_at',
+  'slug',
+]);
+
+export const CUSTOMER_COLUMNS = columns<CustomerTable>()([
+  'id',
+  'business_id',
+  'name',
+  'email',
+  'phone',
+  'external_id',
+  'address',
+  'created_at',
+  'updated_at',
+]);
+
+export const PAYMENT_LINK_COLUMNS = columns<PaymentLinkTable>()([
+  'id',
+  'business_id',
+  'customer_id',
+  'kind',
+  'invoice_id',
+  'estimate_id',
+  'token_hash',
+  'token_sealed',
+  'status',
+  'expires_at',
+  'created_at',
+  'updated_at',
+]);
+
+export const INVOICE_COLUMNS = columns<InvoiceTable>()([
+  'id',
+  'business_id',
+  'customer_id',
+  'number',
+  'status',
+  'currency',
+  'subtotal',
+  'tax',
+  'total',
+  'due_date',
+  'notes',
+  'created_at',
+  'updated_at',
+  'voided_at',
+]);
+
+export const ESTIMATE_COLUMNS = columns<EstimateTable>()([
+  'id',
+  'business_id',
+  'customer_id',
+  'number',
+  'status',
+  'currency',
+  'subtotal',
+  'tax',
+  'total',
+  'valid_until',
+  'deposit_percent',
+  'deposit_amount',
+  'terms',
+  'created_at',
+  'updated_at',
+]);
+
+/** `b."id" as "b.id", b."name" as "b.name", …`: one table's columns under its alias. */
+export function prefixedColumns(alias: string, list: readonly string[]): string {
+  return list.map((column) => `${alias}."${column}" as "${alias}.${column}"`).join(', ');
+}
+
+/** The row of `alias` out of a joined row read with prefixedColumns(), or null when outer-joined away. */
+export function unprefixed<Row>(
+  row: Record<string, unknown>,
+  alias: string,
+  list: readonly string[],
+): Row | null {
+  if (row[`${alias}.id`] === null || row[`${alias}.id`] === undefined) return null;
+  const out: Record<string, unknown> = {};
+  for (const column of list) out[column] = row[`${alias}.${column}`];
+  return out as Row;
+}

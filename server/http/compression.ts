@@ -1,0 +1,85 @@
+/**
+ * Compression on the wire (issue 13): a phone on a slow network downloads a third of the bytes.
+ * The element's files are compressed once at build time (widget/build/precompress.ts) and served
+ * by content negotiation (../pages/widget-files.ts); JSON answers and HTML pages are compressed
+ * here, as they leave, when they are at least COMPRESS_MIN_BYTES long (below that the headers
+ * and the work cost more than the bytes saved). Brotli when the client takes it, else gzip. An
+ * answer's other headers are kept as they are: a `no-store` answer stays `no-store`.
+ */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+
+export const COMPRESS_MIN_BYTES = 1024;
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to answer with, from `Accept-Encoding` (RFC 9110 §12.5.3): brotli, else gzip, of
+ * those the client accepts with a q-value above 0 (`*` stands for any not named); null for none.
+ */
+export function preferredEncoding(acceptEncoding: string | undefined | null): Encoding | null {
+  if (!acceptEncoding) return null;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...parameters] = part.trim().split(';');
+    if (!name) continue;
+    const q = parameters.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    weights.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const accepts = (encoding: Encoding) => (weights.get(encoding) ?? weights.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip') || (weights.get('x-gzip') ?? 0) > 0) return 'gzip';
+  return null;
+}
+
+/** Adds `value` to the answer's `Vary` unless it is there already. */
+export function addVary(headers: Headers, value: string): void {
+  const vary = headers.get('vary');
+  const names = (vary ?? '').split(',').map((name) => name.trim().toLowerCase());
+  if (!vary) headers.set('vary', value);
+  else if (!names.includes(value.toLowerCase()) && !names.includes('*')) {
+    headers.set('vary', `${vary}, ${value}`);
+  }
+}
+
+/**
+ * Brotli at quality 5 for answers made on each request: most of quality 11's gain for a few
+ * hundredths of its time (build-time files use 11).
+ */
+export function compressNow(body: Uint8Array, encoding: Encoding): Uint8Array {
+  return encoding === 'br'
+    ? brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+        },
+      })
+    : gzipSync(body, { level: 6 });
+}
+
+const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/html)\b/i;
+
+/** Compresses JSON and HTML answers of COMPRESS_MIN_BYTES or more for clients that take it. */
+export function compressAnswers(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const response = c.res;
+    const type = response.headers.get('content-type') ?? '';
+    if (!COMPRESSIBLE.test(type) || c.req.method === 'HEAD' || !response.body) return;
+    if (response.headers.has('content-encoding')) return;
+    if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return;
+    // A cache in between keeps one copy per encoding, whatever this answer's size.
+    addVary(response.headers, 'Accept-Encoding');
+    const encoding = preferredEncoding(c.req.header('accept-encoding'));
+    if (!encoding) return;
+    const body = new Uint8Array(await response.arrayBuffer());
+    const headers = new Headers(response.headers);
+    const small = body.byteLength < COMPRESS_MIN_BYTES;
+    const sent = small ? body : compressNow(body, encoding);
+    if (!small) headers.set('content-encoding', encoding);
+    headers.set('content-length', String(sent.byteLength));
+    // Cleared first: setting c.res over an answer would copy the old answer's headers onto it.
+    c.res = undefined;
+    c.res = new Response(sent as Uint8Array<ArrayBuffer>, { status: response.status, headers });
+  };
+}

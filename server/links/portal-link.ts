@@ -1,0 +1,94 @@
+/**
+ * What a token opens, read in one query (issue 13): the link with its business, customer and
+ * document, the customer's balance, and whether the customer has any estimate or saved card to
+ * show, so that a portal read asks for those only when there can be some. The same single
+ * indexed lookup by the token's hash for every token, live or dead.
+ */
+import {
+  BUSINESS_COLUMNS,
+  CUSTOMER_COLUMNS,
+  ESTIMATE_COLUMNS,
+  INVOICE_COLUMNS,
+  PAYMENT_LINK_COLUMNS,
+  prefixedColumns,
+  unprefixed,
+} from '../db/columns.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { plainQuery } from '../db/plain-sql.ts';
+import type {
+  BusinessTable,
+  CustomerTable,
+  EstimateTable,
+  InvoiceStatus,
+  InvoiceTable,
+  PaymentLinkTable,
+} from '../db/schema.ts';
+import type { PaymentLink } from './payment-links.ts';
+import { hashLinkToken } from './tokens.ts';
+
+/** What the one query also learns about the link's customer. */
+export interface PortalLinkFacts {
+  /** The customer's balance (the newest ledger entry's running balance). */
+  balance: number;
+  /** A pending estimate, or an approved one with a deposit: the portal may have some to show. */
+  estimates: boolean;
+  /** A saved card not removed (of any provider). */
+  savedMethods: boolean;
+}
+
+export interface OpenedLink {
+  link: PaymentLink;
+  business: BusinessTable;
+  customer: CustomerTable;
+  invoice: InvoiceTable | null;
+  estimate: EstimateTable | null;
+  facts: PortalLinkFacts;
+}
+
+const OPEN_LINK = `
+  select ${prefixedColumns('l', PAYMENT_LINK_COLUMNS)},
+    ${prefixedColumns('b', BUSINESS_COLUMNS)},
+    ${prefixedColumns('c', CUSTOMER_COLUMNS)},
+    ${prefixedColumns('i', INVOICE_COLUMNS)},
+    ${prefixedColumns('e', ESTIMATE_COLUMNS)},
+    (select le.balance_after from ledger_entries le where le.customer_id = l.customer_id
+      order by le.seq desc limit 1) as balance,
+    case when exists (select 1 from estimates pe where pe.customer_id = l.customer_id
+      and (pe.status = 'pending' or (pe.status = 'approved' and pe.deposit_amount > 0)))
+      then 1 else 0 end as any_estimates,
+    case when exists (select 1 from payment_methods pm where pm.customer_id = l.customer_id
+      and pm.removed_at is null) then 1 else 0 end as any_saved_methods
+  from payment_links l
+  join businesses b on b.id = l.business_id
+  join customers c on c.id = l.customer_id
+  left join invoices i on i.id = l.invoice_id
+  left join estimates e on e.id = l.estimate_id
+  where l.token_hash = ?`;
+
+/** The link a token opens, live or not, with all the above; undefined for an unknown token. */
+export async function openLinkByToken(
+  db: Db | Trx,
+  token: string,
+): Promise<OpenedLink | undefined> {
+  const [row] = await plainQuery<Record<string, unknown>>(db, OPEN_LINK, [hashLinkToken(token)]);
+  if (!row) return undefined;
+  const invoice = unprefixed<InvoiceTable>(row, 'i', INVOICE_COLUMNS);
+  const estimate = unprefixed<EstimateTable>(row, 'e', ESTIMATE_COLUMNS);
+  const link: PaymentLink = {
+    ...unprefixed<PaymentLinkTable>(row, 'l', PAYMENT_LINK_COLUMNS)!,
+    invoice_status: (invoice?.status as InvoiceStatus | undefined) ?? null,
+    estimate_valid_until: estimate?.valid_until ?? null,
+  };
+  return {
+    link,
+    business: unprefixed<BusinessTable>(row, 'b', BUSINESS_COLUMNS)!,
+    customer: unprefixed<CustomerTable>(row, 'c', CUSTOMER_COLUMNS)!,
+    invoice,
+    estimate,
+    facts: {
+      balance: Number(row.balance ?? 0),
+      estimates: Number(row.any_estimates) === 1,
+      savedMethods: Number(row.any_saved_methods) === 1,
+    },
+  };
+}
