@@ -11,7 +11,8 @@ import type {
   WebhookDeliveryTable,
   WebhookEndpointTable,
 } from '../db/schema.ts';
-import { endpointWants } from './endpoints.ts';
+import { conflict } from '../http/errors.ts';
+import { endpointWants, getEndpoint } from './endpoints.ts';
 
 /** The business's live endpoints that want events of `type`. */
 export async function endpointsWanting(db: Db | Trx, businessId: string, type: string) {
@@ -104,4 +105,29 @@ export function attemptView(attempt: WebhookAttemptTable) {
     duration_ms: attempt.duration_ms,
     created: attempt.created_at,
   };
+}
+
+/**
+ * Sends an event again, due now and waiting for no earlier event: to `endpointId`, or to every
+ * enabled endpoint that wants its type. 409 when there is nowhere to send it.
+ */
+export async function resendEvent(
+  db: Db,
+  event: EventTable,
+  endpointId: string | undefined,
+): Promise<WebhookDeliveryTable[]> {
+  let endpoints: WebhookEndpointTable[];
+  if (endpointId) {
+    const endpoint = await getEndpoint(db, event.business_id, endpointId, 'endpoint');
+    if (endpoint.enabled !== 1) {
+      throw conflict('endpoint_disabled', 'The endpoint is disabled: enable it first.', 'endpoint');
+    }
+    endpoints = [endpoint];
+  } else {
+    endpoints = await endpointsWanting(db, event.business_id, event.type);
+  }
+  if (endpoints.length === 0) {
+    throw conflict('no_endpoint', 'No enabled webhook endpoint wants this event.', 'endpoint');
+  }
+  return queueDeliveries(db, event, endpoints, { manual: true });
 }
