@@ -40,8 +40,7 @@ describe.each(testStores)('webhook endpoints API on $name', (store) => {
 
   it('changes what an endpoint wants, disables and deletes it', async () => {
     const staff = await h.business();
-    const { id } = (await staff.post('/v1/webhook_endpoints', { url: URL_OK, events: ['*'] }))
-      .body;
+    const { id } = (await staff.post('/v1/webhook_endpoints', { url: URL_OK, events: ['*'] })).body;
     const changed = await staff.patch(`/v1/webhook_endpoints/${id}`, {
       events: ['invoice.overdue'],
       enabled: false,
