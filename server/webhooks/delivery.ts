@@ -144,7 +144,7 @@ async function attempt(
       .set({
         state: state === 'retrying' ? 'pending' : state,
         next_attempt_at:
-          state === 'retrying' ? new Date(sentAt.getTime() + delay!).toISOString() : null,
+          state === 'retrying' ? new Date(at.getTime() + delay!).toISOString() : null,
         last_status: outcome.status,
         last_error: ok ? null : (outcome.error ?? `HTTP ${outcome.status}`),
         delivered_at: ok ? new Date().toISOString() : null,
@@ -153,7 +153,7 @@ async function attempt(
       .where('id', '=', delivery.id)
       .execute();
     if (ok) await noteSuccess(trx, endpoint.id);
-    else await noteFailure(trx, endpoint.id, at);
+    else await noteFailure(trx, endpoint.id, at, state === 'failed');
   });
   if (!ok) {
     rules.logger?.warn(

@@ -9,7 +9,7 @@ import type { Trx } from '../db/database.ts';
 import type { WebhookEndpointTable } from '../db/schema.ts';
 import { escapeHtml } from '../http/html.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
-import { DISABLE_AFTER_MS } from './schedule.ts';
+import { DISABLE_AFTER_MS, GAVE_UP_DISABLE_AFTER_MS } from './schedule.ts';
 
 export async function noteSuccess(trx: Trx, endpointId: string) {
   await trx
@@ -20,8 +20,16 @@ export async function noteSuccess(trx: Trx, endpointId: string) {
     .execute();
 }
 
-/** Returns true when this failure disabled the endpoint. */
-export async function noteFailure(trx: Trx, endpointId: string, at: Date): Promise<boolean> {
+/**
+ * Returns true when this failure disabled the endpoint: failing for DISABLE_AFTER_MS, or a
+ * delivery given up (its last attempt, ~70 hours after its first) with no success for two days.
+ */
+export async function noteFailure(
+  trx: Trx,
+  endpointId: string,
+  at: Date,
+  gaveUp = false,
+): Promise<boolean> {
   const endpoint = await trx
     .selectFrom('webhook_endpoints')
     .selectAll()
@@ -36,7 +44,8 @@ export async function noteFailure(trx: Trx, endpointId: string, at: Date): Promi
       .execute();
     return false;
   }
-  if (at.getTime() - Date.parse(endpoint.failing_since) < DISABLE_AFTER_MS) return false;
+  const failingFor = at.getTime() - Date.parse(endpoint.failing_since);
+  if (failingFor < (gaveUp ? GAVE_UP_DISABLE_AFTER_MS : DISABLE_AFTER_MS)) return false;
   const reason = `Every delivery failed since ${endpoint.failing_since}.`;
   await trx
     .updateTable('webhook_endpoints')

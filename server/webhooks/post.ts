@@ -61,6 +61,8 @@ export function postWebhook(
       target,
       {
         method: 'POST',
+        // A fresh connection each time: no socket kept from an earlier answer.
+        agent: false,
         headers: {
           ...headers,
           'content-type': 'application/json',

@@ -9,6 +9,8 @@ export const MAX_ATTEMPTS = RETRY_MINUTES.length + 1;
 
 /** An endpoint that has failed without one success for this long is disabled. */
 export const DISABLE_AFTER_MS = 3 * 86_400_000;
+/** …or when a delivery is given up and the endpoint has not answered well for this long. */
+export const GAVE_UP_DISABLE_AFTER_MS = 2 * 86_400_000;
 
 /** Milliseconds to wait after the `attempts`-th failed attempt; null when that was the last. */
 export function retryDelayMs(attempts: number): number | null {

@@ -40,7 +40,11 @@ export async function startReceiver(host = '127.0.0.1'): Promise<Receiver> {
     secret: null,
     script: [],
     events: () => receiver.received.flatMap((r) => (r.event ? [r.event] : [])),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
     reopen: () => listen(receiver.port),
   };
   const listen = (port: number) =>

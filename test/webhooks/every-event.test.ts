@@ -11,10 +11,10 @@ import { announceOverdueInvoices } from '../../server/webhooks/overdue.ts';
 import { testStores } from '../support/databases.ts';
 import {
   createCustomer,
-  DANA,
   createEstimate,
   createInvoice,
   createPaymentLink,
+  DANA,
   daysFromToday,
   poolService,
 } from '../support/fixtures.ts';
