@@ -1,6 +1,7 @@
 /** What the webhook suites share: an endpoint on a local receiver, and delivering the queue. */
 import type { Db } from '../../server/db/database.ts';
 import { deliverDueWebhooks } from '../../server/webhooks/delivery.ts';
+import type { PostRules } from '../../server/webhooks/post.ts';
 import type { StaffClient } from '../support/harness.ts';
 import type { Receiver } from '../support/webhook-receiver.ts';
 
@@ -17,7 +18,7 @@ export async function listenWith(staff: StaffClient, receiver: Receiver, events 
 }
 
 /** Passes of the delivery loop, at `at`, until one finds nothing due. */
-export async function deliverAll(db: Db, at?: Date, rules = LOCAL) {
+export async function deliverAll(db: Db, at?: Date, rules: PostRules = LOCAL) {
   const total = { delivered: 0, retrying: 0, failed: 0 };
   for (let pass = 0; pass < 50; pass += 1) {
     const result = await deliverDueWebhooks(db, { ...rules, ...(at ? { at } : {}) });
