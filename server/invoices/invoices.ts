@@ -2,12 +2,7 @@ import { getCustomer } from '../businesses/customers.ts';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { keysetPage, type Page } from '../db/pagination.ts';
-import type {
-  CustomerTable,
-  DocumentLineTable,
-  InvoiceStatus,
-  InvoiceTable,
-} from '../db/schema.ts';
+import type { CustomerTable, InvoiceStatus, InvoiceTable } from '../db/schema.ts';
 import { conflict, notFound, unprocessable } from '../http/errors.ts';
 import { appendEntries, invoiceAmountDue, lockCustomer } from '../ledger/entries.ts';
 import { applyAccountCredit, returnAppliedCredit } from './credit-application.ts';
@@ -16,12 +11,10 @@ import {
   insertLines,
   type LineInput,
   linesByDocument,
-  lineView,
   type PricedLine,
   priceLines,
   takeDocumentNumber,
 } from './lines.ts';
-import { type InvoiceSums, invoiceSums, NO_ENTRIES } from './owed.ts';
 import { moveInvoice } from './status.ts';
 
 export interface NewInvoice {

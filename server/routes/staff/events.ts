@@ -12,7 +12,6 @@ import { openApiHooks } from '../../http/openapi.ts';
 import {
   errorResponses,
   idParam,
-  jsonBody,
   jsonResponse,
   prefixedId,
   Timestamp,

@@ -25,8 +25,6 @@ import {
   createPaymentLink,
   getPaymentLink,
   type LinkTarget,
-  linkExpires,
-  linkStatus,
   listPaymentLinks,
   type PaymentLink,
   regeneratePaymentLink,
