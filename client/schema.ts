@@ -480,6 +480,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/sms_consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's consents to texts, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The consents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SmsConsentList"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a consent to texts the customer gave outside the portal
+         * @description A number that replied STOP stays opted out: only the customer can undo that, by replying START.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewSmsConsent"];
+                };
+            };
+            responses: {
+                /** @description The consent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SmsConsent"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -2039,8 +2169,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send the link to the customer by email (through the outbox)
-         * @description Queues an email with the link in the outbox and records `sent` (channel `email`). `to` defaults to the customer's email; 422 `customer_email_missing` when there is none. 409 when the link is revoked or expired.
+         * Send the link to the customer by email or text (through the outbox)
+         * @description Queues an email or a text with the link in the outbox and records `sent` with its channel. email: `to` defaults to the customer's email; 422 `customer_email_missing` when there is none. sms: `to` defaults to the customer's consented number; only a number with recorded consent that has not replied STOP: 422 `sms_consent_missing`, `sms_opted_out`, `customer_phone_missing` or `phone_invalid` otherwise. 409 when the link is revoked or expired.
          */
         post: {
             parameters: {
@@ -3758,14 +3888,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the email sent and waiting to be sent, newest first */
+        /** List the email and texts sent and waiting to be sent, newest first */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     starting_after?: string;
                     state?: "pending" | "sent" | "failed";
-                    kind?: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "webhook_disabled";
+                    kind?: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "webhook_disabled" | "reminder" | "portal_access" | "keyword_reply";
+                    channel?: "email" | "sms";
                 };
                 header?: never;
                 path?: never;
@@ -3773,7 +3904,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of email */
+                /** @description A page of email and texts */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3782,7 +3913,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             object: "list";
-                            data: components["schemas"]["Email"][];
+                            data: components["schemas"]["OutboxMessage"][];
                             has_more: boolean;
                         };
                     };
@@ -3831,7 +3962,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve one email, with its text and HTML */
+        /** Retrieve one message with its bodies and its log */
         get: {
             parameters: {
                 query?: never;
@@ -3843,13 +3974,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The email */
+                /** @description The email or text */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EmailDetail"];
+                        "application/json": components["schemas"]["OutboxMessageDetail"];
                     };
                 };
                 /** @description Error */
@@ -3899,8 +4030,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a failed email again
-         * @description A failed email goes back to pending, due at once; others are left as they are.
+         * Send a failed email or text again
+         * @description A failed message goes back to pending, due at once; others are left as they are. A text to a number that opted out fails again.
          */
         post: {
             parameters: {
@@ -3913,13 +4044,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The email */
+                /** @description The message */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Email"];
+                        "application/json": components["schemas"]["OutboxMessage"];
                     };
                 };
                 /** @description Error */
@@ -4620,6 +4751,168 @@ export interface paths {
                 };
                 /** @description Error */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's inbound texts (STOP, START, HELP), signature checked
+         * @description Set as the "A message comes in" webhook of the Twilio number or messaging service. STOP, STOPALL, UNSUBSCRIBE, CANCEL, END and QUIT opt the number out (one confirmation); START, UNSTOP and YES opt it back in; HELP and INFO answer with the business and its contact.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Empty TwiML: the answers go through the outbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's delivery status callbacks, signature checked
+         * @description Sent by Twilio to the StatusCallback given with each text: queued, sent, delivered, failed or undelivered (with ErrorCode). A status never moves a text backwards.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Taken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwilioStatusReceived"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5946,6 +6239,35 @@ export interface components {
             date?: string;
             invoice?: string;
         };
+        SmsConsentList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["SmsConsent"][];
+            /** @enum {boolean} */
+            has_more: false;
+        };
+        SmsConsent: {
+            id: string;
+            /** @enum {string} */
+            object: "sms_consent";
+            phone: string;
+            /** @enum {string} */
+            recorded_by: "portal" | "staff";
+            source: string | null;
+            text: string;
+            /** @description The number replied STOP (until START). */
+            opted_out: boolean;
+            /** Format: date-time */
+            created: string;
+        };
+        NewSmsConsent: {
+            /** @description E.164, or ten digits for North America. */
+            phone: string;
+            /** @description Where the customer agreed: "paper form signed 2026-12-01", "in person at the counter". */
+            source: string;
+            /** @description The words the customer agreed to; default: the portal's own. */
+            text?: string;
+        };
         NewInvoice: {
             customer: string;
             lines: components["schemas"]["DocumentLineInput"][];
@@ -6131,7 +6453,7 @@ export interface components {
             /** @enum {string} */
             type: "sent";
             /** @enum {string} */
-            channel: "email";
+            channel: "email" | "sms";
             /** Format: date-time */
             created: string;
             detail: {
@@ -6144,11 +6466,8 @@ export interface components {
              * @default email
              * @enum {string}
              */
-            channel: "email";
-            /**
-             * Format: email
-             * @description Default: the customer's email.
-             */
+            channel: "email" | "sms";
+            /** @description email: an address, default the customer's email. sms: a number (E.164, or ten digits for North America), default the customer's most recently consented number. */
             to?: string;
         };
         Portal: {
@@ -6502,10 +6821,16 @@ export interface components {
             };
             accept_total?: number;
         };
+        OutboxMessage: components["schemas"]["Email"] | components["schemas"]["TextMessage"];
         Email: {
             id: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             object: "email";
+            /** @enum {string} */
+            channel: "email";
             /** @enum {string} */
             kind: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "webhook_disabled";
             to: string;
@@ -6513,7 +6838,7 @@ export interface components {
             subject: string;
             payment: string | null;
             /**
-             * @description pending: waiting to be sent (always, while SMTP_URL is not set) or to be tried again; sent; failed: given up after repeated errors (POST …/retry tries again).
+             * @description pending: waiting to be sent (always, while SMTP_URL is not set for email or SMS_PROVIDER is outbox for texts) or to be tried again; sent: handed to the SMTP server or to Twilio; failed: given up after repeated errors, refused for good (an invalid number), or reported undelivered (POST …/retry tries again).
              * @enum {string}
              */
             state: "pending" | "sent" | "failed";
@@ -6526,9 +6851,77 @@ export interface components {
             /** Format: date-time */
             created: string;
         };
+        TextMessage: {
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            object: "text_message";
+            /** @enum {string} */
+            channel: "sms";
+            /** @enum {string} */
+            kind: "link" | "reminder" | "portal_access" | "keyword_reply";
+            /** @description The number, E.164. */
+            to: string;
+            customer: string | null;
+            payment_link: string | null;
+            invoice: string | null;
+            /** @description Twilio's SM… sid. */
+            provider_message_id: string | null;
+            /**
+             * @description Twilio's last word: queued → sent → delivered, or failed / undelivered.
+             * @enum {string|null}
+             */
+            delivery_status: "accepted" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | null;
+            /** @description Twilio's error code (21211 …). */
+            error_code: string | null;
+            /** Format: date-time */
+            delivered_at: string | null;
+            /**
+             * @description pending: waiting to be sent (always, while SMTP_URL is not set for email or SMS_PROVIDER is outbox for texts) or to be tried again; sent: handed to the SMTP server or to Twilio; failed: given up after repeated errors, refused for good (an invalid number), or reported undelivered (POST …/retry tries again).
+             * @enum {string}
+             */
+            state: "pending" | "sent" | "failed";
+            attempts: number;
+            last_error: string | null;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            sent_at: string | null;
+            /** Format: date-time */
+            created: string;
+        };
+        OutboxMessageDetail: components["schemas"]["EmailDetail"] | components["schemas"]["TextMessageDetail"];
         EmailDetail: components["schemas"]["Email"] & {
             text: string;
             html: string;
+            log: components["schemas"]["OutboxLogEntry"][];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            object: "email";
+        };
+        OutboxLogEntry: {
+            /** @enum {string} */
+            event: "queued" | "sent" | "attempt_failed" | "gave_up" | "retry" | "status" | "skipped";
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created: string;
+        };
+        TextMessageDetail: components["schemas"]["TextMessage"] & {
+            body: string;
+            log: components["schemas"]["OutboxLogEntry"][];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            object: "text_message";
         };
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /** @description The Standard Webhooks signing secret (`whsec_…`). Shown only in this answer: keep it. */
@@ -6605,6 +6998,12 @@ export interface components {
             /** @enum {boolean} */
             received: true;
             outcomes: string[];
+        };
+        TwilioStatusReceived: {
+            /** @enum {boolean} */
+            received: true;
+            /** @enum {string} */
+            outcome: "applied" | "stale" | "unknown";
         };
     };
     responses: never;
