@@ -3,6 +3,146 @@
  * (openapi-typescript). Do not edit: change the routes and generate again.
  */
 export interface paths {
+    "/v1/customers/portal_access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send portal access to each of several customers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SendPortalAccess"];
+                };
+            };
+            responses: {
+                /** @description What happened to each customer, in the order given */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: components["schemas"]["PortalAccess"][];
+                        };
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/portal_access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send portal access (a fresh customer link) to a customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SendPortalAccessOne"];
+                };
+            };
+            responses: {
+                /** @description Queued, or skipped with its reason */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalAccess"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -3895,7 +4035,7 @@ export interface paths {
                     limit?: number;
                     starting_after?: string;
                     state?: "pending" | "sent" | "failed";
-                    kind?: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "webhook_disabled" | "reminder" | "portal_access" | "keyword_reply";
+                    kind?: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "reminder" | "portal_access" | "estimate_approved" | "refund_issued" | "webhook_disabled" | "keyword_reply";
                     channel?: "email" | "sms";
                 };
                 header?: never;
@@ -4073,6 +4213,109 @@ export interface paths {
                 };
                 /** @description Error */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The business behind a public page: what the form shows (name, colour, logo) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The business */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessPage"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a fresh customer link (the public "Pay your bill" form)
+         * @description No key: the business is found by its slug. 202 whether or not a customer matched, in the same time (at least 400 ms). 429 past 20 requests an hour from one address or 3 for one email or number.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PortalAccessRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted (match or not) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalAccessAnswer"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6208,6 +6451,19 @@ export interface components {
             /** @enum {string} */
             state: "zero" | "credit" | "outstanding";
         };
+        PortalAccess: {
+            /** @enum {string} */
+            object: "portal_access";
+            customer: string;
+            /** @enum {string} */
+            status: "queued" | "skipped";
+            /** @enum {string} */
+            channel: "email" | "sms";
+            reason: string | null;
+            link: string | null;
+            message: string | null;
+            to: string | null;
+        };
         Error: {
             error: {
                 type: string;
@@ -6215,6 +6471,21 @@ export interface components {
                 message: string;
                 param: string | null;
             };
+        };
+        SendPortalAccess: {
+            customers: string[];
+            /**
+             * @default email
+             * @enum {string}
+             */
+            channel: "email" | "sms";
+        };
+        SendPortalAccessOne: {
+            /**
+             * @default email
+             * @enum {string}
+             */
+            channel: "email" | "sms";
         };
         LedgerEntry: {
             id: string;
@@ -6301,7 +6572,7 @@ export interface components {
             /** @enum {string} */
             object: "invoice_event";
             /** @enum {string} */
-            type: "created" | "sent" | "viewed" | "payment" | "refund" | "question" | "voided";
+            type: "created" | "sent" | "viewed" | "reminder" | "payment" | "refund" | "question" | "voided";
             /** Format: date-time */
             created: string;
             /** @description `sent`: `email` or `sms`. */
@@ -6385,6 +6656,26 @@ export interface components {
             notification_email: string | null;
             link_expiry_days: number | null;
             invoice_terms: string | null;
+            time_zone: string;
+            slug: string | null;
+            reminders: {
+                /** @enum {string} */
+                channel: "email" | "sms" | "both";
+                invoice: {
+                    enabled: boolean;
+                    offsets_days: number[];
+                    max_per_invoice: number;
+                };
+                estimate: {
+                    enabled: boolean;
+                    follow_up_days: number;
+                    before_expiry_days: number | null;
+                };
+                not_opened: {
+                    enabled: boolean;
+                    after_days: number;
+                };
+            };
         };
         SettingsPatch: {
             name?: string;
@@ -6422,6 +6713,27 @@ export interface components {
             notification_email?: string | null;
             link_expiry_days?: number | null;
             invoice_terms?: string | null;
+            /** @description IANA name; null resets it to the zone of the locale (or UTC). */
+            time_zone?: string | null;
+            slug?: string | null;
+            reminders?: {
+                /** @enum {string} */
+                channel?: "email" | "sms" | "both";
+                invoice?: {
+                    enabled?: boolean;
+                    offsets_days?: number[];
+                    max_per_invoice?: number;
+                };
+                estimate?: {
+                    enabled?: boolean;
+                    follow_up_days?: number;
+                    before_expiry_days?: number | null;
+                };
+                not_opened?: {
+                    enabled?: boolean;
+                    after_days?: number;
+                };
+            };
         };
         /** @description Exactly one of `customer`, `invoice`, `estimate`. */
         NewPaymentLink: {
@@ -6434,7 +6746,7 @@ export interface components {
             /** @enum {string} */
             object: "link_event";
             /** @enum {string} */
-            type: "created" | "copied" | "sent" | "viewed" | "payment_made" | "regenerated" | "revoked";
+            type: "created" | "copied" | "sent" | "viewed" | "payment_made" | "regenerated" | "revoked" | "reminder";
             channel: string | null;
             /** Format: date-time */
             created: string;
@@ -6491,6 +6803,7 @@ export interface components {
             };
             currency: string;
             locale: string;
+            time_zone: string;
             balance: {
                 amount: number;
                 /** @enum {string} */
@@ -6832,7 +7145,7 @@ export interface components {
             /** @enum {string} */
             channel: "email";
             /** @enum {string} */
-            kind: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "webhook_disabled";
+            kind: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "reminder" | "portal_access" | "estimate_approved" | "refund_issued" | "webhook_disabled";
             to: string;
             reply_to: string | null;
             subject: string;
@@ -6922,6 +7235,27 @@ export interface components {
              * @enum {string}
              */
             object: "text_message";
+        };
+        BusinessPage: {
+            /** @enum {string} */
+            object: "business_page";
+            name: string;
+            locale: string;
+            brand_color: string;
+            logo_url: string | null;
+        };
+        PortalAccessAnswer: {
+            /** @enum {string} */
+            object: "portal_access_request";
+            /** @enum {string} */
+            status: "accepted";
+        };
+        PortalAccessRequest: {
+            /**
+             * @description The email or mobile number the business has for the customer.
+             * @example dana@example.com
+             */
+            contact: string;
         };
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
             /** @description The Standard Webhooks signing secret (`whsec_…`). Shown only in this answer: keep it. */
