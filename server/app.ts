@@ -33,6 +33,7 @@ import { customerRoutes } from './routes/staff/customers.ts';
 import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
 import { estimateRoutes } from './routes/staff/estimates.ts';
 import { invoiceDraftRoutes } from './routes/staff/invoice-drafts.ts';
+import { eventRoutes } from './routes/staff/events.ts';
 import { invoiceRoutes } from './routes/staff/invoices.ts';
 import { outboxRoutes } from './routes/staff/outbox.ts';
 import { paymentLinkSendRoutes } from './routes/staff/payment-link-send.ts';
@@ -41,6 +42,8 @@ import { paymentReceiptRoutes } from './routes/staff/payment-receipts.ts';
 import { paymentRoutes } from './routes/staff/payments.ts';
 import { settingsRoutes } from './routes/staff/settings.ts';
 import { smsConsentRoutes } from './routes/staff/sms-consents.ts';
+import { registerWebhookCatalog } from './routes/staff/webhook-catalog.ts';
+import { webhookEndpointRoutes } from './routes/staff/webhook-endpoints.ts';
 import { twilioWebhookRoutes } from './routes/twilio-webhooks.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 
@@ -128,6 +131,11 @@ export function createApp({
   app.route('/v1/outbox', outboxRoutes);
   // The public "Pay your bill" form: no key, the business by its slug (issue 12).
   app.route('/v1/access', accessRoutes);
+  // Webhooks out (issue 14): the endpoints, and the events sent to them.
+  app.use('/v1/webhook_endpoints/*', staffAuth());
+  app.route('/v1/webhook_endpoints', webhookEndpointRoutes);
+  app.use('/v1/events/*', staffAuth());
+  app.route('/v1/events', eventRoutes);
   // Stripe's events: no key, no portal guard; the signature is the credential.
   app.route('/webhooks', webhookRoutes);
   // Twilio's inbound texts and status callbacks: the X-Twilio-Signature is the credential.
@@ -149,6 +157,7 @@ export function createApp({
     scheme: 'bearer',
     description: "The business's secret API key.",
   });
+  registerWebhookCatalog(app.openAPIRegistry);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -53,6 +53,11 @@ export interface Config {
   trustProxy: boolean;
   rateLimit: { portalPerMinute: number; misses: number; missWindowSeconds: number };
   logLevel: string;
+  /**
+   * Webhooks out (docs/webhooks.md): `allowPrivateNetworks` lets endpoints on loopback and private
+   * addresses through, for a receiver on a developer's machine; refused in production.
+   */
+  webhooks: { allowPrivateNetworks: boolean };
 }
 
 const DEFAULT_SQLITE = './data/pay-portal.sqlite';
@@ -78,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       'PAYMENT_PROVIDER=sandbox is refused when NODE_ENV=production: set PAYMENT_PROVIDER=stripe and the Stripe keys',
     );
+  }
+  const allowPrivate = env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS;
+  const allowPrivateNetworks = allowPrivate === 'true' || allowPrivate === '1';
+  if (production && allowPrivateNetworks) {
+    throw new Error('WEBHOOKS_ALLOW_PRIVATE_NETWORKS is refused when NODE_ENV=production');
   }
   return {
     port,
@@ -111,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       missWindowSeconds: Number(env.RATE_LIMIT_MISS_WINDOW_SECONDS ?? 600),
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webhooks: { allowPrivateNetworks },
   };
 }
 

@@ -15,6 +15,7 @@ import { startReminderScheduler } from './reminders/scheduler.ts';
 import { startTextDelivery } from './texts/delivery.ts';
 import { smsProvider } from './texts/provider.ts';
 import { textSender } from './texts/queue.ts';
+import { startWebhookDelivery } from './webhooks/loop.ts';
 
 async function main() {
   const config = loadConfig();
@@ -54,6 +55,8 @@ async function main() {
     logger,
     texts: textSender,
   });
+  // Webhooks out (issue 14): sent from the queue, never in a request's path.
+  const webhooks = startWebhookDelivery({ db, config, logger });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     const lines = [`Pay Portal listening on ${config.publicUrl} (port ${info.port})`];
     if (demo) {
@@ -80,7 +83,7 @@ async function main() {
 
   const stop = () => {
     server.close();
-    void Promise.all([email.stop(), texts.stop(), reminders.stop()])
+    void Promise.all([email.stop(), texts.stop(), reminders.stop(), webhooks.stop()])
       .then(() => db.destroy())
       .then(() => process.exit(0));
   };

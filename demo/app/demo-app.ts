@@ -13,13 +13,15 @@ import './customers-panel.ts';
 import './outbox-panel.ts';
 import './payments-panel.ts';
 import './settings-panel.ts';
+import './webhooks-panel.ts';
 
-type Tab = 'customers' | 'settings' | 'payments' | 'outbox';
+type Tab = 'customers' | 'settings' | 'payments' | 'outbox' | 'webhooks';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'customers', label: 'Customers' },
   { id: 'settings', label: 'Settings' },
   { id: 'payments', label: 'Payments' },
   { id: 'outbox', label: 'Outbox' },
+  { id: 'webhooks', label: 'Webhooks' },
 ];
 
 @customElement('demo-app')
@@ -192,6 +194,8 @@ export class DemoApp extends LitElement {
         ></demo-payments>`;
       case 'outbox':
         return html`<demo-outbox .api=${api} .at=${at}></demo-outbox>`;
+      case 'webhooks':
+        return html`<demo-webhooks .api=${api} .at=${at}></demo-webhooks>`;
     }
   }
 

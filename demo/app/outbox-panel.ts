@@ -16,6 +16,7 @@ const KINDS: Record<string, string> = {
   estimate_decision: 'Estimate decision',
   question: 'Question',
   link: 'Payment link',
+  webhook_disabled: 'Webhook disabled',
   reminder: 'Reminder',
   portal_access: 'Portal access',
   keyword_reply: 'Reply to STOP/HELP/START',

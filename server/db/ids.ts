@@ -24,7 +24,10 @@ export type IdPrefix =
   | 'mlg'
   | 'itx'
   | 'qst'
-  | 'rem';
+  | 'rem'
+  | 'we'
+  | 'whd'
+  | 'wha';
 
 /** A new id: prefix, underscore, 20 base-62 characters (~119 random bits). */
 export function newId(prefix: IdPrefix): string {

@@ -36,6 +36,12 @@ import type {
   SandboxPaymentTable,
   SandboxRefundTable,
 } from './schema/sandbox.ts';
+import type {
+  EventTable,
+  WebhookAttemptTable,
+  WebhookDeliveryTable,
+  WebhookEndpointTable,
+} from './schema/webhooks.ts';
 
 export type * from './schema/businesses.ts';
 export type * from './schema/estimates.ts';
@@ -46,6 +52,7 @@ export type * from './schema/outbox.ts';
 export type * from './schema/payments.ts';
 export type * from './schema/reminders.ts';
 export type * from './schema/sandbox.ts';
+export type * from './schema/webhooks.ts';
 
 export interface Database {
   businesses: BusinessTable;
@@ -80,4 +87,8 @@ export interface Database {
   estimate_questions: EstimateQuestionTable;
   estimate_deposits: EstimateDepositTable;
   reminders: ReminderTable;
+  webhook_endpoints: WebhookEndpointTable;
+  events: EventTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }

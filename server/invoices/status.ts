@@ -7,6 +7,7 @@ import type { Trx } from '../db/database.ts';
 import { now } from '../db/ids.ts';
 import type { InvoiceStatus, InvoiceTable } from '../db/schema.ts';
 import { conflict } from '../http/errors.ts';
+import { emitInvoiceEvent } from './events.ts';
 import { invoiceSums, NO_ENTRIES } from './owed.ts';
 
 /** Where each status may go forward. `void` and `paid` are final except by refund. */
@@ -76,13 +77,27 @@ export async function settleInvoiceStatus(trx: Trx, invoiceId: string) {
 
 /** The portal's "the customer saw it": open → viewed, and nothing else. True when it moved. */
 export async function markInvoiceViewed(trx: Trx, invoiceId: string): Promise<boolean> {
-  const result = await trx
+  const viewed = await trx
     .updateTable('invoices')
     .set({ status: 'viewed', updated_at: now() })
     .where('id', '=', invoiceId)
     .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+    .returningAll()
+    .execute();
+  for (const invoice of viewed) await emitInvoiceEvent(trx, invoice, 'invoice.viewed');
+  return viewed.length > 0;
+}
+
+/** Every open invoice of a customer → viewed (a customer link was seen); each one told. */
+export async function markCustomerInvoicesViewed(trx: Trx, customerId: string): Promise<void> {
+  const viewed = await trx
+    .updateTable('invoices')
+    .set({ status: 'viewed', updated_at: now() })
+    .where('customer_id', '=', customerId)
+    .where('status', '=', 'open')
+    .returningAll()
+    .execute();
+  for (const invoice of viewed) await emitInvoiceEvent(trx, invoice, 'invoice.viewed');
 }
 
 /** Writes the new status (and `voided_at` for a void), checking nothing: callers check. */
@@ -91,5 +106,8 @@ export async function moveInvoice(trx: Trx, invoice: InvoiceTable, to: InvoiceSt
   const at = now();
   const changes = { status: to, updated_at: at, ...(to === 'void' ? { voided_at: at } : {}) };
   await trx.updateTable('invoices').set(changes).where('id', '=', invoice.id).execute();
-  return { ...invoice, ...changes };
+  const moved = { ...invoice, ...changes };
+  if (to === 'paid') await emitInvoiceEvent(trx, moved, 'invoice.paid');
+  if (to === 'void') await emitInvoiceEvent(trx, moved, 'invoice.voided');
+  return moved;
 }

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { type IdPrefix, newId, now, today } from '../db/ids.ts';
 import type { LedgerEntryTable, LedgerKind } from '../db/schema.ts';
+import { emitEvent } from '../events/events.ts';
 
 export type LedgerEntry = LedgerEntryTable;
 
@@ -71,7 +72,42 @@ export async function appendEntries(
     };
   });
   if (rows.length > 0) await trx.insertInto('ledger_entries').values(rows).execute();
+  await tellCreditChange(trx, owner, last?.balance_after ?? 0, balance);
   return rows;
+}
+
+const creditOf = (balance: number) => Math.max(0, -balance);
+
+/**
+ * `customer.credit_changed` when the account credit (what a balance below zero holds) moved: told
+ * here, where every entry is appended, so no way of changing it goes untold. Its object is the
+ * balance as GET /v1/customers/:id/balance shows it.
+ */
+async function tellCreditChange(
+  trx: Trx,
+  owner: { business_id: string; customer_id: string },
+  before: number,
+  after: number,
+) {
+  if (creditOf(before) === creditOf(after)) return;
+  const business = await trx
+    .selectFrom('businesses')
+    .select('currency')
+    .where('id', '=', owner.business_id)
+    .executeTakeFirstOrThrow();
+  await emitEvent(trx, {
+    business_id: owner.business_id,
+    type: 'customer.credit_changed',
+    object_id: owner.customer_id,
+    object: {
+      object: 'balance',
+      customer: owner.customer_id,
+      amount: after,
+      currency: business.currency,
+      state: balanceState(after),
+    },
+    extra: { credit: creditOf(after), previous_credit: creditOf(before) },
+  });
 }
 
 async function lastEntry(db: Db | Trx, customerId: string) {

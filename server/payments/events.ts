@@ -16,6 +16,7 @@ import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { applyDisputeEvent } from './disputes.ts';
 import { holdExpiry, keepHolds, releaseHolds } from './holds.ts';
+import { emitPaymentEvent } from './payment-events.ts';
 import { lockPayment, type Payment } from './payments.ts';
 import type { ProviderEvent } from './provider.ts';
 import { cardColumns, recordPaymentSuccess } from './record.ts';
@@ -121,9 +122,23 @@ async function apply(trx: Trx, payment: Payment, event: ProviderEvent): Promise<
     case 'dispute.updated':
     case 'dispute.funds_withdrawn':
     case 'dispute.funds_reinstated':
-    case 'dispute.closed':
-      return applyDisputeEvent(trx, payment, event);
+    case 'dispute.closed': {
+      const opens = event.dispute ? !(await disputeKnown(trx, event.dispute.id)) : false;
+      const applied = await applyDisputeEvent(trx, payment, event);
+      // Told from here, not disputes.ts: the staff view the event carries reads the disputes.
+      if (opens) await emitPaymentEvent(trx, payment.id, 'payment.disputed');
+      return applied;
+    }
   }
+}
+
+async function disputeKnown(trx: Trx, providerDisputeId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('disputes')
+    .select('provider_dispute_id')
+    .where('provider_dispute_id', '=', providerDisputeId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 async function setStatus(
@@ -147,6 +162,9 @@ async function setStatus(
     })
     .where('id', '=', payment.id)
     .execute();
+  if (status === 'failed' && payment.status !== 'failed') {
+    await emitPaymentEvent(trx, payment.id, 'payment.failed');
+  }
 }
 
 async function applyRefundEvent(trx: Trx, payment: Payment, event: ProviderEvent) {

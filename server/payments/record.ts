@@ -25,6 +25,7 @@ import {
 import { recordLinkEvent } from '../links/link-events.ts';
 import { enqueuePaymentEmails } from './emails.ts';
 import { releaseHolds } from './holds.ts';
+import { emitPaymentEvent } from './payment-events.ts';
 import { type Payment, requestedOf } from './payments.ts';
 import type { PaymentMethodDetails } from './provider.ts';
 import { saveCardAfterPayment } from './saved-methods.ts';
@@ -170,6 +171,7 @@ export async function recordPaymentSuccess(
   }
   // The receipt to the customer and the notice to the business, sent once with this posting.
   await enqueuePaymentEmails(trx, payment.id);
+  await emitPaymentEvent(trx, payment.id, 'payment.succeeded');
   return true;
 }
 

@@ -20,10 +20,12 @@ import { ApiError, conflict, unprocessable } from '../http/errors.ts';
 import { settleInvoiceStatus } from '../invoices/status.ts';
 import { appendEntries, type NewLedgerEntry } from '../ledger/entries.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
+import { emitPaymentEvent } from './payment-events.ts';
 import { amountRefunded, invoiceAllocations, lockPayment, type Payment } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
 import { afterRefundError, type RefundAnswer } from './refund-lookup.ts';
 import { refundSlices, refundTipAndFee } from './refund-slices.ts';
+import { staffRefundView } from './staff-views.ts';
 
 export async function refundPayment(
   db: Db,
@@ -189,6 +191,14 @@ export async function postRefund(
       ...refundIssuedEmail(receipt, Number(refund.amount)),
     });
   }
+  const refunded = await trx
+    .selectFrom('refunds')
+    .selectAll()
+    .where('id', '=', refund.id)
+    .executeTakeFirstOrThrow();
+  await emitPaymentEvent(trx, payment.id, 'payment.refunded', {
+    refund: staffRefundView(refunded, payment.currency),
+  });
   return true;
 }
 

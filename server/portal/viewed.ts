@@ -3,10 +3,12 @@
  * counts as a view, never a GET, so mail scanners that fetch every link are not taken for people.
  */
 import type { Trx } from '../db/database.ts';
-import { now } from '../db/ids.ts';
-import { markInvoiceViewed } from '../invoices/status.ts';
+import { emitEstimateEvent } from '../estimates/events.ts';
+import { emitEvent } from '../events/events.ts';
+import { markCustomerInvoicesViewed, markInvoiceViewed } from '../invoices/status.ts';
 import type { PortalScope } from '../links/access.ts';
 import { recordLinkEvent } from '../links/link-events.ts';
+import { paymentLinkView } from '../links/link-view.ts';
 
 /**
  * Records `viewed` on the link and moves the invoices the customer was shown from open to viewed:
@@ -14,14 +16,17 @@ import { recordLinkEvent } from '../links/link-events.ts';
  */
 export async function recordPortalView(trx: Trx, scope: PortalScope): Promise<void> {
   await recordLinkEvent(trx, scope.link, 'viewed');
+  await emitEvent(trx, {
+    business_id: scope.business.id,
+    type: 'link.viewed',
+    object: paymentLinkView(scope.link, null),
+  });
+  if (scope.link.kind === 'estimate' && scope.link.estimate_id) {
+    await emitEstimateEvent(trx, scope.link.estimate_id, 'estimate.viewed', { once: true });
+  }
   if (scope.link.kind === 'invoice') {
     await markInvoiceViewed(trx, scope.link.invoice_id!);
   } else if (scope.link.kind === 'customer') {
-    await trx
-      .updateTable('invoices')
-      .set({ status: 'viewed', updated_at: now() })
-      .where('customer_id', '=', scope.customer.id)
-      .where('status', '=', 'open')
-      .execute();
+    await markCustomerInvoicesViewed(trx, scope.customer.id);
   }
 }

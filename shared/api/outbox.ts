@@ -16,7 +16,8 @@ export type EmailKind =
   | 'reminder'
   | 'portal_access'
   | 'estimate_approved'
-  | 'refund_issued';
+  | 'refund_issued'
+  | 'webhook_disabled';
 
 /** What a text is for: a payment link, a reminder, portal access, or an answer to STOP/HELP/START. */
 export type TextKind = 'link' | 'reminder' | 'portal_access' | 'keyword_reply';

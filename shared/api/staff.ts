@@ -53,6 +53,18 @@ export type {
   TextMessage,
   TextMessageDetail,
 } from './outbox.ts';
+export type {
+  EventType,
+  NewWebhookEndpoint,
+  ResendRequest,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointChanges,
+  WebhookEndpointWithSecret,
+  WebhookEvent,
+  WebhookEventDetail,
+} from './webhooks.ts';
 
 export interface Customer {
   id: string;

@@ -24,6 +24,7 @@ import { owingCustomer } from '../support/scenarios.ts';
 /** A valid body for each route that takes one, so a refusal can only come from the id check. */
 const BODIES: Record<string, unknown> = {
   'PATCH /v1/customers/:id': { name: 'Taken over' },
+  'PATCH /v1/webhook_endpoints/:id': { url: 'https://intruder.example.com/hooks' },
   'POST /v1/customers/:id/charges': { amount: 100, description: 'Intruder' },
   'POST /v1/customers/:id/credits': { amount: 100, description: 'Intruder' },
   'POST /v1/customers/:id/sms_consents': { phone: '+15555550100', source: 'intruder form' },
@@ -70,6 +71,11 @@ async function customerWorld(h: Harness, staff: StaffClient, name: string) {
   });
   expect(paid.body.status).toBe('succeeded');
   const outbox = (await staff.get('/v1/outbox')).body.data;
+  const endpoint = await staff.post('/v1/webhook_endpoints', {
+    url: 'https://books.example.com/hooks',
+    events: ['*'],
+  });
+  const [event] = (await staff.get('/v1/events?limit=1')).body.data;
   const savedCard = (await openPortal(h, token).get()).body.saved_payment_methods[0];
   return {
     token,
@@ -81,6 +87,8 @@ async function customerWorld(h: Harness, staff: StaffClient, name: string) {
       payments: paid.body.id as string,
       outbox: outbox[0].id as string,
       payment_methods: savedCard.id as string,
+      webhook_endpoints: endpoint.body.id as string,
+      events: event.id as string,
     },
   };
 }
@@ -108,6 +116,8 @@ async function snapshot(staff: StaffClient, world: World) {
     events: (await staff.get(`/v1/payment_links/${ids.payment_links}/events?limit=100`)).body,
     payment: (await staff.get(`/v1/payments/${ids.payments}`)).body,
     outbox: (await staff.get('/v1/outbox?limit=100')).body.data.length,
+    endpoint: (await staff.get(`/v1/webhook_endpoints/${ids.webhook_endpoints}`)).body,
+    deliveries: (await staff.get(`/v1/events/${ids.events}`)).body.deliveries,
   };
 }
 
@@ -131,7 +141,9 @@ describe.each(testStores)('isolation on $name', (store) => {
           ? intruder.get(path)
           : route.method === 'PATCH'
             ? intruder.patch(path, body)
-            : intruder.post(path, body);
+            : route.method === 'DELETE'
+              ? intruder.del(path)
+              : intruder.post(path, body);
       const refused = await call;
       expect(refused.status, `${key} answered ${JSON.stringify(refused.body)}`).toBe(404);
     }

@@ -22,6 +22,7 @@ import type { SavedCard } from '../../server/routes/staff/customer-payment-metho
 import type * as customers from '../../server/routes/staff/customers.ts';
 import type * as estimates from '../../server/routes/staff/estimates.ts';
 import type { DraftInvoiceChanges } from '../../server/routes/staff/invoice-drafts.ts';
+import type * as events from '../../server/routes/staff/events.ts';
 import type { Invoice, InvoiceEvents } from '../../server/routes/staff/invoices.ts';
 import type * as outbox from '../../server/routes/staff/outbox.ts';
 import type { SentEvent } from '../../server/routes/staff/payment-link-send.ts';
@@ -29,6 +30,7 @@ import type * as links from '../../server/routes/staff/payment-links.ts';
 import type * as payments from '../../server/routes/staff/payments.ts';
 import type { Settings } from '../../server/routes/staff/settings.ts';
 import type { SmsConsent } from '../../server/routes/staff/sms-consents.ts';
+import type * as webhookEndpoints from '../../server/routes/staff/webhook-endpoints.ts';
 import type { ErrorAnswer, List } from '../../shared/api/common.ts';
 import type * as portal from '../../shared/api/portal.ts';
 import type * as staff from '../../shared/api/staff.ts';
@@ -157,6 +159,25 @@ describe('the staff API (shared/api/staff.ts)', () => {
 
   it('consents to texts', () => {
     expectTypeOf<staff.SmsConsent>().toEqualTypeOf<Out<typeof SmsConsent>>();
+  });
+
+  it('webhook endpoints and events', () => {
+    expectTypeOf<staff.WebhookEndpoint>().toEqualTypeOf<
+      Out<typeof webhookEndpoints.WebhookEndpoint>
+    >();
+    expectTypeOf<staff.WebhookEndpointWithSecret>().toEqualTypeOf<
+      Out<typeof webhookEndpoints.WebhookEndpointWithSecret>
+    >();
+    expectTypeOf<staff.NewWebhookEndpoint>().toEqualTypeOf<
+      In<typeof webhookEndpoints.NewWebhookEndpoint>
+    >();
+    expectTypeOf<staff.WebhookEndpointChanges>().toEqualTypeOf<
+      In<typeof webhookEndpoints.WebhookEndpointChanges>
+    >();
+    expectTypeOf<staff.WebhookEvent>().toEqualTypeOf<Out<typeof events.WebhookEvent>>();
+    expectTypeOf<staff.WebhookEventDetail>().toEqualTypeOf<Out<typeof events.WebhookEventDetail>>();
+    expectTypeOf<staff.WebhookDelivery>().toEqualTypeOf<Out<typeof events.WebhookDelivery>>();
+    expectTypeOf<staff.ResendRequest>().toEqualTypeOf<In<typeof events.ResendRequest>>();
   });
 
   it('GET /widget/embed.json (no schema: its view)', () => {

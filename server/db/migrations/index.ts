@@ -8,6 +8,7 @@ import * as providerChanges from './2026_12_04_0001_provider_changes.ts';
 import * as disputes from './2026_12_04_0002_disputes.ts';
 import * as refundReasons from './2026_12_04_0003_refund_reasons.ts';
 import * as invoiceQuestions from './2026_12_04_0005_invoice_questions.ts';
+import * as webhooks from './2026_12_05_0201_webhooks.ts';
 import * as texts from './2026_12_05_0301_texts.ts';
 import * as reminders from './2026_12_05_0401_reminders.ts';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0002_disputes': disputes,
   '2026_12_04_0003_refund_reasons': refundReasons,
   '2026_12_04_0005_invoice_questions': invoiceQuestions,
+  '2026_12_05_0201_webhooks': webhooks,
   '2026_12_05_0301_texts': texts,
   '2026_12_05_0401_reminders': reminders,
 };

@@ -13,7 +13,8 @@ export type EmailKind =
   | 'reminder'
   | 'portal_access'
   | 'estimate_approved'
-  | 'refund_issued';
+  | 'refund_issued'
+  | 'webhook_disabled';
 
 export type EmailState = 'pending' | 'sent' | 'failed';
 

@@ -10,6 +10,7 @@ import {
   declineEstimate,
   portalDecisionView,
 } from '../../estimates/decisions.ts';
+import { emitEstimateEvent } from '../../estimates/events.ts';
 import { SignatureInput } from '../../estimates/signatures.ts';
 import { bodyCap } from '../../http/body-cap.ts';
 import { clientOf } from '../../http/client-address.ts';
@@ -96,9 +97,11 @@ export const portalEstimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { token, id } = c.req.valid('param');
       const { signature } = c.req.valid('json');
       const scope = await openPortalLink(c, token);
-      const approved = await c.var.db
-        .transaction()
-        .execute((trx) => approveEstimate(trx, scope, id, signature, clientOf(c)));
+      const approved = await c.var.db.transaction().execute(async (trx) => {
+        const approved = await approveEstimate(trx, scope, id, signature, clientOf(c));
+        await emitEstimateEvent(trx, approved.estimate.id, 'estimate.approved');
+        return approved;
+      });
       return c.json(
         portalDecisionView(approved.decision, approved.estimate, approved.depositDue),
         200,
@@ -121,9 +124,13 @@ export const portalEstimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { token, id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const scope = await openPortalLink(c, token);
-      const declined = await c.var.db
-        .transaction()
-        .execute((trx) => declineEstimate(trx, scope, id, reason ?? null, clientOf(c)));
+      const declined = await c.var.db.transaction().execute(async (trx) => {
+        const declined = await declineEstimate(trx, scope, id, reason ?? null, clientOf(c));
+        await emitEstimateEvent(trx, declined.estimate.id, 'estimate.declined', {
+          extra: { reason: declined.decision.reason },
+        });
+        return declined;
+      });
       return c.json(portalDecisionView(declined.decision, declined.estimate, 0), 200);
     },
   )
@@ -146,9 +153,13 @@ export const portalEstimateRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { token, id } = c.req.valid('param');
       const { message } = c.req.valid('json');
       const scope = await openPortalLink(c, token);
-      const question = await c.var.db
-        .transaction()
-        .execute((trx) => askAboutEstimate(trx, scope, id, message, clientOf(c)));
+      const question = await c.var.db.transaction().execute(async (trx) => {
+        const asked = await askAboutEstimate(trx, scope, id, message, clientOf(c));
+        await emitEstimateEvent(trx, asked.estimate_id, 'estimate.question', {
+          extra: { question: { id: asked.id, message: asked.message, created: asked.created_at } },
+        });
+        return asked;
+      });
       return c.json(
         {
           object: 'estimate_question' as const,

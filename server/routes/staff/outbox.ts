@@ -23,6 +23,7 @@ const emailKinds = [
   'portal_access',
   'estimate_approved',
   'refund_issued',
+  'webhook_disabled',
 ] as const;
 const textKinds = ['link', 'reminder', 'portal_access', 'keyword_reply'] as const;
 const kinds = [...new Set([...emailKinds, ...textKinds])] as [string, ...string[]];

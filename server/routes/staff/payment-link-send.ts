@@ -11,6 +11,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { conflict, unprocessable } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse, Timestamp } from '../../http/schemas.ts';
+import { emitInvoiceSent } from '../../invoices/events.ts';
 import { paymentLinkEmail } from '../../links/link-email.ts';
 import { recordLinkEvent } from '../../links/link-events.ts';
 import { paymentLinkText } from '../../links/link-text.ts';
@@ -144,6 +145,7 @@ export const paymentLinkSendRoutes = new OpenAPIHono<AppEnv>(openApiHooks).opena
         if (queued.status === 'skipped') return queued;
         const detail = { to: queued.to, message: queued.message.id };
         const event = await recordLinkEvent(trx, link, 'sent', { channel: 'sms', detail });
+        if (link.invoice_id) await emitInvoiceSent(trx, link.invoice_id, 'sms');
         return { status: 'queued' as const, event, detail };
       });
       if (sent.status === 'skipped') {
@@ -185,6 +187,7 @@ export const paymentLinkSendRoutes = new OpenAPIHono<AppEnv>(openApiHooks).opena
         ...email,
       });
       const detail = { to: emailTo, message: message.id };
+      if (link.invoice_id) await emitInvoiceSent(trx, link.invoice_id, 'email');
       return {
         event: await recordLinkEvent(trx, link, 'sent', { channel: 'email', detail }),
         detail,

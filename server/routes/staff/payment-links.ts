@@ -20,12 +20,11 @@ import {
   Timestamp,
 } from '../../http/schemas.ts';
 import { listLinkEvents, recordLinkEvent } from '../../links/link-events.ts';
+import { paymentLinkView } from '../../links/link-view.ts';
 import {
   createPaymentLink,
   getPaymentLink,
   type LinkTarget,
-  linkExpires,
-  linkStatus,
   listPaymentLinks,
   type PaymentLink,
   regeneratePaymentLink,
@@ -97,19 +96,8 @@ const EventListQuery = ListQuery.extend({
 
 function linkView(link: PaymentLink, config: Config, token?: string) {
   const clear = token ?? unsealToken(link.token_sealed, link.id, config.appSecret);
-  return {
-    id: link.id,
-    object: 'payment_link' as const,
-    kind: link.kind,
-    customer: link.customer_id,
-    invoice: link.invoice_id,
-    estimate: link.estimate_id,
-    // From the configured public URL only, never from the request's Host header.
-    url: clear === null ? null : `${config.publicUrl}/p/${clear}`,
-    status: linkStatus(link),
-    expires: linkExpires(link),
-    created: link.created_at,
-  };
+  // From the configured public URL only, never from the request's Host header.
+  return paymentLinkView(link, clear === null ? null : `${config.publicUrl}/p/${clear}`);
 }
 
 function eventView(event: LinkEventTable) {

@@ -1,6 +1,5 @@
 /** `/v1/payments`: the business's payments, and refunds through the provider. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { RefundTable } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
@@ -13,19 +12,10 @@ import {
   prefixedId,
   Timestamp,
 } from '../../http/schemas.ts';
-import { disputesOf, disputeView } from '../../payments/disputes.ts';
-import {
-  amountRefunded,
-  getBusinessPayment,
-  invoiceAllocations,
-  listBusinessPayments,
-  type Payment,
-  paymentFields,
-  refundsOf,
-  refundView,
-} from '../../payments/payments.ts';
+import { getBusinessPayment, listBusinessPayments } from '../../payments/payments.ts';
 import { paymentProvider } from '../../payments/providers.ts';
 import { refundPayment } from '../../payments/refunds.ts';
+import { staffPaymentViews, staffRefundView } from '../../payments/staff-views.ts';
 
 export const Refund = z
   .object({
@@ -42,11 +32,6 @@ export const Refund = z
     created: Timestamp,
   })
   .openapi('Refund');
-
-/** The refund as staff see it: the customer's view (refundView) and staff's reason. */
-function staffRefundView(refund: RefundTable, currency: string) {
-  return { ...refundView(refund, currency), reason: refund.reason };
-}
 
 const STATUSES = [
   'requires_confirmation',
@@ -99,28 +84,6 @@ const PaymentListQuery = ListQuery.extend({
   status: z.enum(STATUSES).optional(),
 });
 
-async function staffViews(db: AppEnv['Variables']['db'], payments: Payment[]) {
-  const ids = payments.map((payment) => payment.id);
-  const [allocations, refunds, disputes] = await Promise.all([
-    invoiceAllocations(db, ids),
-    refundsOf(db, ids),
-    disputesOf(db, ids),
-  ]);
-  return payments.map((payment) => {
-    const given = refunds.get(payment.id) ?? [];
-    return {
-      ...paymentFields(payment),
-      customer: payment.customer_id,
-      payment_link: payment.payment_link_id,
-      provider_payment_id: payment.provider_payment_id,
-      invoices: allocations.get(payment.id) ?? [],
-      amount_refunded: amountRefunded(given),
-      refunds: given.map((refund) => staffRefundView(refund, payment.currency)),
-      dispute: disputeView(disputes.get(payment.id)),
-    };
-  });
-}
-
 const security = [{ bearer: [] }];
 const tags = ['Payments'];
 
@@ -135,7 +98,7 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     listHandler(
       (c, page) => listBusinessPayments(c.var.db, c.var.business.id, page),
-      (c, rows) => staffViews(c.var.db, rows),
+      (c, rows) => staffPaymentViews(c.var.db, rows),
     ),
   )
   .openapi(
@@ -154,7 +117,7 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     async (c) => {
       const { db, business } = c.var;
       const payment = await getBusinessPayment(db, business.id, c.req.valid('param').id);
-      const [view] = await staffViews(db, [payment]);
+      const [view] = await staffPaymentViews(db, [payment]);
       return c.json(view!, 200);
     },
   )

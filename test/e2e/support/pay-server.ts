@@ -14,7 +14,7 @@ import {
   type NewBusiness,
 } from '../../../server/businesses/businesses.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { migrateToLatest, openDatabase } from '../../../server/db/database.ts';
+import { type Db, migrateToLatest, openDatabase } from '../../../server/db/database.ts';
 import { type DemoBusiness, seedDemo } from '../../../server/demo/seed.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import { loadWidgetFiles, type WidgetFiles } from '../../../server/pages/widget-files.ts';
@@ -41,10 +41,14 @@ export interface PayServer {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** The business `npm start` seeds, when asked for: its key and the links `/` lists. */
   demo: DemoBusiness | null;
+  /** The server's database, for suites that run its background work (webhook deliveries). */
+  db: Db;
   close(): Promise<void>;
 }
 
-export async function startPayServer(options: { seedDemo?: boolean } = {}): Promise<PayServer> {
+export async function startPayServer(
+  options: { seedDemo?: boolean; env?: Record<string, string> } = {},
+): Promise<PayServer> {
   const { widgetDir, demoDir } = buildOnce();
   const dataDir = mkdtempSync(join(tmpdir(), 'pay-portal-e2e-data-'));
   const config = loadConfig({
@@ -53,6 +57,7 @@ export async function startPayServer(options: { seedDemo?: boolean } = {}): Prom
     APP_SECRET: 'end-to-end-secret',
     DEMO: 'true',
     RATE_LIMIT_PORTAL_PER_MINUTE: '100000',
+    ...options.env,
   });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
@@ -90,6 +95,7 @@ export async function startPayServer(options: { seedDemo?: boolean } = {}): Prom
     widget: loadWidgetFiles(widgetDir),
     request,
     demo,
+    db,
     business: (name = 'Blue Lagoon Pools', settings = {}) =>
       createBusiness(maker, {
         name,
