@@ -32,8 +32,8 @@ import { customerPaymentMethodRoutes } from './routes/staff/customer-payment-met
 import { customerRoutes } from './routes/staff/customers.ts';
 import { documentPdfRoutes } from './routes/staff/document-pdfs.ts';
 import { estimateRoutes } from './routes/staff/estimates.ts';
-import { invoiceDraftRoutes } from './routes/staff/invoice-drafts.ts';
 import { eventRoutes } from './routes/staff/events.ts';
+import { invoiceDraftRoutes } from './routes/staff/invoice-drafts.ts';
 import { invoiceRoutes } from './routes/staff/invoices.ts';
 import { outboxRoutes } from './routes/staff/outbox.ts';
 import { paymentLinkSendRoutes } from './routes/staff/payment-link-send.ts';

@@ -21,8 +21,8 @@ import type { StatementEntry } from '../../server/routes/staff/customer-entries.
 import type { SavedCard } from '../../server/routes/staff/customer-payment-methods.ts';
 import type * as customers from '../../server/routes/staff/customers.ts';
 import type * as estimates from '../../server/routes/staff/estimates.ts';
-import type { DraftInvoiceChanges } from '../../server/routes/staff/invoice-drafts.ts';
 import type * as events from '../../server/routes/staff/events.ts';
+import type { DraftInvoiceChanges } from '../../server/routes/staff/invoice-drafts.ts';
 import type { Invoice, InvoiceEvents } from '../../server/routes/staff/invoices.ts';
 import type * as outbox from '../../server/routes/staff/outbox.ts';
 import type { SentEvent } from '../../server/routes/staff/payment-link-send.ts';
