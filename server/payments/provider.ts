@@ -126,6 +126,21 @@ export interface RefundInput {
   refundId: string;
 }
 
+export interface ServerConfirmInput {
+  providerPaymentId: string;
+  /** What the browser collected (`ctoken_…`), or null to pay with the saved card given at creation. */
+  reference: string | null;
+  /** Where the customer's bank sends them back after a redirect (3-D Secure). */
+  returnUrl: string;
+  /** New for each distinct attempt (`<pay_id>:confirm:<n>`). */
+  idempotencyKey: string;
+}
+
+export interface ServerConfirmed {
+  /** What the browser must do next (Stripe: `use_stripe_sdk` for 3-D Secure), or null. */
+  nextAction: { type: string } | null;
+}
+
 export interface PaymentProvider {
   readonly name: ProviderName;
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
@@ -159,6 +174,13 @@ export interface PaymentProvider {
    * id), so the server learns the funding and fixes the fee before the customer confirms.
    */
   describePaymentMethod?(reference: string): Promise<PaymentMethodDetails>;
+  /**
+   * Confirms the payment from the server with what the browser collected (Stripe: a
+   * ConfirmationToken, Stripe's "finalize payments on the server" flow; none for a saved card
+   * the payment was made with), after our fee was fixed for that very card. A decline is not an
+   * error: the provider's state (read by reconcilePayment afterwards) says failed.
+   */
+  confirmOnServer?(input: ServerConfirmInput): Promise<ServerConfirmed>;
   listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]>;
   detachSavedMethod(providerPaymentMethodId: string): Promise<void>;
 }

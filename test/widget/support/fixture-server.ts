@@ -38,7 +38,8 @@ export interface FixtureRequest {
 /** What the browser's stand-in for Stripe.js asks of Stripe (the fake). */
 export type StripeJsCall =
   | { op: 'confirmation_token'; card: string }
-  | { op: 'confirm'; clientSecret: string; confirmationToken?: string };
+  | { op: 'next_action'; clientSecret: string; pass: boolean }
+  | { op: 'confirm_requests' };
 
 export interface Fixture {
   apiBase: string;
@@ -231,12 +232,14 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     async stripeJs(call) {
       const { api } = (await stripeWorld()).fake;
       if (call.op === 'confirmation_token') return api.createConfirmationToken(call.card);
-      const intent = call.clientSecret.split('_secret_')[0]!;
-      if (call.confirmationToken) {
-        return api.confirm(intent, { confirmationToken: call.confirmationToken });
+      if (call.op === 'confirm_requests') {
+        // What our server asked of Stripe to confirm, in order.
+        return (await stripeWorld()).fake.requests
+          .filter((r) => r.method === 'POST' && r.path.endsWith('/confirm'))
+          .map((r) => ({ params: r.params, idempotencyKey: r.idempotencyKey, status: r.status }));
       }
-      // A saved card: the PaymentIntent was made with it.
-      return api.confirm(intent, { paymentMethod: `${api.intents.get(intent)?.payment_method}` });
+      // The bank's 3-D Secure step, passed or failed, as Stripe.js's handleNextAction shows it.
+      return api.completeAction(call.clientSecret.split('_secret_')[0]!, call.pass);
     },
     async close() {
       await sandbox.close();
