@@ -68,25 +68,9 @@ export async function settleTotal(
   instrument: Instrument,
   acceptTotal: number | undefined,
 ): Promise<{ total: number } | { refuse: ApiError }> {
-  await lockCustomer(trx, payment.customer_id);
   const request = quoteInputOf(payment);
-  try {
-    await checkStillPayable(trx, scope, payment);
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    await trx
-      .updateTable('payments')
-      .set({
-        status: 'canceled',
-        failure_code: error.code,
-        failure_message: error.message,
-        updated_at: now(),
-      })
-      .where('id', '=', payment.id)
-      .execute();
-    await releaseHolds(trx, payment.id);
-    return { refuse: error };
-  }
+  const gone = await cancelIfNotPayable(trx, scope, payment);
+  if (gone) return { refuse: gone };
   const funding = instrument.method === 'card' ? instrument.funding : null;
   const quote = paymentQuote(scope.settings, figuresInputOf(payment), instrument.method, funding);
   const card = {
@@ -106,6 +90,36 @@ export async function settleTotal(
   if (!accepted) return { refuse: feeChanged(scope, payment, figures, funding) };
   await placeHolds(trx, payment, request, null);
   return { total: quote.total };
+}
+
+/**
+ * With the customer's lock held: what the payment asks for is still payable, or the payment is
+ * canceled and its holds freed, and the refusal is returned for the customer.
+ */
+export async function cancelIfNotPayable(
+  trx: Trx,
+  scope: PortalScope,
+  payment: Payment,
+): Promise<ApiError | null> {
+  await lockCustomer(trx, payment.customer_id);
+  try {
+    await checkStillPayable(trx, scope, payment);
+    return null;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    await trx
+      .updateTable('payments')
+      .set({
+        status: 'canceled',
+        failure_code: error.code,
+        failure_message: error.message,
+        updated_at: now(),
+      })
+      .where('id', '=', payment.id)
+      .execute();
+    await releaseHolds(trx, payment.id);
+    return error;
+  }
 }
 
 function feeChanged(

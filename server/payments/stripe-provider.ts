@@ -52,7 +52,9 @@ export class StripeProvider implements PaymentProvider {
 
   constructor(readonly stripe: Stripe) {}
 
-  async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
+  async createPayment(
+    input: CreatePaymentInput,
+  ): Promise<CreatedPayment & { providerPaymentId: string }> {
     const reusing = input.savedPaymentMethodId !== null;
     const needsCustomer = input.savePaymentMethod || reusing;
     const providerCustomerId =

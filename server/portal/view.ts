@@ -71,5 +71,14 @@ function providerView(config: Config) {
     const key = config.stripe.publishableKey ?? '';
     return { name: 'stripe' as const, publishable_key: key, test_mode: key.startsWith('pk_test_') };
   }
+  if (config.paymentProvider === 'square') {
+    return {
+      name: 'square' as const,
+      application_id: config.square.applicationId ?? '',
+      location_id: config.square.locationId ?? '',
+      // Square's sandbox application ids start `sandbox-sq0idb-`.
+      test_mode: config.square.environment === 'sandbox',
+    };
+  }
   return { name: 'sandbox' as const, test_mode: true };
 }

@@ -10,6 +10,7 @@ import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../../http/s
 import { openPortalLink, openPortalLinkToPay } from '../../links/access.ts';
 import { cancelPortalPayment } from '../../payments/cancel.ts';
 import { confirmSandboxPayment } from '../../payments/confirm.ts';
+import { confirmByAuthorizing } from '../../payments/confirm-authorize.ts';
 import { confirmOnServer } from '../../payments/confirm-server.ts';
 import { finalizePaymentMethod } from '../../payments/finalize.ts';
 import { asSeenByLink, getLinkPayment, type Payment, refundsOf } from '../../payments/payments.ts';
@@ -49,7 +50,22 @@ export const ServerConfirmation = z
   })
   .openapi('ServerConfirmation');
 
-export const Confirmation = z.union([SandboxConfirmation, ServerConfirmation]);
+export const SquareConfirmation = z
+  .strictObject({
+    square: z.strictObject({
+      source_id: z
+        .string()
+        .regex(/^(cnon|ccof):[\w-]{1,250}$/, 'must be a Square payment token (cnon:…)')
+        .optional()
+        .openapi({
+          description: "The Web Payments SDK's `card.tokenize()` token; absent for a saved card.",
+        }),
+    }),
+    accept_total: z.number().int().min(0).optional(),
+  })
+  .openapi('SquareConfirmation');
+
+export const Confirmation = z.union([SandboxConfirmation, ServerConfirmation, SquareConfirmation]);
 
 const IN_FLIGHT = new Set<Payment['status']>([
   'requires_confirmation',
@@ -88,6 +104,13 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { db, config } = c.var;
       const provider = paymentProvider(config, db);
       const body = c.req.valid('json');
+      if ('square' in body) {
+        const payment = await confirmByAuthorizing(db, provider, scope, id, {
+          source_id: body.square.source_id,
+          accept_total: body.accept_total,
+        });
+        return c.json(portalPaymentView(payment, scope), 200);
+      }
       if ('sandbox' in body) {
         const payment = await confirmSandboxPayment(db, provider, scope, id, body);
         return c.json(portalPaymentView(payment, scope), 200);

@@ -34,7 +34,7 @@ export const PortalPayment = z
     tip: z.number().int(),
     fee: z.number().int(),
     currency: z.string(),
-    provider: z.enum(['sandbox', 'stripe']),
+    provider: z.enum(['sandbox', 'stripe', 'square']),
     method: z.enum(['card', 'us_bank_account']),
     funding: z.string().nullable(),
     card: z.object({ brand: z.string().nullable(), last4: z.string() }).nullable(),
