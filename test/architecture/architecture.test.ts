@@ -55,7 +55,7 @@ const WIDGET_LAYERS = [
     'pay-portal-invoice',
     'pay-portal-access',
   ],
-  ['status', 'history', 'invoice-picker', 'tip-selector', 'sandbox-form', 'stripe-form'],
+  ['status', 'history', 'invoice-picker', 'tip-selector', 'sandbox-form', 'stripe-form', 'square-form'],
   ['lazy'],
   ['payment-block', 'estimates', 'invoice-view'],
   ['pay-portal'],

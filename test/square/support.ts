@@ -79,7 +79,7 @@ export async function confirmSquare(
 export async function tellSquare(
   { h, fake, signatureKey }: SquareWorld,
   type: 'payment.updated' | 'refund.updated',
-  object: { id: string },
+  object: { id: string; [field: string]: unknown },
   key = signatureKey,
 ) {
   const { body, signature } = fake.webhook(

@@ -137,7 +137,11 @@ export function squareRefund(
 export type SquareRefundObject = ReturnType<typeof squareRefund>;
 
 /** A webhook event body as Square sends it. */
-export function squareEvent(type: string, kind: 'payment' | 'refund', object: { id: string }) {
+export function squareEvent(
+  type: string,
+  kind: 'payment' | 'refund',
+  object: { id: string; [field: string]: unknown },
+) {
   return {
     merchant_id: 'MLTEST0MERCHANT',
     type,

@@ -34,7 +34,7 @@ export interface FakeSquare {
   /** A webhook delivery as Square makes it: the body and its signature for `notificationUrl`. */
   webhook(
     type: 'payment.updated' | 'refund.updated',
-    object: { id: string },
+    object: { id: string; [field: string]: unknown },
     notificationUrl: string,
     key: string,
   ): { body: string; signature: string };
