@@ -171,6 +171,8 @@ export interface SaveCardInput {
 
 export interface PaymentProvider {
   readonly name: ProviderName;
+  /** The methods its form takes, when not every one (Square: cards only). */
+  readonly methods?: readonly PaymentMethodKind[];
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
   /**
    * Changes the amount before confirmation, when the fee changes with the card's funding, and

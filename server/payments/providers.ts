@@ -5,6 +5,7 @@
  * own (./square/) and one entry here. One provider per app (config and database), made on first
  * use and kept.
  */
+import { type PaymentMethodKind, paymentMethodsFor } from '../../shared/quote.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { handleProviderEvent } from './events.ts';
@@ -14,6 +15,8 @@ import { createSquareClient, SquareProvider } from './square/square-provider.ts'
 import { createStripeClient, StripeProvider } from './stripe-provider.ts';
 
 interface ProviderEntry {
+  /** The methods its form takes (the business's currency may narrow them: shared/quote.ts). */
+  methods: readonly PaymentMethodKind[];
   /** Refuses, at start-up, a configuration that cannot take payments with this provider. */
   assertConfig(config: Config): void;
   create(config: Config, db: Db): PaymentProvider;
@@ -21,11 +24,13 @@ interface ProviderEntry {
 
 const REGISTRY: Record<ProviderName, ProviderEntry> = {
   sandbox: {
+    methods: ['card', 'us_bank_account'],
     assertConfig: assertSandboxAllowed,
     create: (config, db) =>
       new SandboxProvider(db, (event) => handleProviderEvent(db, event), config),
   },
   stripe: {
+    methods: ['card', 'us_bank_account'],
     assertConfig(config) {
       needs('stripe', [
         ['STRIPE_SECRET_KEY', config.stripe.secretKey],
@@ -40,6 +45,7 @@ const REGISTRY: Record<ProviderName, ProviderEntry> = {
     create: (config) => stripeProvider(config),
   },
   square: {
+    methods: SquareProvider.methods,
     assertConfig(config) {
       needs('square', [
         ['SQUARE_ACCESS_TOKEN', config.square.accessToken],
@@ -61,6 +67,12 @@ function needs(provider: string, settings: [string, string | null][]): void {
   if (missing.length > 0) {
     throw new Error(`PAYMENT_PROVIDER=${provider} needs ${missing.join(' and ')}`);
   }
+}
+
+/** What the customers of a business in `currency` may pay with, through this server's provider. */
+export function providerMethods(config: Config, currency: string): PaymentMethodKind[] {
+  const offered = REGISTRY[config.paymentProvider].methods;
+  return paymentMethodsFor(currency).filter((method) => offered.includes(method));
 }
 
 /**

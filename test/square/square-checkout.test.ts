@@ -37,10 +37,21 @@ describe.each(testStores)('paying with Square on $name', (store) => {
       location_id: 'LTEST0LOCATION',
       test_mode: true,
     });
-    expect(portal.body.payment_methods).toContainEqual({
-      type: 'card',
-      fee: { percent_bps: 300, fixed: 30 },
+    // Square's form here takes cards only: the portal offers no bank account, and refuses one.
+    expect(portal.body.payment_methods).toEqual([
+      { type: 'card', fee: { percent_bps: 300, fixed: 30 } },
+    ]);
+  });
+
+  it('refuses a bank-account payment, which the Square form does not take', async () => {
+    const staff = await poolBusiness(h);
+    const { browser, invoice } = await startSquarePayment(h, staff);
+    const refused = await browser.create({
+      invoices: [{ id: invoice.id, amount: 1_000 }],
+      method: 'us_bank_account',
     });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'method_unavailable', param: 'method' });
   });
 
   it('a full payment with a tip and the card fee: authorized, settled, captured, posted once', async () => {

@@ -52,6 +52,9 @@ export function createSquareClient(options: SquareOptions): SquareClient {
 
 export class SquareProvider implements PaymentProvider {
   readonly name = 'square' as const;
+  // Square's ACH needs Plaid in the browser: cards only, for now (docs/payments.md).
+  static readonly methods = ['card'] as const;
+  readonly methods = SquareProvider.methods;
 
   constructor(
     readonly square: SquareClient,

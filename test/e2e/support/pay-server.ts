@@ -44,7 +44,9 @@ export interface PayServer {
   close(): Promise<void>;
 }
 
-export async function startPayServer(options: { seedDemo?: boolean } = {}): Promise<PayServer> {
+export async function startPayServer(
+  options: { seedDemo?: boolean; env?: Record<string, string> } = {},
+): Promise<PayServer> {
   const { widgetDir, demoDir } = buildOnce();
   const dataDir = mkdtempSync(join(tmpdir(), 'pay-portal-e2e-data-'));
   const config = loadConfig({
@@ -53,6 +55,7 @@ export async function startPayServer(options: { seedDemo?: boolean } = {}): Prom
     APP_SECRET: 'end-to-end-secret',
     DEMO: 'true',
     RATE_LIMIT_PORTAL_PER_MINUTE: '100000',
+    ...options.env,
   });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
