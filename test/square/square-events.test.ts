@@ -158,4 +158,41 @@ describe.each(testStores)('Square’s events on $name', (store) => {
     expect(again.body).toMatchObject({ status: 'succeeded', amount: 10_330 });
     expect(await balanceOf(staff, dana.id)).toBe(0);
   });
+
+  it('a process that died while Square authorized: voided by its key on start, paid again once', async () => {
+    const staff = await poolBusiness(h);
+    const { dana, token, payment } = await startSquarePayment(h, staff);
+    // We counted the attempt and asked Square, which authorized; our process died before it
+    // heard (so nothing was voided either).
+    const provider = paymentProvider(h.config, h.db);
+    await h.db
+      .updateTable('payments')
+      .set({
+        status: 'processing',
+        provider_changes: 1,
+        updated_at: new Date(Date.now() - 5 * 60_000).toISOString(),
+      })
+      .where('id', '=', payment.id)
+      .execute();
+    await provider.authorize!({
+      paymentId: payment.id,
+      reference: square.fake.api.tokenize(CREDIT),
+      savedPaymentMethodId: null,
+      providerCustomerId: null,
+      amount: 10_330,
+      currency: 'usd',
+      idempotencyKey: `${payment.id}:confirm:1`,
+    });
+    expect(squarePaymentOf(payment.id).status).toBe('APPROVED');
+    const report = await reconcilePayments(h.db, provider);
+    expect(report.released).toBe(1);
+    expect(squarePaymentOf(payment.id).status).toBe('CANCELED');
+    const again = await confirmSquare(h, token, payment.id, square.fake.api.tokenize(CREDIT));
+    expect(again.body).toMatchObject({ status: 'succeeded', amount: 10_330 });
+    const captured = [...square.fake.api.payments.values()].filter(
+      (p) => p.reference_id === payment.id && p.status === 'COMPLETED',
+    );
+    expect(captured).toHaveLength(1);
+    expect(await balanceOf(staff, dana.id)).toBe(0);
+  });
 });

@@ -10,64 +10,27 @@
 import {
   SQUARE_TEST_CARDS,
   SQUARE_TEST_NONCES,
-  type SquareMoney,
   type SquarePaymentObject,
-  type SquareRefundObject,
   squareCard,
   squareId,
   squarePayment,
   squareRefund,
 } from './fake-square-objects.ts';
+import {
+  type Body,
+  type Card,
+  FakeSquareStore,
+  invalid,
+  notFound,
+  SquareApiError,
+  shown,
+  snake,
+} from './fake-square-store.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: request bodies are as loose as JSON.
-export type Body = Record<string, any>;
+export type { Body } from './fake-square-store.ts';
+export { SquareApiError } from './fake-square-store.ts';
 
-export class SquareApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: { category: string; code: string; detail: string; field?: string }[],
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(errors[0]?.detail);
-  }
-}
-
-const invalid = (code: string, detail: string, field?: string) =>
-  new SquareApiError(400, [
-    { category: 'INVALID_REQUEST_ERROR', code, detail, ...(field ? { field } : {}) },
-  ]);
-const notFound = (what: string, id: string) =>
-  new SquareApiError(404, [
-    {
-      category: 'INVALID_REQUEST_ERROR',
-      code: 'NOT_FOUND',
-      detail: `Could not find ${what} with id ${id}.`,
-    },
-  ]);
-
-type Card = ReturnType<typeof squareCard> & { id: string; enabled: boolean; number: string };
-
-export class FakeSquareApi {
-  readonly locationId = 'LTEST0LOCATION';
-  readonly currency = 'USD';
-  readonly payments = new Map<string, SquarePaymentObject>();
-  readonly refunds = new Map<string, SquareRefundObject>();
-  readonly customers = new Map<string, Body>();
-  readonly cards = new Map<string, Card>();
-  /** One-time tokens the card form made, and the card number each stands for. */
-  private readonly nonces = new Map<string, { number: string; used: boolean }>();
-  /** The test card behind each payment, and the key each was made with. */
-  private readonly paidWith = new Map<string, string>();
-  private readonly byKey = new Map<string, string>();
-
-  /** The Web Payments SDK's `card.tokenize()`: a one-time token for a test card. */
-  tokenize(number: string): string {
-    if (!SQUARE_TEST_CARDS[number]) throw new Error(`not a Square test card: ${number}`);
-    const token = `cnon:${squareId(24)}`;
-    this.nonces.set(token, { number, used: false });
-    return token;
-  }
-
+export class FakeSquareApi extends FakeSquareStore {
   /** A refund the card network settles later: COMPLETED, or FAILED (the money returns). */
   settleRefund(id: string, status: 'COMPLETED' | 'FAILED') {
     const refund = this.find(this.refunds, 'refund', id);
@@ -258,71 +221,4 @@ export class FakeSquareApi {
     payment.refund_ids.push(refund.id);
     return refund;
   }
-
-  private createCard(body: Body): Body {
-    const customerId = body.card?.customer_id;
-    if (!customerId || !this.customers.has(customerId)) throw notFound('customer', `${customerId}`);
-    // A card on file is made from a payment the card completed (or a fresh token).
-    const payment = this.payments.get(body.source_id);
-    let number: string | undefined;
-    if (payment) {
-      if (payment.status !== 'COMPLETED' && payment.status !== 'APPROVED') {
-        throw invalid('INVALID_CARD', 'Only a card that paid can be kept on file.', 'source_id');
-      }
-      number = this.paidWith.get(payment.id);
-    } else {
-      const nonce = this.nonces.get(body.source_id);
-      if (!nonce || nonce.used)
-        throw invalid('INVALID_CARD_DATA', 'Invalid card data.', 'source_id');
-      nonce.used = true;
-      number = nonce.number;
-    }
-    const card: Card = {
-      ...squareCard(number!, customerId),
-      id: `ccof:${squareId(16)}`,
-      enabled: true,
-      number: number!,
-    };
-    this.cards.set(card.id, card);
-    return shown(card);
-  }
-
-  private money(value: unknown, field: string): SquareMoney {
-    const money = value as SquareMoney | undefined;
-    if (!money || typeof money.amount !== 'number') {
-      throw invalid('MISSING_REQUIRED_PARAMETER', 'Missing required parameter.', field);
-    }
-    if (!Number.isSafeInteger(money.amount) || money.amount < 1) {
-      throw invalid(
-        'INVALID_VALUE',
-        'The amount must be a positive integer in the smallest unit.',
-        `${field}.amount`,
-      );
-    }
-    if (money.currency !== this.currency) {
-      throw invalid(
-        'INVALID_CURRENCY',
-        `This location takes ${this.currency}, not ${money.currency}.`,
-        `${field}.currency`,
-      );
-    }
-    return { amount: money.amount, currency: money.currency };
-  }
-
-  private find<T>(map: Map<string, T>, what: string, id: string): T {
-    const found = map.get(id);
-    if (!found) throw notFound(what, id);
-    return found;
-  }
-}
-
-/** A card as Square shows it: never its number. */
-function shown(card: Card): Body {
-  const { number: _number, ...rest } = card;
-  return rest;
-}
-
-function snake(body: Body): Body {
-  const { idempotency_key: _key, ...rest } = body;
-  return rest;
 }
