@@ -32,6 +32,7 @@ function portalFixtures() {
         return server.staff(payload.link, payload.method, payload.path, payload.body);
       }
       if (command === 'stripe-js') return server.stripeJs(payload);
+      if (command === 'square-js') return server.squareJs(payload);
       return undefined;
     },
   };

@@ -26,12 +26,23 @@ export interface Config {
   publicUrl: string;
   production: boolean;
   demo: boolean;
-  paymentProvider: 'sandbox' | 'stripe';
+  paymentProvider: 'sandbox' | 'stripe' | 'square';
   stripe: {
     secretKey: string | null;
     publishableKey: string | null;
     webhookSecret: string | null;
     /** Another address for Stripe's API (tests point it at a local stand-in); null: Stripe's. */
+    apiBase: string | null;
+  };
+  /** Square (`PAYMENT_PROVIDER=square`): docs/configuration.md. */
+  square: {
+    accessToken: string | null;
+    applicationId: string | null;
+    locationId: string | null;
+    webhookSignatureKey: string | null;
+    /** `sandbox` (default outside production) or `production`. */
+    environment: 'sandbox' | 'production';
+    /** Another address for Square's API (tests point it at a local stand-in); null: Square's. */
     apiBase: string | null;
   };
   smtpUrl: string | null;
@@ -67,8 +78,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8787);
   const databaseUrl = env.DATABASE_URL || DEFAULT_SQLITE;
   const provider = env.PAYMENT_PROVIDER ?? 'sandbox';
-  if (provider !== 'sandbox' && provider !== 'stripe') {
-    throw new Error(`PAYMENT_PROVIDER must be "sandbox" or "stripe", not "${provider}"`);
+  if (provider !== 'sandbox' && provider !== 'stripe' && provider !== 'square') {
+    throw new Error(`PAYMENT_PROVIDER must be "sandbox", "stripe" or "square", not "${provider}"`);
+  }
+  const squareEnvironment = env.SQUARE_ENVIRONMENT ?? (production ? 'production' : 'sandbox');
+  if (squareEnvironment !== 'sandbox' && squareEnvironment !== 'production') {
+    throw new Error(
+      `SQUARE_ENVIRONMENT must be "sandbox" or "production", not "${squareEnvironment}"`,
+    );
   }
   const smsProvider = env.SMS_PROVIDER || 'outbox';
   if (smsProvider !== 'outbox' && smsProvider !== 'twilio') {
@@ -101,6 +118,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null,
       webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
       apiBase: env.STRIPE_API_BASE || null,
+    },
+    square: {
+      accessToken: env.SQUARE_ACCESS_TOKEN ?? null,
+      applicationId: env.SQUARE_APPLICATION_ID ?? null,
+      locationId: env.SQUARE_LOCATION_ID ?? null,
+      webhookSignatureKey: env.SQUARE_WEBHOOK_SIGNATURE_KEY ?? null,
+      environment: squareEnvironment,
+      apiBase: env.SQUARE_API_BASE || null,
     },
     smtpUrl: env.SMTP_URL ?? null,
     sms: {

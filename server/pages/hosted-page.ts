@@ -136,6 +136,7 @@ export function hostedPageRoutes(widget: WidgetFiles) {
       portalPagePolicy({
         style: PAGE_STYLE_HASH,
         allowedOrigins: scope.settings.allowed_origins,
+        provider: c.var.config.paymentProvider,
         logoUrl: scope.settings.branding.logo_url,
       }),
     );

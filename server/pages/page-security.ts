@@ -18,6 +18,13 @@ const STRIPE = {
   connect: 'https://api.stripe.com',
 };
 
+/** Square's Web Payments SDK: its script and card frames, and where the card is tokenized. */
+const SQUARE = {
+  script: 'https://sandbox.web.squarecdn.com https://web.squarecdn.com',
+  frame: 'https://sandbox.web.squarecdn.com https://web.squarecdn.com',
+  connect: 'https://pci-connect.squareupsandbox.com https://pci-connect.squareup.com',
+};
+
 /** Only well-formed http(s) origins reach a policy, whatever a stored setting holds. */
 function safeOrigins(origins: readonly string[]): string[] {
   return origins.filter((origin) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin));
@@ -35,6 +42,8 @@ export interface PortalPolicyInput {
   style: string;
   allowedOrigins: readonly string[];
   logoUrl: string | null;
+  /** The card provider whose script and frames the page allows (Stripe's unless Square). */
+  provider?: string;
 }
 
 /**
@@ -42,17 +51,23 @@ export interface PortalPolicyInput {
  * business's colour through one, and Stripe positions its frames with them; `<style>` elements
  * are not, beyond the page's own. Browsers without CSP level 3 fall back to `style-src`.
  */
-export function portalPagePolicy({ style, allowedOrigins, logoUrl }: PortalPolicyInput): string {
+export function portalPagePolicy({
+  style,
+  allowedOrigins,
+  logoUrl,
+  provider,
+}: PortalPolicyInput): string {
   const logo = logoOrigin(logoUrl);
+  const card = provider === 'square' ? SQUARE : STRIPE;
   return [
     "default-src 'self'",
-    `script-src 'self' ${STRIPE.script}`,
+    `script-src 'self' ${card.script}`,
     `style-src 'self' 'unsafe-inline'`,
     `style-src-elem 'self' ${style}`,
     `style-src-attr 'unsafe-inline'`,
     `img-src 'self' data:${logo ? ` ${logo}` : ''}`,
-    `connect-src 'self' ${STRIPE.connect}`,
-    `frame-src ${STRIPE.frame}`,
+    `connect-src 'self' ${card.connect}`,
+    `frame-src ${card.frame}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -23,13 +23,7 @@ export async function setProviderAmount(
   if (!providerPaymentId) return;
   const atProvider = await provider.retrieve(providerPaymentId);
   if (atProvider.amount === total) return;
-  const counted = await db
-    .updateTable('payments')
-    .set((eb) => ({ provider_changes: eb('provider_changes', '+', 1) }))
-    .where('id', '=', payment.id)
-    .returning('provider_changes')
-    .executeTakeFirstOrThrow();
-  const key = `${payment.id}:change:${counted.provider_changes}`;
+  const key = `${payment.id}:change:${await countProviderChange(db, payment.id)}`;
   const amount = await provider.updateAmount(providerPaymentId, total, key);
   if (amount !== total) {
     throw new ApiError(
@@ -39,4 +33,19 @@ export async function setProviderAmount(
       'The payment processor did not take the new total. Nothing was charged; try again.',
     );
   }
+}
+
+/**
+ * Counts one more change asked of the provider for this payment (a new amount, a confirmation),
+ * in its own statement before the call: the count makes the call's idempotency key new for
+ * each distinct attempt.
+ */
+export async function countProviderChange(db: Db, paymentId: string): Promise<number> {
+  const counted = await db
+    .updateTable('payments')
+    .set((eb) => ({ provider_changes: eb('provider_changes', '+', 1) }))
+    .where('id', '=', paymentId)
+    .returning('provider_changes')
+    .executeTakeFirstOrThrow();
+  return counted.provider_changes;
 }

@@ -76,7 +76,7 @@ async function writeAttempt(
   savedCard: PaymentMethodDetails | null,
 ) {
   const { business, customer, settings } = scope;
-  checkPaymentMethod(business.currency, input.method);
+  checkPaymentMethod(business.currency, input.method, provider.methods);
   const request: QuoteInput = {
     invoices: input.invoices,
     balance_amount: input.balance_amount,

@@ -2,11 +2,23 @@
 import { type PaymentMethodKind, paymentMethodsFor } from '../../shared/quote.ts';
 import { unprocessable } from '../http/errors.ts';
 
-export function checkPaymentMethod(currency: string, method: PaymentMethodKind | null | undefined) {
+export function checkPaymentMethod(
+  currency: string,
+  method: PaymentMethodKind | null | undefined,
+  /** What the provider's form takes (providers.ts `providerMethods`); all by default. */
+  offered?: readonly PaymentMethodKind[],
+) {
   if (method && !paymentMethodsFor(currency).includes(method)) {
     throw unprocessable(
       'method_unavailable',
       'Bank payments are taken in US dollars only.',
+      'method',
+    );
+  }
+  if (method && offered && !offered.includes(method)) {
+    throw unprocessable(
+      'method_unavailable',
+      'This business takes cards only through its payment processor.',
       'method',
     );
   }

@@ -1,12 +1,12 @@
 /**
- * The one interface every payment provider implements (the Stripe provider and the embedded
- * sandbox), and the one shape in which any provider's outcomes reach the ledger: a
+ * The one interface every payment provider implements (Stripe, Square and the embedded sandbox;
+ * ./registry.ts names them, docs/payments.md has a table of what each supports), and the one shape in which any provider's outcomes reach the ledger: a
  * `ProviderEvent`, handed to `handleProviderEvent()` in ./events.ts whatever its source (a Stripe
  * webhook, the sandbox, reconciliation on start).
  */
 import type { PaymentMethodKind } from '../../shared/quote.ts';
 
-export type ProviderName = 'sandbox' | 'stripe';
+export type ProviderName = 'sandbox' | 'stripe' | 'square';
 
 /** Our payment's status, as the portal and staff API show it. */
 export type PaymentStatus =
@@ -57,7 +57,8 @@ export interface CreatePaymentInput {
 }
 
 export interface CreatedPayment {
-  providerPaymentId: string;
+  /** Null for a provider that makes its payment only at confirmation (Square). */
+  providerPaymentId: string | null;
   /** What the browser needs to confirm (Stripe's PaymentIntent client secret); null for sandbox. */
   clientSecret: string | null;
   status: PaymentStatus;
@@ -126,8 +127,52 @@ export interface RefundInput {
   refundId: string;
 }
 
+export interface ServerConfirmInput {
+  providerPaymentId: string;
+  /** What the browser collected (`ctoken_…`), or null to pay with the saved card given at creation. */
+  reference: string | null;
+  /** Where the customer's bank sends them back after a redirect (3-D Secure). */
+  returnUrl: string;
+  /** New for each distinct attempt (`<pay_id>:confirm:<n>`). */
+  idempotencyKey: string;
+}
+
+export interface ServerConfirmed {
+  /** What the browser must do next (Stripe: `use_stripe_sdk` for 3-D Secure), or null. */
+  nextAction: { type: string } | null;
+}
+
+export interface AuthorizeInput {
+  paymentId: string;
+  /** The one-time token the provider's card form made, or null to pay with `savedPaymentMethodId`. */
+  reference: string | null;
+  savedPaymentMethodId: string | null;
+  providerCustomerId: string | null;
+  amount: number;
+  currency: string;
+  /** New for each distinct attempt (`<pay_id>:confirm:<n>`). */
+  idempotencyKey: string;
+}
+
+export interface Authorized {
+  providerPaymentId: string;
+  status: 'approved' | 'failed';
+  /** What the provider authorized, minor units. */
+  amount: number;
+  details: PaymentMethodDetails | null;
+  failure: ProviderFailure | null;
+}
+
+export interface SaveCardInput {
+  providerPaymentId: string;
+  providerCustomerId: string;
+  idempotencyKey: string;
+}
+
 export interface PaymentProvider {
   readonly name: ProviderName;
+  /** The methods its form takes, when not every one (Square: cards only). */
+  readonly methods?: readonly PaymentMethodKind[];
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
   /**
    * Changes the amount before confirmation, when the fee changes with the card's funding, and
@@ -159,6 +204,25 @@ export interface PaymentProvider {
    * id), so the server learns the funding and fixes the fee before the customer confirms.
    */
   describePaymentMethod?(reference: string): Promise<PaymentMethodDetails>;
+  /**
+   * Confirms the payment from the server with what the browser collected (Stripe: a
+   * ConfirmationToken, Stripe's "finalize payments on the server" flow; none for a saved card
+   * the payment was made with), after our fee was fixed for that very card. A decline is not an
+   * error: the provider's state (read by reconcilePayment afterwards) says failed.
+   */
+  confirmOnServer?(input: ServerConfirmInput): Promise<ServerConfirmed>;
+  /**
+   * A provider that learns the card only by authorizing it (Square: `autocomplete: false`, whose
+   * `card_details.card.card_type` tells the funding): the payment is authorized for the total
+   * the customer accepted, the fee settled for that card, then `capture`d, or voided with
+   * `cancel` when the total must change (./confirm-authorize.ts).
+   */
+  authorize?(input: AuthorizeInput): Promise<Authorized>;
+  capture?(providerPaymentId: string): Promise<void>;
+  /** Voids an authorization whose answer was lost, by the key it was asked with (Square). */
+  cancelAttempt?(idempotencyKey: string): Promise<void>;
+  /** Keeps the card that paid for later (Square: a card on file made from the payment). */
+  saveCard?(input: SaveCardInput): Promise<PaymentMethodDetails>;
   listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]>;
   detachSavedMethod(providerPaymentMethodId: string): Promise<void>;
 }

@@ -44,6 +44,7 @@ export async function reconcilePayments(
     .where('updated_at', '>=', since)
     .orderBy('created_at', 'asc')
     .execute();
+  report.released += await releaseUnansweredAttempts(db, provider, since, logger);
   for (const payment of open) {
     report.checked += 1;
     try {
@@ -57,6 +58,54 @@ export async function reconcilePayments(
     logger?.info(report, 'reconciled payments with the provider');
   }
   return report;
+}
+
+/**
+ * A provider whose payment is made at confirmation (Square) leaves no id of its own until it
+ * answers: a process that died while asking leaves our payment `processing` without one. After
+ * STALE_CLAIM_MS the attempt is voided by the key it was asked with (Square's
+ * CancelPaymentByIdempotencyKey: an authorization is only ever captured by us) and the payment
+ * goes back to the customer. The key is the last one counted: `<pay_id>:confirm:<n>`.
+ */
+async function releaseUnansweredAttempts(
+  db: Db,
+  provider: PaymentProvider,
+  since: string,
+  logger?: Logger,
+): Promise<number> {
+  if (!provider.cancelAttempt) return 0;
+  const stale = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
+  const unanswered = await db
+    .selectFrom('payments')
+    .select(['id', 'provider_changes'])
+    .where('provider', '=', provider.name)
+    .where('provider_payment_id', 'is', null)
+    .where('status', '=', 'processing')
+    .where('updated_at', '>=', since)
+    .where('updated_at', '<', stale)
+    .execute();
+  let released = 0;
+  for (const payment of unanswered) {
+    try {
+      await provider.cancelAttempt(`${payment.id}:confirm:${payment.provider_changes}`);
+      await db.transaction().execute(async (trx) => {
+        const moved = await trx
+          .updateTable('payments')
+          .set({ status: 'requires_confirmation', updated_at: now() })
+          .where('id', '=', payment.id)
+          .where('status', '=', 'processing')
+          .where('provider_payment_id', 'is', null)
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) > 0) {
+          await lapseHolds(trx, payment.id);
+          released += 1;
+        }
+      });
+    } catch (error) {
+      logger?.warn({ err: error, payment: payment.id }, 'reconcile: attempt not voided');
+    }
+  }
+  return released;
 }
 
 /**

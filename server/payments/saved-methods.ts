@@ -40,7 +40,7 @@ export async function saveCardAfterPayment(
 export async function listSavedPaymentMethods(
   db: Db | Trx,
   customerId: string,
-  provider: 'sandbox' | 'stripe',
+  provider: 'sandbox' | 'stripe' | 'square',
 ) {
   const rows = await db
     .selectFrom('payment_methods')

@@ -16,6 +16,8 @@ import type {
   ProviderPaymentState,
   RefundInput,
   SavedMethod,
+  ServerConfirmed,
+  ServerConfirmInput,
 } from './provider.ts';
 import { intentDetails, intentFailure, intentStatus, methodDetails } from './stripe-intents.ts';
 
@@ -50,7 +52,9 @@ export class StripeProvider implements PaymentProvider {
 
   constructor(readonly stripe: Stripe) {}
 
-  async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
+  async createPayment(
+    input: CreatePaymentInput,
+  ): Promise<CreatedPayment & { providerPaymentId: string }> {
     const reusing = input.savedPaymentMethodId !== null;
     const needsCustomer = input.savePaymentMethod || reusing;
     const providerCustomerId =
@@ -172,6 +176,30 @@ export class StripeProvider implements PaymentProvider {
     }
     const method = await guard(() => this.stripe.paymentMethods.retrieve(reference));
     return methodDetails(method, method.id);
+  }
+
+  async confirmOnServer(input: ServerConfirmInput): Promise<ServerConfirmed> {
+    try {
+      const intent = await guard(() =>
+        this.stripe.paymentIntents.confirm(
+          input.providerPaymentId,
+          {
+            // A saved card has no token: Stripe.js handles 3-D Secure all the same.
+            ...(input.reference
+              ? { confirmation_token: input.reference }
+              : { use_stripe_sdk: true }),
+            return_url: input.returnUrl,
+          },
+          { idempotencyKey: input.idempotencyKey },
+        ),
+      );
+      const next = intent.status === 'requires_action' ? intent.next_action : null;
+      return { nextAction: next ? { type: next.type } : null };
+    } catch (error) {
+      // A decline is Stripe's 402 card error: the PaymentIntent now says why (read afterwards).
+      if (error instanceof Stripe.errors.StripeCardError) return { nextAction: null };
+      throw error;
+    }
   }
 
   async listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]> {

@@ -108,6 +108,12 @@ export const Portal = z
         publishable_key: z.string(),
         test_mode: z.boolean(),
       }),
+      z.object({
+        name: z.literal('square'),
+        application_id: z.string(),
+        location_id: z.string(),
+        test_mode: z.boolean(),
+      }),
     ]),
     saved_payment_methods: z.array(
       z.object({

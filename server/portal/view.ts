@@ -1,5 +1,4 @@
 /** `GET /v1/portal/:token`: everything the element needs to draw the portal, in one answer. */
-import { paymentMethodsFor } from '../../shared/quote.ts';
 import { businessTimeZone } from '../businesses/businesses.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -8,6 +7,7 @@ import { balanceState } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
 import { linkExpires } from '../links/payment-links.ts';
 import { portalMoney } from '../payments/payable.ts';
+import { providerMethods } from '../payments/providers.ts';
 import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
 import { portalEstimates } from './estimates.ts';
 import { daysOverdue } from './overdue.ts';
@@ -45,7 +45,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     estimates,
     tip_options: settings.tips,
     partial_payments: settings.partial_payments,
-    payment_methods: paymentMethodsFor(business.currency).map((type) => ({
+    payment_methods: providerMethods(config, business.currency).map((type) => ({
       type,
       fee: settings.convenience_fees[type] ?? null,
     })),
@@ -73,6 +73,15 @@ function providerView(config: Config) {
   if (config.paymentProvider === 'stripe') {
     const key = config.stripe.publishableKey ?? '';
     return { name: 'stripe' as const, publishable_key: key, test_mode: key.startsWith('pk_test_') };
+  }
+  if (config.paymentProvider === 'square') {
+    return {
+      name: 'square' as const,
+      application_id: config.square.applicationId ?? '',
+      location_id: config.square.locationId ?? '',
+      // Square's sandbox application ids start `sandbox-sq0idb-`.
+      test_mode: config.square.environment === 'sandbox',
+    };
   }
   return { name: 'sandbox' as const, test_mode: true };
 }

@@ -43,7 +43,7 @@ export type PaymentStatus =
   | 'failed'
   | 'canceled';
 
-export type PaymentProviderName = 'sandbox' | 'stripe';
+export type PaymentProviderName = 'sandbox' | 'stripe' | 'square';
 
 /** The business's branding, as its settings keep it and the portal shows it. */
 export interface Branding {

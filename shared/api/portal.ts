@@ -116,7 +116,8 @@ export interface PaymentMethodOption {
 /** The sandbox (always test mode) or Stripe with the publishable key Stripe.js needs. */
 export type PortalProvider =
   | { name: 'sandbox'; test_mode: boolean }
-  | { name: 'stripe'; publishable_key: string; test_mode: boolean };
+  | { name: 'stripe'; publishable_key: string; test_mode: boolean }
+  | { name: 'square'; application_id: string; location_id: string; test_mode: boolean };
 
 /** A card saved with the provider; the provider may not tell the brand, last four or expiry. */
 export interface SavedPaymentMethod {
@@ -210,7 +211,30 @@ export interface PortalRefund {
   created: string;
 }
 
-/** `POST …/payments/:id/confirm` (sandbox only): a test card, bank account, 3-D Secure answer or saved card. */
+/**
+ * `POST …/payments/:id/confirm`: the sandbox's test card, bank account, 3-D Secure answer or saved
+ * card; or, for Stripe, the ConfirmationToken Stripe.js made, confirmed on the server.
+ */
+export type PaymentConfirmation = SandboxConfirmation | ServerConfirmation | SquareConfirmation;
+
+/** Square: the Web Payments SDK's one-time card token; the server authorizes, settles, captures. */
+export interface SquareConfirmation {
+  square: { source_id?: string };
+  /** The new total the customer accepted after a `409 fee_changed`. */
+  accept_total?: number;
+}
+
+/** Stripe's "finalize payments on the server": the server confirms with this token. */
+export interface ServerConfirmation {
+  /** `stripe.createConfirmationToken()`'s id; absent when paying with the saved card chosen. */
+  confirmation_token?: string;
+  /** Where the customer's bank sends them back after a redirect (the page they are on). */
+  return_url: string;
+  /** The new total the customer accepted after a `409 fee_changed`. */
+  accept_total?: number;
+}
+
+/** `POST …/payments/:id/confirm` with the sandbox's test form. */
 export interface SandboxConfirmation {
   sandbox: SandboxDetails;
   /** The new total the customer accepted after a `409 fee_changed`. */

@@ -93,7 +93,7 @@ export interface SavedCard {
   id: string;
   object: 'payment_method';
   customer: string;
-  provider: 'sandbox' | 'stripe';
+  provider: PaymentProviderName;
   brand: string | null;
   last4: string | null;
   exp_month: number | null;

@@ -29,7 +29,12 @@ interface Run {
  * Runs the CLI as `npx tsx server/cli.ts …` (what `npm run cli` runs), or `quick`ly through node's
  * tsx loader, which starts in half the time, for the many refusals.
  */
-function cli(databaseUrl: string, args: string[], how: 'npx' | 'quick' = 'npx'): Promise<Run> {
+function cli(
+  databaseUrl: string,
+  args: string[],
+  how: 'npx' | 'quick' = 'npx',
+  env: Record<string, string> = {},
+): Promise<Run> {
   const [command, ...prefix] =
     how === 'npx' ? ['npx', 'tsx'] : [process.execPath, '--import', 'tsx'];
   return new Promise((resolve) => {
@@ -38,7 +43,7 @@ function cli(databaseUrl: string, args: string[], how: 'npx' | 'quick' = 'npx'):
       [...prefix, 'server/cli.ts', ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl, APP_SECRET: 'cli-test-secret' },
+        env: { ...process.env, DATABASE_URL: databaseUrl, APP_SECRET: 'cli-test-secret', ...env },
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -199,6 +204,49 @@ describe('cli arguments', () => {
       expect(existsSync(never)).toBe(false);
     },
   );
+
+  // Stripe takes only amounts ending in 0 in three-decimal currencies (issue 10): a business in
+  // one is refused with Stripe, rather than rounding what its customers owe.
+  const withStripe = {
+    PAYMENT_PROVIDER: 'stripe',
+    STRIPE_SECRET_KEY: 'sk_test_cli',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_cli',
+  };
+  it.concurrent.each(['kwd', 'BHD', 'jod', 'OMR', 'tnd'])(
+    'refuses a business in %s with Stripe, saying why, and creates nothing',
+    async (currency) => {
+      const run = await cli(
+        never,
+        ['create-business', '--name', 'Gulf Pools', '--currency', currency],
+        'quick',
+        withStripe,
+      );
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(
+        `--currency: Payments in ${currency.toUpperCase()} cannot go through Stripe here: Stripe takes only amounts ending in 0 in three-decimal currencies.`,
+      );
+      expect(existsSync(never)).toBe(false);
+    },
+  );
+
+  it.concurrent('takes a three-decimal currency with the sandbox, and two-decimal ones with Stripe', async () => {
+    const kwd = await cli(
+      join(dir, 'kwd.sqlite'),
+      ['create-business', '--name', 'Gulf Pools', '--currency', 'kwd'],
+      'quick',
+    );
+    expect(kwd.code, kwd.stderr).toBe(0);
+    expect(JSON.parse(kwd.stdout).business).toMatchObject({ currency: 'kwd' });
+    const usd = await cli(
+      join(dir, 'usd.sqlite'),
+      ['create-business', '--name', 'Acme', '--currency', 'usd'],
+      'quick',
+      withStripe,
+    );
+    expect(usd.code, usd.stderr).toBe(0);
+    expect(JSON.parse(usd.stdout).business).toMatchObject({ currency: 'usd' });
+  });
 
   it.concurrent('prints its usage on stdout when asked', async () => {
     const run = await cli(never, ['--help'], 'quick');

@@ -76,9 +76,9 @@ describe('the portal API (shared/api/portal.ts)', () => {
     expectTypeOf<portal.PortalPayment>().toEqualTypeOf<Out<typeof PortalPayment>>();
   });
 
-  it('POST …/payments/:id/confirm takes a SandboxConfirmation', () => {
-    expectTypeOf<portal.SandboxConfirmation>().toEqualTypeOf<In<typeof Confirmation>>();
-    expectTypeOf<portal.SandboxConfirmation>().toEqualTypeOf<Out<typeof Confirmation>>();
+  it('POST …/payments/:id/confirm takes a PaymentConfirmation (sandbox or server-side)', () => {
+    expectTypeOf<portal.PaymentConfirmation>().toEqualTypeOf<In<typeof Confirmation>>();
+    expectTypeOf<portal.PaymentConfirmation>().toEqualTypeOf<Out<typeof Confirmation>>();
   });
 
   it('GET …/invoices/:id/document answers a PortalInvoiceDocument; questions about invoices', () => {

@@ -25,7 +25,7 @@ describe('widget bundle size', () => {
       { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
     );
     const parts = readdirSync(outDir).filter((file) =>
-      /^(sandbox-form|stripe-form|payment-flow|estimate-view|invoice-view|messages-es|money|signature_pad)\.[\w-]+\.mjs$/.test(
+      /^(sandbox-form|stripe-form|square-form|payment-flow|estimate-view|invoice-view|messages-es|money|signature_pad)\.[\w-]+\.mjs$/.test(
         file,
       ),
     );
@@ -72,8 +72,12 @@ describe('widget bundle size', () => {
     // Stripe.js is loaded from Stripe by the Stripe form alone, never by the sandbox's.
     expect(part('stripe-form').text).toContain('https://js.stripe.com');
     expect(part('sandbox-form').text.includes('js.stripe.com')).toBe(false);
+    // Square's Web Payments SDK, likewise, by the Square form alone.
+    expect(part('square-form').file).toMatch(/^square-form\.[\w-]{8}\.mjs$/);
+    expect(part('square-form').text).toContain('https://web.squarecdn.com/v1/square.js');
+    expect(part('stripe-form').text.includes('squarecdn')).toBe(false);
     // The forms borrow the element's Lit: none carries a copy.
-    for (const name of ['sandbox-form', 'stripe-form', 'payment-flow']) {
+    for (const name of ['sandbox-form', 'stripe-form', 'square-form', 'payment-flow']) {
       expect(part(name).text.includes('litHtmlVersions')).toBe(false);
     }
   });
@@ -142,10 +146,10 @@ describe('widget bundle size', () => {
     }
   });
 
-  it('is self-contained but for its lazy parts (six): no other import or require', () => {
+  it('is self-contained but for its lazy parts (seven): no other import or require', () => {
     for (const text of entries()) {
       expect(/\brequire\(|\bimport\s*[\s{*"']/.test(text)).toBe(false);
-      expect([...text.matchAll(/\bimport\(/g)]).toHaveLength(6);
+      expect([...text.matchAll(/\bimport\(/g)]).toHaveLength(7);
     }
     // The module imports them by a path its bundler or browser resolves beside it; the classic
     // script by a URL made from its own (a relative one would resolve against the page).
@@ -153,6 +157,7 @@ describe('widget bundle size', () => {
     expect(module).toEqual([
       expect.stringMatching(/^`\.\/sandbox-form\.[\w-]{8}\.mjs`$/),
       expect.stringMatching(/^`\.\/stripe-form\.[\w-]{8}\.mjs`$/),
+      expect.stringMatching(/^`\.\/square-form\.[\w-]{8}\.mjs`$/),
       expect.stringMatching(/^`\.\/estimate-view\.[\w-]{8}\.mjs`$/),
       expect.stringMatching(/^`\.\/invoice-view\.[\w-]{8}\.mjs`$/),
       expect.stringMatching(/^`\.\/messages-es\.[\w-]{8}\.mjs`$/),
@@ -162,6 +167,7 @@ describe('widget bundle size', () => {
     expect(classic.map((m) => m[2])).toEqual([
       expect.stringMatching(/^sandbox-form\.[\w-]{8}\.mjs$/),
       expect.stringMatching(/^stripe-form\.[\w-]{8}\.mjs$/),
+      expect.stringMatching(/^square-form\.[\w-]{8}\.mjs$/),
       expect.stringMatching(/^estimate-view\.[\w-]{8}\.mjs$/),
       expect.stringMatching(/^invoice-view\.[\w-]{8}\.mjs$/),
       expect.stringMatching(/^messages-es\.[\w-]{8}\.mjs$/),

@@ -134,4 +134,137 @@ describe('the Stripe stand-in', () => {
       param: 'payment_intent',
     });
   });
+
+  describe('POST /v1/payment_intents/:id/confirm, as the server confirms', () => {
+    const token = (card: string) => fake.api.createConfirmationToken(card).id;
+    const back = 'https://pay.example.test/p/back';
+
+    it('confirms with a ConfirmationToken: the token then names the intent, and is used once', async () => {
+      const paying = await intent();
+      const ctoken = token('4242424242424242');
+      const paid = await stripe.paymentIntents.confirm(paying.id, {
+        confirmation_token: ctoken,
+        return_url: back,
+      });
+      expect(paid).toMatchObject({ status: 'succeeded', amount_received: 5_000 });
+      expect(paid.payment_method).toMatch(/^pm_/);
+      expect(await stripe.confirmationTokens.retrieve(ctoken)).toMatchObject({
+        payment_intent: paying.id,
+      });
+      const other = await intent();
+      expect(
+        await refusal(stripe.paymentIntents.confirm(other.id, { confirmation_token: ctoken })),
+      ).toMatchObject({ status: 400, param: 'confirmation_token' });
+      expect(
+        await refusal(stripe.paymentIntents.confirm(other.id, { confirmation_token: 'ctoken_no' })),
+      ).toMatchObject({ status: 404, code: 'resource_missing', param: 'confirmation_token' });
+    });
+
+    it('3-D Secure: requires_action, next_action for Stripe.js or a redirect to return_url', async () => {
+      const viaSdk = await stripe.paymentIntents.confirm((await intent()).id, {
+        confirmation_token: token('4000002500003155'),
+        return_url: back,
+      });
+      expect(viaSdk).toMatchObject({
+        status: 'requires_action',
+        next_action: { type: 'use_stripe_sdk' },
+      });
+      const method = fake.api.createPaymentMethod({ card: '4000002500003155' });
+      const redirected = await stripe.paymentIntents.confirm((await intent()).id, {
+        payment_method: method.id,
+        return_url: back,
+      });
+      expect(redirected.next_action).toMatchObject({
+        type: 'redirect_to_url',
+        redirect_to_url: { return_url: back },
+      });
+      expect(fake.api.completeAction(viaSdk.id, true).status).toBe('succeeded');
+    });
+
+    it('a decline is a 402 card_error carrying the intent, now requires_payment_method', async () => {
+      const declined = await intent();
+      let caught: unknown;
+      await stripe.paymentIntents
+        .confirm(
+          declined.id,
+          { confirmation_token: token('4000000000009995') },
+          { idempotencyKey: 'k-declined' },
+        )
+        .catch((error: unknown) => {
+          caught = error;
+        });
+      expect(caught).toBeInstanceOf(Stripe.errors.StripeCardError);
+      const card = caught as Stripe.errors.StripeCardError;
+      expect(card).toMatchObject({
+        statusCode: 402,
+        code: 'card_declined',
+        decline_code: 'insufficient_funds',
+      });
+      expect(card.payment_intent).toMatchObject({
+        id: declined.id,
+        status: 'requires_payment_method',
+      });
+      // The decline ran (the card was tried): the same key and parameters replay it.
+      const replay = fake.requestsTo('POST', `/v1/payment_intents/${declined.id}/confirm`);
+      expect(replay.at(-1)).toMatchObject({ status: 402, replayed: false });
+    });
+
+    it('replays the same key and parameters, refuses the same key with others', async () => {
+      const paying = await intent();
+      const ctoken = token('4242424242424242');
+      const first = await stripe.paymentIntents.confirm(
+        paying.id,
+        { confirmation_token: ctoken, return_url: back },
+        { idempotencyKey: 'k-confirm' },
+      );
+      const again = await stripe.paymentIntents.confirm(
+        paying.id,
+        { confirmation_token: ctoken, return_url: back },
+        { idempotencyKey: 'k-confirm' },
+      );
+      expect(again.id).toBe(first.id);
+      expect(
+        fake.requestsTo('POST', `/v1/payment_intents/${paying.id}/confirm`).at(-1),
+      ).toMatchObject({
+        replayed: true,
+      });
+      expect(fake.api.charges.size).toBeGreaterThan(0);
+      expect(
+        await refusal(
+          stripe.paymentIntents.confirm(
+            paying.id,
+            { confirmation_token: ctoken, return_url: `${back}?again` },
+            { idempotencyKey: 'k-confirm' },
+          ),
+        ),
+      ).toMatchObject({ status: 400, type: 'StripeIdempotencyError' });
+    });
+
+    it('refuses an intent paid or canceled, one with no payment method, and unknown parameters', async () => {
+      const paid = await intent();
+      await stripe.paymentIntents.confirm(paid.id, {
+        confirmation_token: token('4242424242424242'),
+      });
+      expect(
+        await refusal(
+          stripe.paymentIntents.confirm(paid.id, { confirmation_token: token('4242424242424242') }),
+        ),
+      ).toMatchObject({ status: 400, code: 'payment_intent_unexpected_state' });
+      const canceled = await intent();
+      await stripe.paymentIntents.cancel(canceled.id);
+      expect(
+        await refusal(
+          stripe.paymentIntents.confirm(canceled.id, {
+            confirmation_token: token('4242424242424242'),
+          }),
+        ),
+      ).toMatchObject({ code: 'payment_intent_unexpected_state' });
+      expect(await refusal(stripe.paymentIntents.confirm((await intent()).id))).toMatchObject({
+        code: 'payment_intent_unexpected_state',
+      });
+      expect(
+        await refusal(stripe.paymentIntents.confirm((await intent()).id, { amount: 1 } as never)),
+      ).toMatchObject({ code: 'parameter_unknown', param: 'amount' });
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { Params } from './fake-stripe-api-store.ts';
 import { charge } from './fake-stripe-charges.ts';
 import { paymentIntent } from './fake-stripe-intents.ts';
 import { TEST_CARDS, type TestCard } from './fake-stripe-payment-methods.ts';
-import { checkAmount, invalid, unexpectedState } from './fake-stripe-rules.ts';
+import { checkAmount, invalid, StripeApiError, unexpectedState } from './fake-stripe-rules.ts';
 
 export type PayWith =
   | { card: string }
@@ -19,33 +19,18 @@ export class FakeStripeIntents extends FakeStripeCustomers {
   /** Stripe.js `confirmPayment`: pays the intent with a test card, bank account or saved card. */
   confirm(intentId: string, payWith: PayWith): Stripe.PaymentIntent {
     const intent = this.find(this.intents, 'payment_intent', intentId);
-    if (intent.status === 'canceled' || intent.status === 'succeeded') {
-      throw unexpectedState(
-        'payment_intent_unexpected_state',
-        `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
-      );
-    }
+    this.checkConfirmable(intent);
     const method =
       'paymentMethod' in payWith
         ? this.find(this.paymentMethods, 'payment_method', payWith.paymentMethod)
         : 'confirmationToken' in payWith
-          ? this.find(
-              this.paymentMethods,
-              'payment_method',
-              this.tokenMethods.get(payWith.confirmationToken),
-            )
+          ? this.tokenMethod(payWith.confirmationToken, intent)
           : this.createPaymentMethod(payWith);
-    intent.payment_method = method.id;
-    const outcome = TEST_CARDS[this.cardNumbers.get(method.id) ?? '']?.outcome ?? 'succeeded';
-    if (outcome === 'requires_action') {
-      intent.status = 'requires_action';
-      intent.next_action = {
-        type: 'use_stripe_sdk',
-        use_stripe_sdk: { type: 'three_d_secure_redirect' },
-      };
-      return intent;
-    }
-    return this.finish(intent, method, outcome);
+    return this.pay(intent, method, {
+      type: 'use_stripe_sdk',
+      useStripeSdk: true,
+      returnUrl: null,
+    });
   }
 
   /** The customer passes (or fails) the 3-D Secure step of an intent in `requires_action`. */
@@ -157,6 +142,94 @@ export class FakeStripeIntents extends FakeStripeCustomers {
     intent.canceled_at = Math.floor(Date.now() / 1000);
     intent.cancellation_reason = params.cancellation_reason ?? null;
     return intent;
+  }
+
+  /**
+   * `POST /v1/payment_intents/:id/confirm`, as "finalize payments on the server" uses it: with the
+   * `confirmation_token` Stripe.js made (used once: it then names the intent), or the payment
+   * method the intent already has. A 3-D Secure card answers `requires_action` with a
+   * `next_action` (`use_stripe_sdk` when the token or `use_stripe_sdk=true` says Stripe.js will
+   * handle it, else `redirect_to_url` back to `return_url`). A decline is a 402 `card_error`
+   * carrying the PaymentIntent, which has moved to `requires_payment_method`.
+   */
+  protected confirmIntent(intent: Stripe.PaymentIntent, params: Params) {
+    this.checkConfirmable(intent);
+    let useStripeSdk = params.use_stripe_sdk === 'true';
+    let method: Stripe.PaymentMethod;
+    if (params.confirmation_token) {
+      method = this.tokenMethod(params.confirmation_token, intent, 'confirmation_token');
+      useStripeSdk ||= this.confirmationTokens.get(params.confirmation_token)!.use_stripe_sdk;
+    } else if (params.payment_method || intent.payment_method) {
+      method = this.find(
+        this.paymentMethods,
+        'payment_method',
+        params.payment_method ?? `${intent.payment_method}`,
+        'payment_method',
+      );
+    } else {
+      throw unexpectedState(
+        'payment_intent_unexpected_state',
+        "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method or ConfirmationToken.",
+      );
+    }
+    const paid = this.pay(intent, method, {
+      type: useStripeSdk ? 'use_stripe_sdk' : 'redirect_to_url',
+      useStripeSdk,
+      returnUrl: params.return_url ?? null,
+    });
+    const error = paid.last_payment_error;
+    if (paid.status === 'requires_payment_method' && error?.type === 'card_error') {
+      throw new StripeApiError(402, { ...error, payment_intent: paid } as never);
+    }
+    return paid;
+  }
+
+  /** Stripe refuses to confirm an intent that is paid, being paid, or canceled. */
+  private checkConfirmable(intent: Stripe.PaymentIntent) {
+    if (['canceled', 'succeeded', 'processing'].includes(intent.status)) {
+      throw unexpectedState(
+        'payment_intent_unexpected_state',
+        `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
+      );
+    }
+  }
+
+  /** The payment method a ConfirmationToken previews; a token confirms one intent, once. */
+  private tokenMethod(tokenId: string, intent: Stripe.PaymentIntent, param = 'id') {
+    const token = this.find(this.confirmationTokens, 'confirmation_token', tokenId, param);
+    if (token.payment_intent && token.payment_intent !== intent.id) {
+      throw invalid(
+        'confirmation_token',
+        `ConfirmationToken '${token.id}' was already used to confirm ${token.payment_intent}.`,
+      );
+    }
+    token.payment_intent = intent.id;
+    return this.find(this.paymentMethods, 'payment_method', this.tokenMethods.get(token.id));
+  }
+
+  /** What paying an intent with a method does: 3-D Secure first, or the test card's outcome. */
+  private pay(
+    intent: Stripe.PaymentIntent,
+    method: Stripe.PaymentMethod,
+    action: { type: string; useStripeSdk: boolean; returnUrl: string | null },
+  ): Stripe.PaymentIntent {
+    intent.payment_method = method.id;
+    const outcome = TEST_CARDS[this.cardNumbers.get(method.id) ?? '']?.outcome ?? 'succeeded';
+    if (outcome === 'requires_action') {
+      intent.status = 'requires_action';
+      intent.next_action =
+        action.type === 'use_stripe_sdk'
+          ? { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } }
+          : {
+              type: 'redirect_to_url',
+              redirect_to_url: {
+                return_url: action.returnUrl,
+                url: `https://hooks.stripe.com/3d_secure_2/hosted?payment_intent=${intent.id}`,
+              },
+            };
+      return intent;
+    }
+    return this.finish(intent, method, outcome);
   }
 
   private finish(

@@ -33,6 +33,8 @@ export class FakeStripeApi extends FakeStripeRefunds {
           return this.showIntent(this.find(this.intents, 'payment_intent', id), params.expand);
         case 'POST payment_intents/:id':
           return this.updateIntent(this.find(this.intents, 'payment_intent', id), params);
+        case 'POST payment_intents/:id/confirm':
+          return this.confirmIntent(this.find(this.intents, 'payment_intent', id), params);
         case 'POST payment_intents/:id/cancel':
           return this.cancelIntent(this.find(this.intents, 'payment_intent', id), params);
         case 'POST customers':

@@ -116,8 +116,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       status = error.status;
       body = JSON.stringify({ error: error.body });
     }
-    // Stripe keeps the answer of a request that ran; one refused by validation is not kept.
-    if (idempotencyKey && method === 'POST' && status < 400) {
+    // Stripe keeps the answer of a request that ran (a decline, 402, ran: the card was tried);
+    // one refused by validation is not kept.
+    if (idempotencyKey && method === 'POST' && (status < 400 || status === 402)) {
       remembered.set(idempotencyKey, { fingerprint, status, body });
     }
     if (lost) return void req.socket.destroy();

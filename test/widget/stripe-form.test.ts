@@ -23,7 +23,15 @@ import {
   useWidth,
   WIDTHS,
 } from './support/portal.ts';
+import { stripeJs } from './support/portal-fixtures.ts';
 import { installStripeStandIn, type StripeStandIn } from './support/stripe-stand-in.ts';
+
+/** What our server last asked Stripe to confirm (since the test's first payment), its params. */
+let seen = 0;
+async function confirmRequests(): Promise<Record<string, unknown>[]> {
+  const all = (await stripeJs({ op: 'confirm_requests' })) as { params: Record<string, unknown> }[];
+  return all.slice(seen).map((request) => request.params);
+}
 
 const stripeFiles = () =>
   performance
@@ -39,7 +47,10 @@ describe('the Stripe form', () => {
   before(() => {
     stand = installStripeStandIn();
   });
-  beforeEach(() => stand.reset());
+  beforeEach(async () => {
+    stand.reset();
+    seen = ((await stripeJs({ op: 'confirm_requests' })) as unknown[]).length;
+  });
   afterEach(() => element?.remove());
 
   /** An outstanding account paid through Stripe, its Payment Element mounted. */
@@ -91,16 +102,20 @@ describe('the Stripe form', () => {
     expect(await axeViolations(element!)).to.deep.equal([]);
   });
 
-  it('pays with a card: read by the server, confirmed by Stripe.js, then shown', async () => {
+  it('pays with a card: a ConfirmationToken, confirmed on the server with it, then shown', async () => {
     const fixture = await opened();
     const paid = nextPaid(element!);
     await pay(element!);
     await confirmation(element!);
     expect(stand.submits).to.equal(1);
     expect(stand.tokens).to.have.length(1);
-    const [confirmed] = stand.confirmations as { redirect: string; elements: unknown }[];
-    expect(confirmed).to.deep.include({ redirect: 'if_required' });
-    expect(confirmed!.elements).to.not.equal(undefined);
+    expect(stand.tokenOptions[0]!.elements).to.not.equal(undefined);
+    expect(stand.tokenOptions[0]!.params).to.deep.equal({ return_url: location.href });
+    // The server confirmed the PaymentIntent with that very token; no 3-D Secure step.
+    expect(await confirmRequests()).to.deep.equal([
+      { confirmation_token: stand.tokens[0], return_url: location.href },
+    ]);
+    expect(stand.nextActions).to.have.length(0);
     expect((await paid).detail).to.deep.include({ amount: 14912, currency: 'usd' });
     expect(textOf($(element!, '.receipt'))).to.match(
       /Amount \$149\.12 Payment method Visa •••• 4242/,
@@ -112,7 +127,7 @@ describe('the Stripe form', () => {
     await opened();
     stand.card = '4000056655665556';
     await pay(element!);
-    expect(stand.confirmations).to.have.length(0);
+    expect(await confirmRequests()).to.deep.equal([]);
     expect(textOf($(element!, '.fee-change'))).to.equal(
       'This is a debit card, so no card fee applies. The total is now $144.49. Press Pay to confirm it.',
     );
@@ -138,7 +153,7 @@ describe('the Stripe form', () => {
     expect(await history(fixture)).to.deep.equal(['succeeded']);
   });
 
-  it('pays with a saved card: no fields to fill, Stripe.js confirms with the client secret', async () => {
+  it('pays with a saved card: no fields to fill, the server confirms with the saved card', async () => {
     const fixture = await portalFixture('saved-card', undefined, 'stripe');
     element = await mount(fixture, { locale: 'en-US' });
     await until(() => stand.mounted.length === 1, 'the Payment Element');
@@ -150,10 +165,38 @@ describe('the Stripe form', () => {
     await confirmation(element);
     expect(stand.submits).to.equal(0);
     expect(stand.tokens).to.have.length(0);
-    expect(stand.confirmations).to.have.length(1);
-    expect(stand.confirmations[0]).to.not.have.property('elements');
+    expect(await confirmRequests()).to.deep.equal([
+      { return_url: location.href, use_stripe_sdk: 'true' },
+    ]);
     expect(textOf($(element, '.receipt'))).to.match(/Payment method Visa •••• 4242/);
     expect(await history(fixture)).to.deep.equal(['succeeded', 'succeeded']);
+  });
+
+  it('3-D Secure: the server answers requires_action, Stripe.js shows the step, then paid', async () => {
+    const fixture = await opened();
+    stand.card = '4000002500003155';
+    await pay(element!);
+    expect(await confirmation(element!)).to.contain('Amount $149.12');
+    expect(stand.nextActions).to.have.length(1);
+    expect(stand.nextActions[0]!.clientSecret).to.match(/^pi_\w+_secret_\w+$/);
+    expect(await history(fixture)).to.deep.equal(['succeeded']);
+  });
+
+  it("3-D Secure failed: the bank's refusal is shown and another card pays", async () => {
+    const fixture = await opened();
+    stand.card = '4000002500003155';
+    stand.passThreeDSecure = false;
+    await pay(element!);
+    expect(textOf($(element!, '.pay-failure p'))).to.contain('unable to authenticate');
+    await click(element!, control(element!, 'Enter another card'));
+    stand.card = '4242424242424242';
+    await pay(element!);
+    await confirmation(element!);
+    expect(await history(fixture)).to.deep.equal(['succeeded']);
+    // Each attempt was confirmed with its own token and idempotency key.
+    const requests = (await stripeJs({ op: 'confirm_requests' })) as { idempotencyKey: string }[];
+    const keys = requests.slice(seen).map((request) => request.idempotencyKey);
+    expect(new Set(keys).size).to.equal(2);
   });
 
   it("Stripe's tabs choose the method: the fee line and the Element's amount follow", async () => {
@@ -196,7 +239,7 @@ describe('the Stripe form', () => {
     expect(stand.elements[0]).to.deep.include({ mode: 'payment', amount: 125_464 });
     await pay(element);
     expect(await confirmation(element)).to.contain('Amount $1,254.64');
-    expect(stand.confirmations).to.have.length(1);
+    expect(await confirmRequests()).to.have.length(1);
     expect(await history(fixture)).to.deep.equal(['succeeded']);
   });
 

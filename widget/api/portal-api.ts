@@ -4,13 +4,13 @@
  */
 import type {
   List,
+  PaymentConfirmation,
   PaymentRequest,
   Portal,
   PortalCharge,
   PortalPayment,
   PortalQuote,
   QuoteRequest,
-  SandboxConfirmation,
 } from '../../shared/api/portal.ts';
 
 /**
@@ -72,8 +72,11 @@ export class PortalApi {
     return this.call('/payments', { method: 'POST', body: JSON.stringify(body) }, key);
   }
 
-  /** Sandbox: the test form's card, bank account, saved card or 3-D Secure answer. */
-  confirmPayment(id: string, body: SandboxConfirmation): Promise<PortalPayment> {
+  /**
+   * Sandbox: the test form's card, bank account, saved card or 3-D Secure answer. Stripe: the
+   * ConfirmationToken Stripe.js made, which the server confirms the PaymentIntent with.
+   */
+  confirmPayment(id: string, body: PaymentConfirmation): Promise<PortalPayment> {
     return this.call(`/payments/${encodeURIComponent(id)}/confirm`, {
       method: 'POST',
       body: JSON.stringify(body),
@@ -86,14 +89,6 @@ export class PortalApi {
    */
   cancelPayment(id: string): Promise<PortalPayment> {
     return this.call(`/payments/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
-  }
-
-  /** Stripe: the method collected in the browser, so the server fixes the fee. */
-  paymentMethod(id: string, paymentMethod: string): Promise<PortalPayment> {
-    return this.call(`/payments/${encodeURIComponent(id)}/payment_method`, {
-      method: 'POST',
-      body: JSON.stringify({ payment_method: paymentMethod }),
-    });
   }
 
   removePaymentMethod(id: string): Promise<unknown> {

@@ -5,7 +5,7 @@
  * form.
  */
 
-import { loadSandboxForm, loadStripeForm } from '../lazy/lazy.ts';
+import { loadSandboxForm, loadSquareForm, loadStripeForm } from '../lazy/lazy.ts';
 import type { FormHost, PaymentForm, PaymentFormModule } from '../provider-form/provider-form.ts';
 
 export type FormState = 'idle' | 'loading' | 'ready' | 'failed';
@@ -13,6 +13,7 @@ export type FormState = 'idle' | 'loading' | 'ready' | 'failed';
 const modules: Record<string, () => Promise<PaymentFormModule>> = {
   sandbox: loadSandboxForm,
   stripe: loadStripeForm,
+  square: loadSquareForm,
 };
 
 export class FormLoader {

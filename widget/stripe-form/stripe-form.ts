@@ -6,13 +6,15 @@
  * The Element is made before the payment (Stripe's deferred intent: `mode: 'payment'` with the
  * total shown), styled with the brand colour, and kept at the total as the customer changes
  * their choices; its tabs choose the method, and so the fee line. At Pay the fields are
- * checked (`elements.submit()`), the element makes the payment, and then:
- * 1. the card is read into a ConfirmationToken and sent to `POST …/payments/:id/payment_method`,
- *    where the server reads its funding and fixes the fee (a debit card pays none). A total that
- *    changed is handed back as `fee_changed`, for the customer to accept;
- * 2. `stripe.confirmPayment({elements, clientSecret, redirect: 'if_required'})`: 3-D Secure
- *    opens in Stripe's own frame and the business's page is not navigated away;
- * 3. the payment is read back (`GET …/payments/:id`, which asks Stripe) until it is decided.
+ * checked (`elements.submit()`), the element makes the payment, and then (Stripe's "finalize
+ * payments on the server" flow):
+ * 1. the card is read into a ConfirmationToken (`stripe.createConfirmationToken`) and sent to
+ *    `POST …/payments/:id/confirm`, where the server reads its funding, fixes the fee (a debit
+ *    card pays none) and confirms the PaymentIntent with that token. A total that changed is
+ *    handed back as `fee_changed`, for the customer to accept; a saved card sends no token;
+ * 2. only for 3-D Secure (`requires_action`), `stripe.handleNextAction({clientSecret})` opens the
+ *    bank's step in Stripe's own frame, and the payment is read back (`GET …/payments/:id`,
+ *    which asks Stripe) until it is decided.
  */
 import type {
   Appearance,
@@ -146,34 +148,32 @@ class StripeForm implements PaymentForm, Collector {
 
   async confirm(payment: PortalPayment, acceptTotal: number | null): Promise<PortalPayment> {
     const stripe = this.stripe!;
-    const elements = this.elements!;
-    const clientSecret = payment.client_secret;
-    if (!clientSecret) throw new PortalApiError(409, 'payment_not_started', 'No client secret.');
     this.error = '';
     const { api, savedCard } = this.host.now();
-    const saved = savedCard !== null;
-    if (!saved) {
-      // The card decides the fee: the server reads its funding before anything is charged.
-      const { error, confirmationToken } = await stripe.createConfirmationToken({ elements });
+    const returnUrl = location.href;
+    let token: string | undefined;
+    if (!savedCard) {
+      // What the customer typed, as a ConfirmationToken: the server reads its funding, fixes the
+      // fee and confirms the PaymentIntent with this very card.
+      const { error, confirmationToken } = await stripe.createConfirmationToken({
+        elements: this.elements!,
+        params: { return_url: returnUrl },
+      });
       if (error) return this.refused(payment, error);
-      const fixed = await api.paymentMethod(payment.id, confirmationToken.id);
-      if (fixed.amount !== (acceptTotal ?? payment.amount)) throw feeChanged(fixed);
-      // The Element was brought to the accepted total before `submit()` (sync): this is a net.
-      if (fixed.amount !== this.synced.amount) {
-        this.synced.amount = fixed.amount;
-        elements.update({ amount: fixed.amount });
-      }
+      token = confirmationToken.id;
     }
-    const confirmParams = { return_url: location.href };
-    const { error } = saved
-      ? await stripe.confirmPayment({ clientSecret, confirmParams, redirect: 'if_required' })
-      : await stripe.confirmPayment({
-          elements,
-          clientSecret,
-          confirmParams,
-          redirect: 'if_required',
-        });
-    if (error) return this.refused(payment, error);
+    // A changed total comes back as `fee_changed` (thrown), for the customer to accept.
+    const confirmed = await api.confirmPayment(payment.id, {
+      return_url: returnUrl,
+      ...(token ? { confirmation_token: token } : {}),
+      ...(acceptTotal !== null ? { accept_total: acceptTotal } : {}),
+    });
+    if (confirmed.status !== 'requires_action') return confirmed;
+    // 3-D Secure: Stripe.js opens the bank's step in its own frame, then the server is asked.
+    const clientSecret = payment.client_secret;
+    if (!clientSecret) throw new PortalApiError(409, 'payment_not_started', 'No client secret.');
+    const { error } = await stripe.handleNextAction({ clientSecret });
+    if (error) this.error = error.message ?? '';
     return this.decided(payment.id);
   }
 
@@ -211,11 +211,4 @@ class StripeForm implements PaymentForm, Collector {
     this.payment?.destroy();
     this.container.remove();
   }
-}
-
-/** The server's final figures, as the sandbox answers a card that changed the fee. */
-function feeChanged(payment: PortalPayment): PortalApiError {
-  return new PortalApiError(409, 'fee_changed', 'The total changed.', 'accept_total', {
-    payment: { ...payment, funding: payment.funding ?? null },
-  });
 }

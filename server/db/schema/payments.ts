@@ -13,7 +13,7 @@ export interface PaymentTable {
   customer_id: string;
   payment_link_id: string | null;
   status: PaymentStatus;
-  provider: 'sandbox' | 'stripe';
+  provider: 'sandbox' | 'stripe' | 'square';
   /** The PaymentIntent id or the sandbox's id; null until the provider has answered. */
   provider_payment_id: string | null;
   /** Written before the provider is called, so a retry after a crash asks for the same thing. */
@@ -78,7 +78,7 @@ export interface PaymentMethodTable {
   id: string;
   business_id: string;
   customer_id: string;
-  provider: 'sandbox' | 'stripe';
+  provider: 'sandbox' | 'stripe' | 'square';
   provider_payment_method_id: string;
   brand: string | null;
   last4: string | null;
@@ -124,7 +124,7 @@ export interface RefundTable {
 
 export interface ProviderCustomerTable {
   customer_id: string;
-  provider: 'sandbox' | 'stripe';
+  provider: 'sandbox' | 'stripe' | 'square';
   provider_customer_id: string;
   created_at: string;
 }

@@ -10,6 +10,8 @@ import { errorResponses, jsonBody, jsonResponse, prefixedId } from '../../http/s
 import { openPortalLink, openPortalLinkToPay } from '../../links/access.ts';
 import { cancelPortalPayment } from '../../payments/cancel.ts';
 import { confirmSandboxPayment } from '../../payments/confirm.ts';
+import { confirmByAuthorizing } from '../../payments/confirm-authorize.ts';
+import { confirmOnServer } from '../../payments/confirm-server.ts';
 import { finalizePaymentMethod } from '../../payments/finalize.ts';
 import { asSeenByLink, getLinkPayment, type Payment, refundsOf } from '../../payments/payments.ts';
 import { paymentProvider } from '../../payments/providers.ts';
@@ -28,9 +30,42 @@ const SandboxDetails = z.union([
   z.strictObject({ payment_method: prefixedId('pm') }),
 ]);
 
-export const Confirmation = z
+export const SandboxConfirmation = z
   .object({ sandbox: SandboxDetails, accept_total: z.number().int().min(0).optional() })
   .openapi('SandboxConfirmation');
+
+export const ServerConfirmation = z
+  .strictObject({
+    confirmation_token: z
+      .string()
+      .regex(/^ctoken_\w{1,250}$/, 'must be a ConfirmationToken id (ctoken_…)')
+      .optional()
+      .openapi({
+        description: 'What `stripe.createConfirmationToken` made; absent for a saved card.',
+      }),
+    return_url: z.string().max(2000).openapi({
+      description: 'Where the bank sends the customer back: our page or an allowed origin.',
+    }),
+    accept_total: z.number().int().min(0).optional(),
+  })
+  .openapi('ServerConfirmation');
+
+export const SquareConfirmation = z
+  .strictObject({
+    square: z.strictObject({
+      source_id: z
+        .string()
+        .regex(/^(cnon|ccof):[\w-]{1,250}$/, 'must be a Square payment token (cnon:…)')
+        .optional()
+        .openapi({
+          description: "The Web Payments SDK's `card.tokenize()` token; absent for a saved card.",
+        }),
+    }),
+    accept_total: z.number().int().min(0).optional(),
+  })
+  .openapi('SquareConfirmation');
+
+export const Confirmation = z.union([SandboxConfirmation, ServerConfirmation, SquareConfirmation]);
 
 const IN_FLIGHT = new Set<Payment['status']>([
   'requires_confirmation',
@@ -46,9 +81,13 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       method: 'post',
       path: '/{token}/payments/{id}/confirm',
       tags,
-      summary: 'Confirm a sandbox payment with a test card or bank account',
+      summary:
+        'Confirm a payment: on the server with a Stripe ConfirmationToken, or a sandbox test card',
       description:
-        'Sandbox only (Stripe payments are confirmed by Stripe.js). 409 `fee_changed` when the ' +
+        'Stripe: `{confirmation_token, return_url}` (Stripe\'s "finalize payments on the server" ' +
+        'flow): the fee is fixed for the card the token previews, the PaymentIntent is confirmed ' +
+        'with it, and a 3-D Secure card answers `requires_action` with `next_action` ' +
+        '(`use_stripe_sdk`: `stripe.handleNextAction` in the browser). Sandbox: `{sandbox}`. 409 `fee_changed` when the ' +
         "card's funding changes the fee: confirm again with `accept_total` set to the new total. " +
         'A 3-D Secure card answers `requires_action`; confirm again with ' +
         '`{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers ' +
@@ -62,14 +101,22 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     async (c) => {
       const { token, id } = c.req.valid('param');
       const scope = await openPortalLinkToPay(c, token);
-      const payment = await confirmSandboxPayment(
-        c.var.db,
-        paymentProvider(c.var.config, c.var.db),
-        scope,
-        id,
-        c.req.valid('json'),
-      );
-      return c.json(portalPaymentView(payment, scope), 200);
+      const { db, config } = c.var;
+      const provider = paymentProvider(config, db);
+      const body = c.req.valid('json');
+      if ('square' in body) {
+        const payment = await confirmByAuthorizing(db, provider, scope, id, {
+          source_id: body.square.source_id,
+          accept_total: body.accept_total,
+        });
+        return c.json(portalPaymentView(payment, scope), 200);
+      }
+      if ('sandbox' in body) {
+        const payment = await confirmSandboxPayment(db, provider, scope, id, body);
+        return c.json(portalPaymentView(payment, scope), 200);
+      }
+      const confirmed = await confirmOnServer(db, provider, scope, id, body, config.publicUrl);
+      return c.json(portalPaymentView(confirmed.payment, scope, [], confirmed.nextAction), 200);
     },
   )
   .openapi(

@@ -34,7 +34,7 @@ export const PortalPayment = z
     tip: z.number().int(),
     fee: z.number().int(),
     currency: z.string(),
-    provider: z.enum(['sandbox', 'stripe']),
+    provider: z.enum(['sandbox', 'stripe', 'square']),
     method: z.enum(['card', 'us_bank_account']),
     funding: z.string().nullable(),
     card: z.object({ brand: z.string().nullable(), last4: z.string() }).nullable(),
@@ -75,6 +75,8 @@ export function portalPaymentView(
   payment: Payment,
   scope: PortalScope,
   refunds: readonly RefundTable[] = [],
+  /** The provider's own next step, when it just said so (Stripe's `next_action.type`). */
+  providerAction: { type: string } | null = null,
 ) {
   const shown = madeElsewhere(scope, payment) ? [] : refunds.filter((r) => r.status !== 'failed');
   return {
@@ -93,7 +95,9 @@ export function portalPaymentView(
     next_action:
       payment.status === 'requires_action'
         ? {
-            type: payment.provider === 'sandbox' ? 'sandbox_three_d_secure' : 'use_stripe_sdk',
+            type:
+              providerAction?.type ??
+              (payment.provider === 'sandbox' ? 'sandbox_three_d_secure' : 'use_stripe_sdk'),
             message: 'Your bank asks you to confirm this payment.',
           }
         : null,

@@ -54,7 +54,7 @@ export const StaffPayment = z
     tip: z.number().int(),
     fee: z.number().int(),
     currency: z.string(),
-    provider: z.enum(['sandbox', 'stripe']),
+    provider: z.enum(['sandbox', 'stripe', 'square']),
     provider_payment_id: z.string().nullable(),
     method: z.enum(['card', 'us_bank_account']),
     funding: z.string().nullable(),

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createBusiness } from '../../../server/businesses/businesses.ts';
 import type { BusinessSettings } from '../../../server/businesses/settings.ts';
+import { type FakeSquare, startFakeSquare } from '../../support/fake-square.ts';
 import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.ts';
 import { payAsCustomer, staffIn, startWorld, type World } from './fixture-world.ts';
 import { XSS } from './payloads.ts';
@@ -31,14 +32,15 @@ export interface FixtureRequest {
   state: FixtureState;
   /** The business's locale (the element's own `locale` attribute is separate). */
   locale?: string;
-  /** The payment provider: the sandbox (default) or Stripe (the fake Stripe API behind it). */
-  provider?: 'sandbox' | 'stripe';
+  /** The payment provider: the sandbox (default), Stripe or Square (their stand-ins behind). */
+  provider?: 'sandbox' | 'stripe' | 'square';
 }
 
 /** What the browser's stand-in for Stripe.js asks of Stripe (the fake). */
 export type StripeJsCall =
   | { op: 'confirmation_token'; card: string }
-  | { op: 'confirm'; clientSecret: string; confirmationToken?: string };
+  | { op: 'next_action'; clientSecret: string; pass: boolean }
+  | { op: 'confirm_requests' };
 
 export interface Fixture {
   apiBase: string;
@@ -56,6 +58,8 @@ export interface FixtureServer {
   /** A staff API call with the key of the business that owns `link`. */
   staff(link: string, method: string, path: string, body?: unknown): Promise<unknown>;
   stripeJs(call: StripeJsCall): Promise<unknown>;
+  /** The Web Payments SDK's part that reaches Square: a one-time token for a test card. */
+  squareJs(call: { op: 'tokenize'; card: string }): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -78,10 +82,31 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     }));
     return stripe;
   };
+  let square: Promise<{ world: World; fake: FakeSquare }> | null = null;
+  // A third world, made on first use, runs the Square provider against the Square stand-in.
+  const squareWorld = () => {
+    square ??= startFakeSquare().then(async (fake) => ({
+      fake,
+      world: await startWorld(allowOrigins, {
+        PAYMENT_PROVIDER: 'square',
+        SQUARE_ACCESS_TOKEN: 'EAAAtest_widget',
+        SQUARE_APPLICATION_ID: 'sandbox-sq0idb-widget',
+        SQUARE_LOCATION_ID: fake.api.locationId,
+        SQUARE_WEBHOOK_SIGNATURE_KEY: 'sigkey_widget',
+        SQUARE_API_BASE: fake.url,
+      }),
+    }));
+    return square;
+  };
   const keys = new Map<string, { apiKey: string; world: World }>();
 
   async function create({ state, locale, provider }: FixtureRequest): Promise<Fixture> {
-    const world = provider === 'stripe' ? (await stripeWorld()).world : sandbox;
+    const world =
+      provider === 'stripe'
+        ? (await stripeWorld()).world
+        : provider === 'square'
+          ? (await squareWorld()).world
+          : sandbox;
     const { db, apiBase } = world;
     const staff = (apiKey: string, method: string, path: string, body?: unknown) =>
       staffIn(world, apiKey, method, path, body);
@@ -231,15 +256,25 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     async stripeJs(call) {
       const { api } = (await stripeWorld()).fake;
       if (call.op === 'confirmation_token') return api.createConfirmationToken(call.card);
-      const intent = call.clientSecret.split('_secret_')[0]!;
-      if (call.confirmationToken) {
-        return api.confirm(intent, { confirmationToken: call.confirmationToken });
+      if (call.op === 'confirm_requests') {
+        // What our server asked of Stripe to confirm, in order.
+        return (await stripeWorld()).fake.requests
+          .filter((r) => r.method === 'POST' && r.path.endsWith('/confirm'))
+          .map((r) => ({ params: r.params, idempotencyKey: r.idempotencyKey, status: r.status }));
       }
-      // A saved card: the PaymentIntent was made with it.
-      return api.confirm(intent, { paymentMethod: `${api.intents.get(intent)?.payment_method}` });
+      // The bank's 3-D Secure step, passed or failed, as Stripe.js's handleNextAction shows it.
+      return api.completeAction(call.clientSecret.split('_secret_')[0]!, call.pass);
+    },
+    async squareJs(call) {
+      return (await squareWorld()).fake.api.tokenize(call.card);
     },
     async close() {
       await sandbox.close();
+      if (square) {
+        const { world, fake } = await square;
+        await world.close();
+        await fake.close();
+      }
       if (stripe) {
         const { world, fake } = await stripe;
         await world.close();

@@ -28,6 +28,11 @@ export async function stripeJs(call: StripeJsCall): Promise<unknown> {
   return executeServerCommand('stripe-js', call);
 }
 
+/** The Web Payments SDK's tokenization, done by the Square stand-in behind the fixture server. */
+export async function squareJs(call: { op: 'tokenize'; card: string }): Promise<string> {
+  return (await executeServerCommand('square-js', call)) as string;
+}
+
 export async function deadLink(): Promise<{ apiBase: string; token: string }> {
   return (await executeServerCommand('portal-dead-link')) as { apiBase: string; token: string };
 }

@@ -4,7 +4,8 @@
  * tests cannot reach). It records what the element asks of it, draws a plain box where the
  * Payment Element's iframe would be, and does what Stripe.js does with Stripe through the fake
  * Stripe API behind the Stripe fixture server: a ConfirmationToken for the card the test "typed"
- * (`card`), and the confirmation of a PaymentIntent.
+ * (`card`), and the customer's answer to a 3-D Secure step (`handleNextAction`). It has no
+ * `confirmPayment`: the server confirms the PaymentIntent with the ConfirmationToken.
  */
 import type { StripeJsCall } from './fixture-server.ts';
 import { stripeJs } from './portal-fixtures.ts';
@@ -16,13 +17,18 @@ interface Recorded {
   mounted: HTMLElement[];
   submits: number;
   tokens: string[];
-  confirmations: Record<string, unknown>[];
+  /** `createConfirmationToken`'s options (elements and params). */
+  tokenOptions: Record<string, unknown>[];
+  /** `handleNextAction` calls: the 3-D Secure step Stripe.js would show. */
+  nextActions: { clientSecret: string }[];
   cleared: number;
 }
 
 export interface StripeStandIn extends Recorded {
   /** The test card in the Payment Element. */
   card: string;
+  /** Whether the customer passes the bank's 3-D Secure step. */
+  passThreeDSecure: boolean;
   /** The Payment Element's `change` event, as when the customer picks a tab. */
   change(type: string): void;
   /** Forgets what was recorded (@stripe/stripe-js keeps the first Stripe.js it found). */
@@ -40,9 +46,11 @@ export function installStripeStandIn(): StripeStandIn {
     mounted: [],
     submits: 0,
     tokens: [],
-    confirmations: [],
+    tokenOptions: [],
+    nextActions: [],
     cleared: 0,
     card: '4242424242424242',
+    passThreeDSecure: true,
     change(type) {
       const event = { elementType: 'payment', complete: true, empty: false, value: { type } };
       for (const listener of listeners) listener(event);
@@ -55,9 +63,11 @@ export function installStripeStandIn(): StripeStandIn {
         mounted: [],
         submits: 0,
         tokens: [],
-        confirmations: [],
+        tokenOptions: [],
+        nextActions: [],
         cleared: 0,
         card: '4242424242424242',
+        passThreeDSecure: true,
       });
       listeners.length = 0;
     },
@@ -97,17 +107,22 @@ export function installStripeStandIn(): StripeStandIn {
           },
         };
       },
-      async createConfirmationToken() {
+      async createConfirmationToken(options: Record<string, unknown>) {
+        stand.tokenOptions.push(options);
         const token = (await stripeJs({ op: 'confirmation_token', card: stand.card })) as {
           id: string;
         };
         stand.tokens.push(token.id);
         return { confirmationToken: token };
       },
-      async confirmPayment(options: { clientSecret: string; elements?: unknown }) {
-        stand.confirmations.push(options);
-        const call: StripeJsCall = { op: 'confirm', clientSecret: options.clientSecret };
-        if (options.elements) call.confirmationToken = stand.tokens.at(-1)!;
+      // No confirmPayment: the server confirms (a call to it would fail the test).
+      async handleNextAction(options: { clientSecret: string }) {
+        stand.nextActions.push(options);
+        const call: StripeJsCall = {
+          op: 'next_action',
+          clientSecret: options.clientSecret,
+          pass: stand.passThreeDSecure,
+        };
         const intent = (await stripeJs(call)) as {
           last_payment_error: { type: string; code: string; message: string } | null;
         };
