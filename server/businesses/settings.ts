@@ -18,7 +18,11 @@ export interface BusinessSettings {
   link_expiry_days: number | null;
   /** Payment terms printed on every invoice ("Due within 30 days. Checks payable to…"). */
   invoice_terms: string | null;
+  /** How receipts print: a full page (Letter/A4), or an 80 mm strip for a counter's thermal printer. */
+  receipt_layout: ReceiptLayout;
 }
+
+export type ReceiptLayout = 'full' | 'thermal';
 
 export const DEFAULT_SETTINGS: BusinessSettings = {
   branding: { logo_url: null, brand_color: '#1a56db', address: null, phone: null, email: null },
@@ -29,6 +33,7 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   notification_email: null,
   link_expiry_days: null,
   invoice_terms: null,
+  receipt_layout: 'full',
 };
 
 export function parseSettings(json: string): BusinessSettings {

@@ -21,6 +21,8 @@ export interface Settings {
   link_expiry_days: number | null;
   /** Payment terms shown on every invoice, on screen and in its PDF. */
   invoice_terms: string | null;
+  /** Receipts as a full page (Letter or A4) or an 80 mm strip for a thermal counter printer. */
+  receipt_layout: 'full' | 'thermal';
 }
 
 // The outbox's shapes (email and texts) live in ./outbox.ts; re-exported here as before.

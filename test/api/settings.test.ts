@@ -24,6 +24,7 @@ describe.each(testStores)('settings API on $name', (store) => {
       notification_email: null,
       link_expiry_days: null,
       invoice_terms: null,
+      receipt_layout: 'full',
     });
   });
 

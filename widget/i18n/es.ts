@@ -78,7 +78,7 @@ export const es = {
   formFailed: 'No pudimos cargar el formulario de pago.',
   anotherCard: 'Ingresar otra tarjeta',
   anotherAccount: 'Ingresar otra cuenta',
-  paidTitle: 'Pago recibido',
+  paidTitle: 'Pago realizado con éxito',
   processingTitle: 'Pago en proceso',
   processingBody:
     'Su banco está procesando este pago. Le enviaremos el recibo por correo cuando se complete.',
@@ -88,6 +88,7 @@ export const es = {
   method: 'Forma de pago',
   date: 'Fecha',
   downloadReceipt: 'Descargar recibo (PDF)',
+  printReceipt: 'Imprimir recibo',
   remaining: (amount: string) => `Saldo pendiente: ${amount}`,
   payAgain: 'Pagar el saldo pendiente',
   backToAccount: 'Volver a su cuenta',

@@ -47,7 +47,7 @@ const shellStyles = css`
       border: 0 !important;
       max-width: none !important;
     }
-    .card > :not(.header):not(.invoice-document),
+    .card > :not(.header):not(.invoice-document):not(.confirmation),
     .invoice-document > button {
       display: none !important;
     }

@@ -73,6 +73,7 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  * @csspart three-d-secure - The sandbox's 3-D Secure step (a dialog).
  * @csspart confirmation - The payment confirmation.
  * @csspart receipt-link - "Download receipt (PDF)".
+ * @csspart print-receipt - "Print receipt" (prints the receipt alone).
  * @csspart history - The payment history.
  * @csspart footer - The footer (payment history link, business contact).
  * @csspart contact - The business's address, phone and email.

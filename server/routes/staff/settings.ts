@@ -104,6 +104,7 @@ const SettingsPatch = z
     notification_email: z.email().max(254).nullable(),
     link_expiry_days: z.number().int().min(1).max(3650).nullable(),
     invoice_terms: z.string().trim().max(2000).nullable(),
+    receipt_layout: z.enum(['full', 'thermal']),
   })
   .partial()
   .openapi('SettingsPatch');
@@ -135,6 +136,7 @@ export const Settings = z
     notification_email: z.string().nullable(),
     link_expiry_days: z.number().int().nullable(),
     invoice_terms: z.string().nullable(),
+    receipt_layout: z.enum(['full', 'thermal']),
   })
   .openapi('Settings');
 
@@ -258,6 +260,7 @@ function mergeSettings(current: BusinessSettings, patch: SettingsPatch): Busines
       patch.link_expiry_days === undefined ? current.link_expiry_days : patch.link_expiry_days,
     invoice_terms:
       patch.invoice_terms === undefined ? current.invoice_terms : patch.invoice_terms || null,
+    receipt_layout: patch.receipt_layout ?? current.receipt_layout,
   };
 }
 
@@ -280,5 +283,6 @@ function settingsView(business: BusinessTable) {
     notification_email: settings.notification_email,
     link_expiry_days: settings.link_expiry_days,
     invoice_terms: settings.invoice_terms,
+    receipt_layout: settings.receipt_layout,
   };
 }

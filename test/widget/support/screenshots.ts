@@ -54,6 +54,7 @@ const SHOTS: Shot[] = [
   { name: 'desktop', state: 'outstanding', width: 1280 },
   { name: 'history', state: 'paid', act: 'history' },
   { name: 'confirmation', state: 'outstanding', act: 'paid-now' },
+  { name: 'confirmation-1280', state: 'outstanding', act: 'paid-now', width: 1280 },
   { name: 'sandbox-form', state: 'outstanding', act: 'card-form', frame: 'payment' },
   { name: 'three-d-secure', state: 'outstanding', act: 'three-d-secure', frame: 'window' },
   { name: 'declined', state: 'outstanding', act: 'declined', frame: 'payment' },
