@@ -18,7 +18,8 @@ export async function pdfToPng(pdf: Uint8Array, out: string, scale = 2): Promise
     const page = await browser.newPage();
     await page.route('https://pdf.local/**', (route) => {
       const path = new URL(route.request().url()).pathname;
-      if (path === '/') return route.fulfill({ contentType: 'text/html', body: '<canvas></canvas>' });
+      if (path === '/')
+        return route.fulfill({ contentType: 'text/html', body: '<canvas></canvas>' });
       return route.fulfill({
         contentType: 'text/javascript',
         body: path === '/pdf.mjs' ? pdfjs : worker,

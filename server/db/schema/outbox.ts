@@ -6,6 +6,7 @@ export type EmailKind =
   | 'receipt'
   | 'payment_notice'
   | 'refund_failed'
+  | 'refund'
   | 'dispute'
   | 'estimate_decision'
   | 'question'

@@ -15,6 +15,7 @@ const emailKinds = [
   'receipt',
   'payment_notice',
   'refund_failed',
+  'refund',
   'dispute',
   'estimate_decision',
   'question',
