@@ -52,6 +52,7 @@ const WIDGET_LAYERS = [
     'provider-form',
     'pay-portal-estimate',
     'pay-portal-invoice',
+    'statement',
   ],
   ['status', 'history', 'invoice-picker', 'tip-selector', 'sandbox-form', 'stripe-form'],
   ['lazy'],

@@ -20,6 +20,7 @@ import { PaymentActions } from '../payment-block/payment-actions.ts';
 import { renderPaymentBlock, slotHost } from '../payment-block/payment-block.ts';
 import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
 import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
+import { renderStatement } from '../statement/statement.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
 import { renderTipSelector } from '../tip-selector/tip-selector.ts';
 import { AccountController } from './account.controller.ts';
@@ -75,6 +76,7 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  * @csspart receipt-link - "Download receipt (PDF)".
  * @csspart print-receipt - "Print receipt" (prints the receipt alone).
  * @csspart history - The payment history.
+ * @csspart statement - "Account statement": the period and the PDF (customer links).
  * @csspart footer - The footer (payment history link, business contact).
  * @csspart contact - The business's address, phone and email.
  *
@@ -304,6 +306,7 @@ export class PayPortal extends LitElement {
         paying: this.checkout.deposit?.estimate ?? null,
       })}
       ${deposit ? payment : nothing}
+      ${portal.link.kind === 'customer' ? renderStatement(l, api.statementUrl()) : nothing}
       <footer class="section footer" part="footer">
         <button class="link-button" type="button" @click=${this.openHistory}>${l.t.historyLink}</button>
         ${renderContact(l, portal.business)}

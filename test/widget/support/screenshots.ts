@@ -37,9 +37,10 @@ interface Shot {
     | 'invoice'
     | 'invoice-print'
     | 'view-invoice'
-    | 'refund-history';
+    | 'refund-history'
+    | 'statement';
   /** The payment block alone, or the window (a dialog); the whole page by default. */
-  frame?: 'payment' | 'estimates' | 'window';
+  frame?: 'payment' | 'estimates' | 'statement' | 'window';
 }
 
 const SHOTS: Shot[] = [
@@ -70,6 +71,14 @@ const SHOTS: Shot[] = [
   { name: 'invoice-print', state: 'invoice', act: 'invoice-print', width: 800 },
   { name: 'invoice-from-account', state: 'outstanding', act: 'view-invoice' },
   { name: 'history-refund', state: 'paid', act: 'refund-history' },
+  { name: 'statement-form-375', state: 'outstanding', act: 'statement', frame: 'statement' },
+  {
+    name: 'statement-form-1280',
+    state: 'outstanding',
+    act: 'statement',
+    frame: 'statement',
+    width: 1280,
+  },
 ];
 
 /** Approves the estimate as a customer does: review, then sign with a typed name. */
@@ -180,6 +189,9 @@ async function main() {
         await tab.locator('pay-portal button', { hasText: 'Payment history' }).click();
         await tab.locator('pay-portal .payment-row').waitFor();
       }
+      if (shot.act === 'statement') {
+        await tab.locator('pay-portal [part="statement"] summary').click();
+      }
       if (shot.act === 'confirmation') {
         await tab.evaluate(
           (id) => document.querySelector('pay-portal')!.showPayment(id),
@@ -230,7 +242,7 @@ async function main() {
       }
       await tab.waitForTimeout(700); // the server's quote, debounced
       const path = `${OUT}/${shot.name}.png`;
-      if (shot.frame === 'payment' || shot.frame === 'estimates') {
+      if (shot.frame === 'payment' || shot.frame === 'estimates' || shot.frame === 'statement') {
         await tab.locator(`pay-portal [part="${shot.frame}"]`).screenshot({ path });
       } else {
         await tab.screenshot({ path, fullPage: shot.frame !== 'window' });
