@@ -36,6 +36,14 @@ export class DemoSettings extends LitElement {
         display: grid;
         gap: 16px;
       }
+      .warning {
+        margin: 0;
+        padding: 8px 10px;
+        border-left: 4px solid #b45309;
+        background: #fffbeb;
+        color: #78350f;
+        font-size: 0.875rem;
+      }
       fieldset {
         border: 1px solid var(--border);
         border-radius: 8px;
@@ -148,6 +156,7 @@ export class DemoSettings extends LitElement {
       },
       allowed_origins: text('allowed_origins').split(/\s+/).filter(Boolean),
       notification_email: nullable('notification_email'),
+      receipt_layout: text('receipt_layout') === 'thermal' ? 'thermal' : 'full',
     };
   }
 
@@ -182,7 +191,14 @@ export class DemoSettings extends LitElement {
           <fieldset>
             <legend>Branding</legend>
             <label>Business name <input name="name" required .value=${s.name} /></label>
-            <label>Brand colour <input name="brand_color" type="color" .value=${s.branding.brand_color} /></label>
+            <label>Brand colour <input name="brand_color" type="color" .value=${s.branding.brand_color}
+              aria-describedby="brand-color-warning" /></label>
+            ${(s.warnings ?? [])
+              .filter((warning) => warning.param === 'branding.brand_color')
+              .map(
+                (warning) =>
+                  html`<p class="wide warning" id="brand-color-warning" role="status">${warning.message}</p>`,
+              )}
             <label class="wide">Logo URL (https) <input name="logo_url" type="url" .value=${s.branding.logo_url ?? ''} /></label>
             <label class="wide">Address <input name="address" .value=${s.branding.address ?? ''} /></label>
             <label>Phone <input name="phone" type="tel" .value=${s.branding.phone ?? ''} /></label>
@@ -215,6 +231,14 @@ export class DemoSettings extends LitElement {
                 .value=${s.allowed_origins.join('\n')}></textarea></label>
             <label class="wide">Notification email <input name="notification_email" type="email"
               .value=${s.notification_email ?? ''} /></label>
+          </fieldset>
+          <fieldset>
+            <legend>Receipts</legend>
+            <label>Layout
+              <select name="receipt_layout" .value=${s.receipt_layout ?? 'full'}>
+                <option value="full" ?selected=${s.receipt_layout !== 'thermal'}>Full page (Letter/A4)</option>
+                <option value="thermal" ?selected=${s.receipt_layout === 'thermal'}>80 mm thermal printer</option>
+              </select></label>
           </fieldset>
           ${
             this.message

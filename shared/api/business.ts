@@ -23,6 +23,14 @@ export interface Settings {
   invoice_terms: string | null;
   /** Receipts as a full page (Letter or A4) or an 80 mm strip for a thermal counter printer. */
   receipt_layout: 'full' | 'thermal';
+  /** Saved all the same; shown beside the setting (a brand colour text cannot use as it is). */
+  warnings: SettingsWarning[];
+}
+
+export interface SettingsWarning {
+  code: 'brand_color_low_contrast';
+  param: string;
+  message: string;
 }
 
 // The outbox's shapes (email and texts) live in ./outbox.ts; re-exported here as before.

@@ -25,6 +25,7 @@ describe.each(testStores)('settings API on $name', (store) => {
       link_expiry_days: null,
       invoice_terms: null,
       receipt_layout: 'full',
+      warnings: [],
     });
   });
 

@@ -9,6 +9,7 @@ export const estimateViewStyles = css`
   :host {
     --_brand: var(--pay-portal-brand, var(--_business-brand, #1a56db));
     --_on-brand: var(--pay-portal-on-brand, var(--_business-on-brand, #ffffff));
+    --_brand-text: var(--pay-portal-brand-text, var(--pay-portal-brand, var(--_business-brand-text, #1a56db)));
     --_space: var(--pay-portal-space, 16px);
     --_radius: var(--pay-portal-radius, 12px);
     --_muted: var(--pay-portal-muted, #4b5563);

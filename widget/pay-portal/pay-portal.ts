@@ -81,7 +81,8 @@ type View = 'loading' | 'portal' | 'dead' | 'failed' | 'history' | 'confirmation
  * @csspart contact - The business's address, phone and email.
  *
  * @cssprop --pay-portal-brand - Buttons, links, selection. Default: the business's brand colour.
- * @cssprop --pay-portal-on-brand - Text on the brand colour. Default: white or near-black, whichever reads.
+ * @cssprop --pay-portal-on-brand - Text on the brand colour. Default: white or near-black, whichever reads (the brand darkened when neither reaches 4.5:1).
+ * @cssprop --pay-portal-brand-text - Links and text in the brand colour. Default: `--pay-portal-brand` if set, else the business's brand darkened until it reaches 4.5:1 on the page.
  * @cssprop --pay-portal-font - Font family. Default: the system UI font.
  * @cssprop --pay-portal-radius - Corner radius of the card (controls use a share of it). Default: 12px.
  * @cssprop --pay-portal-space - Base spacing. Default: 16px.

@@ -4,6 +4,7 @@
  * unknown keys, so that a misspelt setting is an error rather than silently ignored.
  */
 import { createRoute, type Hook, OpenAPIHono, z } from '@hono/zod-openapi';
+import { brandColorWarning, type SettingsWarning } from '../../businesses/brand-colors.ts';
 import { businessSettings } from '../../businesses/businesses.ts';
 import type { BusinessSettings } from '../../businesses/settings.ts';
 import { type Db, isPostgres, type Trx } from '../../db/database.ts';
@@ -137,6 +138,19 @@ export const Settings = z
     link_expiry_days: z.number().int().nullable(),
     invoice_terms: z.string().nullable(),
     receipt_layout: z.enum(['full', 'thermal']),
+    warnings: z
+      .array(
+        z.object({
+          code: z.literal('brand_color_low_contrast'),
+          param: z.string(),
+          message: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'What staff should know about these settings (saved all the same): a brand colour that ' +
+          'cannot be used for text as it is, and the readable shade the portal uses instead.',
+      }),
   })
   .openapi('Settings');
 
@@ -284,5 +298,8 @@ function settingsView(business: BusinessTable) {
     link_expiry_days: settings.link_expiry_days,
     invoice_terms: settings.invoice_terms,
     receipt_layout: settings.receipt_layout,
+    warnings: [brandColorWarning(settings.branding.brand_color)].filter(
+      (warning): warning is SettingsWarning => warning !== null,
+    ),
   };
 }

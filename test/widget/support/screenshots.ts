@@ -38,7 +38,8 @@ interface Shot {
     | 'invoice-print'
     | 'view-invoice'
     | 'refund-history'
-    | 'statement';
+    | 'statement'
+    | 'yellow';
   /** The payment block alone, or the window (a dialog); the whole page by default. */
   frame?: 'payment' | 'estimates' | 'statement' | 'window';
 }
@@ -71,6 +72,8 @@ const SHOTS: Shot[] = [
   { name: 'invoice-print', state: 'invoice', act: 'invoice-print', width: 800 },
   { name: 'invoice-from-account', state: 'outstanding', act: 'view-invoice' },
   { name: 'history-refund', state: 'paid', act: 'refund-history' },
+  { name: 'brand-yellow-375', state: 'outstanding', act: 'yellow' },
+  { name: 'brand-yellow-1280', state: 'outstanding', act: 'yellow', width: 1280 },
   { name: 'statement-form-375', state: 'outstanding', act: 'statement', frame: 'statement' },
   {
     name: 'statement-form-1280',
@@ -157,6 +160,10 @@ async function main() {
         await server.staff(link, 'PATCH', '/v1/settings', {
           invoice_terms: 'Due within 15 days. Checks payable to Blue Lagoon Pools.',
         });
+      }
+      if (shot.act === 'yellow') {
+        const { link } = target as { link: string };
+        await server.staff(link, 'PATCH', '/v1/settings', { branding: { brand_color: '#facc15' } });
       }
       if (shot.act === 'refund-history') {
         const { link, payment } = target as { link: string; payment: string };
