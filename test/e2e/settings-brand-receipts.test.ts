@@ -43,9 +43,12 @@ describe('brand colour warning and receipt layout on the staff page', { timeout:
       const { body: settings } = await staff.get('/v1/settings');
       expect(settings.branding.brand_color).toBe('#facc15');
       expect(settings.receipt_layout).toBe('thermal');
-      await page.locator('fieldset').first().screenshot({
-        path: `docs/screenshots/settings-brand-warning-${viewport.width}.png`,
-      });
+      await page
+        .locator('fieldset')
+        .first()
+        .screenshot({
+          path: `docs/screenshots/settings-brand-warning-${viewport.width}.png`,
+        });
       await page.close();
     });
   }
