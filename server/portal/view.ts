@@ -31,7 +31,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
       phone: settings.branding.phone,
       email: settings.branding.email,
     },
-    customer: { name: scope.customer.name },
+    customer: { name: scope.customer.name, phone: scope.customer.phone },
     currency: business.currency,
     locale: business.locale,
     balance: { amount: money.balance, state: balanceState(money.balance) },

@@ -38,6 +38,8 @@ export interface StepHost {
   heading(text: string): TemplateResult;
   go(step: EstimateStep): void;
   chooseSignMode(mode: SignMode): void;
+  /** The customer types in the field that was wrong: its error goes (checked again on submit). */
+  fieldChanged(): void;
   approve(): Promise<void>;
   decline(): Promise<void>;
   ask(): Promise<void>;
@@ -82,6 +84,7 @@ export function renderSign(host: StepHost, business: string): TemplateResult {
               .value=${host.name}
               @input=${(event: Event) => {
                 host.name = (event.target as HTMLInputElement).value;
+                host.fieldChanged();
               }}
               aria-invalid=${error ? 'true' : 'false'}
               aria-describedby=${error ? 'field-error' : nothing}
@@ -183,6 +186,7 @@ export function renderAsk(host: StepHost): TemplateResult {
         .value=${host.message}
         @input=${(event: Event) => {
           host.message = (event.target as HTMLTextAreaElement).value;
+          host.fieldChanged();
         }}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? 'field-error' : nothing}
