@@ -9,6 +9,7 @@ import type { Invoice } from '../../shared/api/staff.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import './file-button.ts';
+import './invoice-activity.ts';
 import { type MoneyContext, money } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
@@ -26,6 +27,8 @@ export class DemoInvoices extends LitElement {
   @property({ attribute: false }) invoices: Invoice[] = [];
   @property({ attribute: 'customer-name' }) customerName = '';
   @state() private voiding: Invoice | null = null;
+  /** The invoice whose activity is open (demo/app/invoice-activity.ts). */
+  @state() private activityOf: string | null = null;
   @state() private message = '';
   @state() private failed = false;
   @query('#void-dialog') private voidDialog!: DemoConfirmDialog;
@@ -106,13 +109,22 @@ export class DemoInvoices extends LitElement {
                     ? nothing
                     : html`<demo-file-button .api=${this.api} path="/v1/invoices/${invoice.id}/pdf"
                       filename="${invoice.number}.pdf" label="PDF"></demo-file-button>`
-                }${
-                  VOIDABLE.has(invoice.status)
-                    ? html`<button type="button" class="danger"
+                }<button type="button" aria-expanded=${this.activityOf === invoice.id ? 'true' : 'false'}
+                  aria-label="Activity of ${invoice.number}"
+                  @click=${() => {
+                    this.activityOf = this.activityOf === invoice.id ? null : invoice.id;
+                  }}>Activity</button>${
+                    VOIDABLE.has(invoice.status)
+                      ? html`<button type="button" class="danger"
                       aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
-                    : nothing
-                }</span></td>
-              </tr>`,
+                      : nothing
+                  }</span></td>
+              </tr>${
+                this.activityOf === invoice.id
+                  ? html`<tr><td colspan="6"><demo-invoice-activity .api=${this.api} .at=${at}
+                      invoice=${invoice.id} number=${invoice.number}></demo-invoice-activity></td></tr>`
+                  : nothing
+              }`,
             )}</tbody></table></div>`
       }
       <demo-confirm-dialog
