@@ -42,7 +42,7 @@ const SERVER_LAYERS = [
  * do not import each other; `build/` runs only at build time and nothing imports it.
  */
 const WIDGET_LAYERS = [
-  ['api', 'i18n', 'styles', 'build'],
+  ['api', 'i18n', 'styles', 'build', 'question-form'],
   [
     'business-header',
     'balance-summary',
