@@ -101,35 +101,7 @@ export const invoiceViewStyles = css`
     gap: var(--_space);
     font-size: 0.9375rem;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: 0.9375rem;
-  }
-  th {
-    text-align: left;
-    font-size: 0.8125rem;
-    font-weight: 600;
-    color: var(--_muted);
-    padding: 0 0 6px;
-    border-bottom: 1px solid var(--_border);
-  }
-  td {
-    padding: 10px 0;
-    border-bottom: 1px solid var(--_border);
-    vertical-align: top;
-  }
-  th.num,
-  td.num {
-    text-align: right;
-    padding-left: 12px;
-    white-space: nowrap;
-  }
-  .line-detail {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.8125rem;
-  }
+  /* The line table: widget/styles/line-table.styles.ts. */
   .line-detail.narrow {
     display: none;
   }

@@ -22,6 +22,7 @@ import type { PortalBusiness, PortalInvoiceDocument } from '../../shared/api/por
 import { formatMoney } from '../../shared/money.ts';
 import { renderQuestionForm } from '../question-form/question-form.ts';
 import { baseStyles } from '../styles/base.styles.ts';
+import { lineTableStyles } from '../styles/line-table.styles.ts';
 import { InvoiceApi, InvoiceApiError } from './invoice-api.ts';
 import { type Formats, renderDocument, renderStatus } from './invoice-document.ts';
 import { type InvoiceMessages, invoiceMessages } from './invoice-strings.ts';
@@ -35,7 +36,7 @@ export interface InvoiceQuestionDetail {
 type Step = 'document' | 'ask' | 'sent';
 
 export class PayPortalInvoice extends LitElement {
-  static override styles = [baseStyles, invoiceViewStyles];
+  static override styles = [baseStyles, lineTableStyles, invoiceViewStyles];
   // Declared without decorators: the part then shares no decorator helper with the estimate
   // view, so the build makes no chunk of their common code (widget/build/lazy-parts.ts).
   static override properties = {
