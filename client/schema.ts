@@ -156,6 +156,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     starting_after?: string;
+                    /** @description Name, email or phone containing this, or an invoice number; any case. */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -750,6 +752,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/payment_methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's saved cards
+         * @description Cards the customer chose to save when paying, newest first.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The saved cards */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: components["schemas"]["SavedCard"][];
+                            /** @enum {boolean} */
+                            has_more: false;
+                        };
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/payment_methods/{card}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget a saved card
+         * @description Detaches the card at the provider; the portal stops offering it. Payments already made with it are unchanged. A card already forgotten is `404 resource_missing`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    card: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Forgotten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            object: "payment_method";
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's account statement, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of ledger entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "list";
+                            data: components["schemas"]["StatementEntry"][];
+                            has_more: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices": {
         parameters: {
             query?: never;
@@ -948,7 +1172,81 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a draft invoice
+         * @description Send only what changes; `lines` replaces every line, priced as for a new invoice. Only a draft (409 `invoice_not_draft` otherwise): an open invoice is on the balance already.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DraftInvoiceChanges"];
+                };
+            };
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/invoices/{id}/events": {
@@ -1687,6 +1985,77 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description The estimate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's account statement as a PDF
+         * @description The ledger for a period (`from` and `to`, inclusive; default: the last 90 days): the opening balance, every charge, credit, payment, tip, fee, refund and adjustment with the running balance, and the closing balance. The same PDF the customer gets from a customer link.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3408,8 +3777,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Confirm a sandbox payment with a test card or bank account
-         * @description Sandbox only (Stripe payments are confirmed by Stripe.js). 409 `fee_changed` when the card's funding changes the fee: confirm again with `accept_total` set to the new total. A 3-D Secure card answers `requires_action`; confirm again with `{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers `failed` with the reason in `failure.message`, and may be retried with another card.
+         * Confirm a payment: on the server with a Stripe ConfirmationToken, or a sandbox test card
+         * @description Stripe: `{confirmation_token, return_url}` (Stripe's "finalize payments on the server" flow): the fee is fixed for the card the token previews, the PaymentIntent is confirmed with it, and a 3-D Secure card answers `requires_action` with `next_action` (`use_stripe_sdk`: `stripe.handleNextAction` in the browser). Sandbox: `{sandbox}`. 409 `fee_changed` when the card's funding changes the fee: confirm again with `accept_total` set to the new total. A 3-D Secure card answers `requires_action`; confirm again with `{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers `failed` with the reason in `failure.message`, and may be retried with another card.
          */
         post: {
             parameters: {
@@ -3423,7 +3792,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SandboxConfirmation"];
+                    "application/json": components["schemas"]["SandboxConfirmation"] | components["schemas"]["ServerConfirmation"] | components["schemas"]["SquareConfirmation"];
                 };
             };
             responses: {
@@ -3789,6 +4158,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal/{token}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account statement as a PDF (customer links)
+         * @description The opening balance, every entry of the period with the running balance, and the closing balance; `from` and `to` inclusive, default the last 90 days. Invoice and estimate links: 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payments": {
         parameters: {
             query?: never;
@@ -4021,6 +4461,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment's receipt as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The receipt */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/outbox": {
         parameters: {
             query?: never;
@@ -4035,7 +4540,7 @@ export interface paths {
                     limit?: number;
                     starting_after?: string;
                     state?: "pending" | "sent" | "failed";
-                    kind?: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "reminder" | "portal_access" | "estimate_approved" | "refund_issued" | "webhook_disabled" | "keyword_reply";
+                    kind?: "receipt" | "payment_notice" | "refund_failed" | "refund" | "dispute" | "estimate_decision" | "question" | "link" | "reminder" | "portal_access" | "estimate_approved" | "webhook_disabled" | "keyword_reply";
                     channel?: "email" | "sms";
                 };
                 header?: never;
@@ -5189,6 +5694,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/square": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Square's events, signature checked
+         * @description Subscribe payment.updated and refund.updated, with the notification URL `<PUBLIC_URL>/webhooks/square`. Signed in the `x-square-hmacsha256-signature` header.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Taken (or already taken before) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SquareWebhookReceived"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "payment.succeeded": {
@@ -6038,7 +6609,7 @@ export interface components {
             fee: number;
             currency: string;
             /** @enum {string} */
-            provider: "sandbox" | "stripe";
+            provider: "sandbox" | "stripe" | "square";
             provider_payment_id: string | null;
             /** @enum {string} */
             method: "card" | "us_bank_account";
@@ -6539,6 +7110,43 @@ export interface components {
             /** @description The words the customer agreed to; default: the portal's own. */
             text?: string;
         };
+        SavedCard: {
+            id: string;
+            /** @enum {string} */
+            object: "payment_method";
+            customer: string;
+            /** @enum {string} */
+            provider: "sandbox" | "stripe" | "square";
+            brand: string | null;
+            last4: string | null;
+            exp_month: number | null;
+            exp_year: number | null;
+            /** Format: date-time */
+            created: string;
+        };
+        StatementEntry: {
+            id: string;
+            /** @enum {string} */
+            object: "ledger_entry";
+            /** @enum {string} */
+            kind: "charge" | "credit" | "payment" | "refund" | "tip" | "fee" | "adjustment";
+            /** @description Effect on what the customer owes, tax included: + owed, − paid or credited. */
+            amount: number;
+            tax: number;
+            description: string;
+            date: string;
+            invoice: string | null;
+            invoice_number: string | null;
+            payment: string | null;
+            balance_after: number;
+            /**
+             * @description Staff (charges, credits, voids, refunds) or the customer (a payment).
+             * @enum {string}
+             */
+            added_by: "staff" | "customer";
+            /** Format: date-time */
+            created: string;
+        };
         NewInvoice: {
             customer: string;
             lines: components["schemas"]["DocumentLineInput"][];
@@ -6587,6 +7195,13 @@ export interface components {
             message: string | null;
             /** @description The payment link it came through. */
             link: string | null;
+        };
+        DraftInvoiceChanges: {
+            /** @description Replaces the draft's lines. */
+            lines?: components["schemas"]["DocumentLineInput"][];
+            /** Format: date */
+            due_date?: string | null;
+            notes?: string | null;
         };
         NewEstimate: {
             customer: string;
@@ -6676,6 +7291,20 @@ export interface components {
                     after_days: number;
                 };
             };
+            /**
+             * @description How a part refund gives back the tip and the card fee: `last` (the default) only once all that was owed has been refunded; `in_proportion` in their share of the payment, every time.
+             * @enum {string}
+             */
+            refund_tip_and_fee: "last" | "in_proportion";
+            /** @enum {string} */
+            receipt_layout: "full" | "thermal";
+            /** @description What staff should know about these settings (saved all the same): a brand colour that cannot be used for text as it is, and the readable shade the portal uses instead. */
+            warnings: {
+                /** @enum {string} */
+                code: "brand_color_low_contrast";
+                param: string;
+                message: string;
+            }[];
         };
         SettingsPatch: {
             name?: string;
@@ -6734,6 +7363,13 @@ export interface components {
                     after_days?: number;
                 };
             };
+            /**
+             * @description How a part refund gives back the tip and the card fee: `last` (the default) only once all that was owed has been refunded; `in_proportion` in their share of the payment, every time.
+             * @enum {string}
+             */
+            refund_tip_and_fee?: "last" | "in_proportion";
+            /** @enum {string} */
+            receipt_layout?: "full" | "thermal";
         };
         /** @description Exactly one of `customer`, `invoice`, `estimate`. */
         NewPaymentLink: {
@@ -6800,6 +7436,7 @@ export interface components {
             };
             customer: {
                 name: string;
+                phone: string | null;
             };
             currency: string;
             locale: string;
@@ -6879,6 +7516,12 @@ export interface components {
                 /** @enum {string} */
                 name: "stripe";
                 publishable_key: string;
+                test_mode: boolean;
+            } | {
+                /** @enum {string} */
+                name: "square";
+                application_id: string;
+                location_id: string;
                 test_mode: boolean;
             };
             saved_payment_methods: {
@@ -7057,7 +7700,7 @@ export interface components {
             fee: number;
             currency: string;
             /** @enum {string} */
-            provider: "sandbox" | "stripe";
+            provider: "sandbox" | "stripe" | "square";
             /** @enum {string} */
             method: "card" | "us_bank_account";
             funding: string | null;
@@ -7134,6 +7777,20 @@ export interface components {
             };
             accept_total?: number;
         };
+        ServerConfirmation: {
+            /** @description What `stripe.createConfirmationToken` made; absent for a saved card. */
+            confirmation_token?: string;
+            /** @description Where the bank sends the customer back: our page or an allowed origin. */
+            return_url: string;
+            accept_total?: number;
+        };
+        SquareConfirmation: {
+            square: {
+                /** @description The Web Payments SDK's `card.tokenize()` token; absent for a saved card. */
+                source_id?: string;
+            };
+            accept_total?: number;
+        };
         OutboxMessage: components["schemas"]["Email"] | components["schemas"]["TextMessage"];
         Email: {
             id: string;
@@ -7145,7 +7802,7 @@ export interface components {
             /** @enum {string} */
             channel: "email";
             /** @enum {string} */
-            kind: "receipt" | "payment_notice" | "refund_failed" | "dispute" | "estimate_decision" | "question" | "link" | "reminder" | "portal_access" | "estimate_approved" | "refund_issued" | "webhook_disabled";
+            kind: "receipt" | "payment_notice" | "refund_failed" | "refund" | "dispute" | "estimate_decision" | "question" | "link" | "reminder" | "portal_access" | "estimate_approved" | "webhook_disabled";
             to: string;
             reply_to: string | null;
             subject: string;
@@ -7338,6 +7995,11 @@ export interface components {
             received: true;
             /** @enum {string} */
             outcome: "applied" | "stale" | "unknown";
+        };
+        SquareWebhookReceived: {
+            /** @enum {boolean} */
+            received: true;
+            outcomes: string[];
         };
     };
     responses: never;

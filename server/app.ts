@@ -12,6 +12,7 @@ import { portalGuard } from './links/access.ts';
 import { accessPageRoutes } from './pages/access-page.ts';
 import { apiDocsRoutes, loadApiReferenceBundle } from './pages/api-docs.ts';
 import { demoRoutes, loadDemoFiles } from './pages/demo-pages.ts';
+import { frameScriptRoutes } from './pages/frame-scripts.ts';
 import { type DemoLink, homePageRoutes } from './pages/home-page.ts';
 import { hostedPageRoutes } from './pages/hosted-page.ts';
 import { staffPreviewRoutes } from './pages/staff-preview.ts';
@@ -146,6 +147,8 @@ export function createApp({
 
   // Pages and files: the element, the hosted portal, its staff preview, the demo (issue 5).
   const widget = loadWidgetFiles(widgetDir);
+  // The hosted page's height, posted to the page that frames it, and the script that listens.
+  app.route('/widget', frameScriptRoutes());
   app.route('/widget', widgetRoutes(widget));
   app.route('/p', hostedPageRoutes(widget));
   app.route('/b', accessPageRoutes(widget));

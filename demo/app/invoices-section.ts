@@ -11,6 +11,7 @@ import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import './file-button.ts';
 import './invoice-editor.ts';
+import './invoice-activity.ts';
 import { type MoneyContext, money } from './format.ts';
 import { type DraftText, draftFrom } from './invoice-draft.ts';
 import type { StaffApi } from './staff-api.ts';
@@ -62,6 +63,8 @@ export class DemoInvoices extends LitElement {
     null;
   @state() private voiding: Invoice | null = null;
   @state() private show: Show = 'all';
+  /** The invoice whose activity is open (demo/app/invoice-activity.ts). */
+  @state() private activityOf: string | null = null;
   @state() private message = '';
   @state() private failed = false;
   @query('#void-dialog') private voidDialog!: DemoConfirmDialog;
@@ -199,13 +202,23 @@ export class DemoInvoices extends LitElement {
                       @click=${() => this.openEditor(`Edit ${invoice.number} (draft)`, invoice, invoice)}>Edit</button>`
                     : nothing
                 }<button type="button" aria-label="Duplicate ${invoice.number}"
-                  @click=${() => this.openEditor(`New invoice (a copy of ${invoice.number})`, null, invoice)}>Duplicate</button>${
+                  @click=${() => this.openEditor(`New invoice (a copy of ${invoice.number})`, null, invoice)}>Duplicate</button>
+                <button type="button" aria-expanded=${this.activityOf === invoice.id ? 'true' : 'false'}
+                  aria-label="Activity of ${invoice.number}"
+                  @click=${() => {
+                    this.activityOf = this.activityOf === invoice.id ? null : invoice.id;
+                  }}>Activity</button>${
                     VOIDABLE.has(invoice.status)
                       ? html`<button type="button" class="danger"
                       aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
                       : nothing
                   }</span></td>
-              </tr>`,
+              </tr>${
+                this.activityOf === invoice.id
+                  ? html`<tr><td colspan="6"><demo-invoice-activity .api=${this.api} .at=${at}
+                      invoice=${invoice.id} number=${invoice.number}></demo-invoice-activity></td></tr>`
+                  : nothing
+              }`,
             )}</tbody></table></div>`
       }
       <demo-confirm-dialog

@@ -126,6 +126,7 @@ export function readSettingsForm(data: FormData, settings: Settings): ReadSettin
     link_expiry_days: expiry ? Number(expiry) : null,
     invoice_terms: nullable('invoice_terms'),
     refund_tip_and_fee: text('refund_tip_and_fee') || settings.refund_tip_and_fee,
+    receipt_layout: text('receipt_layout') || settings.receipt_layout,
   };
   // The currency is sent only when changed: once money is recorded the server refuses any change.
   const currency = text('currency').toLowerCase();

@@ -45,6 +45,14 @@ export class DemoSettings extends LitElement {
         display: grid;
         gap: 16px;
       }
+      .warning {
+        margin: 0;
+        padding: 8px 10px;
+        border-left: 4px solid #b45309;
+        background: #fffbeb;
+        color: #78350f;
+        font-size: 0.875rem;
+      }
       fieldset {
         border: 1px solid var(--border);
         border-radius: 8px;
@@ -208,7 +216,14 @@ export class DemoSettings extends LitElement {
           </fieldset>
           <fieldset>
             <legend>Branding</legend>
-            <label>Brand colour <input name="brand_color" type="color" .value=${s.branding.brand_color} /></label>
+            <label>Brand colour <input name="brand_color" type="color" .value=${s.branding.brand_color}
+              aria-describedby="brand-color-warning" /></label>
+            ${(s.warnings ?? [])
+              .filter((warning) => warning.param === 'branding.brand_color')
+              .map(
+                (warning) =>
+                  html`<p class="wide warning" id="brand-color-warning" role="status">${warning.message}</p>`,
+              )}
             ${this.input('logo_url', 'Logo URL (https)', s.branding.logo_url ?? '', { type: 'url', wide: true })}
             ${this.input('address', 'Address', s.branding.address ?? '', { wide: true })}
             ${this.input('phone', 'Phone', s.branding.phone ?? '', { type: 'tel' })}
@@ -258,6 +273,14 @@ export class DemoSettings extends LitElement {
             <label class="check wide"><input type="radio" name="refund_tip_and_fee"
               value="in_proportion" .checked=${s.refund_tip_and_fee === 'in_proportion'} /> Give
               them back in proportion: each refund returns its share of the tip and fee</label>
+          </fieldset>
+          <fieldset>
+            <legend>Receipts</legend>
+            <label>Layout
+              <select name="receipt_layout" .value=${s.receipt_layout ?? 'full'}>
+                <option value="full" ?selected=${s.receipt_layout !== 'thermal'}>Full page (Letter/A4)</option>
+                <option value="thermal" ?selected=${s.receipt_layout === 'thermal'}>80 mm thermal printer</option>
+              </select></label>
           </fieldset>
           ${
             this.message

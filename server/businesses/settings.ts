@@ -26,7 +26,11 @@ export interface BusinessSettings {
   reminders: ReminderSettings;
   /** Whether a part refund gives back the tip and fee in proportion, or only once all else has. */
   refund_tip_and_fee: RefundTipAndFee;
+  /** How receipts print: a full page (Letter/A4), or an 80 mm strip for a counter's thermal printer. */
+  receipt_layout: ReceiptLayout;
 }
+
+export type ReceiptLayout = 'full' | 'thermal';
 
 export const DEFAULT_SETTINGS: BusinessSettings = {
   branding: { logo_url: null, brand_color: '#1a56db', address: null, phone: null, email: null },
@@ -40,6 +44,7 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   time_zone: null,
   reminders: withReminderDefaults(undefined),
   refund_tip_and_fee: 'last',
+  receipt_layout: 'full',
 };
 
 export function parseSettings(json: string): BusinessSettings {

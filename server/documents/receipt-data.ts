@@ -6,7 +6,7 @@
  */
 
 import { businessTimeZone } from '../businesses/businesses.ts';
-import { parseSettings } from '../businesses/settings.ts';
+import { parseSettings, type ReceiptLayout } from '../businesses/settings.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { PaymentTable } from '../db/schema.ts';
 import { depositOfPayments } from '../estimates/deposits.ts';
@@ -36,6 +36,8 @@ export interface Receipt {
     phone: string | null;
     email: string | null;
     notificationEmail: string | null;
+    /** A full page, or an 80 mm thermal strip (settings' `receipt_layout`). */
+    receiptLayout: ReceiptLayout;
   };
   customer: { id: string; name: string; email: string | null };
   payment: {
@@ -53,6 +55,8 @@ export interface Receipt {
     /** When it succeeded (or was made, until then). */
     paidAt: string;
     paymentLinkId: string | null;
+    /** Made with the sandbox (test keys): no money moved, and the receipt says "Test mode". */
+    testMode: boolean;
   };
   lines: ReceiptLine[];
   /** What has been refunded of it (refunds succeeded or on their way). */
@@ -127,6 +131,7 @@ export async function loadReceipt(db: Db | Trx, paymentId: string): Promise<Rece
       phone: settings.branding.phone,
       email: settings.branding.email,
       notificationEmail: settings.notification_email,
+      receiptLayout: settings.receipt_layout,
     },
     customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
     payment: {
@@ -143,6 +148,7 @@ export async function loadReceipt(db: Db | Trx, paymentId: string): Promise<Rece
       cardLast4: row.card_last4,
       paidAt: row.succeeded_at ?? row.created_at,
       paymentLinkId: row.payment_link_id,
+      testMode: row.provider === 'sandbox',
     },
     lines,
     refunded: refunds.reduce((sum, refund) => sum + Number(refund.amount), 0),

@@ -15,6 +15,7 @@ import { brandColor, textOn } from '../businesses/brand-colors.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { loadReceipt, type Receipt } from './receipt-data.ts';
+import { drawThermalReceiptPdf } from './receipt-thermal-pdf.ts';
 import { lineLabel, methodLabel, money, paidOn, receiptWords } from './receipt-words.ts';
 
 const require = createRequire(import.meta.url);
@@ -39,7 +40,10 @@ export interface ReceiptPdf {
   pdf: Buffer;
 }
 
-/** The receipt of a succeeded payment; a payment with no receipt yet is a 404. */
+/**
+ * The receipt of a succeeded payment, in the layout the business chose (a full page, or an 80 mm
+ * thermal strip); a payment with no receipt yet is a 404.
+ */
 export async function renderReceiptPdf(db: Db | Trx, paymentId: string): Promise<ReceiptPdf> {
   const receipt = await loadReceipt(db, paymentId);
   if (receipt.payment.status !== 'succeeded' || !receipt.payment.receiptNumber) {
@@ -47,7 +51,10 @@ export async function renderReceiptPdf(db: Db | Trx, paymentId: string): Promise
   }
   return {
     filename: `receipt-${receipt.payment.receiptNumber}.pdf`,
-    pdf: await drawReceiptPdf(receipt),
+    pdf:
+      receipt.business.receiptLayout === 'thermal'
+        ? await drawThermalReceiptPdf(receipt)
+        : await drawReceiptPdf(receipt),
   };
 }
 
@@ -81,6 +88,7 @@ export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
 
   const width = doc.page.width - 2 * MARGIN;
   drawHeader(doc, receipt, width);
+  if (receipt.payment.testMode) drawTestMode(doc, words.testModeNote, width);
   drawDetails(doc, receipt, width);
   drawFigures(doc, receipt, width);
   doc
@@ -132,6 +140,16 @@ function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   if (contact)
     doc.font('regular').fontSize(9).fillColor(MUTED).text(contact, MARGIN, doc.y, { width });
   doc.y += 20;
+}
+
+/** A sandbox payment's receipt says, in a box no one can miss, that no money moved. */
+function drawTestMode(doc: PDFKit.PDFDocument, note: string, width: number) {
+  const top = doc.y - 8;
+  doc.font('bold').fontSize(11);
+  const height = doc.heightOfString(note, { width: width - 20 }) + 14;
+  doc.roundedRect(MARGIN, top, width, height, 4).lineWidth(1.5).strokeColor('#b45309').stroke();
+  doc.fillColor('#92400e').text(note, MARGIN + 10, top + 7, { width: width - 20 });
+  doc.y = top + height + 18;
 }
 
 function drawDetails(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {

@@ -32,6 +32,8 @@ const EN = {
   questions: 'Questions? Reply to this email or contact',
   pdfAttached: 'The receipt is attached as a PDF.',
   viewReceipt: 'Download the receipt (PDF)',
+  testMode: 'TEST MODE',
+  testModeNote: 'Test mode: made with test keys, no money was charged.',
 };
 
 type Words = typeof EN;
@@ -62,6 +64,8 @@ const ES: Words = {
   questions: '¿Preguntas? Responda a este correo o escriba a',
   pdfAttached: 'El recibo va adjunto en PDF.',
   viewReceipt: 'Descargar el recibo (PDF)',
+  testMode: 'MODO DE PRUEBA',
+  testModeNote: 'Modo de prueba: hecho con claves de prueba, no se cobró dinero.',
 };
 
 export function receiptWords(locale: string): Words {

@@ -119,7 +119,8 @@ async function mailFor(db: Db, message: DueMessage, options: DeliveryOptions): P
     text: message.text,
     html: message.html,
   };
-  if (message.kind === 'receipt' && message.payment_id) {
+  // A refund's email carries the receipt too: it now shows what was refunded.
+  if ((message.kind === 'receipt' || message.kind === 'refund') && message.payment_id) {
     try {
       const receipt = await renderReceiptPdf(db, message.payment_id);
       mail.attachments = [

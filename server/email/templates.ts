@@ -118,6 +118,11 @@ function figureTable(rows: [string, string, boolean?][]): string {
   return `<table role="presentation" style="border-collapse:collapse;width:100%">${cells}</table>`;
 }
 
+/** The branded frame every email about a payment shares: the business's colour band and name. */
+export function emailLayout(receipt: Receipt, blocks: string[]): string {
+  return layout(receipt, blocks);
+}
+
 function layout(receipt: Receipt, blocks: string[]): string {
   const color = brandColor(receipt.business.brandColor);
   const ink = textOn(color);

@@ -58,3 +58,26 @@ export function idParam(prefix: string) {
 }
 
 export const Timestamp = z.string().openapi({ format: 'date-time' });
+
+/**
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional, both inclusive: a period of days (an account
+ * statement's). `from` after `to` is refused, on `from`; so is a period past ten years.
+ */
+export const PeriodQuery = z
+  .object({
+    from: isoDate
+      .optional()
+      .openapi({ param: { name: 'from', in: 'query' }, example: '2026-09-06' }),
+    to: isoDate.optional().openapi({ param: { name: 'to', in: 'query' }, example: '2026-12-04' }),
+  })
+  .refine((period) => !period.from || !period.to || period.from <= period.to, {
+    message: 'must not be after `to`',
+    path: ['from'],
+  })
+  .refine(
+    (period) =>
+      !period.from ||
+      !period.to ||
+      Date.parse(period.to) - Date.parse(period.from) <= 3653 * 86_400_000,
+    { message: 'a period is at most ten years', path: ['from'] },
+  );

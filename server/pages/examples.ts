@@ -34,7 +34,8 @@ export function renderExample(name: ExamplePage, input: ExampleInput, dir = EXAM
     : `<script src="${input.publicUrl}/widget/pay-portal.js" async></script>`;
   const iframe =
     `<iframe src="${input.publicUrl}/p/${token}" title="Pay your bill" ` +
-    'referrerpolicy="no-referrer" allow="payment"></iframe>';
+    'referrerpolicy="no-referrer" allow="payment"></iframe>\n' +
+    `    <script src="${input.publicUrl}/widget/frame-resize.js" async></script>`;
   return template
     .replaceAll('{{SCRIPT_TAG}}', scriptTag)
     .replaceAll('{{IFRAME}}', iframe)

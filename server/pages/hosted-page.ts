@@ -26,6 +26,8 @@ export const PAGE_STYLE = [
   'main{max-width:40rem;margin:0 auto;padding:32px 16px 48px}',
   '@media (max-width:480px){main{padding:12px 8px 32px}}',
   'pay-portal{display:block}',
+  // Framed, the page is as tall as its content: the frame's height follows it (frame-scripts.ts).
+  '.framed body{min-height:0}',
   'pay-portal:not(:defined){min-height:28rem}',
   '.preview{max-width:40rem;margin:0 auto;padding:10px 16px;background:#fef3c7;color:#78350f;',
   'font-size:.875rem;text-align:center;border-bottom:1px solid #fcd34d}',
@@ -101,7 +103,12 @@ function portalPage(
     `<noscript><div class="notice"><p>${escapeHtml(words.noScript(scope.business.name, contact))}</p></div></noscript>`,
     '</main>',
   ].join('\n');
-  const head = `<meta name="theme-color" content="${color}">\n${scripts(widget)}`;
+  const origins = escapeHtml(scope.settings.allowed_origins.join(' '));
+  const head = [
+    `<meta name="theme-color" content="${color}">`,
+    scripts(widget),
+    `<script src="/widget/frame-height.js" data-origins="${origins}"></script>`,
+  ].join('\n');
   return htmlDocument(language, titleOf(scope, words), head, body);
 }
 

@@ -155,10 +155,12 @@ export function embedSnippets(publicUrl: string, widget: WidgetFiles, token = 'L
     script_tag: `<script src="${at(ENTRIES.classic)}" async></script>\n${element}`,
     script_tag_pinned: widget.classic ? `${pinned(widget.classic, '')}\n${element}` : null,
     module_pinned: widget.module ? `${pinned(widget.module, ' type="module"')}\n${element}` : null,
+    // The script sizes the frame to the page inside it (server/pages/frame-scripts.ts).
     iframe:
       `<iframe src="${publicUrl}/p/${token}" title="Pay your bill" ` +
-      'style="width:100%;max-width:40rem;min-height:48rem;border:0" ' +
-      'referrerpolicy="no-referrer" allow="payment"></iframe>',
+      'style="width:100%;max-width:40rem;height:48rem;border:0" ' +
+      'referrerpolicy="no-referrer" allow="payment"></iframe>\n' +
+      `<script src="${at('frame-resize.js')}" async></script>`,
   };
 }
 

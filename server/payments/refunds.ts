@@ -14,8 +14,8 @@ import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import type { RefundTable } from '../db/schema.ts';
 import { loadReceipt } from '../documents/receipt-data.ts';
+import { refundEmail } from '../email/refund-email.ts';
 import { refundFailedEmail } from '../email/refund-failed.ts';
-import { refundIssuedEmail } from '../email/refund-issued.ts';
 import { ApiError, conflict, unprocessable } from '../http/errors.ts';
 import { settleInvoiceStatus } from '../invoices/status.ts';
 import { appendEntries, type NewLedgerEntry } from '../ledger/entries.ts';
@@ -179,18 +179,7 @@ export async function postRefund(
     .set({ status: 'succeeded', failure_message: null, updated_at: now() })
     .where('id', '=', refund.id)
     .execute();
-  // The customer hears of it once: a refund is posted once.
-  const receipt = await loadReceipt(trx, payment.id);
-  if (receipt.customer.email) {
-    await enqueueEmail(trx, {
-      business_id: payment.business_id,
-      kind: 'refund_issued',
-      to: receipt.customer.email,
-      reply_to: receipt.business.email,
-      payment_id: payment.id,
-      ...refundIssuedEmail(receipt, Number(refund.amount)),
-    });
-  }
+  await tellCustomer(trx, payment, Number(refund.amount));
   const refunded = await trx
     .selectFrom('refunds')
     .selectAll()
@@ -200,6 +189,23 @@ export async function postRefund(
     refund: staffRefundView(refunded, payment.currency),
   });
   return true;
+}
+
+/**
+ * The customer hears of a refund once, when it is posted (whether the provider's answer or its
+ * event posts it), in the same transaction: no email for a refund that never happened.
+ */
+async function tellCustomer(trx: Trx, payment: Payment, amount: number) {
+  const receipt = await loadReceipt(trx, payment.id);
+  if (!receipt.customer.email) return;
+  await enqueueEmail(trx, {
+    business_id: payment.business_id,
+    kind: 'refund',
+    to: receipt.customer.email,
+    reply_to: receipt.business.email,
+    payment_id: payment.id,
+    ...refundEmail(receipt, amount),
+  });
 }
 
 /**

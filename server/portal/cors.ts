@@ -1,13 +1,20 @@
 /**
  * CORS on the portal API (`/v1/portal/*`). A browser may call it from the hosted page and Pay
  * Portal's own origin, and from the origins the business allows in its settings
- * (`allowed_origins`), found through the link the token opens. Every other origin is refused: a
- * preflight gets 403 with the error shape and no `Access-Control-Allow-Origin`, and so does the
- * request itself, so that a page elsewhere cannot even make a simple POST (`/views`) count. The
- * refusal of a request (never its answer) is readable from that origin, so the element on a page
- * the business has not allowed can say so (`origin_not_allowed`) instead of blaming the
- * customer's connection (issue 11). It tells that page nothing it could not learn already: a
- * dead token's 404 is readable everywhere, so a refusal it cannot read meant a live link.
+ * (`allowed_origins`), found through the link the token opens. Every other origin is refused at
+ * the request itself, before any handler runs, so that a page elsewhere cannot even make a simple
+ * POST (`/views`) count. The refusal of a request (never its answer) is readable from that
+ * origin, so the element on a page the business has not allowed can say so
+ * (`origin_not_allowed`) instead of blaming the customer's connection (issue 11). It tells that
+ * page nothing it could not learn already: a dead token's 404 is readable everywhere, so a
+ * refusal it cannot read meant a live link.
+ *
+ * A preflight from such an origin is answered (204) so that the browser sends the call and the
+ * page can read its refusal: a refused preflight would reach the element as a network error
+ * ("check your connection") for every JSON call (quote, payments). Letting the call through
+ * costs nothing: it is refused above every handler, with no body read and nothing changed. Such a
+ * preflight is never cached (`Access-Control-Max-Age: 0`), so an origin the business allows later
+ * is not held to it.
  *
  * A token that opens no live link (unknown, revoked, expired) names no business; its only answer
  * is the public `link_invalid` 404, which tells nothing, so any origin may read it. That keeps
@@ -78,7 +85,13 @@ export function portalCors(): MiddlewareHandler<AppEnv> {
       return next();
     }
     if (!(await originAllowed(c, origin))) {
-      if (!preflight) c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Allow-Origin', origin);
+      if (preflight) {
+        c.header('Access-Control-Allow-Methods', PORTAL_METHODS);
+        c.header('Access-Control-Allow-Headers', PORTAL_HEADERS);
+        c.header('Access-Control-Max-Age', '0');
+        return c.body(null, 204);
+      }
       throw originRefused();
     }
     c.header('Access-Control-Allow-Origin', origin);

@@ -81,7 +81,7 @@ export const Portal = z
       phone: z.string().nullable(),
       email: z.string().nullable(),
     }),
-    customer: z.object({ name: z.string() }),
+    customer: z.object({ name: z.string(), phone: z.string().nullable() }),
     currency: z.string(),
     locale: z.string(),
     time_zone: z.string(),

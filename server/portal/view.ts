@@ -35,7 +35,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
       phone: settings.branding.phone,
       email: settings.branding.email,
     },
-    customer: { name: scope.customer.name },
+    customer: { name: scope.customer.name, phone: scope.customer.phone },
     currency: business.currency,
     locale: business.locale,
     time_zone: businessTimeZone(business),

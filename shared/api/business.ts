@@ -29,6 +29,10 @@ export interface Settings {
   reminders: ReminderSettings;
   /** How a part refund gives back the tip and fee: only after all else (`last`) or in proportion. */
   refund_tip_and_fee: RefundTipAndFee;
+  /** Receipts as a full page (Letter or A4) or an 80 mm strip for a thermal counter printer. */
+  receipt_layout: 'full' | 'thermal';
+  /** Saved all the same; shown beside the setting (a brand colour text cannot use as it is). */
+  warnings: SettingsWarning[];
 }
 
 /** When customers are reminded (docs/reminders.md). */
@@ -37,6 +41,12 @@ export interface ReminderSettings {
   invoice: { enabled: boolean; offsets_days: number[]; max_per_invoice: number };
   estimate: { enabled: boolean; follow_up_days: number; before_expiry_days: number | null };
   not_opened: { enabled: boolean; after_days: number };
+}
+
+export interface SettingsWarning {
+  code: 'brand_color_low_contrast';
+  param: string;
+  message: string;
 }
 
 // The outbox's shapes (email and texts) live in ./outbox.ts; re-exported here as before.

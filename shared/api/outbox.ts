@@ -9,6 +9,7 @@ export type EmailKind =
   | 'receipt'
   | 'payment_notice'
   | 'refund_failed'
+  | 'refund'
   | 'dispute'
   | 'estimate_decision'
   | 'question'
@@ -16,7 +17,6 @@ export type EmailKind =
   | 'reminder'
   | 'portal_access'
   | 'estimate_approved'
-  | 'refund_issued'
   | 'webhook_disabled';
 
 /** What a text is for: a payment link, a reminder, portal access, or an answer to STOP/HELP/START. */

@@ -46,7 +46,8 @@ export interface Portal {
   object: 'portal';
   link: { kind: LinkKind; expires: string | null };
   business: PortalBusiness;
-  customer: { name: string };
+  /** `phone`: the number on file, to start "Text me payment reminders" with (null: none). */
+  customer: { name: string; phone: string | null };
   currency: string;
   locale: string;
   /** The business's IANA zone: moments (paid at, sent at) are shown on its clock. */

@@ -33,6 +33,8 @@ describe.each(testStores)('settings API on $name', (store) => {
         not_opened: { enabled: true, after_days: 2 },
       },
       refund_tip_and_fee: 'last',
+      receipt_layout: 'full',
+      warnings: [],
     });
   });
 

@@ -45,7 +45,7 @@ const SERVER_LAYERS = [
  * do not import each other; `build/` runs only at build time and nothing imports it.
  */
 const WIDGET_LAYERS = [
-  ['api', 'i18n', 'styles', 'build'],
+  ['api', 'i18n', 'styles', 'build', 'question-form'],
   [
     'business-header',
     'balance-summary',
@@ -55,6 +55,7 @@ const WIDGET_LAYERS = [
     'provider-form',
     'pay-portal-estimate',
     'pay-portal-invoice',
+    'statement',
     'pay-portal-access',
   ],
   [

@@ -23,7 +23,7 @@ async function payWithTip(page: Page): Promise<void> {
   await form.getByLabel('Expiry (MM/YY)').fill('12/34');
   await form.getByLabel('CVC').fill('123');
   await portal.getByRole('button', { name: 'Pay $102.00' }).click();
-  await portal.getByRole('heading', { name: 'Payment received' }).waitFor();
+  await portal.getByRole('heading', { name: 'Payment successful' }).waitFor();
   await portal.getByText('Receipt number').waitFor();
 }
 

@@ -15,10 +15,21 @@ describe.each(testStores)('customer notifications on $name', (store) => {
   const mailbox = useMailbox(h);
 
   for (const [locale, words] of [
-    ['en-US', { view: 'View invoice', refund: 'refunded you $40.00', refunded: 'Refund: $40.00' }],
+    [
+      'en-US',
+      {
+        view: 'View invoice',
+        refund: 'Your refund from Acme Pools: $40.00',
+        refunded: 'has refunded $40.00',
+      },
+    ],
     [
       'es-US',
-      { view: 'Ver factura', refund: 'le reembolsó $40.00', refunded: 'Reembolso: $40.00' },
+      {
+        view: 'Ver factura',
+        refund: 'Su reembolso de Acme Pools: $40.00',
+        refunded: 'le ha reembolsado $40.00',
+      },
     ],
   ] as const) {
     it(`sends the invoice, the receipt and the refund in ${locale}`, async () => {
@@ -44,7 +55,7 @@ describe.each(testStores)('customer notifications on $name', (store) => {
       const refund = await staff.post(`/v1/payments/${paid.body.id}/refunds`, { amount: 4_000 });
       expect(refund.status).toBe(200);
       const [refunded] = await mailbox.deliver();
-      expect(refunded!.subject).toBe(`Acme Pools ${words.refund}`);
+      expect(refunded!.subject).toBe(words.refund);
       expect(JSON.stringify(refunded!.to)).toContain('dana@example.com');
       expect(refunded!.text).toContain(words.refunded);
       expect(refunded!.html).toContain('background:#0a7f3e');

@@ -1,13 +1,15 @@
 /**
  * Renders a sample invoice (partly paid, with its pay link and QR code) and a signed estimate
  * through the real app, writes the PDFs to the folder given (default ./data/samples) and, when
- * `pdftoppm` is installed, their first pages as PNG: the pictures in docs/screenshots.
+ * `pdftoppm` is installed (else pdf.js in Chromium), their first pages as PNG: the pictures in
+ * docs/screenshots. Also the account statement and the 80 mm thermal receipt.
  *
  *   npx tsx test/estimates/render-samples.ts [folder]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pdfToPng } from '../../scripts/pdf-to-png.ts';
 import { createApp } from '../../server/app.ts';
 import { createBusiness } from '../../server/businesses/businesses.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
@@ -22,6 +24,7 @@ import {
   made,
   RESURFACING,
   TILES,
+  tokenOf,
 } from '../support/fixtures.ts';
 import { testConfig } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
@@ -122,7 +125,36 @@ made(
 );
 writeFileSync(join(out, 'estimate.pdf'), await pdf(`/v1/estimates/${estimate.id}/pdf`));
 
-for (const name of ['invoice', 'estimate']) {
+// The account statement of the last 90 days (issue 11), after a credit and a charge of their own.
+made(
+  'a credit',
+  await staff.post(`/v1/customers/${dana.id}/credits`, {
+    amount: 2_500,
+    description: 'Referral credit',
+  }),
+);
+made(
+  'a charge',
+  await staff.post(`/v1/customers/${dana.id}/charges`, {
+    amount: 4_500,
+    description: 'Green-to-clean treatment',
+  }),
+);
+writeFileSync(join(out, 'statement.pdf'), await pdf(`/v1/customers/${dana.id}/statement.pdf`));
+
+// The 80 mm thermal receipt of the invoice's payment (settings receipt_layout "thermal").
+made('thermal receipts', await staff.patch('/v1/settings', { receipt_layout: 'thermal' }));
+const paid = made('payments', await staff.get('/v1/payments')).data[0];
+writeFileSync(
+  join(out, 'receipt-thermal.pdf'),
+  Buffer.from(
+    await (
+      await server.request(`/v1/portal/${tokenOf(invoiceLink.url)}/payments/${paid.id}/receipt.pdf`)
+    ).arrayBuffer(),
+  ),
+);
+
+for (const name of ['invoice', 'estimate', 'statement', 'receipt-thermal']) {
   try {
     execFileSync('pdftoppm', [
       '-png',
@@ -137,7 +169,8 @@ for (const name of ['invoice', 'estimate']) {
       join(out, name),
     ]);
   } catch {
-    console.log('pdftoppm is not installed: PDFs only');
+    // No pdftoppm: pdf.js in the machine's Chromium draws the first page instead.
+    await pdfToPng(readFileSync(join(out, `${name}.pdf`)), join(out, `${name}.png`), 1.5);
   }
 }
 console.log(`written to ${out}`);

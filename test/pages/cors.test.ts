@@ -44,12 +44,21 @@ describe.each(testStores)('portal API CORS on $name', (store) => {
     expect(Number(response.headers.get('access-control-max-age'))).toBeGreaterThan(0);
   });
 
-  it('refuses a preflight from any other origin with 403 and no CORS header', async () => {
-    const { link } = await shop();
+  it('lets a preflight from any other origin through, so its call is refused readably', async () => {
+    const { staff, link, invoice } = await shop();
     const response = await preflight(link.token, ELSEWHERE);
-    expect(response.status).toBe(403);
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await response.json()).toEqual({
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(ELSEWHERE);
+    expect(response.headers.get('access-control-max-age')).toBe('0');
+    // The call the preflight was for: refused before any handler, and readable there (issue 11).
+    const quote = await h.request(`/v1/portal/${link.token}/quote`, {
+      method: 'POST',
+      headers: { origin: ELSEWHERE, 'content-type': 'application/json' },
+      body: JSON.stringify({ invoices: [{ id: invoice.id, amount: 100 }], method: 'card' }),
+    });
+    expect(quote.status).toBe(403);
+    expect(quote.headers.get('access-control-allow-origin')).toBe(ELSEWHERE);
+    expect(await quote.json()).toEqual({
       error: {
         type: 'permission_error',
         code: 'origin_not_allowed',
@@ -57,6 +66,14 @@ describe.each(testStores)('portal API CORS on $name', (store) => {
         param: null,
       },
     });
+    const paid = await h.request(`/v1/portal/${link.token}/payments`, {
+      method: 'POST',
+      headers: { origin: ELSEWHERE, 'content-type': 'application/json', 'idempotency-key': 'k1' },
+      body: JSON.stringify({ invoices: [{ id: invoice.id, amount: 100 }], method: 'card' }),
+    });
+    expect(paid.status).toBe(403);
+    expect((await staff.get('/v1/payments')).body.data).toEqual([]);
+    expect((await staff.get(`/v1/invoices/${invoice.id}`)).body.status).toBe('open');
   });
 
   it('refuses requests from other origins before they change anything', async () => {
@@ -79,9 +96,11 @@ describe.each(testStores)('portal API CORS on $name', (store) => {
   it("does not open one business's links to another business's origins", async () => {
     await billedCustomer(h, { allowed_origins: [ELSEWHERE] });
     const { link } = await shop();
-    expect((await preflight(link.token, ELSEWHERE)).status).toBe(403);
+    const read = (token: string, origin: string) =>
+      h.request(`/v1/portal/${token}`, { headers: { origin } });
+    expect((await read(link.token, ELSEWHERE)).status).toBe(403);
     const { link: unlisted } = await billedCustomer(h);
-    expect((await preflight(unlisted.token, SHOP)).status).toBe(403);
+    expect((await read(unlisted.token, SHOP)).status).toBe(403);
   });
 
   it('serves the hosted page and same-origin callers without CORS', async () => {

@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BUDGET = 25 * 1024;
+/**
+ * 25.5 KB gzip: raised from 25 KB when the Square form's loader, the account statement and the
+ * "Pay your bill" entry joined the first paint (2026-12-04; the access form's controller moved
+ * into its lazy part to win back 0.4 KB). Issue 13 asks for 18 KB; that work (lazy history,
+ * confirmation and estimate parts, a lazily loaded 3-D Secure step) is still open.
+ */
+const BUDGET = 25.5 * 1024;
 const outDir = mkdtempSync(join(tmpdir(), 'pay-portal-size-'));
 const sizes: Record<string, { bytes: number; gzip: number; text: string }> = {};
 
@@ -25,7 +31,7 @@ describe('widget bundle size', () => {
       { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
     );
     const parts = readdirSync(outDir).filter((file) =>
-      /^(sandbox-form|stripe-form|square-form|payment-flow|estimate-view|invoice-view|messages-es|money|signature_pad)\.[\w-]+\.mjs$/.test(
+      /^(sandbox-form|stripe-form|square-form|payment-flow|estimate-view|invoice-view|messages-es|money|question-form|signature_pad)\.[\w-]+\.mjs$/.test(
         file,
       ),
     );
@@ -44,11 +50,11 @@ describe('widget bundle size', () => {
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('keeps the classic script under 25 KB gzip', () => {
+  it('keeps the classic script under 25.5 KB gzip', () => {
     expect(sizes['pay-portal.js']!.gzip).toBeLessThan(BUDGET);
   });
 
-  it('keeps the ES module under 25 KB gzip too', () => {
+  it('keeps the ES module under 25.5 KB gzip too', () => {
     expect(sizes['pay-portal.mjs']!.gzip).toBeLessThan(BUDGET);
   });
 
@@ -83,14 +89,15 @@ describe('widget bundle size', () => {
   });
 
   /**
-   * The views share the money formatting and the Lit the entry lends them: one file beside them
-   * (`money.<hash>.mjs`) that they import statically, and that carries no copy of Lit either.
+   * The views share the money formatting, the question form and the Lit the entry lends them: one
+   * file beside them that they import statically (named by the bundler after its first module:
+   * `question-form.<hash>.mjs` now, `money.<hash>.mjs` before), and that carries no copy of Lit.
    */
   const onLentLit = (name: string) => {
     const view = part(name);
     expect(view.text.includes('litHtmlVersions')).toBe(false);
     const shared = [...view.text.matchAll(/from\s*"\.\/([\w.-]+\.mjs)"/g)].map((m) => m[1]!);
-    expect(shared).toEqual([expect.stringMatching(/^money\.[\w-]{8}\.mjs$/)]);
+    expect(shared).toEqual([expect.stringMatching(/^(money|question-form)\.[\w-]{8}\.mjs$/)]);
     const lent = sizes[shared[0]!]!;
     expect(lent.text).toContain('pay-portal.lit');
     expect(lent.text.includes('litHtmlVersions')).toBe(false);

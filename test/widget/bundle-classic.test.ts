@@ -51,7 +51,7 @@ describe('the classic script', () => {
     // No estimate on this link: the estimate view was never fetched.
     expect(loaded.some((path) => path.includes('estimate-view'))).to.equal(false);
     await pay(element);
-    expect(await confirmation(element)).to.contain('Payment received');
+    expect(await confirmation(element)).to.contain('Payment successful');
     element.remove();
   });
 

@@ -31,7 +31,7 @@ describe('<pay-portal-estimate>', () => {
       textOf(row as HTMLElement),
     );
     expect(rows).to.deep.equal([
-      'Pool resurfacing 1 × $4,800.00 · incl. 8.25% tax $4,800.00',
+      'Pool resurfacing 1 × $4,800.00 · plus 8.25% tax ($396.00) $4,800.00',
       'Waterline tiles 12 × $18.50 $222.00',
     ]);
     expect(textOf($(element, '[part="totals"]'))).to.equal(

@@ -136,7 +136,7 @@ for (const width of WIDTHS) {
       expect(focused(element)).to.equal(payButton(element));
       await sendKeys({ press: 'Enter' });
       await confirmation(element);
-      expect(textOf(focused(element))).to.equal('Payment received');
+      expect(textOf(focused(element))).to.equal('Payment successful');
     });
 
     it('a card the test mode refuses is shown at its field; the same payment then goes through', async () => {
@@ -211,7 +211,7 @@ for (const width of WIDTHS) {
       );
       expect(await axeViolations(element)).to.deep.equal([]);
       await pay(element);
-      expect(await confirmation(element)).to.contain('Pago recibido');
+      expect(await confirmation(element)).to.contain('Pago realizado con éxito');
     });
 
     it('speaks Spanish in the 3-D Secure step', async () => {

@@ -75,7 +75,7 @@ for (const width of WIDTHS) {
       );
       const receipt = control(element, 'Download receipt (PDF)') as HTMLAnchorElement;
       expect(receipt.href).to.contain(`/payments/${detail.payment}/receipt.pdf`);
-      expect(textOf(focused(element))).to.equal('Payment received');
+      expect(textOf(focused(element))).to.equal('Payment successful');
       expect(await axeViolations(element)).to.deep.equal([]);
       await click(element, control(element, 'Back to your account'));
       expect(textOf($(element, '[part="balance"]'))).to.contain("You're all set!");
@@ -131,7 +131,7 @@ for (const width of WIDTHS) {
       expect(payButton(element).disabled).to.equal(true);
       expect(await axeViolations(element)).to.deep.equal([]);
       await sendKeys({ press: 'Enter' });
-      expect(await confirmation(element)).to.contain('Payment received');
+      expect(await confirmation(element)).to.contain('Payment successful');
     });
 
     it('3-D Secure failed (Escape closes the step): the reason, and another try', async () => {

@@ -116,7 +116,7 @@ describe('estimates in the portal at 375px', () => {
     await pay(element);
     expect((await paid).detail.amount).to.equal(125_464);
     const receipt = await confirmation(element);
-    expect(receipt).to.contain('Payment received');
+    expect(receipt).to.contain('Payment successful');
     expect(receipt).to.contain('$1,254.64');
     expect(await axeViolations(element)).to.deep.equal([]);
 

@@ -101,7 +101,7 @@ for (const width of WIDTHS) {
         receipt_number: 'R-000001',
       });
       await element.updateComplete;
-      expect(textOf(focused(element))).to.equal('Payment received');
+      expect(textOf(focused(element))).to.equal('Payment successful');
       expect(textOf($(element, '.receipt'))).to.match(
         /^Receipt number R-000001 Amount \$83\.93 Payment method Visa •••• 4242 Date \w{3} \d{1,2}, \d{4}$/,
       );
@@ -127,7 +127,7 @@ describe('counting views', () => {
     await until(() => performance.getEntriesByName(viewsUrl(fixture)).length === 1, 'the view');
     await fillCard(element, '4242 4242 4242 4242');
     await pay(element);
-    expect(await confirmation(element)).to.contain('Payment received');
+    expect(await confirmation(element)).to.contain('Payment successful');
     // A retry, or a page's own call, loads the account again: still the same visit.
     await element.reload();
     await element.updateComplete;

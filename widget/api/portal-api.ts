@@ -96,6 +96,11 @@ export class PortalApi {
   }
 
   /** The receipt PDF of a succeeded payment. */
+  /** The account statement (customer links); the period goes in the query. */
+  statementUrl(): string {
+    return `${this.root}/statement.pdf`;
+  }
+
   receiptUrl(payment: PortalPayment): string {
     return payment.receipt_url
       ? this.resolve(payment.receipt_url)

@@ -30,7 +30,7 @@ export const LAZY_PARTS = {
   'estimate-view': 'widget/pay-portal-estimate/define.ts',
   'invoice-view': 'widget/pay-portal-invoice/define.ts',
   'messages-es': 'widget/i18n/es.ts',
-  'access-form': 'widget/pay-portal-access/access-form.ts',
+  'access-form': 'widget/pay-portal-access/access-controller.ts',
 } as const;
 
 /** What a part's `lit`, `lit/decorators.js` and base styles are: the entry's, lent under this key. */

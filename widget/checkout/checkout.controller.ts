@@ -87,7 +87,8 @@ export class CheckoutController implements ReactiveController {
     this.savedCard = portal.saved_payment_methods[0]?.id ?? null;
     this.refused = null;
     this.smsReminders = false;
-    this.phone = '';
+    // The number on file starts the field; the customer may change it (issue 11).
+    this.phone = portal.customer.phone ?? '';
     this.phoneTouched = false;
     this.serverQuote = null;
     this.quoteFailed = false;

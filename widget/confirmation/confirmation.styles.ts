@@ -47,4 +47,17 @@ export const confirmationStyles = css`
   .confirmation a.button {
     text-decoration: none;
   }
+  .receipt-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 8px;
+  }
+  /* "Print receipt" prints the receipt: no buttons, no links back. */
+  @media print {
+    .confirmation button,
+    .confirmation .button {
+      display: none !important;
+    }
+  }
 `;

@@ -24,6 +24,9 @@ export function methodName(l: Localizer, payment: PortalPayment): string {
   return l.t.cardName(method === 'card' && card.brand ? l.brand(card.brand) : name, card.last4);
 }
 
+/** The browser's print dialog; the print stylesheet leaves the header and the receipt. */
+const printReceipt = () => window.print();
+
 export function renderConfirmation(l: Localizer, props: ConfirmationProps): TemplateResult {
   const { t } = l;
   const { payment } = props;
@@ -47,14 +50,14 @@ export function renderConfirmation(l: Localizer, props: ConfirmationProps): Temp
       </dl>
       ${
         paid
-          ? html`<a
-              class="button"
-              part="receipt-link"
-              href=${props.receiptUrl}
-              target="_blank"
-              rel="noopener"
-              >${t.downloadReceipt}</a
-            >`
+          ? html`<div class="receipt-actions">
+              <button class="button" type="button" part="print-receipt" @click=${printReceipt}>
+                ${t.printReceipt}
+              </button>
+              <a class="button" part="receipt-link" href=${props.receiptUrl} target="_blank" rel="noopener"
+                >${t.downloadReceipt}</a
+              >
+            </div>`
           : nothing
       }
       ${

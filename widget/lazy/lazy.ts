@@ -12,4 +12,4 @@ export const loadSquareForm = () => import('../square-form/square-form.ts');
 export const loadEstimateView = () => import('../pay-portal-estimate/define.ts');
 export const loadInvoiceView = () => import('../pay-portal-invoice/define.ts');
 export const loadMessagesEs = () => import('../i18n/es.ts');
-export const loadAccessForm = () => import('../pay-portal-access/access-form.ts');
+export const loadAccessForm = () => import('../pay-portal-access/access-controller.ts');

@@ -1,7 +1,7 @@
 /**
  * The business's "Pay your bill" form, a lazy part: drawn with the element's own Lit (handed in,
- * as the payment forms are), so the part carries no Lit of its own. The element's
- * AccessController (widget/pay-portal/access.controller.ts) holds its state and sends it.
+ * as the payment forms are), so the part carries no Lit of its own. Its
+ * AccessController (access-controller.ts, in the same lazy part) holds its state and sends it.
  */
 import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
 import { accessWords } from './access-words.ts';

@@ -64,6 +64,12 @@ export class EstimateStepsController implements StepHost {
     this.host.requestUpdate();
   }
 
+  fieldChanged(): void {
+    if (this.fieldError === null) return;
+    this.fieldError = null;
+    this.host.requestUpdate();
+  }
+
   chooseSignMode(mode: SignMode): void {
     this.signMode = mode;
     this.fieldError = null;

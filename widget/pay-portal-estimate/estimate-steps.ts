@@ -5,6 +5,7 @@
  * element itself.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderQuestionForm } from '../question-form/question-form.ts';
 import type { DrawnSignature } from './drawn-signature.ts';
 import type { EstimateMessages } from './estimate-strings.ts';
 
@@ -38,6 +39,8 @@ export interface StepHost {
   heading(text: string): TemplateResult;
   go(step: EstimateStep): void;
   chooseSignMode(mode: SignMode): void;
+  /** The customer types in the field that was wrong: its error goes (checked again on submit). */
+  fieldChanged(): void;
   approve(): Promise<void>;
   decline(): Promise<void>;
   ask(): Promise<void>;
@@ -82,6 +85,7 @@ export function renderSign(host: StepHost, business: string): TemplateResult {
               .value=${host.name}
               @input=${(event: Event) => {
                 host.name = (event.target as HTMLInputElement).value;
+                host.fieldChanged();
               }}
               aria-invalid=${error ? 'true' : 'false'}
               aria-describedby=${error ? 'field-error' : nothing}
@@ -164,36 +168,22 @@ export function renderDecline(host: StepHost): TemplateResult {
 
 export function renderAsk(host: StepHost): TemplateResult {
   const { t } = host;
-  const error = host.fieldError;
-  return html`<form
-    class="estimate"
-    novalidate
-    @submit=${(event: Event) => {
-      event.preventDefault();
-      void host.ask();
-    }}
-  >
-    ${host.heading(t.askTitle)}
-    <div class="field">
-      <label for="message">${t.message}</label>
-      <textarea
-        id="message"
-        class="input"
-        maxlength="5000"
-        .value=${host.message}
-        @input=${(event: Event) => {
-          host.message = (event.target as HTMLTextAreaElement).value;
-        }}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? 'field-error' : nothing}
-      ></textarea>
-    </div>
-    ${error ? html`<p class="error" id="field-error" role="alert">${error}</p>` : nothing}
-    <div class="actions" part="actions">
-      <button class="button primary" type="submit" ?disabled=${host.busy}>
-        ${host.busy ? t.submitting : t.send}
-      </button>
-      <button class="button" type="button" @click=${() => host.go('summary')}>${t.back}</button>
-    </div>
-  </form>`;
+  return renderQuestionForm({
+    formClass: 'estimate',
+    heading: host.heading(t.askTitle),
+    label: t.message,
+    message: host.message,
+    error: host.fieldError,
+    errorId: 'field-error',
+    busy: host.busy,
+    send: t.send,
+    sending: t.submitting,
+    back: t.back,
+    typed: (message) => {
+      host.message = message;
+      host.fieldChanged();
+    },
+    submit: () => void host.ask(),
+    leave: () => host.go('summary'),
+  });
 }

@@ -11,7 +11,8 @@ export const en = {
   amount: 'Amount',
   pdfLabel: (number: string) => `Download PDF of estimate ${number}`,
   lineDetail: (quantity: string, unit: string) => `${quantity} × ${unit}`,
-  lineTax: (rate: string) => `incl. ${rate} tax`,
+  /** The line's amount is before tax (server/invoices/lines.ts): its tax is added, as in the totals. */
+  lineTax: (rate: string, tax: string) => `plus ${rate} tax (${tax})`,
   subtotal: 'Subtotal',
   tax: 'Tax',
   total: 'Total',
@@ -81,7 +82,7 @@ export const es: EstimateMessages = {
   amount: 'Importe',
   pdfLabel: (number) => `Descargar PDF del presupuesto ${number}`,
   lineDetail: (quantity, unit) => `${quantity} × ${unit}`,
-  lineTax: (rate) => `incl. ${rate} de impuesto`,
+  lineTax: (rate, tax) => `más ${rate} de impuesto (${tax})`,
   subtotal: 'Subtotal',
   tax: 'Impuesto',
   total: 'Total',

@@ -34,7 +34,7 @@ export function renderSummary(
               ${line.description}
               <span class="line-detail"
                 >${t.lineDetail(f.count(line.quantity), f.money(line.unit_amount))}${
-                  line.tax_rate ? ` · ${t.lineTax(f.rate(line.tax_rate))}` : ''
+                  line.tax_rate ? ` · ${t.lineTax(f.rate(line.tax_rate), f.money(line.tax))}` : ''
                 }</span
               >
             </td>

@@ -22,6 +22,7 @@ import { property, state } from 'lit/decorators.js';
 import type { PortalEstimate } from '../../shared/api/portal.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { baseStyles } from '../styles/base.styles.ts';
+import { lineTableStyles } from '../styles/line-table.styles.ts';
 import { DrawnSignature } from './drawn-signature.ts';
 import { EstimateApi } from './estimate-api.ts';
 import { EstimateStepsController } from './estimate-steps.controller.ts';
@@ -31,7 +32,7 @@ import { type Formats, renderSummary } from './estimate-summary.ts';
 import { estimateViewStyles } from './pay-portal-estimate.styles.ts';
 
 export class PayPortalEstimate extends LitElement {
-  static override styles = [baseStyles, estimateViewStyles];
+  static override styles = [baseStyles, lineTableStyles, estimateViewStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The estimate, as `GET /v1/portal/:token` lists it. */

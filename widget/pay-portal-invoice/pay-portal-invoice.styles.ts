@@ -12,6 +12,7 @@ export const invoiceViewStyles = css`
     container-type: inline-size;
     --_brand: var(--pay-portal-brand, var(--_business-brand, #1a56db));
     --_on-brand: var(--pay-portal-on-brand, var(--_business-on-brand, #ffffff));
+    --_brand-text: var(--pay-portal-brand-text, var(--pay-portal-brand, var(--_business-brand-text, #1a56db)));
     --_space: var(--pay-portal-space, 16px);
     --_radius: var(--pay-portal-radius, 12px);
     --_muted: var(--pay-portal-muted, #4b5563);
@@ -100,35 +101,7 @@ export const invoiceViewStyles = css`
     gap: var(--_space);
     font-size: 0.9375rem;
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: 0.9375rem;
-  }
-  th {
-    text-align: left;
-    font-size: 0.8125rem;
-    font-weight: 600;
-    color: var(--_muted);
-    padding: 0 0 6px;
-    border-bottom: 1px solid var(--_border);
-  }
-  td {
-    padding: 10px 0;
-    border-bottom: 1px solid var(--_border);
-    vertical-align: top;
-  }
-  th.num,
-  td.num {
-    text-align: right;
-    padding-left: 12px;
-    white-space: nowrap;
-  }
-  .line-detail {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.8125rem;
-  }
+  /* The line table: widget/styles/line-table.styles.ts. */
   .line-detail.narrow {
     display: none;
   }
@@ -175,7 +148,7 @@ export const invoiceViewStyles = css`
     font-size: 0.8125rem;
   }
   a.receipt {
-    color: var(--_brand);
+    color: var(--_brand-text);
   }
   .notice {
     padding: 10px 12px;

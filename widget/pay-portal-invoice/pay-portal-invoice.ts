@@ -20,7 +20,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PortalBusiness, PortalInvoiceDocument } from '../../shared/api/portal.ts';
 import { formatMoney } from '../../shared/money.ts';
+import { renderQuestionForm } from '../question-form/question-form.ts';
 import { baseStyles } from '../styles/base.styles.ts';
+import { lineTableStyles } from '../styles/line-table.styles.ts';
 import { InvoiceApi, InvoiceApiError } from './invoice-api.ts';
 import { type Formats, renderDocument, renderStatus } from './invoice-document.ts';
 import { type InvoiceMessages, invoiceMessages } from './invoice-strings.ts';
@@ -34,7 +36,7 @@ export interface InvoiceQuestionDetail {
 type Step = 'document' | 'ask' | 'sent';
 
 export class PayPortalInvoice extends LitElement {
-  static override styles = [baseStyles, invoiceViewStyles];
+  static override styles = [baseStyles, lineTableStyles, invoiceViewStyles];
   // Declared without decorators: the part then shares no decorator helper with the estimate
   // view, so the build makes no chunk of their common code (widget/build/lazy-parts.ts).
   static override properties = {
@@ -200,34 +202,26 @@ export class PayPortalInvoice extends LitElement {
 
   private renderAsk(invoice: PortalInvoiceDocument): TemplateResult {
     const { t } = this;
-    const error = this.error;
-    return html`<form class="ask" novalidate @submit=${this.send}>
-      <div class="subtitle" role="heading" aria-level=${this.headingLevel + 1} tabindex="-1" data-focus>
+    return renderQuestionForm({
+      formClass: 'ask',
+      heading: html`<div class="subtitle" role="heading" aria-level=${this.headingLevel + 1} tabindex="-1" data-focus>
         ${t.askTitle(invoice.number)}
-      </div>
-      <div class="field">
-        <label for="message">${t.message}</label>
-        <textarea
-          id="message"
-          class="input"
-          maxlength="5000"
-          .value=${this.message}
-          @input=${(event: Event) => {
-            this.message = (event.target as HTMLTextAreaElement).value;
-            this.error = '';
-          }}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? 'ask-error' : nothing}
-        ></textarea>
-      </div>
-      ${error ? html`<p class="error" id="ask-error" role="alert">${error}</p>` : nothing}
-      <div class="actions" part="actions">
-        <button class="button primary" type="submit" ?disabled=${this.busy}>
-          ${this.busy ? t.sending : t.send}
-        </button>
-        <button class="button" type="button" @click=${() => this.go('document')}>${t.cancel}</button>
-      </div>
-    </form>`;
+      </div>`,
+      label: t.message,
+      message: this.message,
+      error: this.error,
+      errorId: 'ask-error',
+      busy: this.busy,
+      send: t.send,
+      sending: t.sending,
+      back: t.cancel,
+      typed: (message) => {
+        this.message = message;
+        this.error = '';
+      },
+      submit: () => void this.send(),
+      leave: () => this.go('document'),
+    });
   }
 
   private go(step: Step): void {
@@ -237,8 +231,7 @@ export class PayPortalInvoice extends LitElement {
 
   private openAsk = (): void => this.go('ask');
 
-  private send = async (event: Event): Promise<void> => {
-    event.preventDefault();
+  private send = async (): Promise<void> => {
     if (this.busy) return;
     const { t } = this;
     const message = this.message.trim();

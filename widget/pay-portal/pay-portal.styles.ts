@@ -7,6 +7,7 @@ import { historyStyles } from '../history/history.styles.ts';
 import { invoicePickerStyles } from '../invoice-picker/invoice-picker.styles.ts';
 import { paymentBlockStyles } from '../payment-block/payment-block.styles.ts';
 import { recentChargesStyles } from '../recent-charges/recent-charges.styles.ts';
+import { statementStyles } from '../statement/statement.styles.ts';
 import { statusStyles } from '../status/status.styles.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { chipStyles } from '../tip-selector/tip-selector.styles.ts';
@@ -53,7 +54,7 @@ const shellStyles = css`
       border: 0 !important;
       max-width: none !important;
     }
-    .card > :not(.header):not(.invoice-document),
+    .card > :not(.header):not(.invoice-document):not(.confirmation),
     .invoice-document > button {
       display: none !important;
     }
@@ -77,5 +78,6 @@ export const payPortalStyles = [
   paymentBlockStyles,
   confirmationStyles,
   historyStyles,
+  statementStyles,
   shellStyles,
 ];

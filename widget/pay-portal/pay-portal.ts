@@ -16,17 +16,20 @@ import { renderHistory } from '../history/history.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import { renderInvoicePicker } from '../invoice-picker/invoice-picker.ts';
 import { InvoiceViewController } from '../invoice-view/invoice-view.controller.ts';
+import { loadAccessForm } from '../lazy/lazy.ts';
+import type { AccessController } from '../pay-portal-access/access-controller.ts';
 import { PaymentActions } from '../payment-block/payment-actions.ts';
 import { renderPaymentBlock, slotHost } from '../payment-block/payment-block.ts';
 import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
 import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
+import { renderStatement } from '../statement/statement.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
 import { renderTipSelector } from '../tip-selector/tip-selector.ts';
-import { AccessController, tokenFromHash } from './access.controller.ts';
 import { AccountController } from './account.controller.ts';
 import { emit } from './events.ts';
 import { LocalizerCache } from './messages.ts';
 import { payPortalStyles } from './pay-portal.styles.ts';
+import { tokenFromHash } from './token-hash.ts';
 
 type View =
   | 'loading'
@@ -83,12 +86,15 @@ type View =
  * @csspart three-d-secure - The sandbox's 3-D Secure step (a dialog).
  * @csspart confirmation - The payment confirmation.
  * @csspart receipt-link - "Download receipt (PDF)".
+ * @csspart print-receipt - "Print receipt" (prints the receipt alone).
  * @csspart history - The payment history.
+ * @csspart statement - "Account statement": the period and the PDF (customer links).
  * @csspart footer - The footer (payment history link, business contact).
  * @csspart contact - The business's address, phone and email.
  *
  * @cssprop --pay-portal-brand - Buttons, links, selection. Default: the business's brand colour.
- * @cssprop --pay-portal-on-brand - Text on the brand colour. Default: white or near-black, whichever reads.
+ * @cssprop --pay-portal-on-brand - Text on the brand colour. Default: white or near-black, whichever reads (the brand darkened when neither reaches 4.5:1).
+ * @cssprop --pay-portal-brand-text - Links and text in the brand colour. Default: `--pay-portal-brand` if set, else the business's brand darkened until it reaches 4.5:1 on the page.
  * @cssprop --pay-portal-font - Font family. Default: the system UI font.
  * @cssprop --pay-portal-radius - Corner radius of the card (controls use a share of it). Default: 12px.
  * @cssprop --pay-portal-space - Base spacing. Default: 16px.
@@ -141,7 +147,8 @@ export class PayPortal extends LitElement {
     this.pay.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
   });
   private readonly messages = new LocalizerCache();
-  private readonly access = new AccessController(this);
+  /** The "Pay your bill" form's controller, loaded only when there is no token (lazy part). */
+  private access: AccessController | null = null;
 
   /** Focus goes to the view's `[data-focus]` after the next update. @internal */
   focusNext(): void {
@@ -176,7 +183,7 @@ export class PayPortal extends LitElement {
   protected override updated(): void {
     const card = this.renderRoot.querySelector<HTMLElement>('.card');
     const business = this.account.portal?.business ?? this.account.knownBusiness();
-    if (card) applyBrand(card, business?.brand_color ?? this.access.brandColor ?? undefined);
+    if (card) applyBrand(card, business?.brand_color ?? this.access?.brandColor ?? undefined);
     if (!this.focusOnUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>('[data-focus]');
     if (!target) return; // still loading: focus the view that follows
@@ -194,6 +201,8 @@ export class PayPortal extends LitElement {
   async reload(): Promise<void> {
     if (!this.token && this.business) {
       this.view = 'access';
+      const part = await loadAccessForm();
+      this.access ??= new part.AccessController(this, { html, nothing });
       return this.access.open(this.apiBase || defaultApiBase, this.business);
     }
     await this.account.load();
@@ -279,7 +288,7 @@ export class PayPortal extends LitElement {
     const { portal, api } = this.account;
     if (this.view === 'loading') return renderSkeleton(l);
     if (this.view === 'access') {
-      return this.access.render(renderSkeleton(l), l.locale);
+      return this.access?.render(renderSkeleton(l), l.locale) ?? renderSkeleton(l);
     }
     if (this.view === 'dead') return renderDeadLink(l, this.account.knownBusiness());
     if (this.view === 'failed' || !portal) {
@@ -331,6 +340,7 @@ export class PayPortal extends LitElement {
         paying: this.checkout.deposit?.estimate ?? null,
       })}
       ${deposit ? payment : nothing}
+      ${portal.link.kind === 'customer' ? renderStatement(l, api.statementUrl()) : nothing}
       <footer class="section footer" part="footer">
         <button class="link-button" type="button" @click=${this.openHistory}>${l.t.historyLink}</button>
         ${renderContact(l, portal.business)}

@@ -14,6 +14,7 @@ import type { PaymentRequest, PortalPayment } from '../../shared/api/portal.ts';
 import type { PortalApiError } from '../api/portal-api.ts';
 import { type Collector, PaymentFlow } from '../provider-form/payment-flow.ts';
 import type { FormHost, PaymentForm } from '../provider-form/provider-form.ts';
+import { formatCardNumber, formatExpiry } from './card-format.ts';
 import {
   type BankField,
   type CardField,
@@ -131,18 +132,25 @@ class SandboxForm implements PaymentForm, Collector {
         autocomplete="off"
         spellcheck="false"
         maxlength=${field === 'expiry' ? 7 : field === 'cvc' ? 4 : 23}
-        placeholder=${field === 'expiry' ? 'MM/YY' : nothing}
+        placeholder=${field === 'expiry' ? s.expiryPlaceholder : nothing}
         .value=${this.values[field]}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${id}-error` : nothing}
-        @input=${(event: Event) => this.type(field, (event.target as HTMLInputElement).value)}
+        @input=${(event: InputEvent) => this.type(field, event)}
       />
       ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
     </div>`;
   }
 
-  private type(field: SandboxField, value: string): void {
-    this.values[field] = value;
+  private type(field: SandboxField, event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const deleting = event.inputType?.startsWith('delete') ?? false;
+    // Formatted only while typing at the end; an edit in the middle keeps the caret where it is.
+    if (input.selectionStart === input.value.length) {
+      if (field === 'number') input.value = formatCardNumber(input.value);
+      if (field === 'expiry') input.value = formatExpiry(input.value, deleting);
+    }
+    this.values[field] = input.value;
     // An error goes once the field changes; it is checked again at Pay.
     if (this.errors.delete(field)) this.host.element.requestUpdate();
   }

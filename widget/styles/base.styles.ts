@@ -2,7 +2,9 @@
  * The design tokens and the controls every part shares. Each colour, radius and space is a custom
  * property with a default; the page overrides the public `--pay-portal-*` ones. The brand colour
  * resolves as: the page's `--pay-portal-brand`, else the business's (set inline on the card as
- * `--_business-brand`), else blue.
+ * `--_business-brand`), else blue. Links and brand-coloured text use `--_brand-text`: the page's
+ * `--pay-portal-brand-text`, else its `--pay-portal-brand`, else the business's brand darkened to
+ * reach WCAG AA (widget/business-header/brand.ts).
  */
 import { css } from 'lit';
 
@@ -35,6 +37,7 @@ export const baseStyles = css`
   .card {
     --_brand: var(--pay-portal-brand, var(--_business-brand, #1a56db));
     --_on-brand: var(--pay-portal-on-brand, var(--_business-on-brand, #ffffff));
+    --_brand-text: var(--pay-portal-brand-text, var(--pay-portal-brand, var(--_business-brand-text, #1a56db)));
     --_space: var(--pay-portal-space, 16px);
     --_radius: var(--pay-portal-radius, 12px);
     --_muted: var(--pay-portal-muted, #4b5563);
@@ -98,11 +101,11 @@ export const baseStyles = css`
     color: inherit;
   }
   a {
-    color: var(--_brand);
+    color: var(--_brand-text);
     text-underline-offset: 2px;
   }
   :focus-visible {
-    outline: 3px solid color-mix(in srgb, var(--_brand) 55%, transparent);
+    outline: 3px solid color-mix(in srgb, var(--_brand-text) 70%, transparent);
     outline-offset: 2px;
   }
   .button {
@@ -135,7 +138,7 @@ export const baseStyles = css`
     background: none;
     padding: 0;
     min-height: 44px;
-    color: var(--_brand);
+    color: var(--_brand-text);
     font-weight: 600;
     cursor: pointer;
     text-decoration: underline;

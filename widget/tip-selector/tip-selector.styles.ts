@@ -28,8 +28,8 @@ export const chipStyles = css`
     cursor: pointer;
   }
   .chip:has(input:checked) {
-    border-color: var(--_brand);
-    box-shadow: inset 0 0 0 1px var(--_brand);
+    border-color: var(--_brand-text);
+    box-shadow: inset 0 0 0 1px var(--_brand-text);
     background: color-mix(in srgb, var(--_brand) 7%, transparent);
   }
   .chip:has(input:focus-visible) {

@@ -6,6 +6,7 @@ export type EmailKind =
   | 'receipt'
   | 'payment_notice'
   | 'refund_failed'
+  | 'refund'
   | 'dispute'
   | 'estimate_decision'
   | 'question'
@@ -13,7 +14,6 @@ export type EmailKind =
   | 'reminder'
   | 'portal_access'
   | 'estimate_approved'
-  | 'refund_issued'
   | 'webhook_disabled';
 
 export type EmailState = 'pending' | 'sent' | 'failed';

@@ -4,13 +4,17 @@
  * the customer downloads; an unpaid invoice carries its payment link (made if it has none).
  */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { getCustomer } from '../../businesses/customers.ts';
+import { today } from '../../db/ids.ts';
 import { loadEstimateDocument, renderEstimatePdf } from '../../documents/estimate-pdf.ts';
 import { invoicePayUrl } from '../../documents/invoice-pay-link.ts';
 import { loadInvoiceDocument, renderInvoicePdf } from '../../documents/invoice-pdf.ts';
+import { loadStatement, resolvePeriod } from '../../documents/statement-data.ts';
+import { renderStatementPdf } from '../../documents/statement-pdf.ts';
 import { getEstimate } from '../../estimates/estimates.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { openApiHooks } from '../../http/openapi.ts';
-import { errorResponses, idParam } from '../../http/schemas.ts';
+import { errorResponses, idParam, PeriodQuery } from '../../http/schemas.ts';
 import { getInvoice } from '../../invoices/invoices.ts';
 import { pdfResponse, sendPdf } from '../portal/estimate-documents.ts';
 
@@ -55,6 +59,30 @@ export const documentPdfRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       return sendPdf(
         c,
         await renderEstimatePdf(await loadEstimateDocument(db, business, estimate)),
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/customers/{id}/statement.pdf',
+      tags: ['Customers'],
+      security,
+      summary: "A customer's account statement as a PDF",
+      description:
+        'The ledger for a period (`from` and `to`, inclusive; default: the last 90 days): the ' +
+        'opening balance, every charge, credit, payment, tip, fee, refund and adjustment with the ' +
+        'running balance, and the closing balance. The same PDF the customer gets from a customer link.',
+      request: { params: idParam('cus'), query: PeriodQuery },
+      responses: { ...pdfResponse('The statement'), ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { db, business } = c.var;
+      const customer = await getCustomer(db, business.id, c.req.valid('param').id);
+      const period = resolvePeriod(c.req.valid('query'), today());
+      return sendPdf(
+        c,
+        await renderStatementPdf(await loadStatement(db, business, customer, period, today())),
       );
     },
   );

@@ -15,6 +15,7 @@ const emailKinds = [
   'receipt',
   'payment_notice',
   'refund_failed',
+  'refund',
   'dispute',
   'estimate_decision',
   'question',
@@ -22,7 +23,6 @@ const emailKinds = [
   'reminder',
   'portal_access',
   'estimate_approved',
-  'refund_issued',
   'webhook_disabled',
 ] as const;
 const textKinds = ['link', 'reminder', 'portal_access', 'keyword_reply'] as const;

@@ -5,6 +5,7 @@
  */
 import { createRoute, type Hook, OpenAPIHono, z } from '@hono/zod-openapi';
 import { REFUND_TIP_AND_FEE } from '../../../shared/refund-split.ts';
+import { brandColorWarning, type SettingsWarning } from '../../businesses/brand-colors.ts';
 import { businessSettings, businessTimeZone } from '../../businesses/businesses.ts';
 import type { BusinessSettings } from '../../businesses/settings.ts';
 import { type Db, isPostgres, type Trx } from '../../db/database.ts';
@@ -123,6 +124,7 @@ const SettingsPatch = z
     slug: SlugPatch,
     reminders: RemindersPatch,
     refund_tip_and_fee: refundTipAndFee,
+    receipt_layout: z.enum(['full', 'thermal']),
   })
   .partial()
   .openapi('SettingsPatch');
@@ -160,6 +162,20 @@ export const Settings = z
     slug: z.string().nullable(),
     reminders: RemindersView,
     refund_tip_and_fee: refundTipAndFee,
+    receipt_layout: z.enum(['full', 'thermal']),
+    warnings: z
+      .array(
+        z.object({
+          code: z.literal('brand_color_low_contrast'),
+          param: z.string(),
+          message: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'What staff should know about these settings (saved all the same): a brand colour that ' +
+          'cannot be used for text as it is, and the readable shade the portal uses instead.',
+      }),
   })
   .openapi('Settings');
 
@@ -299,6 +315,7 @@ function mergeSettings(current: BusinessSettings, patch: SettingsPatch): Busines
     time_zone: patch.time_zone === undefined ? current.time_zone : patch.time_zone,
     reminders: mergeReminders(current.reminders, patch.reminders),
     refund_tip_and_fee: patch.refund_tip_and_fee ?? current.refund_tip_and_fee,
+    receipt_layout: patch.receipt_layout ?? current.receipt_layout,
   };
 }
 
@@ -325,5 +342,9 @@ function settingsView(business: BusinessTable) {
     slug: business.slug,
     reminders: settings.reminders,
     refund_tip_and_fee: settings.refund_tip_and_fee,
+    receipt_layout: settings.receipt_layout,
+    warnings: [brandColorWarning(settings.branding.brand_color)].filter(
+      (warning): warning is SettingsWarning => warning !== null,
+    ),
   };
 }

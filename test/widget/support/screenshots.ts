@@ -37,9 +37,11 @@ interface Shot {
     | 'invoice'
     | 'invoice-print'
     | 'view-invoice'
-    | 'refund-history';
+    | 'refund-history'
+    | 'statement'
+    | 'yellow';
   /** The payment block alone, or the window (a dialog); the whole page by default. */
-  frame?: 'payment' | 'estimates' | 'window';
+  frame?: 'payment' | 'estimates' | 'statement' | 'window';
 }
 
 const SHOTS: Shot[] = [
@@ -54,6 +56,7 @@ const SHOTS: Shot[] = [
   { name: 'desktop', state: 'outstanding', width: 1280 },
   { name: 'history', state: 'paid', act: 'history' },
   { name: 'confirmation', state: 'outstanding', act: 'paid-now' },
+  { name: 'confirmation-1280', state: 'outstanding', act: 'paid-now', width: 1280 },
   { name: 'sandbox-form', state: 'outstanding', act: 'card-form', frame: 'payment' },
   { name: 'three-d-secure', state: 'outstanding', act: 'three-d-secure', frame: 'window' },
   { name: 'declined', state: 'outstanding', act: 'declined', frame: 'payment' },
@@ -69,6 +72,16 @@ const SHOTS: Shot[] = [
   { name: 'invoice-print', state: 'invoice', act: 'invoice-print', width: 800 },
   { name: 'invoice-from-account', state: 'outstanding', act: 'view-invoice' },
   { name: 'history-refund', state: 'paid', act: 'refund-history' },
+  { name: 'brand-yellow-375', state: 'outstanding', act: 'yellow' },
+  { name: 'brand-yellow-1280', state: 'outstanding', act: 'yellow', width: 1280 },
+  { name: 'statement-form-375', state: 'outstanding', act: 'statement', frame: 'statement' },
+  {
+    name: 'statement-form-1280',
+    state: 'outstanding',
+    act: 'statement',
+    frame: 'statement',
+    width: 1280,
+  },
 ];
 
 /** Approves the estimate as a customer does: review, then sign with a typed name. */
@@ -148,6 +161,10 @@ async function main() {
           invoice_terms: 'Due within 15 days. Checks payable to Blue Lagoon Pools.',
         });
       }
+      if (shot.act === 'yellow') {
+        const { link } = target as { link: string };
+        await server.staff(link, 'PATCH', '/v1/settings', { branding: { brand_color: '#facc15' } });
+      }
       if (shot.act === 'refund-history') {
         const { link, payment } = target as { link: string; payment: string };
         await server.staff(link, 'POST', `/v1/payments/${payment}/refunds`, { amount: 1_500 });
@@ -178,6 +195,9 @@ async function main() {
       if (shot.act === 'history' || shot.act === 'refund-history') {
         await tab.locator('pay-portal button', { hasText: 'Payment history' }).click();
         await tab.locator('pay-portal .payment-row').waitFor();
+      }
+      if (shot.act === 'statement') {
+        await tab.locator('pay-portal [part="statement"] summary').click();
       }
       if (shot.act === 'confirmation') {
         await tab.evaluate(
@@ -229,7 +249,7 @@ async function main() {
       }
       await tab.waitForTimeout(700); // the server's quote, debounced
       const path = `${OUT}/${shot.name}.png`;
-      if (shot.frame === 'payment' || shot.frame === 'estimates') {
+      if (shot.frame === 'payment' || shot.frame === 'estimates' || shot.frame === 'statement') {
         await tab.locator(`pay-portal [part="${shot.frame}"]`).screenshot({ path });
       } else {
         await tab.screenshot({ path, fullPage: shot.frame !== 'window' });

@@ -1,25 +1,21 @@
 /**
- * `<pay-portal business="acme-pools">` without a token: the business's "Pay your bill" form (a
- * lazy part, widget/pay-portal-access/), headed by the business's name and colour
- * (GET /v1/access/:slug); the customer's email or number goes to POST /v1/access/:slug, whose
- * answer is the same whether or not they are a customer. A token in the page's URL fragment
- * (`#token=…`) opens the portal instead, so a "Pay your bill" page can be a link's target.
+ * `<pay-portal business="acme-pools">` without a token: the business's "Pay your bill" form,
+ * headed by the business's name and colour (GET /v1/access/:slug); the customer's email or
+ * number goes to POST /v1/access/:slug, whose answer is the same whether or not they are a
+ * customer. Part of the lazy access part, so a page with a token never downloads it; the element
+ * hands in its own Lit.
  */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { loadAccessForm } from '../lazy/lazy.ts';
-import type { AccessFormState } from '../pay-portal-access/access-form.ts';
-
-/** The token in the page's URL fragment (`#token=…`), or ''. */
-export function tokenFromHash(hash = globalThis.location?.hash ?? ''): string {
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
-  return /^[\w-]{16,200}$/.test(token) ? token : '';
-}
-
-type Part = Awaited<ReturnType<typeof loadAccessForm>>;
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import {
+  type AccessFormState,
+  type AccessLit,
+  looksLikeContact,
+  renderAccessForm,
+} from './access-form.ts';
 
 export class AccessController {
   brandColor: string | null = null;
-  private part: Part | null = null;
+  private ready = false;
   private apiBase = '';
   private slug = '';
   private state: AccessFormState = {
@@ -30,19 +26,19 @@ export class AccessController {
     locale: 'en',
   };
 
-  constructor(private readonly host: ReactiveControllerHost & { focusNext(): void }) {}
+  constructor(
+    private readonly host: ReactiveControllerHost & { focusNext(): void },
+    private readonly lit: AccessLit,
+  ) {}
 
   async open(apiBase: string, slug: string): Promise<void> {
     this.apiBase = apiBase;
     this.slug = slug;
-    this.part = null;
-    const [part, business] = await Promise.all([
-      loadAccessForm(),
-      fetch(`${apiBase}/v1/access/${encodeURIComponent(slug)}`)
-        .then((r) => (r.ok ? (r.json() as Promise<{ name: string; brand_color: string }>) : null))
-        .catch(() => null),
-    ]);
-    this.part = part;
+    this.ready = false;
+    const business = await fetch(`${apiBase}/v1/access/${encodeURIComponent(slug)}`)
+      .then((r) => (r.ok ? (r.json() as Promise<{ name: string; brand_color: string }>) : null))
+      .catch(() => null);
+    this.ready = true;
     this.state = { ...this.state, step: 'form', error: null, businessName: business?.name ?? '' };
     this.brandColor = business?.brand_color ?? null;
     this.host.requestUpdate();
@@ -55,7 +51,7 @@ export class AccessController {
 
   private submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (!this.part?.looksLikeContact(this.state.contact)) return this.set({ error: 'invalid' });
+    if (!looksLikeContact(this.state.contact)) return this.set({ error: 'invalid' });
     this.set({ step: 'sending', error: null });
     try {
       const response = await fetch(`${this.apiBase}/v1/access/${encodeURIComponent(this.slug)}`, {
@@ -77,9 +73,9 @@ export class AccessController {
   };
 
   render(skeleton: TemplateResult, locale: string): TemplateResult {
-    if (!this.part) return skeleton;
+    if (!this.ready) return skeleton;
     this.state.locale = locale;
-    return this.part.renderAccessForm({ html, nothing }, this.state, {
+    return renderAccessForm(this.lit, this.state, {
       input: (contact) => {
         this.state.contact = contact;
       },

@@ -1,0 +1,133 @@
+/**
+ * The receipt as an 80 mm strip for a counter's thermal printer (settings' `receipt_layout:
+ * "thermal"`): 80 mm wide (226.77 pt; such printers print about 72 mm of it), as long as its
+ * content, black on white, no colour band or logo (thermal heads print one colour, and a grey
+ * band prints as a black slab). The same figures as the full page: business, receipt number,
+ * date, payer, method, each line, subtotal, tip, fee, total, refunds; "TEST MODE" on a sandbox
+ * payment's receipt.
+ *
+ * pdfkit fixes a page's size when the page is made, so the strip is drawn twice: once on a tall
+ * page to learn where it ends, then on a page of exactly that length.
+ */
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Receipt } from './receipt-data.ts';
+import { lineLabel, methodLabel, money, paidOn, receiptWords } from './receipt-words.ts';
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+/** 80 mm in PDF points (1 pt = 1/72 inch). */
+export const THERMAL_WIDTH = (80 / 25.4) * 72;
+/** About 4 mm each side: the strip's printable 72 mm, centred. */
+const MARGIN = 12;
+const TALL = 5000;
+
+export async function drawThermalReceiptPdf(receipt: Receipt): Promise<Buffer> {
+  const measure = newStrip(receipt, TALL);
+  const length = Math.ceil(drawStrip(measure, receipt)) + MARGIN;
+  measure.end();
+  const strip = newStrip(receipt, length);
+  const done = collect(strip);
+  drawStrip(strip, receipt);
+  strip.end();
+  return done;
+}
+
+function newStrip(receipt: Receipt, height: number): PDFKit.PDFDocument {
+  const words = receiptWords(receipt.business.locale);
+  const doc = new PDFDocument({
+    size: [THERMAL_WIDTH, height],
+    margin: MARGIN,
+    font: FONT,
+    lang: receipt.business.locale,
+    info: {
+      Title: `${words.receipt} ${receipt.payment.receiptNumber ?? ''}`.trim(),
+      Author: receipt.business.name,
+    },
+  });
+  doc.registerFont('regular', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+  return doc;
+}
+
+function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** Draws the strip from the top; answers where it ends. */
+function drawStrip(doc: PDFKit.PDFDocument, receipt: Receipt): number {
+  const words = receiptWords(receipt.business.locale);
+  const width = THERMAL_WIDTH - 2 * MARGIN;
+  const centre = (text: string, font: 'regular' | 'bold', size: number) =>
+    doc.font(font).fontSize(size).fillColor('#000000').text(text, MARGIN, doc.y, {
+      width,
+      align: 'center',
+    });
+  const rule = () => {
+    doc.y += 4;
+    doc
+      .moveTo(MARGIN, doc.y)
+      .lineTo(MARGIN + width, doc.y)
+      .dash(2, { space: 2 })
+      .lineWidth(0.6)
+      .strokeColor('#000000')
+      .stroke()
+      .undash();
+    doc.y += 6;
+  };
+  const row = (label: string, value: string, bold = false) => {
+    const top = doc.y;
+    const valueWidth = 78;
+    doc
+      .font(bold ? 'bold' : 'regular')
+      .fontSize(bold ? 10 : 8.5)
+      .fillColor('#000000');
+    doc.text(label, MARGIN, top, { width: width - valueWidth - 4 });
+    const bottom = doc.y;
+    doc.text(value, MARGIN + width - valueWidth, top, { width: valueWidth, align: 'right' });
+    doc.y = Math.max(bottom, doc.y) + 2;
+  };
+
+  doc.y = MARGIN;
+  centre(receipt.business.name, 'bold', 12);
+  for (const line of [receipt.business.address, receipt.business.phone, receipt.business.email]) {
+    if (line) centre(line, 'regular', 7.5);
+  }
+  doc.y += 6;
+  if (receipt.payment.testMode) {
+    centre(`*** ${words.testMode} ***`, 'bold', 10);
+    doc.y += 2;
+  }
+  centre(
+    `${words.receipt.toUpperCase()} ${receipt.payment.receiptNumber ?? ''}`.trim(),
+    'bold',
+    10,
+  );
+  centre(paidOn(receipt), 'regular', 8);
+  rule();
+  doc.font('regular').fontSize(8).fillColor('#000000');
+  doc.text(`${words.billedTo}: ${receipt.customer.name}`, MARGIN, doc.y, { width });
+  doc.text(`${words.paymentMethod}: ${methodLabel(receipt)}`, MARGIN, doc.y, { width });
+  rule();
+  for (const line of receipt.lines) {
+    row(lineLabel(line, receipt.business.locale), money(receipt, line.amount));
+  }
+  rule();
+  const { tip, fee, subtotal, total } = receipt.payment;
+  if (tip > 0 || fee > 0) row(words.subtotal, money(receipt, subtotal));
+  if (tip > 0) row(words.tip, money(receipt, tip));
+  if (fee > 0) row(words.fee, money(receipt, fee));
+  row(words.total, money(receipt, total), true);
+  if (receipt.refunded > 0) row(words.refunded, money(receipt, -receipt.refunded));
+  rule();
+  if (receipt.payment.testMode) centre(words.testModeNote, 'regular', 7.5);
+  centre(words.thanks(receipt.business.name), 'regular', 8);
+  return doc.y;
+}
