@@ -9,10 +9,12 @@
  */
 
 import { businessSettings } from '../businesses/businesses.ts';
+import { emitCustomerSmsOptOut } from '../businesses/customer-events.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import { enqueueText } from '../outbox/outbox.ts';
 import { optedOut } from './consent.ts';
+import { toE164 } from './phone.ts';
 import { withFooter } from './queue.ts';
 
 export const OPT_OUT_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT'] as const;
@@ -107,7 +109,7 @@ async function answer(
       .insertInto('text_opt_outs')
       .values({ phone, keyword: keyword.word, inbound_id: inboundId, created_at: now() })
       .execute();
-    // TODO(issue 14): emit customer.sms_opt_out once the webhooks-out helper's emitter is on main.
+    await tellOptOut(trx, phone);
     return {
       outcome: 'opted_out',
       reply: `${name}: You are unsubscribed and will get no more texts from this number. Reply START to resubscribe.`,
@@ -151,4 +153,28 @@ async function lastBusinessToText(trx: Trx, phone: string): Promise<TextingBusin
     locale: row.locale,
     contact: [branding.phone, branding.email].filter(Boolean).join(', ') || null,
   };
+}
+
+/**
+ * An opt-out is the number's, for every business: each customer who agreed to texts at this
+ * number is told to their business's systems once (`customer.sms_opt_out`, docs/webhooks.md).
+ */
+async function tellOptOut(trx: Trx, phone: string) {
+  const consents = await trx
+    .selectFrom('consents')
+    .select(['customer_id', 'phone'])
+    .where('kind', '=', 'sms')
+    .where('phone', 'is not', null)
+    .execute();
+  const customerIds = [
+    ...new Set(consents.filter((c) => toE164(c.phone ?? '') === phone).map((c) => c.customer_id)),
+  ];
+  if (customerIds.length === 0) return;
+  const customers = await trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', 'in', customerIds)
+    .orderBy('id')
+    .execute();
+  for (const customer of customers) await emitCustomerSmsOptOut(trx, customer, phone);
 }

@@ -237,6 +237,13 @@ describe.each(testStores)('texts through Twilio on $name', (store) => {
 
     const consents = (await staff.get(`/v1/customers/${customer.id}/sms_consents`)).body.data;
     expect(consents[0]).toMatchObject({ phone: PHONE, recorded_by: 'staff', opted_out: true });
+    // The business's systems hear of it once (issue 14), though STOP came three times.
+    const events = (await staff.get('/v1/events?type=customer.sms_opt_out')).body.data as {
+      type: string;
+      data: { object: { id: string }; phone?: string };
+    }[];
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data.object.id).toBe(customer.id);
     const refused = await staff.post(`/v1/payment_links/${link.id}/send`, { channel: 'sms' });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('sms_opted_out');
