@@ -14,6 +14,7 @@ import { loadEstimateDocument, renderEstimatePdf } from '../documents/estimate-p
 import { renderReceiptPdf } from '../documents/receipt-pdf.ts';
 import { logMessage } from '../outbox/log.ts';
 import type { OutboxMessage } from '../outbox/outbox.ts';
+import { idleLoop, type PollingLoop, startPollingLoop } from '../outbox/polling-loop.ts';
 import {
   claimMessage as claim,
   describeError as describe,
@@ -161,11 +162,8 @@ export function senderAddress(businessName: string, publicUrl: string): string {
   return `"${name}" <no-reply@${domain}>`;
 }
 
-export interface EmailDelivery {
-  /** Runs a pass soon, instead of waiting for the next tick. */
-  kick(): void;
-  stop(): Promise<void>;
-}
+/** `kick()` runs a pass soon, instead of waiting for the next tick. */
+export type EmailDelivery = PollingLoop;
 
 /**
  * Starts the delivery loop for `npm start`: a pass every `intervalMs`. Without `SMTP_URL` (and no
@@ -182,31 +180,10 @@ export function startEmailDelivery(deps: {
   const transport = deps.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : null);
   if (!transport) {
     logger.info('SMTP_URL is not set: email is kept in the outbox (GET /v1/outbox), not sent');
-    return { kick() {}, stop: async () => {} };
+    return idleLoop;
   }
-  const intervalMs = deps.intervalMs ?? 5_000;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    timer = null;
-    running = deliverDueEmails(db, { transport, publicUrl: config.publicUrl, logger })
-      .catch((error) => logger.error({ err: error }, 'email delivery pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(pass, intervalMs);
-      });
-  };
-  timer = setTimeout(pass, 0);
-  return {
-    kick() {
-      if (stopped || !timer) return;
-      clearTimeout(timer);
-      timer = setTimeout(pass, 0);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingLoop(
+    () => deliverDueEmails(db, { transport, publicUrl: config.publicUrl, logger }),
+    { intervalMs: deps.intervalMs ?? 5_000, logger, failure: 'email delivery pass failed' },
+  );
 }

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
+import { startPollingLoop } from '../outbox/polling-loop.ts';
 import { planReminders } from './plan.ts';
 import { type SendOutcome, sendReminder, type TextSender } from './send.ts';
 
@@ -63,24 +64,9 @@ export function startReminderScheduler(deps: {
 }): ReminderScheduler {
   const intervalMs = deps.intervalMs ?? 60_000;
   const clock = deps.clock ?? (() => new Date());
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    timer = null;
-    running = runReminderPass(deps.db, { ...deps, now: clock() })
-      .then((result) => deps.onPass?.(result))
-      .catch((error) => deps.logger.error({ err: error }, 'reminder pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(pass, intervalMs);
-      });
-  };
-  timer = setTimeout(pass, 0);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingLoop(
+    () =>
+      runReminderPass(deps.db, { ...deps, now: clock() }).then((result) => deps.onPass?.(result)),
+    { intervalMs, logger: deps.logger, failure: 'reminder pass failed' },
+  );
 }

@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { logMessage } from '../outbox/log.ts';
 import type { OutboxMessage } from '../outbox/outbox.ts';
+import { idleLoop, type PollingLoop, startPollingLoop } from '../outbox/polling-loop.ts';
 import {
   claimMessage,
   describeError,
@@ -129,11 +130,8 @@ async function giveUp(
   await logMessage(db, message.id, 'gave_up', { attempt, code, error });
 }
 
-export interface TextDelivery {
-  /** Runs a pass soon, instead of waiting for the next tick. */
-  kick(): void;
-  stop(): Promise<void>;
-}
+/** `kick()` runs a pass soon, instead of waiting for the next tick. */
+export type TextDelivery = PollingLoop;
 
 /** Starts the delivery loop for `npm start`; with SMS_PROVIDER=outbox, nothing (and says so). */
 export function startTextDelivery(deps: {
@@ -147,31 +145,10 @@ export function startTextDelivery(deps: {
   const provider = deps.provider ?? smsProvider(config);
   if (!provider.send) {
     logger.info('SMS_PROVIDER is outbox: texts are kept in the outbox (GET /v1/outbox), not sent');
-    return { kick() {}, stop: async () => {} };
+    return idleLoop;
   }
-  const intervalMs = deps.intervalMs ?? 5_000;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const pass = () => {
-    timer = null;
-    running = deliverDueTexts(db, { provider, publicUrl: config.publicUrl, logger })
-      .catch((error) => logger.error({ err: error }, 'text delivery pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(pass, intervalMs);
-      });
-  };
-  timer = setTimeout(pass, 0);
-  return {
-    kick() {
-      if (stopped || !timer) return;
-      clearTimeout(timer);
-      timer = setTimeout(pass, 0);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingLoop(
+    () => deliverDueTexts(db, { provider, publicUrl: config.publicUrl, logger }),
+    { intervalMs: deps.intervalMs ?? 5_000, logger, failure: 'text delivery pass failed' },
+  );
 }

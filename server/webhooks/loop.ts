@@ -6,15 +6,13 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { type PollingLoop, startPollingLoop } from '../outbox/polling-loop.ts';
 import { deliverDueWebhooks } from './delivery.ts';
 import { announceOverdueInvoices } from './overdue.ts';
 
 const SWEEP_EVERY_MS = 15 * 60_000;
 
-export interface WebhookLoop {
-  kick(): void;
-  stop(): Promise<void>;
-}
+export type WebhookLoop = PollingLoop;
 
 export function postRulesOf(config: Config) {
   return {
@@ -30,36 +28,15 @@ export function startWebhookDelivery(deps: {
   intervalMs?: number;
 }): WebhookLoop {
   const { db, config, logger } = deps;
-  const intervalMs = deps.intervalMs ?? 2_000;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
   let lastSweep = 0;
-  const pass = () => {
-    timer = null;
-    running = (async () => {
+  return startPollingLoop(
+    async () => {
       if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
         lastSweep = Date.now();
         await announceOverdueInvoices(db);
       }
       await deliverDueWebhooks(db, { ...postRulesOf(config), logger });
-    })()
-      .catch((error) => logger.error({ err: error }, 'webhook delivery pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(pass, intervalMs);
-      });
-  };
-  timer = setTimeout(pass, 0);
-  return {
-    kick() {
-      if (stopped || !timer) return;
-      clearTimeout(timer);
-      timer = setTimeout(pass, 0);
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+    { intervalMs: deps.intervalMs ?? 2_000, logger, failure: 'webhook delivery pass failed' },
+  );
 }
