@@ -1,6 +1,7 @@
 /**
  * "Send portal access" on the demo page: tick customers, send each a fresh customer link by
- * email (POST /v1/customers/portal_access); those without an email are skipped and listed.
+ * email or by text (POST /v1/customers/portal_access); those without an email, a mobile number
+ * or consent to texts are skipped and listed with the reason.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -20,6 +21,13 @@ export class DemoPortalAccess extends LitElement {
   static override styles = [
     demoStyles,
     css`
+      .channel {
+        border: 0;
+        padding: 0;
+        margin: 0 0 8px;
+        display: flex;
+        gap: 16px;
+      }
       ul {
         list-style: none;
         padding: 0;
@@ -35,6 +43,7 @@ export class DemoPortalAccess extends LitElement {
   @state() private chosen = new Set<string>();
   @state() private results: PortalAccess[] = [];
   @state() private error: string | null = null;
+  @state() private channel: 'email' | 'sms' = 'email';
 
   private toggle(id: string, on: boolean) {
     const chosen = new Set(this.chosen);
@@ -47,6 +56,7 @@ export class DemoPortalAccess extends LitElement {
     try {
       const answer = await this.api.post<List<PortalAccess>>('/v1/customers/portal_access', {
         customers: [...this.chosen],
+        channel: this.channel,
       });
       this.results = answer.data;
       this.error = null;
@@ -69,6 +79,17 @@ export class DemoPortalAccess extends LitElement {
           </li>`,
         )}
       </ul>
+      <fieldset class="channel">
+        <legend>Send by</legend>
+        ${(['email', 'sms'] as const).map(
+          (channel) => html`<label class="check"><input type="radio" name="access-channel"
+            .checked=${this.channel === channel}
+            @change=${() => {
+              this.channel = channel;
+            }} />
+            ${channel === 'email' ? 'Email' : 'Text message'}</label>`,
+        )}
+      </fieldset>
       <button class="primary" type="button" ?disabled=${this.chosen.size === 0} @click=${this.send}>
         Send portal access (${this.chosen.size})
       </button>

@@ -90,8 +90,19 @@ describe('texts on the staff demo page', { timeout: 90_000 }, () => {
         await outboxPage.screenshot({ path: `${SHOTS}/texts-outbox-${width}.png`, fullPage: true });
       if (width === '375') await outboxPage.close();
     }
+    await page.getByRole('button', { name: 'Customers' }).click();
+    // "Send portal access" by text: Dana agreed, so her link is queued; nobody else is texted.
+    const access = page.locator('demo-portal-access');
+    await access.getByRole('checkbox', { name: /Dana Diaz/ }).check();
+    await access.getByRole('radio', { name: 'Text message' }).check();
+    await access.getByRole('button', { name: 'Send portal access (1)' }).click();
+    await access
+      .getByRole('status')
+      .getByText(/^Dana Diaz: queued to \+1/)
+      .waitFor();
+    const texts = (await staff.get('/v1/outbox?channel=sms')).body.data as { kind: string }[];
+    expect(texts.map((text) => text.kind).sort()).toEqual(['link', 'portal_access']);
     if (SHOTS) {
-      await page.getByRole('button', { name: 'Customers' }).click();
       await timeline.getByText('Sent by text to +1 813 555 0199').waitFor();
       await page.screenshot({ path: `${SHOTS}/texts-link-1280.png`, fullPage: true });
     }
