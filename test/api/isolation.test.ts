@@ -95,11 +95,14 @@ async function customerWorld(h: Harness, staff: StaffClient, name: string) {
 
 type World = Awaited<ReturnType<typeof customerWorld>>;
 
-/** The ids' resource is the path segment before `:id`; documents are asked for as PDFs. */
+/**
+ * Each id's resource is the path segment before it (`/customers/:id/payment_methods/:card` takes
+ * the customer's and the saved card's ids); documents are asked for as PDFs.
+ */
 function fill(path: string, world: World['ids'], token = '') {
   return path
     .replace(':token', token)
-    .replace(/\/([a-z_]+)\/:(id|file)/, (_, resource: keyof World['ids']) => {
+    .replace(/\/([a-z_]+)\/:(id|file|card)/g, (_, resource: keyof World['ids']) => {
       const id = world[resource];
       expect(id, `no ${resource} id for ${path}`).toBeDefined();
       return path.includes(':file') ? `/${resource}/${id}.pdf` : `/${resource}/${id}`;
