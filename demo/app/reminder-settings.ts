@@ -7,32 +7,17 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Settings } from '../../shared/api/staff.ts';
 import type { StaffApi } from './staff-api.ts';
-import { demoStyles } from './styles.ts';
+import { demoStyles, settingsFieldStyles } from './styles.ts';
 
 @customElement('demo-reminder-settings')
 export class DemoReminderSettings extends LitElement {
   static override styles = [
     demoStyles,
+    settingsFieldStyles,
     css`
       form {
         display: grid;
         gap: 12px;
-      }
-      fieldset {
-        border: 1px solid var(--border);
-        border-radius: 8px;
-        padding: 12px;
-        margin: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
-        gap: 10px;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 4px;
-      }
-      .wide {
-        grid-column: 1 / -1;
       }
     `,
   ];

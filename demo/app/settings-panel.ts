@@ -22,13 +22,14 @@ import {
   wordsForServerError,
 } from './settings-form.ts';
 import { type StaffApi, StaffApiError } from './staff-api.ts';
-import { demoStyles } from './styles.ts';
+import { demoStyles, settingsFieldStyles } from './styles.ts';
 import './reminder-settings.ts';
 
 @customElement('demo-settings')
 export class DemoSettings extends LitElement {
   static override styles = [
     demoStyles,
+    settingsFieldStyles,
     css`
       .layout {
         display: grid;
@@ -52,22 +53,6 @@ export class DemoSettings extends LitElement {
         background: #fffbeb;
         color: #78350f;
         font-size: 0.875rem;
-      }
-      fieldset {
-        border: 1px solid var(--border);
-        border-radius: 8px;
-        padding: 12px;
-        margin: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
-        gap: 10px;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 4px;
-      }
-      .wide {
-        grid-column: 1 / -1;
       }
       input[type='color'] {
         width: 4rem;

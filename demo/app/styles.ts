@@ -200,3 +200,23 @@ export const demoStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** The settings forms' groups: a fieldset of fields on a grid, `.wide` across the whole row. */
+export const settingsFieldStyles = css`
+  fieldset {
+    border: 1px solid var(--border);
+    border-radius: 8px;
+    padding: 12px;
+    margin: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+    gap: 10px;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 4px;
+  }
+  .wide {
+    grid-column: 1 / -1;
+  }
+`;

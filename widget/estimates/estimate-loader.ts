@@ -5,27 +5,12 @@
  * Lit.
  */
 import { loadEstimateView } from '../lazy/lazy.ts';
-import { lendLit } from '../lazy/lend-lit.ts';
+import { PartLoader, type PartState } from '../lazy/part-loader.ts';
 
-export type EstimateViewState = 'idle' | 'loading' | 'ready' | 'failed';
+export type EstimateViewState = PartState;
 
-export class EstimateViewLoader {
-  state: EstimateViewState = customElements.get('pay-portal-estimate') ? 'ready' : 'idle';
-
-  constructor(private readonly changed: () => void) {}
-
-  /** Loads the estimate view once (again after a failed load). */
-  async open(): Promise<void> {
-    if (this.state === 'ready' || this.state === 'loading') return;
-    this.state = 'loading';
-    this.changed();
-    try {
-      lendLit();
-      await loadEstimateView();
-      this.state = 'ready';
-    } catch {
-      this.state = 'failed';
-    }
-    this.changed();
+export class EstimateViewLoader extends PartLoader {
+  constructor(changed: () => void) {
+    super('pay-portal-estimate', loadEstimateView, changed);
   }
 }

@@ -4,27 +4,12 @@
  * only pays never loads it. The part borrows the entry's Lit.
  */
 import { loadInvoiceView } from '../lazy/lazy.ts';
-import { lendLit } from '../lazy/lend-lit.ts';
+import { PartLoader, type PartState } from '../lazy/part-loader.ts';
 
-export type InvoiceViewState = 'idle' | 'loading' | 'ready' | 'failed';
+export type InvoiceViewState = PartState;
 
-export class InvoiceViewLoader {
-  state: InvoiceViewState = customElements.get('pay-portal-invoice') ? 'ready' : 'idle';
-
-  constructor(private readonly changed: () => void) {}
-
-  /** Loads the invoice view once (again after a failed load). */
-  async open(): Promise<void> {
-    if (this.state === 'ready' || this.state === 'loading') return;
-    this.state = 'loading';
-    this.changed();
-    try {
-      lendLit();
-      await loadInvoiceView();
-      this.state = 'ready';
-    } catch {
-      this.state = 'failed';
-    }
-    this.changed();
+export class InvoiceViewLoader extends PartLoader {
+  constructor(changed: () => void) {
+    super('pay-portal-invoice', loadInvoiceView, changed);
   }
 }
