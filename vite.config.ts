@@ -8,12 +8,13 @@
  */
 import { defineConfig } from 'vite';
 import { lazyParts } from './widget/build/lazy-parts.ts';
+import { metafile } from './widget/build/metafile.ts';
 import { minifyTemplates } from './widget/build/minify-templates.ts';
 import { precompress } from './widget/build/precompress.ts';
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyTemplates(), lazyParts(), precompress()],
+  plugins: [minifyTemplates(), lazyParts(), precompress(), metafile()],
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 /** Spanish complete, amounts typed the Spanish way, and a zero-decimal currency throughout. */
 import { expect } from '@open-wc/testing';
-import { en } from '../../widget/i18n/en.ts';
+import { en as first } from '../../widget/i18n/en.ts';
+import { enLater } from '../../widget/i18n/en-later.ts';
 import { es } from '../../widget/i18n/es.ts';
 import type { PayPortal } from '../../widget/index.ts';
 import {
@@ -16,6 +17,8 @@ import {
   useWidth,
   WIDTHS,
 } from './support/portal.ts';
+
+const en = { ...first, ...enLater };
 
 /** English sentences that must never appear on a Spanish page. */
 const ENGLISH = [

@@ -31,6 +31,9 @@ export const LAZY_PARTS = {
   'invoice-view': 'widget/pay-portal-invoice/define.ts',
   'messages-es': 'widget/i18n/es.ts',
   'access-form': 'widget/pay-portal-access/access-controller.ts',
+  'account-view': 'widget/pay-portal/account-view.part.ts',
+  'history-view': 'widget/history/history.part.ts',
+  'confirmation-view': 'widget/confirmation/confirmation.part.ts',
 } as const;
 
 /** What a part's `lit`, `lit/decorators.js` and base styles are: the entry's, lent under this key. */
@@ -53,7 +56,8 @@ function borrowedLit(): Plugin {
   };
 }
 
-const LOADER = /[\\/]widget[\\/]lazy[\\/]lazy\.ts$/;
+/** The loader files: lazy.ts, and the element's own views' (above the layers lazy/ may load). */
+const LOADER = /[\\/]widget[\\/](lazy[\\/]lazy|pay-portal[\\/]view-parts)\.ts$/;
 /** Marks a part's name in the generated loader until each output writes it its own way. */
 const MARK = '__pay_portal_part__';
 const MARKED = new RegExp(

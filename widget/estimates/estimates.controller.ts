@@ -4,14 +4,13 @@
  * invoices back on "Not now"), and after a decision reads the account again in place, with no
  * loading state, so the estimates show the server's status while the decided one keeps its step.
  */
-import type { LitElement, nothing, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { LitElement, ReactiveControllerHost } from 'lit';
 import type { Portal } from '../../shared/api/portal.ts';
 import type { PortalApi } from '../api/portal-api.ts';
 import type { EstimateDeposit } from '../checkout/checkout.controller.ts';
-import type { Localizer } from '../i18n/localize.ts';
 import type { DepositDetail, EstimateDecidedDetail } from '../pay-portal-estimate/events.ts';
 import { EstimateViewLoader } from './estimate-loader.ts';
-import { keepShown, renderEstimates } from './estimates.ts';
+import { type EstimatesContext, keepShown } from './estimates.ts';
 
 /** The element the estimates are drawn in. */
 export type EstimatesHost = ReactiveControllerHost & {
@@ -49,20 +48,22 @@ export class EstimatesController {
     if (portal.estimates.length > 0) void this.loader.open();
   }
 
-  /** `paying`: the estimate whose deposit the payment block is taking, if any. */
-  render(
-    l: Localizer,
+  /**
+   * What renderEstimates draws from (the account's view calls it, in a lazy part); `paying`: the
+   * estimate whose deposit the payment block is taking, if any.
+   */
+  context(
     portal: Portal,
     link: { apiBase: string; token: string; paying: string | null },
-  ): TemplateResult | typeof nothing {
-    return renderEstimates(l, portal, {
+  ): EstimatesContext {
+    return {
       ...link,
       estimates: portal.estimates,
       loader: this.loader,
       main: portal.link.kind === 'estimate',
       onDeposit: this.onDeposit,
       onDecided: this.onDecided,
-    });
+    };
   }
 
   /** An estimate asks for its deposit: the payment block takes it, on its own. */

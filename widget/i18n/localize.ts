@@ -7,13 +7,20 @@ import { en, type Messages } from './en.ts';
 
 /**
  * English is in the entry; other languages are parts loaded when a page asks for them
- * (widget/pay-portal/messages.ts), so a page pays in bytes for one language only.
+ * (widget/pay-portal/messages.ts), so a page pays in bytes for one language only. English's
+ * later words (en-later.ts) join it when the views that use them load (`addEnglish`): no view
+ * that uses one draws before.
  */
-const catalogues: Record<string, Messages> = { en };
+const catalogues: Record<string, Messages> = { en: en as Messages };
 
 /** Adds a language's catalogue, once loaded. */
 export function addMessages(lang: string, messages: Messages): void {
   catalogues[lang] = messages;
+}
+
+/** Adds English words that came with a lazy view; the Localizers made already speak them too. */
+export function addEnglish(words: Partial<Messages>): void {
+  Object.assign(en, words);
 }
 
 /** Whether a language's catalogue is here (English always is). */
@@ -42,7 +49,7 @@ export class Localizer {
     readonly timeZone?: string,
   ) {
     this.lang = locale.split('-')[0]!.toLowerCase();
-    this.t = catalogues[this.lang] ?? en;
+    this.t = catalogues[this.lang] ?? catalogues.en!;
     const parts = new Intl.NumberFormat(locale).formatToParts(1.5);
     this.decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
   }

@@ -26,8 +26,11 @@ export interface AccountHooks {
   loaded(portal: Portal, api: PortalApi): void;
   /** Another link is loading: nothing of the last one shows. */
   forgotten(): void;
-  /** The customer's language, loaded while the account is (never fails: English stays). */
-  messages(): Promise<void>;
+  /**
+   * What the account is drawn with, loaded while it is: the customer's language and the lazy
+   * views the first paint needs (never fails: English stays; a view that cannot load says so).
+   */
+  parts(): Promise<void>;
 }
 
 export class AccountController implements ReactiveController {
@@ -79,10 +82,7 @@ export class AccountController implements ReactiveController {
     }
     try {
       if (!host.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
-      const [portal] = await Promise.all([
-        this.api.portal(this.abort.signal),
-        this.hooks.messages(),
-      ]);
+      const [portal] = await Promise.all([this.api.portal(this.abort.signal), this.hooks.parts()]);
       if (load !== this.loads) return;
       this.portal = portal;
       this.business = { token: host.token, business: portal.business };
@@ -106,7 +106,7 @@ export class AccountController implements ReactiveController {
         error instanceof PortalApiError
           ? error
           : new PortalApiError(0, 'network_error', String(error));
-      await this.hooks.messages();
+      await this.hooks.parts();
       if (load !== this.loads) return;
       this.errorCode = failure.code;
       this.hooks.status(failure.status === 404 ? 'dead' : 'failed');

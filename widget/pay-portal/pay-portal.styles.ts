@@ -1,16 +1,12 @@
-/** Every part's styles, in the order the card shows them, and the shell's own (the footer). */
+/**
+ * The styles of what the entry draws (the skeleton, notices, header, balance) and the shell's own
+ * (the footer); the lazy views add theirs when they come (widget/pay-portal/lazy-view.ts).
+ */
 import { css } from 'lit';
 import { balanceSummaryStyles } from '../balance-summary/balance-summary.styles.ts';
 import { businessHeaderStyles } from '../business-header/business-header.styles.ts';
-import { confirmationStyles } from '../confirmation/confirmation.styles.ts';
-import { historyStyles } from '../history/history.styles.ts';
-import { invoicePickerStyles } from '../invoice-picker/invoice-picker.styles.ts';
-import { paymentBlockStyles } from '../payment-block/payment-block.styles.ts';
-import { recentChargesStyles } from '../recent-charges/recent-charges.styles.ts';
-import { statementStyles } from '../statement/statement.styles.ts';
 import { statusStyles } from '../status/status.styles.ts';
 import { baseStyles } from '../styles/base.styles.ts';
-import { chipStyles } from '../tip-selector/tip-selector.styles.ts';
 
 const shellStyles = css`
   /* The "Pay your bill" form (widget/pay-portal-access/). */
@@ -18,14 +14,6 @@ const shellStyles = css`
   [part='access'] form {
     display: grid;
     gap: 12px;
-  }
-  .estimates {
-    display: grid;
-    gap: var(--_space);
-  }
-  .estimates pay-portal-estimate + pay-portal-estimate {
-    padding-top: var(--_space);
-    border-top: 1px solid var(--_border);
   }
   .footer {
     display: flex;
@@ -38,14 +26,6 @@ const shellStyles = css`
   .footer .contact {
     text-align: right;
     justify-items: end;
-  }
-  .invoice-document {
-    display: grid;
-    gap: 8px;
-    justify-items: start;
-  }
-  .invoice-document pay-portal-invoice {
-    justify-self: stretch;
   }
   /* Print the invoice as a document: the business's header and the invoice, nothing else. */
   @media print {
@@ -72,12 +52,5 @@ export const payPortalStyles = [
   statusStyles,
   businessHeaderStyles,
   balanceSummaryStyles,
-  recentChargesStyles,
-  invoicePickerStyles,
-  chipStyles,
-  paymentBlockStyles,
-  confirmationStyles,
-  historyStyles,
-  statementStyles,
   shellStyles,
 ];

@@ -5,31 +5,28 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import type { PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import { defaultApiBase } from '../api/script-origin.ts';
-import { renderBalanceSummary } from '../balance-summary/balance-summary.ts';
 import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
 import { CheckoutController } from '../checkout/checkout.controller.ts';
-import { renderConfirmation } from '../confirmation/confirmation.ts';
 import { EstimatesController } from '../estimates/estimates.controller.ts';
 import { HistoryController } from '../history/history.controller.ts';
-import { renderHistory } from '../history/history.ts';
 import type { Localizer } from '../i18n/localize.ts';
-import { renderInvoicePicker } from '../invoice-picker/invoice-picker.ts';
 import { InvoiceViewController } from '../invoice-view/invoice-view.controller.ts';
 import { loadAccessForm } from '../lazy/lazy.ts';
 import type { AccessController } from '../pay-portal-access/access-controller.ts';
-import { PaymentActions } from '../payment-block/payment-actions.ts';
-import { renderPaymentBlock, slotHost } from '../payment-block/payment-block.ts';
+import { FormLoader } from '../payment-block/form-loader.ts';
+import type { PaymentActions } from '../payment-block/payment-actions.ts';
+import { slotHost } from '../payment-block/payment-block.ts';
 import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
-import { renderRecentCharges } from '../recent-charges/recent-charges.ts';
-import { renderStatement } from '../statement/statement.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
-import { renderTipSelector } from '../tip-selector/tip-selector.ts';
 import { AccountController } from './account.controller.ts';
 import { emit } from './events.ts';
+import { LazyView } from './lazy-view.ts';
 import { LocalizerCache } from './messages.ts';
 import { payPortalStyles } from './pay-portal.styles.ts';
 import { tokenFromHash } from './token-hash.ts';
+import { loadAccountView, loadConfirmationView, loadHistoryView } from './view-parts.ts';
+import { renderViewPlaceholder } from './view-placeholder.ts';
 
 type View =
   | 'loading'
@@ -129,24 +126,44 @@ export class PayPortal extends LitElement {
       this.charges.reset(api);
       this.history.reset(api);
       this.checkout.reset(portal, this.localizer, api);
-      this.pay.reset(portal, api, this.checkout.rows.length > 0);
+      const views = this.views.account.part;
+      if (views) this.pay ??= new views.PaymentActions(this, this.checkout, this.forms);
+      this.pay?.reset(portal, api, this.checkout.rows.length > 0);
       this.estimates.reset(portal);
       this.invoices.reset(portal);
     },
-    forgotten: () => this.pay.forms.close(),
-    messages: () => this.messages.load(this.locale || navigator.language),
+    forgotten: () => this.forms.close(),
+    parts: async () => {
+      // The payment block comes with the account (in parallel with it), so it draws at once.
+      await Promise.all([
+        this.messages.load(this.locale || navigator.language),
+        this.views.account.open(),
+      ]);
+    },
   });
   private readonly charges = new RecentChargesController(this);
   private readonly history = new HistoryController(this);
   private readonly invoices = new InvoiceViewController(this, () => this.go('invoice'));
   private readonly checkout = new CheckoutController(this);
-  private readonly pay = new PaymentActions(this, this.checkout);
+  /** The provider's form, loaded when the payment block first shows. */
+  private readonly forms = new FormLoader(
+    () => this.pay!.formHost(),
+    () => this.requestUpdate(),
+  );
+  /** What the pay button does: made with the account's view (a lazy part), when it has come. */
+  private pay: PaymentActions | null = null;
   private readonly estimates = new EstimatesController(this, this.account, (deposit) => {
     const { portal, api } = this.account;
     this.checkout.payDeposit(deposit);
-    this.pay.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
+    this.pay?.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
   });
   private readonly messages = new LocalizerCache();
+  /** Views that are parts of their own (view-parts.ts): the payment block, loaded with the account; the history, when opened; the confirmation, with a payment. */
+  private readonly views = {
+    account: new LazyView(this, loadAccountView),
+    history: new LazyView(this, loadHistoryView),
+    confirmation: new LazyView(this, loadConfirmationView),
+  };
   /** The "Pay your bill" form's controller, loaded only when there is no token (lazy part). */
   private access: AccessController | null = null;
 
@@ -215,7 +232,7 @@ export class PayPortal extends LitElement {
    * to accept, or what to correct.
    */
   async startPayment(): Promise<void> {
-    await this.pay.start();
+    await this.pay?.start();
   }
 
   /**
@@ -229,7 +246,7 @@ export class PayPortal extends LitElement {
 
   /** What `POST /v1/portal/:token/payments` needs, or null while a choice is invalid. */
   paymentRequest() {
-    return this.pay.request();
+    return this.pay?.request() ?? null;
   }
 
   /**
@@ -237,7 +254,10 @@ export class PayPortal extends LitElement {
    * server says it succeeded.
    */
   async showPayment(paymentId: string): Promise<void> {
-    const payment = await this.account.api.payment(paymentId);
+    const [payment] = await Promise.all([
+      this.account.api.payment(paymentId),
+      this.views.confirmation.open(),
+    ]);
     await this.reload();
     this.payment = payment;
     this.go('confirmation');
@@ -264,13 +284,14 @@ export class PayPortal extends LitElement {
   private openHistory = (): void => {
     this.go('history');
     void this.history.load();
+    void this.views.history.open();
   };
 
   private back = (): void => this.go('portal');
 
   private removeCard = async (card: SavedPaymentMethod): Promise<void> => {
     const { account } = this;
-    if (await this.pay.removeCard(account.api, card.id)) {
+    if (await this.pay?.removeCard(account.api, card.id)) {
       const cards = account.portal!.saved_payment_methods;
       account.patch({ saved_payment_methods: cards.filter((c) => c !== card) });
       // The button that had focus is gone: focus goes to the block it was in.
@@ -296,14 +317,31 @@ export class PayPortal extends LitElement {
     }
     const header = renderBusinessHeader(l, portal);
     const link = { apiBase: this.apiBase || defaultApiBase, token: this.token };
+    const views = this.views.account.part;
+    const pay = this.pay;
+    if (!views || !pay) {
+      // Could not load: "Try again" loads the account again, and its view with it.
+      const retry = { state: this.views.account.state, open: this.retry };
+      return html`${header}${renderViewPlaceholder(l, retry, 'payment', l.t.loading)}`;
+    }
     if (this.view === 'invoice') {
-      return html`${header}${this.invoices.renderOpened(l, portal, link, this.back)}`;
+      return html`${header}${views.renderOpenedInvoice(l, this.invoices, portal, link, this.back)}`;
     }
     if (this.view === 'history') {
-      return html`${header}${renderHistory(l, this.history, (payment) => api.receiptUrl(payment), this.back)}`;
+      const view = this.views.history;
+      return html`${header}${
+        view.part?.renderHistory(
+          l,
+          this.history,
+          (payment) => api.receiptUrl(payment),
+          this.back,
+        ) ?? renderViewPlaceholder(l, view, 'history', l.t.historyLoading)
+      }`;
     }
     if (this.view === 'confirmation' && this.payment) {
-      return html`${header}${renderConfirmation(l, {
+      const view = this.views.confirmation;
+      if (!view.part) return html`${header}${renderViewPlaceholder(l, view, 'confirmation', '')}`;
+      return html`${header}${view.part.renderConfirmation(l, {
         payment: this.payment,
         customerName: portal.customer.name,
         receiptUrl: api.receiptUrl(this.payment),
@@ -312,39 +350,18 @@ export class PayPortal extends LitElement {
         back: this.back,
       })}`;
     }
-    const outstanding = portal.balance.state === 'outstanding';
-    const deposit = this.checkout.deposit !== null;
-    const payable = this.checkout.rows.length > 0 && !deposit;
-    const resolve = (path: string) => api.resolve(path);
-    const viewInvoice = portal.link.kind === 'customer' ? this.invoices.open : null;
-    // Invoices are paid above the estimates; a deposit below them, by the estimate it is for.
-    const payment = renderPaymentBlock(
-      l,
+    return views.renderAccount(l, {
       portal,
-      this.checkout,
-      this.pay.blockState(this.removeCard, this.estimates.leaveDeposit),
-    );
-    return html`
-      ${header}
-      ${
-        portal.link.kind === 'estimate'
-          ? nothing
-          : renderBalanceSummary(l, portal, outstanding ? renderRecentCharges(l, this.charges) : '')
-      }
-      ${this.invoices.renderLinkInvoice(l, portal, link)}
-      ${payable ? renderInvoicePicker(l, portal, this.checkout, resolve, viewInvoice) : nothing}
-      ${payable ? renderTipSelector(l, portal, this.checkout) : nothing}
-      ${payable ? payment : nothing}
-      ${this.estimates.render(l, portal, {
-        ...link,
-        paying: this.checkout.deposit?.estimate ?? null,
-      })}
-      ${deposit ? payment : nothing}
-      ${portal.link.kind === 'customer' ? renderStatement(l, api.statementUrl()) : nothing}
-      <footer class="section footer" part="footer">
-        <button class="link-button" type="button" @click=${this.openHistory}>${l.t.historyLink}</button>
-        ${renderContact(l, portal.business)}
-      </footer>
-    `;
+      api,
+      link,
+      checkout: this.checkout,
+      charges: this.charges,
+      invoices: this.invoices,
+      estimates: this.estimates,
+      block: pay.blockState(this.removeCard, this.estimates.leaveDeposit),
+      header,
+      contact: renderContact(l, portal.business),
+      openHistory: this.openHistory,
+    });
   }
 }

@@ -17,7 +17,7 @@ import type {
   FormHost,
   PayResult,
 } from '../provider-form/provider-form.ts';
-import { FormLoader } from './form-loader.ts';
+import type { FormLoader } from './form-loader.ts';
 import type { PaymentBlockState } from './payment-block.ts';
 
 type Host = FormElement & { localizer: Localizer; reload(): Promise<void> };
@@ -30,21 +30,20 @@ export class PaymentActions {
   failure = '';
   removing = new Set<string>();
   removeFailed: string | null = null;
-  readonly forms: FormLoader;
   /** A new total to accept, for the request it was given for. */
   private feeChange: (FeeChange & { key: string }) | null = null;
   private api: PortalApi | null = null;
   private portal: Portal | null = null;
 
+  /**
+   * `forms`: the element's loader of the provider's form (it knows the form files), made with
+   * this object's `formHost()`.
+   */
   constructor(
     private readonly host: Host,
     private readonly checkout: CheckoutController,
-  ) {
-    this.forms = new FormLoader(
-      () => this.formHost(),
-      () => host.requestUpdate(),
-    );
-  }
+    readonly forms: FormLoader,
+  ) {}
 
   /** A newly loaded account (`payable`: the payment block shows, so its form opens). */
   reset(portal: Portal, api: PortalApi, payable: boolean): void {
@@ -148,7 +147,7 @@ export class PaymentActions {
   }
 
   /** The element as the provider's form sees it. */
-  private formHost(): FormHost {
+  formHost(): FormHost {
     const { host, checkout } = this;
     return {
       kit: { html, css, nothing },
