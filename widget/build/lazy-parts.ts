@@ -1,11 +1,13 @@
 /**
- * The element's lazily loaded parts (the sandbox's test form, the Stripe form) as ES modules of
- * their own beside pay-portal.js and pay-portal.mjs, so neither entry carries them.
+ * The element's lazily loaded parts (the payment forms, the estimate and invoice views, Spanish,
+ * the "Pay your bill" form, and the element's own account, history and confirmation views) as ES
+ * modules of their own beside pay-portal.js and pay-portal.mjs, so neither entry carries them.
  *
  * A classic script (IIFE) cannot be split by a bundler, but it can call `import()`. So the build
- * (1) bundles each part listed in widget/lazy/lazy.ts into `dist/widget/<name>.<hash>.mjs`
- * (content-hashed: a page whose entry script is pinned with SRI never meets a part of another
- * build), then (2) serves the entries' copy of lazy.ts as an `import()` of that file beside the
+ * (1) bundles each part listed in widget/lazy/lazy.ts and widget/pay-portal/view-parts.ts into
+ * `dist/widget/<name>.<hash>.mjs` (content-hashed: a page whose entry script is pinned with SRI
+ * never meets a part of another build), then (2) serves the entries' copy of those two loader
+ * files as an `import()` of that file beside the
  * script: in the classic script through `partUrl()` (a classic script's relative import would
  * resolve against the page), in the module as a plain `import('./<name>.<hash>.mjs')`, which
  * browsers resolve against the module and which an app's bundler follows (the npm package).
@@ -14,7 +16,8 @@
  *
  * The parts carry no copy of Lit: the payment forms import nothing from Lit at run time (the
  * element hands them its own `html`, `css` and `nothing`, widget/provider-form/provider-form.ts),
- * and a part that is an element of its own (the estimate view, a LitElement) has `lit`,
+ * and a part that is an element of its own (the estimate view, a LitElement) or draws with the
+ * element's Lit (the account, history and confirmation views, the access form) has `lit`,
  * `lit/decorators.js` and the shared base styles resolved here to those the entry lends before
  * loading it (widget/lazy/lend-lit.ts). So Lit is loaded once, whichever part a page needs.
  */
@@ -98,7 +101,9 @@ export function lazyParts(): Plugin {
           rolldownOptions: {
             output: {
               entryFileNames: '[name].[hash].mjs',
-              chunkFileNames: '[name].[hash].mjs',
+              // The lent Lit's stand-in, shared by the parts, by a name a reader understands.
+              chunkFileNames: (chunk) =>
+                chunk.name.includes('borrowed-lit') ? 'lent-lit.[hash].mjs' : '[name].[hash].mjs',
               minify: true,
             },
           },
