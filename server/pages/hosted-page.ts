@@ -17,6 +17,7 @@ import { openPortalLink, type PortalScope, portalGuard } from '../links/access.t
 import { deadPagePolicy, portalPagePolicy, setPageHeaders, styleHash } from './page-security.ts';
 import { type PageLanguage, type PageWords, pageLanguage, pageWords } from './page-words.ts';
 import type { WidgetFiles } from './widget-files.ts';
+import { portalParts, preloadLinks } from './widget-preloads.ts';
 
 export const PAGE_STYLE = [
   ':root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;',
@@ -90,6 +91,7 @@ function portalPage(
   widget: WidgetFiles,
   language: PageLanguage,
   previewBase: string | null,
+  preloads: string,
 ) {
   const words = pageWords(language);
   const { branding } = scope.settings;
@@ -107,6 +109,7 @@ function portalPage(
   const head = [
     `<meta name="theme-color" content="${color}">`,
     scripts(widget),
+    preloads,
     `<script src="/widget/frame-height.js" data-origins="${origins}"></script>`,
   ].join('\n');
   return htmlDocument(language, titleOf(scope, words), head, body);
@@ -148,6 +151,12 @@ export function hostedPageRoutes(widget: WidgetFiles) {
       }),
     );
     const previewBase = preview ? `${c.var.config.publicUrl}/preview` : null;
-    return c.html(portalPage(scope, widget, language, previewBase), 200);
+    // The parts the element asks for at once, fetched with it (the form only with a balance to pay
+    // or an estimate that may take a deposit; a scope without facts is taken as payable).
+    const { facts } = scope;
+    const payable = !facts || facts.balance > 0 || facts.estimates;
+    const parts = portalParts(c.var.config.paymentProvider, payable);
+    const preloads = preloadLinks(widget, parts);
+    return c.html(portalPage(scope, widget, language, previewBase, preloads), 200);
   });
 }

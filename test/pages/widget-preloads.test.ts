@@ -1,0 +1,109 @@
+/**
+ * The hosted page preloads the element's lazy parts it will ask for at once (issue 13): the
+ * account's view, and with a balance to pay the provider's payment form and the confirmation,
+ * each with every file it imports, so "Pay" never waits on a round trip. Built for real (the
+ * project's vite.config.ts, into a temporary folder): every link names a file the app serves.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createBusiness } from '../../server/businesses/businesses.ts';
+import type { Config } from '../../server/config.ts';
+import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
+import { createLogger } from '../../server/http/logger.ts';
+import { createCustomer, createInvoice, createPaymentLink } from '../support/fixtures.ts';
+import { testConfig, UNLIMITED } from '../support/harness.ts';
+import { staffClient } from '../support/staff-client.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'pay-portal-preloads-'));
+const db = openDatabase(':memory:');
+
+async function portalWith(provider: Config['paymentProvider']) {
+  const app = createApp({
+    db,
+    config: testConfig({ ...UNLIMITED, paymentProvider: provider }),
+    logger: createLogger('silent'),
+    widgetDir: dir,
+  });
+  const { business, apiKey } = await createBusiness(db, { name: 'Acme Pools', currency: 'usd' });
+  const staff = staffClient({ id: business.id, apiKey }, async (path, init) =>
+    app.request(path, init),
+  );
+  const billed = await createCustomer(staff, { name: 'Dana Diaz' });
+  await createInvoice(staff, billed.id, 12_500);
+  const settled = await createCustomer(staff, { name: 'Sam Lee' });
+  return {
+    app,
+    owing: (await createPaymentLink(staff, { customer: billed.id })).token,
+    settled: (await createPaymentLink(staff, { customer: settled.id })).token,
+  };
+}
+
+async function preloadsOf(app: ReturnType<typeof createApp>, token: string) {
+  const html = await (await app.request(`/p/${token}`)).text();
+  return [...html.matchAll(/<link rel="modulepreload" href="\/widget\/([^"]+)">/g)].map(
+    (m) => m[1]!,
+  );
+}
+
+const named = (files: string[], part: string) =>
+  files.filter((file) => new RegExp(`^${part}\\.[\\w-]{8}\\.mjs$`).test(file));
+
+describe('modulepreload on the hosted page', () => {
+  beforeAll(async () => {
+    // A separate process: under vitest NODE_ENV is "test", which would bundle Lit's dev build.
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--outDir', dir, '--logLevel', 'error'],
+      { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
+    );
+    await migrateToLatest(db);
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await db.destroy();
+  });
+
+  it('preloads the account view, the payment form and the confirmation, all served', async () => {
+    const { app, owing } = await portalWith('sandbox');
+    const files = await preloadsOf(app, owing);
+    for (const part of ['account-view', 'sandbox-form', 'payment-flow', 'confirmation-view']) {
+      expect(named(files, part)).toHaveLength(1);
+    }
+    expect(named(files, 'stripe-form')).toEqual([]);
+    expect(new Set(files).size).toBe(files.length);
+    for (const file of files) {
+      const response = await app.request(`/widget/${file}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+      // Whatever a preloaded file imports beside it is preloaded too: no round trip after it.
+      const text = await response.text();
+      for (const [, imported] of text.matchAll(/\bfrom\s*"\.\/([\w.-]+\.mjs)"/g)) {
+        expect(files).toContain(imported);
+      }
+    }
+    // The module entry's own import names each preloaded part by the same file.
+    const entry = await (await app.request('/widget/pay-portal.mjs')).text();
+    for (const part of ['account-view', 'sandbox-form', 'confirmation-view']) {
+      expect(entry).toContain(`import(\`./${named(files, part)[0]}\`)`);
+    }
+  });
+
+  it("preloads the provider's own form: Stripe's on a Stripe portal", async () => {
+    const { app, owing } = await portalWith('stripe');
+    const files = await preloadsOf(app, owing);
+    expect(named(files, 'stripe-form')).toHaveLength(1);
+    expect(named(files, 'sandbox-form')).toEqual([]);
+  });
+
+  it('preloads no payment form where there is nothing to pay', async () => {
+    const { app, settled } = await portalWith('sandbox');
+    const files = await preloadsOf(app, settled);
+    expect(named(files, 'account-view')).toHaveLength(1);
+    expect(named(files, 'sandbox-form')).toEqual([]);
+    expect(named(files, 'confirmation-view')).toEqual([]);
+  });
+});
