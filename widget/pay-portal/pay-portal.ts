@@ -134,7 +134,7 @@ export class PayPortal extends LitElement {
     },
     forgotten: () => this.forms.close(),
     parts: async () => {
-      // The payment block comes with the account (in parallel with it), so it draws at once.
+      // The account's view (a lazy part) comes in parallel with the account: it draws at once.
       await Promise.all([
         this.messages.load(this.locale || navigator.language),
         this.views.account.open(),
@@ -158,7 +158,7 @@ export class PayPortal extends LitElement {
     this.pay?.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
   });
   private readonly messages = new LocalizerCache();
-  /** Views that are parts of their own (view-parts.ts): the payment block, loaded with the account; the history, when opened; the confirmation, with a payment. */
+  /** Lazy views (view-parts.ts): the account's, with the account; history; confirmation. */
   private readonly views = {
     account: new LazyView(this, loadAccountView),
     history: new LazyView(this, loadHistoryView),
