@@ -17,7 +17,7 @@ import type { Metafile } from '../../widget/build/metafile.ts';
 import { breakdown, printBreakdown } from './breakdown.ts';
 
 /**
- * 18 KB gzip (issue 13, on the way to 15 KB): 17.67 KB when set (2026-12-04), down from 25.13 KB
+ * 18 KB gzip (issue 13, on the way to 15 KB): 17.63 KB when set (2026-12-04), down from 25.13 KB
  * once the account's views (with their styles and English words), the history and the
  * confirmation became lazy parts; the element's entry now draws the loading skeleton and the
  * notices, and loads the account's view while it loads the account.

@@ -319,11 +319,8 @@ export class PayPortal extends LitElement {
     const link = { apiBase: this.apiBase || defaultApiBase, token: this.token };
     const views = this.views.account.part;
     const pay = this.pay;
-    if (!views || !pay) {
-      // Could not load: "Try again" loads the account again, and its view with it.
-      const retry = { state: this.views.account.state, open: this.retry };
-      return html`${header}${renderViewPlaceholder(l, retry, 'payment', l.t.loading)}`;
-    }
+    // The account's view could not load: "Try again" loads the account again, and it with it.
+    if (!views || !pay) return html`${header}${renderFailed(l, 'network_error', this.retry)}`;
     if (this.view === 'invoice') {
       return html`${header}${views.renderOpenedInvoice(l, this.invoices, portal, link, this.back)}`;
     }

@@ -1,9 +1,11 @@
 /**
  * What stands where a lazy view (widget/pay-portal/lazy-view.ts) will be: its section, named by
- * the same part, saying it is loading, or that it could not load with "Try again".
+ * the same part, saying it is loading; or, when it could not load, the connection notice with
+ * "Try again" (which loads it again).
  */
 import { html, type TemplateResult } from 'lit';
 import type { Localizer } from '../i18n/localize.ts';
+import { renderFailed } from '../status/status.ts';
 import type { ViewState } from './lazy-view.ts';
 
 export function renderViewPlaceholder(
@@ -12,13 +14,8 @@ export function renderViewPlaceholder(
   part: string,
   loading: string,
 ): TemplateResult {
-  const failed = view.state === 'failed';
+  if (view.state === 'failed') return renderFailed(l, 'network_error', () => void view.open());
   return html`<section class="section ${part}" part=${part}>
-    ${
-      failed
-        ? html`<p class="error" role="alert">${l.t.failedTitle}</p>
-            <button class="button" type="button" @click=${() => void view.open()}>${l.t.retry}</button>`
-        : html`<p class="muted" role="status">${loading}</p>`
-    }
+    <p class="muted" role="status">${loading}</p>
   </section>`;
 }
