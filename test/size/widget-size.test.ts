@@ -1,6 +1,6 @@
 /**
  * The element's bundle budget: the first-paint script a business's page loads (the classic
- * script, and the ES module) must stay under 18 KB gzip (issue 13). Builds widget/ with the
+ * script, and the ES module) must stay under 16 KB gzip (issue 13 asks for 18). Builds widget/ with the
  * project's vite.config.ts into a temporary folder, so it measures the source as it is now, and
  * prints every file's gzip size and what the entry is made of (lit, strings, styles, UI, money),
  * from the build's metafile (widget/build/metafile.ts). The payment forms, the estimate and
@@ -17,12 +17,13 @@ import type { Metafile } from '../../widget/build/metafile.ts';
 import { breakdown, printBreakdown } from './breakdown.ts';
 
 /**
- * 18 KB gzip (issue 13, on the way to 15 KB): 17.63 KB when set (2026-12-04), down from 25.13 KB
- * once the account's views (with their styles and English words), the history and the
- * confirmation became lazy parts; the element's entry now draws the loading skeleton and the
- * notices, and loads the account's view while it loads the account.
+ * 16 KB gzip (issue 13 asks for 18 KB, on the way to 15 KB): 15.25 KB (classic) and 15.27 KB
+ * (module) when set (2026-12-04), down from 25.13 KB once the account's view (with its styles,
+ * its English words, the checkout, what Pay does and the recent charges), the history and the
+ * confirmation became lazy parts; the entry draws the loading skeleton, the notices and the
+ * header, and loads the account's view while it loads the account.
  */
-const BUDGET = 18 * 1024;
+const BUDGET = 16 * 1024;
 const outDir = mkdtempSync(join(tmpdir(), 'pay-portal-size-'));
 const sizes: Record<string, { bytes: number; gzip: number; text: string }> = {};
 let meta: Metafile;
@@ -60,11 +61,11 @@ describe('widget bundle size', () => {
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('keeps the classic script under 18 KB gzip', () => {
+  it('keeps the classic script under 16 KB gzip', () => {
     expect(sizes['pay-portal.js']!.gzip).toBeLessThan(BUDGET);
   });
 
-  it('keeps the ES module under 18 KB gzip too', () => {
+  it('keeps the ES module under 16 KB gzip too', () => {
     expect(sizes['pay-portal.mjs']!.gzip).toBeLessThan(BUDGET);
   });
 

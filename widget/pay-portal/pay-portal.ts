@@ -7,7 +7,7 @@ import type { PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.
 import { defaultApiBase } from '../api/script-origin.ts';
 import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
-import { CheckoutController } from '../checkout/checkout.controller.ts';
+import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import { EstimatesController } from '../estimates/estimates.controller.ts';
 import { HistoryController } from '../history/history.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
@@ -17,7 +17,7 @@ import type { AccessController } from '../pay-portal-access/access-controller.ts
 import { FormLoader } from '../payment-block/form-loader.ts';
 import type { PaymentActions } from '../payment-block/payment-actions.ts';
 import { slotHost } from '../payment-block/payment-block.ts';
-import { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
+import type { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
 import { AccountController } from './account.controller.ts';
 import { emit } from './events.ts';
@@ -123,12 +123,16 @@ export class PayPortal extends LitElement {
       this.view = status === 'ready' ? 'portal' : status;
     },
     loaded: (portal, api) => {
-      this.charges.reset(api);
       this.history.reset(api);
-      this.checkout.reset(portal, this.localizer, api);
       const views = this.views.account.part;
-      if (views) this.pay ??= new views.PaymentActions(this, this.checkout, this.forms);
-      this.pay?.reset(portal, api, this.checkout.rows.length > 0);
+      if (views) {
+        this.charges ??= new views.RecentChargesController(this);
+        this.checkout ??= new views.CheckoutController(this);
+        this.pay ??= new views.PaymentActions(this, this.checkout, this.forms);
+      }
+      this.charges?.reset(api);
+      this.checkout?.reset(portal, this.localizer, api);
+      this.pay?.reset(portal, api, (this.checkout?.rows.length ?? 0) > 0);
       this.estimates.reset(portal);
       this.invoices.reset(portal);
     },
@@ -141,21 +145,21 @@ export class PayPortal extends LitElement {
       ]);
     },
   });
-  private readonly charges = new RecentChargesController(this);
   private readonly history = new HistoryController(this);
   private readonly invoices = new InvoiceViewController(this, () => this.go('invoice'));
-  private readonly checkout = new CheckoutController(this);
+  /** The choices and what Pay does: made with the account's view (a lazy part), once it has come. */
+  private checkout: CheckoutController | null = null;
+  private charges: RecentChargesController | null = null;
   /** The provider's form, loaded when the payment block first shows. */
   private readonly forms = new FormLoader(
     () => this.pay!.formHost(),
     () => this.requestUpdate(),
   );
-  /** What the pay button does: made with the account's view (a lazy part), when it has come. */
   private pay: PaymentActions | null = null;
   private readonly estimates = new EstimatesController(this, this.account, (deposit) => {
     const { portal, api } = this.account;
-    this.checkout.payDeposit(deposit);
-    this.pay?.reset(portal!, api, deposit !== null || this.checkout.rows.length > 0);
+    this.checkout?.payDeposit(deposit);
+    this.pay?.reset(portal!, api, deposit !== null || (this.checkout?.rows.length ?? 0) > 0);
   });
   private readonly messages = new LocalizerCache();
   /** Lazy views (view-parts.ts): the account's, with the account; history; confirmation. */
@@ -189,9 +193,9 @@ export class PayPortal extends LitElement {
     if (changed.has('token') || changed.has('apiBase') || changed.has('business'))
       void this.reload();
     else if (changed.has('locale') && this.account.portal) {
-      this.checkout.relocalize(this.localizer);
+      this.checkout?.relocalize(this.localizer);
       void this.messages.load(this.locale || navigator.language).then(() => {
-        this.checkout.relocalize(this.localizer);
+        this.checkout?.relocalize(this.localizer);
         this.requestUpdate();
       });
     }
@@ -318,9 +322,10 @@ export class PayPortal extends LitElement {
     const header = renderBusinessHeader(l, portal);
     const link = { apiBase: this.apiBase || defaultApiBase, token: this.token };
     const views = this.views.account.part;
-    const pay = this.pay;
+    const { pay, checkout, charges } = this;
     // The account's view could not load: "Try again" loads the account again, and it with it.
-    if (!views || !pay) return html`${header}${renderFailed(l, 'network_error', this.retry)}`;
+    if (!views || !pay || !checkout || !charges)
+      return html`${header}${renderFailed(l, 'network_error', this.retry)}`;
     if (this.view === 'invoice') {
       return html`${header}${views.renderOpenedInvoice(l, this.invoices, portal, link, this.back)}`;
     }
@@ -351,8 +356,8 @@ export class PayPortal extends LitElement {
       portal,
       api,
       link,
-      checkout: this.checkout,
-      charges: this.charges,
+      checkout,
+      charges,
       invoices: this.invoices,
       estimates: this.estimates,
       block: pay.blockState(this.removeCard, this.estimates.leaveDeposit),
