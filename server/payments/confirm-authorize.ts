@@ -24,8 +24,13 @@ import { saveCardAfterPayment } from './saved-methods.ts';
 export interface AuthorizeConfirmation {
   /** The provider's one-time card token; absent to pay with the saved card chosen. */
   source_id?: string | undefined;
+  /** What the buyer's verification (3-D Secure / SCA) made for the token, passed on with it. */
+  verification_token?: string | undefined;
   accept_total?: number | undefined;
 }
+
+/** A bank payment's fee is known before the bank is: its total is settled at the claim. */
+const BANK: Instrument = { method: 'us_bank_account', last4: null };
 
 export async function confirmByAuthorizing(
   db: Db,
@@ -51,11 +56,20 @@ export async function confirmByAuthorizing(
       `${provider.name}.source_id`,
     );
   }
-  const amount = body.accept_total ?? requestedOf(payment).quoted_total;
-  await claim(db, payment.id, ['requires_confirmation', 'failed'], async (trx, current) => {
-    const gone = await cancelIfNotPayable(trx, scope, current);
-    return gone ? { refuse: gone } : null;
-  });
+  const bank = payment.method === 'us_bank_account';
+  const claimed = await claim(
+    db,
+    payment.id,
+    ['requires_confirmation', 'failed'],
+    async (trx, current) => {
+      // A bank transfer is never authorized then captured (Square's ACH completes on its own):
+      // its figures are final before it is asked for.
+      if (bank) return settleTotal(trx, scope, current, BANK, body.accept_total);
+      const gone = await cancelIfNotPayable(trx, scope, current);
+      return gone ? { refuse: gone } : null;
+    },
+  );
+  const amount = claimed?.total ?? body.accept_total ?? requestedOf(payment).quoted_total;
   const key = `${payment.id}:confirm:${await countProviderChange(db, payment.id)}`;
   const customer = await providerCustomerOf(db, payment, provider.name);
   let authorized: Awaited<ReturnType<NonNullable<PaymentProvider['authorize']>>>;
@@ -63,6 +77,8 @@ export async function confirmByAuthorizing(
     authorized = await provider.authorize({
       paymentId: payment.id,
       reference: body.source_id ?? null,
+      verificationToken: body.verification_token ?? null,
+      method: payment.method,
       savedPaymentMethodId: body.source_id ? null : saved,
       providerCustomerId: customer,
       amount,

@@ -146,6 +146,13 @@ export interface AuthorizeInput {
   paymentId: string;
   /** The one-time token the provider's card form made, or null to pay with `savedPaymentMethodId`. */
   reference: string | null;
+  /**
+   * What the buyer's verification made (Square's `verifyBuyer`: 3-D Secure / SCA), sent with the
+   * token; null when the browser had none to send.
+   */
+  verificationToken?: string | null;
+  /** The method the payment was made and priced for (a bank token cannot pay a card payment). */
+  method?: PaymentMethodKind;
   savedPaymentMethodId: string | null;
   providerCustomerId: string | null;
   amount: number;
@@ -156,7 +163,8 @@ export interface AuthorizeInput {
 
 export interface Authorized {
   providerPaymentId: string;
-  status: 'approved' | 'failed';
+  /** `pending`: money on its way that cannot be captured or voided (Square's ACH: PENDING). */
+  status: 'approved' | 'pending' | 'failed';
   /** What the provider authorized, minor units. */
   amount: number;
   details: PaymentMethodDetails | null;

@@ -220,7 +220,11 @@ export type PaymentConfirmation = SandboxConfirmation | ServerConfirmation | Squ
 
 /** Square: the Web Payments SDK's one-time card token; the server authorizes, settles, captures. */
 export interface SquareConfirmation {
-  square: { source_id?: string };
+  /**
+   * `source_id`: the Web Payments SDK's one-time token (card `cnon:`, wallet, bank `bnon:`);
+   * `verification_token`: what `payments.verifyBuyer()` made for it (3-D Secure / SCA).
+   */
+  square: { source_id?: string; verification_token?: string };
   /** The new total the customer accepted after a `409 fee_changed`. */
   accept_total?: number;
 }

@@ -7,8 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { listSavedPaymentMethods } from '../../server/payments/saved-methods.ts';
 import { testStores } from '../support/databases.ts';
-import { balanceOf, createInvoice, poolBusiness } from '../support/fixtures.ts';
+import { balanceOf, createInvoice, DANA, poolBusiness } from '../support/fixtures.ts';
 import { answer } from '../support/harness.ts';
+import { openPortal } from '../support/portal-client.ts';
+import { owingCustomer } from '../support/scenarios.ts';
 import {
   confirmSquare,
   ledgerOf,
@@ -37,21 +39,25 @@ describe.each(testStores)('paying with Square on $name', (store) => {
       location_id: 'LTEST0LOCATION',
       test_mode: true,
     });
-    // Square's form here takes cards only: the portal offers no bank account, and refuses one.
+    // Cards (wallets pay as cards) and, for a USD business, ACH bank transfers.
     expect(portal.body.payment_methods).toEqual([
       { type: 'card', fee: { percent_bps: 300, fixed: 30 } },
+      { type: 'us_bank_account', fee: null },
     ]);
   });
 
-  it('refuses a bank-account payment, which the Square form does not take', async () => {
-    const staff = await poolBusiness(h);
-    const { browser, invoice } = await startSquarePayment(h, staff);
-    const refused = await browser.create({
+  it('offers no bank account outside USD (Square’s ACH is US only), and refuses one', async () => {
+    const staff = await poolBusiness(h, {}, 'cad');
+    const { customer, invoice, link } = await owingCustomer(staff, 10_000, DANA);
+    const portal = await answer(await h.request(`/v1/portal/${link.token}`));
+    expect(portal.body.payment_methods.map((m: { type: string }) => m.type)).toEqual(['card']);
+    const refused = await openPortal(h, link).create({
       invoices: [{ id: invoice.id, amount: 1_000 }],
       method: 'us_bank_account',
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: 'method_unavailable', param: 'method' });
+    expect(await balanceOf(staff, customer.id)).toBe(10_000);
   });
 
   it('a full payment with a tip and the card fee: authorized, settled, captured, posted once', async () => {

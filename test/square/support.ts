@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { TestStore } from '../support/databases.ts';
-import { type FakeSquare, startFakeSquare } from '../support/fake-square.ts';
+import { type FakeSquare, type SquareEventType, startFakeSquare } from '../support/fake-square.ts';
 import { DANA } from '../support/fixtures.ts';
 import { answer, type Harness, type StaffClient, useHarness } from '../support/harness.ts';
 import { openPortal } from '../support/portal-client.ts';
@@ -62,13 +62,17 @@ export async function confirmSquare(
   paymentId: string,
   sourceId: string | null,
   acceptTotal?: number,
+  verificationToken?: string,
 ) {
   return answer(
     await h.request(`/v1/portal/${token}/payments/${paymentId}/confirm`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        square: sourceId ? { source_id: sourceId } : {},
+        square: {
+          ...(sourceId ? { source_id: sourceId } : {}),
+          ...(verificationToken ? { verification_token: verificationToken } : {}),
+        },
         ...(acceptTotal === undefined ? {} : { accept_total: acceptTotal }),
       }),
     }),
@@ -78,7 +82,7 @@ export async function confirmSquare(
 /** Square delivers `type` about `object` to our webhook, signed for our notification URL. */
 export async function tellSquare(
   { h, fake, signatureKey }: SquareWorld,
-  type: 'payment.updated' | 'refund.updated',
+  type: SquareEventType,
   object: { id: string; [field: string]: unknown },
   key = signatureKey,
 ) {

@@ -110,7 +110,9 @@ export class FakeSquareApi extends FakeSquareStore {
     if (customerId && !this.customers.has(customerId)) throw notFound('customer', customerId);
     let number: string;
     let onFile: Card | null = null;
+    let wallet: 'APPLE_PAY' | 'GOOGLE_PAY' | undefined;
     const source: string = body.source_id;
+    if (source.startsWith('bnon:')) return this.createBankPayment(body, amount, customerId);
     if (source.startsWith('ccof:')) {
       onFile = this.find(this.cards, 'card', source);
       if (!onFile.enabled)
@@ -136,17 +138,22 @@ export class FakeSquareApi extends FakeSquareStore {
         );
       nonce.used = true;
       number = nonce.number;
+      wallet = nonce.wallet;
     }
     const test = SQUARE_TEST_CARDS[number]!;
+    const verified = this.verificationOf(body, source);
     const card = onFile
       ? { ...squareCard(number, onFile.customer_id ?? null), id: onFile.id }
       : squareCard(number, null);
-    const errors = test.decline
+    // An SCA card's issuer declines what its buyer did not verify (a wallet's device did).
+    const decline =
+      test.decline ?? (test.sca && !wallet && !verified ? 'CARD_DECLINED_VERIFICATION_REQUIRED' : null);
+    const errors = decline
       ? [
           {
             category: 'PAYMENT_METHOD_ERROR',
-            code: test.decline,
-            detail: `Authorization error: '${test.decline}'`,
+            code: decline,
+            detail: `Authorization error: '${decline}'`,
           },
         ]
       : null;
@@ -154,6 +161,7 @@ export class FakeSquareApi extends FakeSquareStore {
       amount,
       status: errors ? 'FAILED' : body.autocomplete === false ? 'APPROVED' : 'COMPLETED',
       card,
+      wallet: wallet !== undefined,
       locationId: this.locationId,
       referenceId: body.reference_id ?? null,
       customerId,
@@ -166,9 +174,23 @@ export class FakeSquareApi extends FakeSquareStore {
     return payment;
   }
 
+  /** A `verification_token` is `verifyBuyer`'s, for this very source; none is fine too. */
+  private verificationOf(body: Body, source: string): boolean {
+    const token = body.verification_token;
+    if (token === undefined) return false;
+    if (this.verifications.get(token) !== source) {
+      throw invalid(
+        'INVALID_VALUE',
+        'The verification token is not valid for this source.',
+        'verification_token',
+      );
+    }
+    return true;
+  }
+
   private complete(payment: SquarePaymentObject) {
     if (payment.status === 'COMPLETED') return payment;
-    if (payment.status !== 'APPROVED') {
+    if (payment.status !== 'APPROVED' || !('card_details' in payment)) {
       throw invalid(
         'BAD_REQUEST',
         `Payment ${payment.id} is ${payment.status}: only an APPROVED payment can be completed.`,
@@ -182,7 +204,7 @@ export class FakeSquareApi extends FakeSquareStore {
 
   private cancel(payment: SquarePaymentObject) {
     if (payment.status === 'CANCELED') return payment;
-    if (payment.status !== 'APPROVED') {
+    if (payment.status !== 'APPROVED' || !('card_details' in payment)) {
       throw invalid(
         'BAD_REQUEST',
         `Payment ${payment.id} is ${payment.status}: only an APPROVED payment can be canceled.`,

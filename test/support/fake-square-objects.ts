@@ -12,6 +12,12 @@ export interface SquareTestCard {
   prepaid: boolean;
   /** A decline's code (Square's `PAYMENT_METHOD_ERROR` codes), or nothing: approved. */
   decline?: 'GENERIC_DECLINE' | 'INSUFFICIENT_FUNDS' | 'CVV_FAILURE';
+  /**
+   * Its issuer asks for Strong Customer Authentication (Square's "EU" sandbox cards, verification
+   * code 123456): CreatePayment without a `verification_token` from `verifyBuyer` for this very
+   * token or card is declined `CARD_DECLINED_VERIFICATION_REQUIRED`.
+   */
+  sca?: boolean;
 }
 
 export const SQUARE_TEST_CARDS: Record<string, SquareTestCard> = {
@@ -20,6 +26,7 @@ export const SQUARE_TEST_CARDS: Record<string, SquareTestCard> = {
   '5105105105105100': { brand: 'MASTERCARD', cardType: 'DEBIT', prepaid: true },
   '5105105105105105': { brand: 'MASTERCARD', cardType: 'CREDIT', prepaid: false },
   '378282246310005': { brand: 'AMERICAN_EXPRESS', cardType: 'CREDIT', prepaid: false },
+  '4310000000201019': { brand: 'VISA', cardType: 'CREDIT', prepaid: false, sca: true },
   '4000000000000002': {
     brand: 'VISA',
     cardType: 'CREDIT',
@@ -65,10 +72,61 @@ export function squareCard(number: string, customerId: string | null) {
   };
 }
 
+/** A sandbox bank account behind an ACH token: it transfers, or its transfer fails later. */
+export interface SquareTestBank {
+  bankName: string;
+  suffix: string;
+  fails: boolean;
+}
+
+export function squareBankPayment(fields: {
+  amount: SquareMoney;
+  bank: SquareTestBank;
+  locationId: string;
+  referenceId: string | null;
+  customerId: string | null;
+}) {
+  const at = new Date().toISOString();
+  return {
+    id: squareId(29),
+    created_at: at,
+    updated_at: at,
+    amount_money: fields.amount,
+    total_money: fields.amount,
+    approved_money: fields.amount,
+    status: 'PENDING' as 'PENDING' | 'COMPLETED' | 'FAILED',
+    source_type: 'BANK_ACCOUNT',
+    bank_account_details: {
+      bank_name: fields.bank.bankName,
+      transfer_type: 'ACH',
+      account_ownership_type: 'INDIVIDUAL',
+      fingerprint: `sq-1-bank-${fields.bank.suffix}`,
+      country: 'US',
+      statement_description: 'SQ *BLUE LAGOON POOLS',
+      ach_details: {
+        routing_number: '011000015',
+        account_number_suffix: fields.bank.suffix,
+        account_type: 'CHECKING',
+      },
+    } as Record<string, unknown>,
+    location_id: fields.locationId,
+    order_id: squareId(29),
+    ...(fields.referenceId ? { reference_id: fields.referenceId } : {}),
+    ...(fields.customerId ? { customer_id: fields.customerId } : {}),
+    refunded_money: { amount: 0, currency: fields.amount.currency },
+    refund_ids: [] as string[],
+    receipt_number: squareId(4),
+    application_details: { square_product: 'ECOMMERCE_API', application_id: 'sandbox-sq0idb-test' },
+    version_token: squareId(40),
+  };
+}
+
 export function squarePayment(fields: {
   amount: SquareMoney;
   status: 'APPROVED' | 'COMPLETED' | 'FAILED' | 'CANCELED';
   card: ReturnType<typeof squareCard> & { id?: string };
+  /** A wallet's token pays as its card, entered without contact (Apple Pay, Google Pay). */
+  wallet?: boolean;
   locationId: string;
   referenceId: string | null;
   customerId: string | null;
@@ -95,7 +153,7 @@ export function squarePayment(fields: {
             ? 'AUTHORIZED'
             : 'CAPTURED',
       card: fields.card,
-      entry_method: fields.card.id ? 'ON_FILE' : 'KEYED',
+      entry_method: fields.card.id ? 'ON_FILE' : fields.wallet ? 'CONTACTLESS' : 'KEYED',
       cvv_status: 'CVV_ACCEPTED',
       avs_status: 'AVS_ACCEPTED',
       statement_description: 'SQ *BLUE LAGOON POOLS',
@@ -113,7 +171,10 @@ export function squarePayment(fields: {
   };
 }
 
-export type SquarePaymentObject = ReturnType<typeof squarePayment>;
+export type SquareCardPaymentObject = ReturnType<typeof squarePayment>;
+export type SquareBankPaymentObject = ReturnType<typeof squareBankPayment>;
+/** A payment at the stand-in: by card (a wallet's too) or by bank transfer. */
+export type SquarePaymentObject = SquareCardPaymentObject | SquareBankPaymentObject;
 
 export function squareRefund(
   payment: SquarePaymentObject,
@@ -139,7 +200,7 @@ export type SquareRefundObject = ReturnType<typeof squareRefund>;
 /** A webhook event body as Square sends it. */
 export function squareEvent(
   type: string,
-  kind: 'payment' | 'refund',
+  kind: 'payment' | 'refund' | 'dispute',
   object: { id: string; [field: string]: unknown },
 ) {
   return {

@@ -13,6 +13,13 @@ import { squareEvent, squareSignature } from './fake-square-objects.ts';
 
 export { SQUARE_TEST_CARDS } from './fake-square-objects.ts';
 
+/** The events Square sends that the stand-in makes. */
+export type SquareEventType =
+  | 'payment.updated'
+  | 'refund.updated'
+  | 'dispute.created'
+  | 'dispute.state.updated';
+
 export interface SquareRequest {
   method: string;
   path: string;
@@ -33,7 +40,7 @@ export interface FakeSquare {
   lostAnswers: Set<string>;
   /** A webhook delivery as Square makes it: the body and its signature for `notificationUrl`. */
   webhook(
-    type: 'payment.updated' | 'refund.updated',
+    type: SquareEventType,
     object: { id: string; [field: string]: unknown },
     notificationUrl: string,
     key: string,
@@ -117,7 +124,7 @@ export async function startFakeSquare(): Promise<FakeSquare> {
     requestsTo: (method, path) => requests.filter((r) => r.method === method && r.path === path),
     lostAnswers,
     webhook(type, object, notificationUrl, key) {
-      const kind = type === 'payment.updated' ? 'payment' : 'refund';
+      const kind = type.split('.')[0] as 'payment' | 'refund' | 'dispute';
       const body = JSON.stringify(squareEvent(type, kind, object));
       return { body, signature: squareSignature(body, notificationUrl, key) };
     },

@@ -41,6 +41,11 @@ export interface SquareEventBody {
         amount_money?: SquareMoney;
         total_money?: SquareMoney;
         card_details?: { card?: SquareCardJson; errors?: { code?: string }[] };
+        bank_account_details?: {
+          bank_name?: string;
+          ach_details?: { account_number_suffix?: string };
+          errors?: { code?: string }[];
+        };
       };
       refund?: {
         id?: string;
@@ -59,19 +64,27 @@ export function squareProviderEvents(body: SquareEventBody): ProviderEvent[] {
   if (!id || !object) return [];
   if (body.type === 'payment.updated' && object.payment?.id) {
     const payment = object.payment;
+    // An ACH transfer (PENDING, then COMPLETED or FAILED days later) names its bank account.
+    const bank = payment.bank_account_details;
     const base = {
       id,
       provider: 'square' as const,
       providerPaymentId: payment.id as string,
       paymentId: payment.reference_id ?? null,
       amount: Number(payment.total_money?.amount ?? payment.amount_money?.amount ?? 0),
-      details: cardDetails(payment.card_details?.card),
+      details: bank
+        ? {
+            method: 'us_bank_account' as const,
+            funding: null,
+            brand: bank.bank_name ?? null,
+            last4: bank.ach_details?.account_number_suffix ?? null,
+          }
+        : cardDetails(payment.card_details?.card),
     };
     if (payment.status === 'COMPLETED') return [{ ...base, type: 'payment.succeeded' }];
     if (payment.status === 'FAILED') {
-      return [
-        { ...base, type: 'payment.failed', failure: squareFailure(payment.card_details?.errors) },
-      ];
+      const errors = bank ? bank.errors : payment.card_details?.errors;
+      return [{ ...base, type: 'payment.failed', failure: squareFailure(errors, !!bank) }];
     }
     return [];
   }

@@ -30,6 +30,16 @@ export function squareFunding(card: Square.Card | undefined): Funding {
 }
 
 export function squareDetails(payment: Square.Payment): PaymentMethodDetails | null {
+  const bank = payment.bankAccountDetails;
+  if (bank) {
+    // An ACH transfer: the bank's name and the account's last digits, as the customer knows it.
+    return {
+      method: 'us_bank_account',
+      funding: null,
+      brand: bank.bankName ?? null,
+      last4: bank.achDetails?.accountNumberSuffix ?? null,
+    };
+  }
   const card = payment.cardDetails?.card;
   if (!card) return null;
   return {
@@ -60,11 +70,19 @@ const WORDS: Record<string, string> = {
     "Your card's postal code is incorrect. Check it, or try another card.",
   INVALID_EXPIRATION: 'Your card has expired. Try another card.',
   CARD_EXPIRED: 'Your card has expired. Try another card.',
-  CARD_DECLINED_VERIFICATION_REQUIRED: 'Your bank asks you to verify this card. Try again.',
+  CARD_DECLINED_VERIFICATION_REQUIRED:
+    "Your bank asks you to verify this card, and it wasn't verified. Try again, or try another card.",
 };
 
-export function squareFailure(errors: readonly { code?: string }[] | undefined): ProviderFailure {
-  const code = errors?.find((error) => error.code)?.code ?? 'GENERIC_DECLINE';
+const BANK_FAILED = "Your bank didn't complete the transfer. Try another bank account or a card.";
+
+export function squareFailure(
+  errors: readonly { code?: string }[] | undefined,
+  bank = false,
+): ProviderFailure {
+  const found = errors?.find((error) => error.code)?.code;
+  if (bank) return { code: (found ?? 'BANK_TRANSFER_FAILED').toLowerCase(), message: BANK_FAILED };
+  const code = found ?? 'GENERIC_DECLINE';
   return {
     code: code.toLowerCase(),
     message: WORDS[code] ?? 'Your card was declined. Try another card.',

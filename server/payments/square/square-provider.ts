@@ -52,8 +52,9 @@ export function createSquareClient(options: SquareOptions): SquareClient {
 
 export class SquareProvider implements PaymentProvider {
   readonly name = 'square' as const;
-  // Square's ACH needs Plaid in the browser: cards only, for now (docs/payments.md).
-  static readonly methods = ['card'] as const;
+  // Cards (and Apple Pay / Google Pay, which pay as cards) and ACH bank transfers, which Square's
+  // Web Payments SDK takes through Plaid for US businesses in USD (shared/quote.ts narrows it).
+  static readonly methods = ['card', 'us_bank_account'] as const;
   readonly methods = SquareProvider.methods;
 
   constructor(
@@ -85,13 +86,29 @@ export class SquareProvider implements PaymentProvider {
   }
 
   async authorize(input: AuthorizeInput): Promise<Authorized> {
+    const sourceId = input.reference ?? (input.savedPaymentMethodId as string);
+    // Square's bank tokens (`bnon:`, from `ach.tokenize()`) pay a bank-account payment only: its
+    // fee is the bank method's, and a card's token would be priced as a bank transfer otherwise.
+    const bank = sourceId.startsWith('bnon:');
+    if (input.method && bank !== (input.method === 'us_bank_account')) {
+      throw unprocessable(
+        'source_mismatch',
+        bank
+          ? 'This payment is for a card: pay it with a card or wallet.'
+          : 'This payment is for a bank account: pay it with a bank account.',
+        'square.source_id',
+      );
+    }
     const request: Square.CreatePaymentRequest = {
-      sourceId: input.reference ?? (input.savedPaymentMethodId as string),
+      sourceId,
       idempotencyKey: input.idempotencyKey,
       amountMoney: money(input.amount, input.currency),
-      autocomplete: false,
+      // Square's ACH payments must complete on their own (PENDING, then COMPLETED or FAILED);
+      // cards are authorized, settled for their funding, then captured or voided.
+      autocomplete: bank,
       locationId: this.locationId,
       referenceId: input.paymentId,
+      ...(input.verificationToken ? { verificationToken: input.verificationToken } : {}),
       ...(input.providerCustomerId ? { customerId: input.providerCustomerId } : {}),
     };
     try {
@@ -99,10 +116,15 @@ export class SquareProvider implements PaymentProvider {
       if (!payment?.id) throw new Error('Square answered without a payment');
       return {
         providerPaymentId: payment.id,
-        status: payment.status === 'FAILED' ? 'failed' : 'approved',
+        status:
+          payment.status === 'FAILED'
+            ? 'failed'
+            : payment.status === 'PENDING' || payment.status === 'COMPLETED'
+              ? 'pending'
+              : 'approved',
         amount: Number(payment.amountMoney?.amount ?? 0),
         details: squareDetails(payment),
-        failure: payment.status === 'FAILED' ? squareFailure(undefined) : null,
+        failure: payment.status === 'FAILED' ? squareFailure(undefined, bank) : null,
       };
     } catch (error) {
       // A decline: Square answers with its errors and the FAILED payment it made.
@@ -133,7 +155,13 @@ export class SquareProvider implements PaymentProvider {
       status,
       amount: Number(payment.totalMoney?.amount ?? payment.amountMoney?.amount ?? 0),
       details: squareDetails(payment),
-      failure: status === 'failed' ? squareFailure(undefined) : null,
+      failure:
+        status === 'failed'
+          ? squareFailure(
+              payment.cardDetails?.errors ?? payment.bankAccountDetails?.errors ?? undefined,
+              !!payment.bankAccountDetails,
+            )
+          : null,
     };
   }
 

@@ -55,10 +55,19 @@ export const SquareConfirmation = z
     square: z.strictObject({
       source_id: z
         .string()
-        .regex(/^(cnon|ccof):[\w-]{1,250}$/, 'must be a Square payment token (cnon:…)')
+        .regex(/^(cnon|ccof|bnon):[\w-]{1,250}$/, 'must be a Square payment token (cnon:…)')
         .optional()
         .openapi({
-          description: "The Web Payments SDK's `card.tokenize()` token; absent for a saved card.",
+          description:
+            "The Web Payments SDK's token (`card.tokenize()`, a wallet's, or `ach.tokenize()`'s `bnon:`); absent for a saved card.",
+        }),
+      verification_token: z
+        .string()
+        .regex(/^verf:[\w-]{1,500}$/, 'must be a Square verification token (verf:…)')
+        .optional()
+        .openapi({
+          description:
+            "What `payments.verifyBuyer()` made for the card (3-D Secure / SCA); passed to Square's CreatePayment.",
         }),
     }),
     accept_total: z.number().int().min(0).optional(),
@@ -107,6 +116,7 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       if ('square' in body) {
         const payment = await confirmByAuthorizing(db, provider, scope, id, {
           source_id: body.square.source_id,
+          verification_token: body.square.verification_token,
           accept_total: body.accept_total,
         });
         return c.json(portalPaymentView(payment, scope), 200);
