@@ -147,7 +147,8 @@ export class FakeSquareApi extends FakeSquareStore {
       : squareCard(number, null);
     // An SCA card's issuer declines what its buyer did not verify (a wallet's device did).
     const decline =
-      test.decline ?? (test.sca && !wallet && !verified ? 'CARD_DECLINED_VERIFICATION_REQUIRED' : null);
+      test.decline ??
+      (test.sca && !wallet && !verified ? 'CARD_DECLINED_VERIFICATION_REQUIRED' : null);
     const errors = decline
       ? [
           {

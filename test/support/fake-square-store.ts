@@ -5,12 +5,12 @@
  */
 import {
   SQUARE_TEST_CARDS,
-  type SquareMoney,
   type SquareBankPaymentObject,
-  type SquareTestBank,
-  squareBankPayment,
+  type SquareMoney,
   type SquarePaymentObject,
   type SquareRefundObject,
+  type SquareTestBank,
+  squareBankPayment,
   squareCard,
   squareId,
 } from './fake-square-objects.ts';
