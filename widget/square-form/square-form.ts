@@ -1,64 +1,55 @@
 /**
- * The Square form: Square's Web Payments SDK (`square.js`, from Square's CDN, loaded only now
- * that the payment block shows; a page or test that already has `window.Square` keeps it) and
- * its card form, attached in the element's light-DOM child (`paymentFormHost`), as Stripe's is:
- * Square's fields are iframes that a shadow root would cut off.
+ * The Square form: Square's Web Payments SDK (loaded only now that the payment block shows:
+ * square-sdk.ts) with its card form attached in the element's light-DOM child
+ * (`paymentFormHost`), as Stripe's is; Apple Pay and Google Pay beside it where Square offers
+ * them (square-wallets.ts); and an ACH bank transfer through Plaid when the customer chooses
+ * "Bank account" and the seller takes ACH (`payments.ach()` throws otherwise).
  *
- * At Pay the card is tokenized (`card.tokenize()`: a one-time `cnon:` token; what is missing is
- * shown in Square's own fields), the element makes the payment, and the token goes to `POST
- * …/payments/:id/confirm {"square": {"source_id"}}`: the server authorizes it, reads the card's
- * type, settles the fee (a debit card pays none, handed back as `fee_changed` for the customer to
- * accept, with a new token at the next press), and captures. A saved card sends no token.
+ * At Pay, whatever the way, the SDK makes a one-time token: a card's (`card.tokenize()`, then
+ * `payments.verifyBuyer()`, Square's Strong Customer Authentication: its bank's challenge where
+ * one is asked, and a `verf:` token sent with the card), a wallet's, or a bank account's
+ * (`ach.tokenize()`: `bnon:`). The element makes the payment and the token goes to `POST
+ * …/payments/:id/confirm {"square": {"source_id", "verification_token"?}}`: the server authorizes
+ * a card, reads its funding, settles the fee (a debit card pays none: `fee_changed`, accepted
+ * with a new token at the next press) and captures; a bank transfer is sent for the bank method's
+ * total and is `processing` until Square says it completed. A saved card sends no token.
  */
 import type { PaymentRequest, PortalPayment } from '../../shared/api/portal.ts';
 import { type Collector, PaymentFlow } from '../provider-form/payment-flow.ts';
 import type { FormHost, PaymentForm } from '../provider-form/provider-form.ts';
-
-/** The part of Square's Web Payments SDK this form uses. */
-interface SquareCard {
-  attach(target: HTMLElement): Promise<void>;
-  tokenize(): Promise<{ status: string; token?: string; errors?: { message: string }[] }>;
-  destroy(): Promise<unknown>;
-  focus?(field: string): unknown;
-}
-interface SquareSdk {
-  payments(applicationId: string, locationId: string): { card(): Promise<SquareCard> };
-}
+import { squareBank } from './square-bank.ts';
+import {
+  decimalAmount,
+  loadSdk,
+  type SquareAch,
+  type SquareCard,
+  type SquarePayments,
+} from './square-sdk.ts';
+import { squareStrings } from './square-strings.ts';
+import { SquareWallets, type WalletName } from './square-wallets.ts';
 
 export function createForm(host: FormHost): PaymentForm {
   return new SquareForm(host);
 }
 
-/** Square's CDN: its sandbox for sandbox application ids, else production. */
-function sdkUrl(applicationId: string): string {
-  return applicationId.startsWith('sandbox-')
-    ? 'https://sandbox.web.squarecdn.com/v1/square.js'
-    : 'https://web.squarecdn.com/v1/square.js';
-}
-
-function loadSdk(applicationId: string): Promise<SquareSdk> {
-  const present = (window as { Square?: SquareSdk }).Square;
-  if (present) return Promise.resolve(present);
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = sdkUrl(applicationId);
-    script.onload = () => {
-      const loaded = (window as { Square?: SquareSdk }).Square;
-      if (loaded) resolve(loaded);
-      else reject(new Error('square.js did not define Square'));
-    };
-    script.onerror = () => reject(new Error('square.js did not load'));
-    document.head.append(script);
-  });
-}
+/** A wallet button's press reaches the form through the element's Pay this soon, or not at all. */
+const WALLET_PRESS_MS = 2_000;
 
 class SquareForm implements PaymentForm, Collector {
+  private payments: SquarePayments | null = null;
   private card: SquareCard | null = null;
+  private ach: SquareAch | null = null;
   private readonly container = document.createElement('div');
+  private readonly wallets = new SquareWallets((wallet) => this.pressWallet(wallet));
   private state: 'loading' | 'ready' | 'failed' = 'loading';
   private mounted: Promise<void>;
-  /** The token of the press under way: Square's tokens are used once. */
+  /** The token of the press under way (Square's tokens are used once), and its verification. */
   private token: string | null = null;
+  private verification: string | null = null;
+  /** The wallet whose button was pressed, and when. */
+  private wallet: { name: WalletName; at: number } | null = null;
+  /** Why the last press stopped before anything was made (a bank check failed…). */
+  private problem = '';
   private readonly flow: PaymentFlow;
 
   constructor(private readonly host: FormHost) {
@@ -71,35 +62,54 @@ class SquareForm implements PaymentForm, Collector {
   }
 
   private async mount(): Promise<void> {
-    const { portal } = this.host.now();
+    const { portal, total, l } = this.host.now();
     this.state = 'loading';
     try {
       if (portal.provider.name !== 'square') throw new Error('the portal is not Square');
       const { application_id: app, location_id: location } = portal.provider;
       const sdk = await loadSdk(app);
-      this.card = await sdk.payments(app, location).card();
+      this.payments = sdk.payments(app, location);
+      this.card = await this.payments.card();
       this.container.className = 'square-card';
-      this.host.element.paymentFormHost.replaceChildren(this.container);
+      this.host.element.paymentFormHost.replaceChildren(this.container, this.wallets.container);
       await this.card.attach(this.container);
       this.state = 'ready';
+      const s = squareStrings(l.lang);
+      await this.wallets.mount(this.payments, portal.currency, total, portal.business.name, s);
+      if (portal.payment_methods.some((method) => method.type === 'us_bank_account')) {
+        this.ach = await this.payments
+          .ach({ transactionId: crypto.randomUUID() })
+          .catch(() => null);
+      }
     } catch {
-      this.state = 'failed';
+      if (this.state !== 'ready') this.state = 'failed';
     }
     this.host.element.requestUpdate();
   }
 
   render(): unknown {
     const { html, nothing } = this.host.kit;
-    const { t } = this.host.now().l;
-    this.container.hidden = this.host.now().savedCard !== null;
-    if (this.state === 'loading') return html`<p class="form-status muted">${t.formLoading}</p>`;
+    const { l, method, savedCard, total, portal } = this.host.now();
+    const s = squareStrings(l.lang);
+    const bank = method === 'us_bank_account';
+    this.container.hidden = savedCard !== null || bank;
+    this.wallets.container.style.display = savedCard !== null || bank ? 'none' : '';
+    this.wallets.update(total, portal.currency, portal.business.name);
+    const problem = this.problem
+      ? html`<p class="form-status" role="alert">${this.problem}</p>`
+      : nothing;
+    if (this.state === 'loading') return html`<p class="form-status muted">${l.t.formLoading}</p>`;
     if (this.state === 'failed') {
       return html`<div class="form-status" role="alert">
-        <p>${t.formFailed}</p>
-        <button class="button" type="button" @click=${() => this.retry()}>${t.retry}</button>
+        <p>${l.t.formFailed}</p>
+        <button class="button" type="button" @click=${() => this.retry()}>${l.t.retry}</button>
       </div>`;
     }
-    return nothing;
+    if (bank) {
+      return html`<p class="form-status muted">${this.ach ? s.bankNote : s.bankUnavailable}</p>
+        ${problem}`;
+    }
+    return problem;
   }
 
   private retry(): void {
@@ -107,23 +117,90 @@ class SquareForm implements PaymentForm, Collector {
     this.host.element.requestUpdate();
   }
 
+  /** A wallet's button: the wallet is what the element's Pay now pays with. */
+  private pressWallet(name: WalletName): void {
+    this.wallet = { name, at: Date.now() };
+    const pay =
+      this.host.element.renderRoot.querySelector<HTMLButtonElement>('[part="pay-button"]');
+    pay?.click();
+  }
+
   async ready(): Promise<boolean> {
+    const pressed = this.wallet;
+    this.wallet = null;
     await this.mounted;
-    if (this.state !== 'ready') return false;
     this.token = null;
-    if (this.host.now().savedCard) return true;
+    this.verification = null;
+    this.problem = '';
+    if (this.state !== 'ready') return false;
+    const { savedCard, method, l } = this.host.now();
+    const s = squareStrings(l.lang);
+    if (method === 'us_bank_account') {
+      const token = await squareBank(this.ach, this.host.now());
+      if (!token) this.problem = this.ach ? s.bankCanceled : s.bankUnavailable;
+      this.token = token;
+      return this.show(token !== null);
+    }
+    if (pressed && Date.now() - pressed.at < WALLET_PRESS_MS) {
+      // The device verified its owner: a wallet's token needs no verifyBuyer.
+      const result = await this.wallets
+        .get(pressed.name)
+        ?.tokenize()
+        .catch(() => null);
+      this.token = result?.status === 'OK' && result.token ? result.token : null;
+      return this.token !== null;
+    }
+    if (savedCard) return true;
     // Square shows what is missing or wrong in its own fields.
     const result = await this.card!.tokenize();
     if (result.status !== 'OK' || !result.token) return false;
+    const verified = await this.verify(result.token);
+    if (!verified) {
+      this.problem = s.notVerified;
+      return this.show(false);
+    }
     this.token = result.token;
+    this.verification = verified;
     return true;
+  }
+
+  /** Square's buyer verification for this card and the total about to be charged. */
+  private async verify(source: string): Promise<string | null> {
+    const { total, portal } = this.host.now();
+    const [givenName, ...rest] = portal.customer.name.trim().split(/\s+/);
+    try {
+      const result = await this.payments!.verifyBuyer(source, {
+        amount: decimalAmount(total, portal.currency),
+        currencyCode: portal.currency.toUpperCase(),
+        intent: 'CHARGE',
+        billingContact: {
+          ...(givenName ? { givenName } : {}),
+          ...(rest.length > 0 ? { familyName: rest.join(' ') } : {}),
+        },
+        customerInitiated: true,
+        sellerKeyedIn: false,
+      });
+      return result?.token ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private show(ok: boolean): boolean {
+    this.host.element.requestUpdate();
+    return ok;
   }
 
   confirm(payment: PortalPayment, acceptTotal: number | null): Promise<PortalPayment> {
     const source = this.token;
+    const verification = this.verification;
     this.token = null;
+    this.verification = null;
     return this.host.now().api.confirmPayment(payment.id, {
-      square: source ? { source_id: source } : {},
+      square: {
+        ...(source ? { source_id: source } : {}),
+        ...(verification ? { verification_token: verification } : {}),
+      },
       ...(acceptTotal !== null ? { accept_total: acceptTotal } : {}),
     });
   }
@@ -137,11 +214,14 @@ class SquareForm implements PaymentForm, Collector {
   }
 
   clear(focus: boolean): void {
+    this.problem = '';
     if (focus) this.card?.focus?.('cardNumber');
   }
 
   dispose(): void {
     void this.card?.destroy();
+    void this.ach?.destroy();
+    this.wallets.dispose();
     this.container.remove();
   }
 }

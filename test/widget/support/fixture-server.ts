@@ -59,7 +59,7 @@ export interface FixtureServer {
   staff(link: string, method: string, path: string, body?: unknown): Promise<unknown>;
   stripeJs(call: StripeJsCall): Promise<unknown>;
   /** The Web Payments SDK's part that reaches Square: a one-time token for a test card. */
-  squareJs(call: { op: 'tokenize'; card: string }): Promise<unknown>;
+  squareJs(call: SquareJsCall): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -266,7 +266,17 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       return api.completeAction(call.clientSecret.split('_secret_')[0]!, call.pass);
     },
     async squareJs(call) {
-      return (await squareWorld()).fake.api.tokenize(call.card);
+      const { api, requests } = (await squareWorld()).fake;
+      if (call.op === 'verify') return api.verifyBuyer(call.source);
+      if (call.op === 'wallet') return api.tokenizeWallet(call.card, call.wallet);
+      if (call.op === 'bank') return api.tokenizeBank(call.account);
+      // What our server sent to Square's CreatePayment, in order.
+      if (call.op === 'creates') {
+        return requests
+          .filter((r) => r.method === 'POST' && r.path === '/v2/payments')
+          .map((r) => r.body);
+      }
+      return api.tokenize(call.card);
     },
     async close() {
       await sandbox.close();
@@ -283,6 +293,14 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     },
   };
 }
+
+/** What the Web Payments SDK's stand-in asks of the Square stand-in behind the fixture server. */
+export type SquareJsCall =
+  | { op: 'tokenize'; card: string }
+  | { op: 'verify'; source: string }
+  | { op: 'wallet'; card: string; wallet: 'APPLE_PAY' | 'GOOGLE_PAY' }
+  | { op: 'bank'; account: 'ok' | 'fails' }
+  | { op: 'creates' };
 
 /** A token no link has: the dead-link state. */
 export function deadToken(): string {

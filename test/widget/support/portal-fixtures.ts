@@ -5,7 +5,7 @@
  */
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { PayPortal } from '../../../widget/index.ts';
-import type { Fixture, FixtureRequest, StripeJsCall } from './fixture-server.ts';
+import type { Fixture, FixtureRequest, SquareJsCall, StripeJsCall } from './fixture-server.ts';
 
 export type { Fixture };
 
@@ -29,8 +29,8 @@ export async function stripeJs(call: StripeJsCall): Promise<unknown> {
 }
 
 /** The Web Payments SDK's tokenization, done by the Square stand-in behind the fixture server. */
-export async function squareJs(call: { op: 'tokenize'; card: string }): Promise<string> {
-  return (await executeServerCommand('square-js', call)) as string;
+export async function squareJs<T = string>(call: SquareJsCall): Promise<T> {
+  return (await executeServerCommand('square-js', call)) as T;
 }
 
 export async function deadLink(): Promise<{ apiBase: string; token: string }> {
