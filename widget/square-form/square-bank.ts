@@ -9,7 +9,7 @@ import { decimalAmount, type SquareAch, type TokenResult } from './square-sdk.ts
 
 export async function squareBank(
   ach: SquareAch | null,
-  { portal, total }: FormContext,
+  { portal, total, l }: FormContext,
 ): Promise<string | null> {
   if (!ach) return null;
   const told = new Promise<TokenResult | null>((resolve) => {
@@ -21,7 +21,7 @@ export async function squareBank(
     const returned = await ach.tokenize({
       accountHolderName: portal.customer.name,
       intent: 'CHARGE',
-      amount: decimalAmount(total, portal.currency),
+      amount: decimalAmount(l, total),
       currency: portal.currency.toUpperCase(),
     });
     const result = returned ?? (await told);

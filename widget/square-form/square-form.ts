@@ -75,7 +75,7 @@ class SquareForm implements PaymentForm, Collector {
       await this.card.attach(this.container);
       this.state = 'ready';
       const s = squareStrings(l.lang);
-      await this.wallets.mount(this.payments, portal.currency, total, portal.business.name, s);
+      await this.wallets.mount(this.payments, l, portal.currency, total, portal.business.name, s);
       if (portal.payment_methods.some((method) => method.type === 'us_bank_account')) {
         this.ach = await this.payments
           .ach({ transactionId: crypto.randomUUID() })
@@ -94,7 +94,7 @@ class SquareForm implements PaymentForm, Collector {
     const bank = method === 'us_bank_account';
     this.container.hidden = savedCard !== null || bank;
     this.wallets.container.style.display = savedCard !== null || bank ? 'none' : '';
-    this.wallets.update(total, portal.currency, portal.business.name);
+    this.wallets.update(l, total, portal.business.name);
     const problem = this.problem
       ? html`<p class="form-status" role="alert">${this.problem}</p>`
       : nothing;
@@ -166,11 +166,11 @@ class SquareForm implements PaymentForm, Collector {
 
   /** Square's buyer verification for this card and the total about to be charged. */
   private async verify(source: string): Promise<string | null> {
-    const { total, portal } = this.host.now();
+    const { total, portal, l } = this.host.now();
     const [givenName, ...rest] = portal.customer.name.trim().split(/\s+/);
     try {
       const result = await this.payments!.verifyBuyer(source, {
-        amount: decimalAmount(total, portal.currency),
+        amount: decimalAmount(l, total),
         currencyCode: portal.currency.toUpperCase(),
         intent: 'CHARGE',
         billingContact: {

@@ -3,8 +3,6 @@
  * Square's CDN (its sandbox for sandbox application ids), only once the payment block shows. A
  * page or test that already has `window.Square` keeps it.
  */
-import { minorUnitDigits } from '../../shared/money.ts';
-
 export interface TokenResult {
   status: string;
   token?: string;
@@ -94,12 +92,12 @@ export function loadSdk(applicationId: string): Promise<SquareSdk> {
   });
 }
 
-/** Minor units as Square's browser SDK writes amounts: "149.12", "5000" for JPY. */
-export function decimalAmount(amount: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  if (digits === 0) return String(amount);
-  const text = String(Math.abs(amount)).padStart(digits + 1, '0');
-  return `${amount < 0 ? '-' : ''}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+/**
+ * Minor units as Square's browser SDK writes amounts: "149.12", "5000" for JPY (the element's
+ * Localizer knows the currency's decimals; its decimal comma becomes Square's point).
+ */
+export function decimalAmount(l: { amountInput(amount: number): string }, amount: number): string {
+  return l.amountInput(amount).replace(',', '.');
 }
 
 /**

@@ -12,6 +12,9 @@ import type { SquareStrings } from './square-strings.ts';
 
 export type WalletName = 'apple_pay' | 'google_pay';
 
+/** The element's Localizer, as far as amounts go. */
+type Amounts = Parameters<typeof decimalAmount>[0];
+
 export class SquareWallets {
   readonly container = document.createElement('div');
   private request: SquarePaymentRequest | null = null;
@@ -24,6 +27,7 @@ export class SquareWallets {
 
   async mount(
     payments: SquarePayments,
+    l: Amounts,
     currency: string,
     total: number,
     label: string,
@@ -33,7 +37,7 @@ export class SquareWallets {
       this.request = payments.paymentRequest({
         countryCode: countryOf(currency),
         currencyCode: currency.toUpperCase(),
-        total: { amount: decimalAmount(total, currency), label },
+        total: { amount: decimalAmount(l, total), label },
       });
     } catch {
       return;
@@ -78,8 +82,8 @@ export class SquareWallets {
   }
 
   /** The wallet's sheet shows what the customer pays now. */
-  update(total: number, currency: string, label: string): void {
-    this.request?.update({ total: { amount: decimalAmount(total, currency), label } });
+  update(l: Amounts, total: number, label: string): void {
+    this.request?.update({ total: { amount: decimalAmount(l, total), label } });
   }
 
   get(name: WalletName): SquareWallet | undefined {
