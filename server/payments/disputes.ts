@@ -1,5 +1,6 @@
 /**
- * A cardholder's dispute of a payment (Stripe's `charge.dispute.*` events; issue 10). The dispute
+ * A cardholder's dispute of a payment (Stripe's `charge.dispute.*` events, issue 10; Square's
+ * `dispute.created` and `dispute.state.updated`, issue 16). The dispute
  * is kept with its status, so staff see the payment disputed; its money reaches the ledger as
  * entries of its own: when the funds are withdrawn from the business the payment no longer pays
  * (an `adjustment` +amount: the customer owes it again), and when they are reinstated (the
@@ -31,6 +32,11 @@ export async function applyDisputeEvent(
     .where('provider_dispute_id', '=', told.id)
     .executeTakeFirst();
   const opened = !dispute;
+  const version = told.version ?? null;
+  // A state older than the one applied (Square numbers them) came late: it moves nothing.
+  if (dispute && version !== null && dispute.provider_version !== null) {
+    if (version < Number(dispute.provider_version)) return false;
+  }
   if (!dispute) {
     dispute = {
       provider_dispute_id: told.id,
@@ -40,6 +46,7 @@ export async function applyDisputeEvent(
       reason: told.reason,
       status: told.status,
       funds_withdrawn: 0,
+      provider_version: version,
       created_at: at,
       updated_at: at,
     };
@@ -77,15 +84,21 @@ export async function applyDisputeEvent(
   const statusChanged = told.status !== dispute.status;
   await trx
     .updateTable('disputes')
-    .set({ status: told.status, funds_withdrawn: withdrawn, updated_at: at })
+    .set({
+      status: told.status,
+      funds_withdrawn: withdrawn,
+      provider_version: version ?? dispute.provider_version,
+      updated_at: at,
+    })
     .where('provider_dispute_id', '=', told.id)
     .execute();
   if (opened || closedNow) await notify(trx, payment, { ...dispute, status: told.status }, opened);
   return opened || posted || statusChanged;
 }
 
+/** Stripe's closed statuses, and Square's (`accepted` by the seller, an inquiry closed). */
 function isClosed(status: string): boolean {
-  return status === 'won' || status === 'lost' || status === 'prevented';
+  return ['won', 'lost', 'prevented', 'accepted', 'inquiry_closed'].includes(status);
 }
 
 async function notify(trx: Trx, payment: Payment, dispute: DisputeTable, opened: boolean) {
@@ -99,7 +112,7 @@ async function notify(trx: Trx, payment: Payment, dispute: DisputeTable, opened:
   const lines = opened
     ? [
         `${receipt.customer.name} disputed payment ${number} of ${amount} with their card issuer (reason: ${dispute.reason}).`,
-        'Answer it in your Stripe Dashboard before the due date it shows; the funds are withdrawn from your balance until it is decided.',
+        `Answer it in your ${payment.provider === 'square' ? 'Square' : 'Stripe'} Dashboard before the due date it shows; the funds are withdrawn from your balance until it is decided.`,
       ]
     : [`The dispute of payment ${number} (${amount}) is closed: ${dispute.status}.`];
   await enqueueEmail(trx, {

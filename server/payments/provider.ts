@@ -116,7 +116,13 @@ export interface ProviderEvent {
   providerRefundId?: string | null;
   refundId?: string | null;
   /** dispute.*: the provider's dispute as it now stands (`amount` is the disputed amount). */
-  dispute?: { id: string; reason: string; status: string } | null;
+  dispute?: {
+    id: string;
+    reason: string;
+    status: string;
+    /** The provider's number for this state of the dispute (Square's `version`): older is stale. */
+    version?: number | null;
+  } | null;
 }
 
 export interface RefundInput {

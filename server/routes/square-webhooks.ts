@@ -1,5 +1,6 @@
 /**
- * `POST /webhooks/square`: Square's events (`payment.updated`, `refund.updated`). The raw body is
+ * `POST /webhooks/square`: Square's events (`payment.updated`, `refund.updated`,
+ * `dispute.created`, `dispute.state.updated`). The raw body is
  * verified with the SDK's own helper (`WebhooksHelper.verifySignature`: HMAC-SHA256 of the
  * notification URL and the body, with SQUARE_WEBHOOK_SIGNATURE_KEY, in the
  * `x-square-hmacsha256-signature` header); the notification URL is ours, from PUBLIC_URL, never
@@ -28,7 +29,7 @@ export const squareWebhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi
     tags: ['Webhooks'],
     summary: "Square's events, signature checked",
     description:
-      'Subscribe payment.updated and refund.updated, with the notification URL `<PUBLIC_URL>/webhooks/square`. Signed in the `x-square-hmacsha256-signature` header.',
+      'Subscribe payment.updated, refund.updated, dispute.created and dispute.state.updated, with the notification URL `<PUBLIC_URL>/webhooks/square`. Signed in the `x-square-hmacsha256-signature` header.',
     responses: {
       200: jsonResponse(Received, 'Taken (or already taken before)'),
       ...errorResponses(400, 404, 413),

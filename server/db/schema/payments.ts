@@ -147,6 +147,8 @@ export interface DisputeTable {
   status: string;
   /** 1 while the dispute's funds are withdrawn from the business (posted to the ledger). */
   funds_withdrawn: number;
+  /** Square's `version` of the dispute last applied (migration 2026_12_06_0201); null for Stripe. */
+  provider_version: number | null;
   created_at: string;
   updated_at: string;
 }

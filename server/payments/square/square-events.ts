@@ -4,10 +4,12 @@
  * Square's snake_case. `payment.updated` with a COMPLETED payment is a success (the payment's
  * `reference_id` names ours), FAILED a failure; APPROVED, PENDING and CANCELED move nothing of
  * ours (our confirmation captures or voids). `refund.updated`: COMPLETED succeeded, FAILED or
- * REJECTED failed (the refund's `reason` names ours: "Refund re_…"). The event id is Square's
- * `event_id`: a redelivery is a duplicate.
+ * REJECTED failed (the refund's `reason` names ours: "Refund re_…"). `dispute.created` and
+ * `dispute.state.updated`: ./square-disputes.ts. The event id is Square's `event_id`: a
+ * redelivery is a duplicate.
  */
 import type { PaymentMethodDetails, ProviderEvent } from '../provider.ts';
+import { type SquareDisputeJson, squareDisputeEvents } from './square-disputes.ts';
 import { squareFailure, squareFunding } from './square-payments.ts';
 
 interface SquareMoney {
@@ -47,6 +49,7 @@ export interface SquareEventBody {
           errors?: { code?: string }[];
         };
       };
+      dispute?: SquareDisputeJson;
       refund?: {
         id?: string;
         status?: string;
@@ -62,6 +65,9 @@ export function squareProviderEvents(body: SquareEventBody): ProviderEvent[] {
   const id = body.event_id;
   const object = body.data?.object;
   if (!id || !object) return [];
+  if (body.type === 'dispute.created' || body.type === 'dispute.state.updated') {
+    return squareDisputeEvents(id, body.type, object.dispute);
+  }
   if (body.type === 'payment.updated' && object.payment?.id) {
     const payment = object.payment;
     // An ACH transfer (PENDING, then COMPLETED or FAILED days later) names its bank account.
