@@ -38,6 +38,8 @@ export interface FakeSquare {
    * for one path segment (a payment's id, say).
    */
   lostAnswers: Set<string>;
+  /** `METHOD /path` that never reaches Square: the connection drops before any work is done. */
+  unreached: Set<string>;
   /** A webhook delivery as Square makes it: the body and its signature for `notificationUrl`. */
   webhook(
     type: SquareEventType,
@@ -53,6 +55,7 @@ export async function startFakeSquare(): Promise<FakeSquare> {
   const requests: SquareRequest[] = [];
   const remembered = new Map<string, { request: string; status: number; body: string }>();
   const lostAnswers = new Set<string>();
+  const unreached = new Set<string>();
 
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -67,7 +70,12 @@ export async function startFakeSquare(): Promise<FakeSquare> {
       replayed: false,
     };
     requests.push(recorded);
-    const lost = [...lostAnswers].some((pattern) => matches(pattern, `${method} ${url.pathname}`));
+    const call = `${method} ${url.pathname}`;
+    if ([...unreached].some((pattern) => matches(pattern, call))) {
+      recorded.status = -1;
+      return void req.socket.destroy();
+    }
+    const lost = [...lostAnswers].some((pattern) => matches(pattern, call));
     const send = (status: number, text: string, replayed = false) => {
       recorded.status = status;
       recorded.replayed = replayed;
@@ -123,6 +131,7 @@ export async function startFakeSquare(): Promise<FakeSquare> {
     requests,
     requestsTo: (method, path) => requests.filter((r) => r.method === method && r.path === path),
     lostAnswers,
+    unreached,
     webhook(type, object, notificationUrl, key) {
       const kind = type.split('.')[0] as 'payment' | 'refund' | 'dispute';
       const body = JSON.stringify(squareEvent(type, kind, object));

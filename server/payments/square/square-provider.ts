@@ -7,7 +7,7 @@
  * (./confirm-authorize.ts runs it). Outcomes also arrive by webhook (`payment.updated`,
  * `refund.updated`: ./square-events.ts).
  */
-import { type Square, SquareClient, SquareEnvironment, SquareError } from 'square';
+import { type Square, SquareClient, SquareEnvironment } from 'square';
 import { conflict, unprocessable } from '../../http/errors.ts';
 import type {
   Authorized,
@@ -21,6 +21,7 @@ import type {
   SaveCardInput,
   SavedMethod,
 } from '../provider.ts';
+import { asApiError, declined, guard, refundStatus } from './square-errors.ts';
 import {
   money,
   squareDetails,
@@ -193,6 +194,23 @@ export class SquareProvider implements PaymentProvider {
     return { providerRefundId: refund.id, status: refundStatus(refund.status ?? undefined) };
   }
 
+  /**
+   * The refund Square made for our `refundId`, after a RefundPayment whose answer was lost: the
+   * payment's `refund_ids` are read one by one (GetPaymentRefund), and ours is the one whose
+   * `reason` names it ("Refund re_…", as `refund` wrote it). Square would replay the same refund
+   * for the same idempotency key too, but a lookup asks nothing new of Square. Null: none was made.
+   */
+  async findRefund(providerPaymentId: string, refundId: string) {
+    const { payment } = await this.square.payments.get({ paymentId: providerPaymentId });
+    for (const id of payment?.refundIds ?? []) {
+      const { refund } = await this.square.refunds.get({ refundId: id });
+      if (refund?.id && refund.reason === `Refund ${refundId}`) {
+        return { providerRefundId: refund.id, status: refundStatus(refund.status ?? undefined) };
+      }
+    }
+    return null;
+  }
+
   async describePaymentMethod(reference: string): Promise<PaymentMethodDetails> {
     // A card on file (`ccof:…`): Square's Cards API tells its type before anything is charged.
     const { card } = await guard(() => this.square.cards.get({ cardId: reference }));
@@ -246,44 +264,4 @@ export class SquareProvider implements PaymentProvider {
   async detachSavedMethod(providerPaymentMethodId: string): Promise<void> {
     await guard(() => this.square.cards.disable({ cardId: providerPaymentMethodId }));
   }
-}
-
-function declined(error: unknown): Authorized | null {
-  if (!(error instanceof SquareError)) return null;
-  const body = error.body as { payment?: Record<string, unknown> } | undefined;
-  const payment = body?.payment;
-  const isDecline = error.errors.some((e) => e.category === 'PAYMENT_METHOD_ERROR');
-  if (!isDecline || !payment || typeof payment.id !== 'string') return null;
-  const amount = (payment.amount_money as { amount?: number } | undefined)?.amount ?? 0;
-  return {
-    providerPaymentId: payment.id,
-    status: 'failed',
-    amount: Number(amount),
-    details: null,
-    failure: squareFailure(error.errors),
-  };
-}
-
-/** Square's request errors become our 422 (`provider_<code>`); others stay errors. */
-async function guard<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw asApiError(error);
-  }
-}
-
-function asApiError(error: unknown): unknown {
-  if (!(error instanceof SquareError) || !error.statusCode || error.statusCode >= 500) return error;
-  const first = error.errors[0];
-  return unprocessable(
-    first?.code ? `provider_${first.code.toLowerCase()}` : 'provider_invalid_request',
-    first?.detail ?? error.message,
-  );
-}
-
-function refundStatus(status: string | undefined): 'succeeded' | 'pending' | 'failed' {
-  if (status === 'COMPLETED') return 'succeeded';
-  if (status === 'FAILED' || status === 'REJECTED') return 'failed';
-  return 'pending';
 }
