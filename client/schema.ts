@@ -5705,7 +5705,7 @@ export interface paths {
         put?: never;
         /**
          * Square's events, signature checked
-         * @description Subscribe payment.updated and refund.updated, with the notification URL `<PUBLIC_URL>/webhooks/square`. Signed in the `x-square-hmacsha256-signature` header.
+         * @description Subscribe payment.updated, refund.updated, dispute.created and dispute.state.updated, with the notification URL `<PUBLIC_URL>/webhooks/square`. Signed in the `x-square-hmacsha256-signature` header.
          */
         post: {
             parameters: {
@@ -7786,8 +7786,10 @@ export interface components {
         };
         SquareConfirmation: {
             square: {
-                /** @description The Web Payments SDK's `card.tokenize()` token; absent for a saved card. */
+                /** @description The Web Payments SDK's token (`card.tokenize()`, a wallet's, or `ach.tokenize()`'s `bnon:`); absent for a saved card. */
                 source_id?: string;
+                /** @description What `payments.verifyBuyer()` made for the card (3-D Secure / SCA); passed to Square's CreatePayment. */
+                verification_token?: string;
             };
             accept_total?: number;
         };
