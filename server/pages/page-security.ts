@@ -18,11 +18,19 @@ const STRIPE = {
   connect: 'https://api.stripe.com',
 };
 
-/** Square's Web Payments SDK: its script and card frames, and where the card is tokenized. */
+/**
+ * Square's Web Payments SDK: its script and card frames, and where the card is tokenized; Google
+ * Pay's script and sheet, Plaid's window for ACH, and Cardinal Commerce's frame, through which
+ * Square runs `verifyBuyer`'s 3-D Secure (Square's "Content Security Policy" guide and its
+ * developers' forum list these).
+ */
 const SQUARE = {
-  script: 'https://sandbox.web.squarecdn.com https://web.squarecdn.com',
-  frame: 'https://sandbox.web.squarecdn.com https://web.squarecdn.com',
-  connect: 'https://pci-connect.squareupsandbox.com https://pci-connect.squareup.com',
+  script:
+    'https://sandbox.web.squarecdn.com https://web.squarecdn.com https://js.squareupsandbox.com https://js.squareup.com https://pay.google.com https://cdn.plaid.com',
+  frame:
+    'https://sandbox.web.squarecdn.com https://web.squarecdn.com https://connect.squareupsandbox.com https://connect.squareup.com https://pay.google.com https://cdn.plaid.com https://geoissuer.cardinalcommerce.com',
+  connect:
+    'https://pci-connect.squareupsandbox.com https://pci-connect.squareup.com https://connect.squareupsandbox.com https://connect.squareup.com https://pay.google.com',
 };
 
 /** Only well-formed http(s) origins reach a policy, whatever a stored setting holds. */

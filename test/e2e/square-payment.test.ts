@@ -35,6 +35,16 @@ window.Square = {
           focus() {},
         };
       },
+      // Square's buyer verification: no challenge for this card, a verf: token for it.
+      async verifyBuyer(source, details) {
+        window.__squareVerified = details;
+        return { token: await window.squareVerify(source), userChallenged: false };
+      },
+      paymentRequest() { return { update() {} }; },
+      // Neither wallet is offered in this browser, and the seller takes no ACH: Square throws.
+      async applePay() { throw new Error('PaymentMethodUnsupportedError'); },
+      async googlePay() { throw new Error('PaymentMethodUnsupportedError'); },
+      async ach() { throw new Error('PaymentMethodUnsupportedError'); },
     };
   },
 };`;
@@ -76,6 +86,7 @@ describe('a Square business in Chromium', { timeout: 90_000 }, () => {
       const page = await context.newPage();
       const messages = consoleOf(page);
       await page.exposeFunction('squareTokenize', (card: string) => fake.api.tokenize(card));
+      await page.exposeFunction('squareVerify', (source: string) => fake.api.verifyBuyer(source));
       await page.addInitScript(SQUARE_STAND_IN);
       await page.goto(url);
       const portal = page.locator('pay-portal');
@@ -98,6 +109,9 @@ describe('a Square business in Chromium', { timeout: 90_000 }, () => {
       await page.screenshot({ path: `/tmp/square-paid-${viewport.width}.png`, fullPage: true });
       const captured = [...fake.api.payments.values()].filter((p) => p.status === 'COMPLETED');
       expect(captured.at(-1)!.total_money.amount).toBe(owed + tip);
+      // The card went to Square with the token its buyer verification made.
+      const create = fake.requestsTo('POST', '/v2/payments').at(-1)!;
+      expect(String(create.body.verification_token)).toMatch(/^verf:/);
       expect(await balanceOf(staff, customer)).toBe(0);
       expect(messages.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
       await context.close();
@@ -111,5 +125,14 @@ describe('a Square business in Chromium', { timeout: 90_000 }, () => {
     const script = policy.split(';').find((d) => d.trim().startsWith('script-src'))!;
     expect(script).toContain('https://sandbox.web.squarecdn.com');
     expect(script).not.toContain('js.stripe.com');
+    // Google Pay's sheet, Plaid's window (ACH) and the 3-D Secure frame of verifyBuyer.
+    const frame = policy.split(';').find((d) => d.trim().startsWith('frame-src'))!;
+    for (const origin of [
+      'https://pay.google.com',
+      'https://cdn.plaid.com',
+      'https://geoissuer.cardinalcommerce.com',
+    ]) {
+      expect(frame).toContain(origin);
+    }
   });
 });
