@@ -7,16 +7,24 @@
 import type { FormContext } from '../provider-form/provider-form.ts';
 import { decimalAmount, type SquareAch, type TokenResult } from './square-sdk.ts';
 
+const listening = new WeakSet<SquareAch>();
+const listeners = new WeakMap<SquareAch, (result: TokenResult | null) => void>();
+
 export async function squareBank(
   ach: SquareAch | null,
   { portal, total, l }: FormContext,
 ): Promise<string | null> {
   if (!ach) return null;
+  // Newer SDKs tell the token to a listener instead of returning it: one listener per ACH.
   const told = new Promise<TokenResult | null>((resolve) => {
-    ach.addEventListener?.('ontokenization', (event) => {
-      resolve(event.detail.error ? null : (event.detail.tokenResult ?? null));
-    });
+    listeners.set(ach, resolve);
   });
+  if (!listening.has(ach)) {
+    listening.add(ach);
+    ach.addEventListener?.('ontokenization', (event) => {
+      listeners.get(ach)?.(event.detail.error ? null : (event.detail.tokenResult ?? null));
+    });
+  }
   try {
     const returned = await ach.tokenize({
       accountHolderName: portal.customer.name,

@@ -18,6 +18,8 @@ type Amounts = Parameters<typeof decimalAmount>[0];
 export class SquareWallets {
   readonly container = document.createElement('div');
   private request: SquarePaymentRequest | null = null;
+  /** The total the payment request last had. */
+  private shown = '';
   private readonly wallets = new Map<WalletName, SquareWallet>();
 
   constructor(private readonly choose: (wallet: WalletName) => void) {
@@ -39,6 +41,7 @@ export class SquareWallets {
         currencyCode: currency.toUpperCase(),
         total: { amount: decimalAmount(l, total), label },
       });
+      this.shown = decimalAmount(l, total);
     } catch {
       return;
     }
@@ -83,7 +86,14 @@ export class SquareWallets {
 
   /** The wallet's sheet shows what the customer pays now. */
   update(l: Amounts, total: number, label: string): void {
-    this.request?.update({ total: { amount: decimalAmount(l, total), label } });
+    const amount = decimalAmount(l, total);
+    if (!this.request || amount === this.shown) return;
+    this.shown = amount;
+    try {
+      this.request.update({ total: { amount, label } });
+    } catch {
+      // A sheet that is open keeps its total; the server charges the one it settles anyway.
+    }
   }
 
   get(name: WalletName): SquareWallet | undefined {
