@@ -41,10 +41,20 @@ window.Square = {
         return { token: await window.squareVerify(source), userChallenged: false };
       },
       paymentRequest() { return { update() {} }; },
-      // Neither wallet is offered in this browser, and the seller takes no ACH: Square throws.
+      // Neither wallet is offered in this browser: Square throws. ACH where the test says the
+      // seller takes it: Plaid's choice of bank stands in as a bank token from the stand-in.
       async applePay() { throw new Error('PaymentMethodUnsupportedError'); },
       async googlePay() { throw new Error('PaymentMethodUnsupportedError'); },
-      async ach() { throw new Error('PaymentMethodUnsupportedError'); },
+      async ach() {
+        if (!window.__squareAch) throw new Error('PaymentMethodUnsupportedError');
+        return {
+          async tokenize(options) {
+            window.__squareAchAsked = options;
+            return { status: 'OK', token: await window.squareBank() };
+          },
+          async destroy() {},
+        };
+      },
     };
   },
 };`;
@@ -117,6 +127,55 @@ describe('a Square business in Chromium', { timeout: 90_000 }, () => {
       await context.close();
     });
   }
+
+  it('the customer pays by ACH bank transfer: processing, then paid when Square says it completed', async () => {
+    const staff = await server.business('Blue Lagoon Pools', {
+      convenience_fees: {
+        card: { percent_bps: 300, fixed: 30 },
+        us_bank_account: { percent_bps: 0, fixed: 100 },
+      },
+    });
+    const { customer, url } = await customerIn(staff, 'outstanding');
+    const owed = await balanceOf(staff, customer);
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const messages = consoleOf(page);
+    await page.exposeFunction('squareTokenize', (card: string) => fake.api.tokenize(card));
+    await page.exposeFunction('squareVerify', (source: string) => fake.api.verifyBuyer(source));
+    await page.exposeFunction('squareBank', () => fake.api.tokenizeBank());
+    await page.addInitScript('window.__squareAch = true;');
+    await page.addInitScript(SQUARE_STAND_IN);
+    await page.goto(url);
+    const portal = page.locator('pay-portal');
+    await page.locator('.square-stand-in').waitFor();
+    await portal.getByRole('radio', { name: /Bank account/ }).check();
+    await portal.getByText(/Square's secure window \(Plaid\)/).waitFor();
+    await portal.locator('[part="pay-button"]').click();
+    await portal.locator('[part="confirmation"]').waitFor();
+    await page.screenshot({ path: '/tmp/square-ach-375.png', fullPage: true });
+    expect(
+      await page.evaluate(() => (window as { __squareAchAsked?: unknown }).__squareAchAsked),
+    ).toMatchObject({ intent: 'CHARGE', currency: 'USD' });
+    // Square has it PENDING: nothing is posted until the transfer completes.
+    const atSquare = [...fake.api.payments.values()].at(-1)!;
+    expect(atSquare).toMatchObject({ status: 'PENDING', total_money: { amount: owed + 100 } });
+    expect(await balanceOf(staff, customer)).toBe(owed);
+    const { body, signature } = fake.webhook(
+      'payment.updated',
+      fake.api.settleBankPayment(atSquare.id),
+      `${server.url}/webhooks/square`,
+      'sigkey_e2e',
+    );
+    const told = await server.request('/webhooks/square', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-square-hmacsha256-signature': signature },
+      body,
+    });
+    expect(told.status).toBe(200);
+    expect(await balanceOf(staff, customer)).toBe(0);
+    expect(messages.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
+    await context.close();
+  });
 
   it("the hosted page's policy allows Square's script and frames, not Stripe's", async () => {
     const staff = await server.business();

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const confirmationStyles = css`
   .confirmation {
     display: grid;
+    /* One column no wider than the card, whatever a receipt line holds. */
+    grid-template-columns: minmax(0, 1fr);
     justify-items: center;
     text-align: center;
     gap: 12px;
@@ -40,6 +42,10 @@ export const confirmationStyles = css`
     font-weight: 600;
     white-space: nowrap;
     text-align: right;
+    /* A payment still processing has no receipt number yet: its long id may not widen the page. */
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .remaining {
     font-weight: 600;
