@@ -38,7 +38,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     customer: { name: scope.customer.name, phone: scope.customer.phone },
     currency: business.currency,
     locale: business.locale,
-    time_zone: businessTimeZone(business),
+    time_zone: businessTimeZone(business, settings),
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,
     invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token)),

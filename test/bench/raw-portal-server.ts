@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import SQLite from 'better-sqlite3';
+import { defaultTimeZone } from '../../server/businesses/time-zone.ts';
 import {
   checkQuoteInput,
   computeQuote,
@@ -38,7 +39,7 @@ db.pragma('busy_timeout = 5000');
 
 const linkByHash = db.prepare(`
   select l.kind, l.status, l.expires_at, l.customer_id, b.name as business_name, b.currency,
-    b.locale, b.settings, c.name as customer_name
+    b.locale, b.settings, c.name as customer_name, c.phone as customer_phone
   from payment_links l
   join businesses b on b.id = l.business_id
   join customers c on c.id = l.customer_id
@@ -69,6 +70,7 @@ interface LinkRow {
   locale: string;
   settings: string;
   customer_name: string;
+  customer_phone: string | null;
 }
 interface InvoiceRow {
   id: string;
@@ -119,6 +121,13 @@ function money(customerId: string) {
   return { balance, balanceDue: Math.max(0, balance - invoiced), invoices };
 }
 
+const zones = new Map<string, string>();
+function zoneOfLocale(locale: string): string {
+  let zone = zones.get(locale);
+  if (!zone) zones.set(locale, (zone = defaultTimeZone(locale)));
+  return zone;
+}
+
 function daysOverdue(dueDate: string | null, today: string): number {
   if (!dueDate) return 0;
   const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000;
@@ -144,9 +153,10 @@ function portal(token: string) {
       phone: settings.branding.phone,
       email: settings.branding.email,
     },
-    customer: { name: link.customer_name },
+    customer: { name: link.customer_name, phone: link.customer_phone },
     currency: link.currency,
     locale: link.locale,
+    time_zone: settings.time_zone ?? zoneOfLocale(link.locale),
     balance: {
       amount: balance,
       state: balance === 0 ? 'zero' : balance < 0 ? 'credit' : 'outstanding',
