@@ -1,0 +1,85 @@
+/**
+ * A page of a customer's open invoices, oldest first (issue 13): what the portal shows of a
+ * customer with hundreds of them. The first page comes with what every open invoice adds up to
+ * (how many, what they owe), read in the same statement, so the balance owed outside invoices is
+ * known without sending every invoice; the next pages follow an invoice id (`starting_after`).
+ */
+import type { Db, Trx } from '../db/database.ts';
+import { plainQuery } from '../db/plain-sql.ts';
+import type { InvoiceTable } from '../db/schema.ts';
+import type { InvoiceOwed } from './owed.ts';
+
+/** Invoices a portal answer shows at first, and a "Show more" fetches. */
+export const INVOICES_PER_PAGE = 25;
+
+export interface OpenInvoicesPage {
+  invoices: InvoiceOwed[];
+  /** Every open invoice of the customer: how many, and what they owe together. */
+  count: number;
+  amountDue: number;
+}
+
+const OPEN_INVOICES_FIRST = `
+  with open_invoices as (
+    select i.*, (select coalesce(sum(le.amount), 0) from ledger_entries le
+      where le.invoice_id = i.id) as owed
+    from invoices i
+    where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
+  )
+  select open_invoices.*, count(*) over () as listed,
+    sum(case when owed > 0 then owed else 0 end) over () as listed_owed
+  from open_invoices
+  order by created_at asc, number asc
+  limit ?`;
+
+type Row = InvoiceTable & { owed: number | string };
+
+function owed({ owed: sum, ...invoice }: Row): InvoiceOwed {
+  return { ...invoice, amount_due: Math.max(0, Number(sum)) } as InvoiceOwed;
+}
+
+/** The first `limit` open invoices and what all of them add up to: one statement. */
+export async function firstOpenInvoices(
+  db: Db | Trx,
+  customerId: string,
+  limit = INVOICES_PER_PAGE,
+): Promise<OpenInvoicesPage> {
+  const rows = await plainQuery<Row & { listed: number | string; listed_owed: number | string }>(
+    db,
+    OPEN_INVOICES_FIRST,
+    [customerId, limit],
+  );
+  const first = rows[0];
+  return {
+    invoices: rows.map(({ listed: _listed, listed_owed: _owed, ...row }) => owed(row)),
+    count: Number(first?.listed ?? 0),
+    amountDue: Number(first?.listed_owed ?? 0),
+  };
+}
+
+const OPEN_INVOICES_AFTER = `
+  select i.*, (select coalesce(sum(le.amount), 0) from ledger_entries le
+    where le.invoice_id = i.id) as owed
+  from invoices i
+  join invoices after on after.id = ? and after.customer_id = i.customer_id
+  where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
+    and (i.created_at > after.created_at
+      or (i.created_at = after.created_at and i.number > after.number))
+  order by i.created_at asc, i.number asc
+  limit ?`;
+
+/**
+ * Up to `limit` open invoices after the customer's invoice `afterId` in the list's order, and
+ * whether more follow. The cursor need not be open any more (paid since the page loaded): the
+ * order is by issue, so the next page starts where it was. An id that is not this customer's
+ * invoice gives an empty page.
+ */
+export async function openInvoicesAfter(
+  db: Db | Trx,
+  customerId: string,
+  afterId: string,
+  limit = INVOICES_PER_PAGE,
+): Promise<{ invoices: InvoiceOwed[]; hasMore: boolean }> {
+  const rows = await plainQuery<Row>(db, OPEN_INVOICES_AFTER, [afterId, customerId, limit + 1]);
+  return { invoices: rows.slice(0, limit).map(owed), hasMore: rows.length > limit };
+}
