@@ -102,7 +102,7 @@ export const Portal = z
         has_more: z.boolean(),
       })
       .openapi({
-        description: "Every invoice the link reaches: how many, and what they owe together.",
+        description: 'Every invoice the link reaches: how many, and what they owe together.',
       }),
     estimates: z.array(PortalEstimate),
     tip_options: z.object({
@@ -148,7 +148,9 @@ export const PortalInvoicesQuery = z.object({
   starting_after: z
     .string()
     .optional()
-    .openapi({ description: 'The last invoice of the page before (its `id`); none: the first page.' }),
+    .openapi({
+      description: 'The last invoice of the page before (its `id`); none: the first page.',
+    }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
