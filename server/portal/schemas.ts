@@ -145,12 +145,9 @@ export const PortalChargesQuery = z.object({
 });
 
 export const PortalInvoicesQuery = z.object({
-  starting_after: z
-    .string()
-    .optional()
-    .openapi({
-      description: 'The last invoice of the page before (its `id`); none: the first page.',
-    }),
+  starting_after: z.string().optional().openapi({
+    description: 'The last invoice of the page before (its `id`); none: the first page.',
+  }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 

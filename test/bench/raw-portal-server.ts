@@ -124,8 +124,8 @@ function money(customerId: string) {
 
 const zones = new Map<string, string>();
 function zoneOfLocale(locale: string): string {
-  let zone = zones.get(locale);
-  if (!zone) zones.set(locale, (zone = defaultTimeZone(locale)));
+  const zone = zones.get(locale) ?? defaultTimeZone(locale);
+  zones.set(locale, zone);
   return zone;
 }
 
