@@ -7,7 +7,9 @@
  * (./confirm-authorize.ts runs it). Outcomes also arrive by webhook (`payment.updated`,
  * `refund.updated`: ./square-events.ts).
  */
-import { type Square, SquareClient, SquareEnvironment, SquareError } from 'square';
+import { createRequire } from 'node:module';
+import type * as SquareSdk from 'square';
+import type { Square, SquareClient } from 'square';
 import { conflict, unprocessable } from '../../http/errors.ts';
 import type {
   Authorized,
@@ -37,7 +39,19 @@ export interface SquareOptions {
   apiBase?: string | null;
 }
 
+let sdk: typeof SquareSdk | null = null;
+
+/**
+ * Square's SDK, loaded when first needed (issue 13): it costs about 2 s and 80 MB, which a server
+ * that takes payments with another provider should not pay at every start.
+ */
+export function squareSdk(): typeof SquareSdk {
+  sdk ??= createRequire(import.meta.url)('square') as typeof SquareSdk;
+  return sdk;
+}
+
 export function createSquareClient(options: SquareOptions): SquareClient {
+  const { SquareClient, SquareEnvironment } = squareSdk();
   return new SquareClient({
     token: options.accessToken,
     baseUrl:
@@ -221,7 +235,7 @@ export class SquareProvider implements PaymentProvider {
 }
 
 function declined(error: unknown): Authorized | null {
-  if (!(error instanceof SquareError)) return null;
+  if (!(error instanceof squareSdk().SquareError)) return null;
   const body = error.body as { payment?: Record<string, unknown> } | undefined;
   const payment = body?.payment;
   const isDecline = error.errors.some((e) => e.category === 'PAYMENT_METHOD_ERROR');
@@ -246,7 +260,8 @@ async function guard<T>(call: () => Promise<T>): Promise<T> {
 }
 
 function asApiError(error: unknown): unknown {
-  if (!(error instanceof SquareError) || !error.statusCode || error.statusCode >= 500) return error;
+  if (!(error instanceof squareSdk().SquareError) || !error.statusCode || error.statusCode >= 500)
+    return error;
   const first = error.errors[0];
   return unprocessable(
     first?.code ? `provider_${first.code.toLowerCase()}` : 'provider_invalid_request',
