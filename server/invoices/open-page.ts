@@ -19,21 +19,26 @@ export interface OpenInvoicesPage {
   amountDue: number;
 }
 
+// The page is chosen first (ids only, sorted), so that amounts due are summed for its invoices
+// alone, not for every open invoice before the sort.
 const OPEN_INVOICES_FIRST = `
   select i.*, (select coalesce(sum(le.amount), 0) from ledger_entries le
     where le.invoice_id = i.id) as owed
-  from invoices i
-  where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
-  order by i.created_at asc, i.number asc
-  limit ?`;
+  from (select id from invoices
+    where customer_id = ? and status in ('open', 'viewed', 'partially_paid')
+    order by created_at asc, number asc
+    limit ?) page
+  join invoices i on i.id = page.id
+  order by i.created_at asc, i.number asc`;
 
 const OPEN_INVOICES_TOTALS = `
   select count(*) as listed,
     coalesce(sum(case when owed > 0 then owed else 0 end), 0) as listed_owed
-  from (select (select coalesce(sum(le.amount), 0) from ledger_entries le
-      where le.invoice_id = i.id) as owed
+  from (select i.id, coalesce(sum(le.amount), 0) as owed
     from invoices i
-    where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')) open_invoices`;
+    left join ledger_entries le on le.invoice_id = i.id
+    where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
+    group by i.id) open_invoices`;
 
 type Row = InvoiceTable & { owed: number | string };
 
