@@ -2941,6 +2941,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal/{token}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * More open invoices, oldest first, after those the portal showed
+         * @description The portal answer shows the first 25 open invoices (`invoices_summary.has_more` when there are more); this lists the next ones after `starting_after`, the last invoice already shown. An id that is not one of the customer’s invoices gives an empty page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The last invoice of the page before (its `id`); none: the first page. */
+                    starting_after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of open invoices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalInvoices"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/portal/{token}/quote": {
         parameters: {
             query?: never;
@@ -7447,6 +7519,7 @@ export interface components {
                 state: "zero" | "credit" | "outstanding";
             };
             balance_due: number;
+            /** @description The first 25 open invoices, oldest first; `invoices_summary.has_more` says whether `GET /v1/portal/{token}/invoices?starting_after=` has more. */
             invoices: {
                 id: string;
                 number: string;
@@ -7460,6 +7533,12 @@ export interface components {
                 days_overdue: number;
                 pdf_url: string;
             }[];
+            /** @description Every invoice the link reaches: how many, and what they owe together. */
+            invoices_summary: {
+                count: number;
+                amount_due: number;
+                has_more: boolean;
+            };
             estimates: {
                 id: string;
                 number: string;
@@ -7541,6 +7620,24 @@ export interface components {
                 tax: number;
                 description: string;
                 date: string;
+            }[];
+            has_more: boolean;
+        };
+        PortalInvoices: {
+            /** @enum {string} */
+            object: "list";
+            data: {
+                id: string;
+                number: string;
+                date: string;
+                due_date: string | null;
+                /** @enum {string} */
+                status: "draft" | "open" | "viewed" | "partially_paid" | "paid" | "void";
+                total: number;
+                amount_due: number;
+                /** @description Whole days past the due date while something is due; 0 otherwise. */
+                days_overdue: number;
+                pdf_url: string;
             }[];
             has_more: boolean;
         };

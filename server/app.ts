@@ -93,7 +93,10 @@ export function createApp({
   app.get('/health', (c) => c.json({ ok: true }));
   // What this server is and where to go next; the API reference (issue 15).
   app.route('/', homePageRoutes(demoLinks));
-  app.route('/docs', apiDocsRoutes(loadApiReferenceBundle(apiReferenceBundle)));
+  app.route(
+    '/docs',
+    apiDocsRoutes(() => loadApiReferenceBundle(apiReferenceBundle)),
+  );
 
   app.use('/v1/customers/*', staffAuth());
   app.route('/v1/customers', customerAccessRoutes);

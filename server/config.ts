@@ -62,7 +62,16 @@ export interface Config {
   appSecret: string;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
-  rateLimit: { portalPerMinute: number; misses: number; missWindowSeconds: number };
+  rateLimit: {
+    portalPerMinute: number;
+    misses: number;
+    missWindowSeconds: number;
+    /**
+     * Where the counts live (server/http/rate-windows.ts): unset, the process's memory on SQLite
+     * and the `rate_limits` table on PostgreSQL.
+     */
+    store?: 'memory' | 'database';
+  };
   logLevel: string;
   /**
    * Webhooks out (docs/webhooks.md): `allowPrivateNetworks` lets endpoints on loopback and private
@@ -144,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       portalPerMinute: Number(env.RATE_LIMIT_PORTAL_PER_MINUTE ?? 120),
       misses: Number(env.RATE_LIMIT_MISSES ?? 20),
       missWindowSeconds: Number(env.RATE_LIMIT_MISS_WINDOW_SECONDS ?? 600),
+      ...rateLimitStore(env.RATE_LIMIT_STORE),
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webhooks: { allowPrivateNetworks },
@@ -174,4 +184,13 @@ export function localDataFile(databaseUrl: string, name: string): string {
       ? './data'
       : dirname(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
   return `${folder}/${name}`;
+}
+
+/** RATE_LIMIT_STORE: `memory` or `database`; unset leaves the choice to the database's kind. */
+function rateLimitStore(value: string | undefined): { store?: 'memory' | 'database' } {
+  if (!value) return {};
+  if (value !== 'memory' && value !== 'database') {
+    throw new Error(`RATE_LIMIT_STORE must be "memory" or "database", not "${value}"`);
+  }
+  return { store: value };
 }

@@ -7,7 +7,7 @@ import { loadConfig, localDataFile } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type DemoBusiness, seedDemo } from './demo/seed.ts';
 import { startEmailDelivery } from './email/sender.ts';
-import { createLogger } from './http/logger.ts';
+import { backgroundStdout, createLogger } from './http/logger.ts';
 import { ensureBuilt } from './pages/ensure-built.ts';
 import { paymentProvider } from './payments/providers.ts';
 import { reconcilePayments } from './payments/reconcile.ts';
@@ -19,7 +19,8 @@ import { startWebhookDelivery } from './webhooks/loop.ts';
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const stdout = backgroundStdout();
+  const logger = createLogger(config.logLevel, stdout);
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   // Made now, so a provider that cannot take payments stops the start, not the first customer.
@@ -85,7 +86,14 @@ async function main() {
     server.close();
     void Promise.all([email.stop(), texts.stop(), reminders.stop(), webhooks.stop()])
       .then(() => db.destroy())
-      .then(() => process.exit(0));
+      .then(() => {
+        try {
+          stdout.flushSync();
+        } catch {
+          // A closed or full stdout: the lines are lost, the stop goes on.
+        }
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -65,6 +65,9 @@ export function businessView(business: BusinessTable) {
 }
 
 /** The zone the business's days and hours are read in (server/businesses/time-zone.ts). */
-export function businessTimeZone(business: Pick<BusinessTable, 'settings' | 'locale'>): string {
-  return businessSettings(business).time_zone ?? defaultTimeZone(business.locale);
+export function businessTimeZone(
+  business: Pick<BusinessTable, 'settings' | 'locale'>,
+  settings: Pick<BusinessSettings, 'time_zone'> = businessSettings(business),
+): string {
+  return settings.time_zone ?? defaultTimeZone(business.locale);
 }

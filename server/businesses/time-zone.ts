@@ -17,8 +17,21 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/** Locales' zones already worked out: `Intl.Locale#maximize` is slow for every portal read. */
+const zoneOfLocale = new Map<string, string>();
+const KEPT_LOCALES = 1_000;
+
 /** The zone a business gets from its locale: its region's only zone, else UTC. */
 export function defaultTimeZone(locale: string): string {
+  const known = zoneOfLocale.get(locale);
+  if (known) return known;
+  const zone = localeZone(locale);
+  // Locales are few; the bound only keeps odd tags from growing the map without end.
+  if (zoneOfLocale.size < KEPT_LOCALES) zoneOfLocale.set(locale, zone);
+  return zone;
+}
+
+function localeZone(locale: string): string {
   try {
     const zones = (new Intl.Locale(locale).maximize() as Intl.Locale & { timeZones?: string[] })
       .timeZones;

@@ -3,6 +3,7 @@
  * (a path or `sqlite:` URL, or `:memory:`) by default, PostgreSQL for `postgres://…`.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -17,7 +18,7 @@ import {
   SqliteDialect,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { cachingStatements } from './statement-cache.ts';
@@ -25,8 +26,17 @@ import { cachingStatements } from './statement-cache.ts';
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 
-// bigint columns hold minor units well below 2^53; read them as numbers, not strings.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+let pgDriver: typeof Pg | null = null;
+
+/** The PostgreSQL driver, loaded with the first PostgreSQL store (a SQLite server never needs it). */
+function postgresDriver(): typeof Pg {
+  if (!pgDriver) {
+    pgDriver = createRequire(import.meta.url)('pg') as typeof Pg;
+    // bigint columns hold minor units well below 2^53; read them as numbers, not strings.
+    pgDriver.types.setTypeParser(pgDriver.types.builtins.INT8, (value) => Number(value));
+  }
+  return pgDriver;
+}
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -39,7 +49,7 @@ export interface DatabaseOptions {
 
 export function openDatabase(url: string, { log }: DatabaseOptions = {}): Db {
   if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new (postgresDriver().Pool)({ connectionString: url, max: 10 });
     // An idle client whose connection dies (a PostgreSQL restart, a failover, a test database
     // dropped `with (force)`) emits 'error'; the pool discards it and connects afresh on next use.
     // Without a listener Node would treat it as unhandled and end the whole process.

@@ -6,12 +6,12 @@
  * when the message is marked failed for staff to see and retry. Without `SMTP_URL` nothing is
  * sent and messages stay pending in the outbox.
  */
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { loadEstimateDocument, renderEstimatePdf } from '../documents/estimate-pdf.ts';
-import { renderReceiptPdf } from '../documents/receipt-pdf.ts';
+import { loadEstimateDocument, renderEstimatePdf, renderReceiptPdf } from '../documents/pdfs.ts';
 import { logMessage } from '../outbox/log.ts';
 import type { OutboxMessage } from '../outbox/outbox.ts';
 import { idleLoop, type PollingLoop, startPollingLoop } from '../outbox/polling-loop.ts';
@@ -41,6 +41,8 @@ export interface MailTransport {
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport {
+  // Loaded here, when SMTP_URL is set (issue 13): no cost at start for a server that sends none.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   return nodemailer.createTransport(smtpUrl);
 }
 

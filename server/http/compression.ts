@@ -59,19 +59,23 @@ export function compressNow(body: Uint8Array, encoding: Encoding): Uint8Array {
 
 const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/html)\b/i;
 
-/** Compresses JSON and HTML answers of COMPRESS_MIN_BYTES or more for clients that take it. */
+/**
+ * Compresses JSON and HTML answers of COMPRESS_MIN_BYTES or more for clients that take it. The
+ * answer's body is not touched for a client that takes no encoding: reading `body` turns the
+ * Node adapter's light answer (a string written at once) into a stream read chunk by chunk.
+ */
 export function compressAnswers(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const response = c.res;
     const type = response.headers.get('content-type') ?? '';
-    if (!COMPRESSIBLE.test(type) || c.req.method === 'HEAD' || !response.body) return;
+    if (!COMPRESSIBLE.test(type) || c.req.method === 'HEAD') return;
     if (response.headers.has('content-encoding')) return;
     if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return;
     // A cache in between keeps one copy per encoding, whatever this answer's size.
     addVary(response.headers, 'Accept-Encoding');
     const encoding = preferredEncoding(c.req.header('accept-encoding'));
-    if (!encoding) return;
+    if (!encoding || response.status === 204 || response.status === 304) return;
     const body = new Uint8Array(await response.arrayBuffer());
     const headers = new Headers(response.headers);
     const small = body.byteLength < COMPRESS_MIN_BYTES;

@@ -12,6 +12,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return destination ? pino(options, destination) : pino(options);
 }
 
+/**
+ * Stdout written in the background (issue 13): a request's log line is queued and written with
+ * others, not by a write(2) in the request's path. Pino writes what is queued when the process
+ * exits; `main.ts` flushes it on a stop too.
+ */
+export function backgroundStdout(): pino.DestinationStream & { flushSync(): void } {
+  return pino.destination({ dest: 1, sync: false });
+}
+
 const TOKEN_PATHS = [
   /^(\/v1\/portal\/)[^/]+/,
   /^(\/p\/)[^/?#]+/,

@@ -1,7 +1,8 @@
 /**
  * Fixed-window counters in the `rate_limits` table. One upsert counts a hit and returns the count,
  * atomically on SQLite and PostgreSQL alike, so the limit holds across several server processes
- * on one database (nothing lives in one process's memory).
+ * on one database. Requests count through ./rate-windows.ts, which uses this table on PostgreSQL
+ * (or when RATE_LIMIT_STORE=database) and the process's memory on SQLite.
  */
 import { sql } from 'kysely';
 import { BOOKKEEPING } from '../db/bookkeeping-writes.ts';
@@ -14,7 +15,8 @@ export interface WindowCount {
   retryAfter: number;
 }
 
-function windowOf(windowSeconds: number, atMs: number) {
+/** The fixed window `atMs` falls in: its start (whole seconds) and the seconds left in it. */
+export function windowOf(windowSeconds: number, atMs: number) {
   const start = Math.floor(atMs / 1000 / windowSeconds) * windowSeconds;
   const retryAfter = Math.max(1, Math.ceil(((start + windowSeconds) * 1000 - atMs) / 1000));
   return { start, retryAfter };

@@ -11,7 +11,8 @@ import type { BusinessTable, CustomerTable, EstimateTable, InvoiceTable } from '
 import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
-import { countHit, countHitAndPeek, pruneRateLimits, rateLimited } from '../http/rate-limit.ts';
+import { rateLimited } from '../http/rate-limit.ts';
+import { rateCounter } from '../http/rate-windows.ts';
 import { linkStatus, type PaymentLink } from './payment-links.ts';
 import { type OpenedLink, openLinkByToken, type PortalLinkFacts } from './portal-link.ts';
 
@@ -55,8 +56,8 @@ export function portalGuard(): MiddlewareHandler<AppEnv> {
     const { db, config } = c.var;
     const key = keys(clientAddress(c));
     const at = Date.now();
-    const { hit: hits, peek: misses } = await countHitAndPeek(
-      db,
+    const counter = rateCounter(db, config);
+    const { hit: hits, peek: misses } = await counter.countHitAndPeek(
       { key: key.hits, windowSeconds: 60 },
       { key: key.misses, windowSeconds: config.rateLimit.missWindowSeconds },
       at,
@@ -65,7 +66,7 @@ export function portalGuard(): MiddlewareHandler<AppEnv> {
     if (misses.count >= config.rateLimit.misses) throw refuse(c, misses.retryAfter);
     // Now and then, forget windows long over; two windows back is never read again.
     if (Math.random() < 0.001) {
-      await pruneRateLimits(db, 2 * Math.max(60, config.rateLimit.missWindowSeconds), at);
+      await counter.prune(2 * Math.max(60, config.rateLimit.missWindowSeconds), at);
     }
     await next();
   };
@@ -146,8 +147,7 @@ export async function openPortalLink(
     throw invoiceVoided(opened.business.name);
   }
   if (!opened || linkStatus(opened.link) !== 'active') {
-    const misses = await countHit(
-      db,
+    const misses = await rateCounter(db, config).countHit(
       keys(clientAddress(c)).misses,
       config.rateLimit.missWindowSeconds,
     );

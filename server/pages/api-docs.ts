@@ -75,16 +75,31 @@ function docsPage(rendered: boolean): string {
   ].join('\n');
 }
 
-export function apiDocsRoutes(bundle: string | null = loadApiReferenceBundle()) {
+/**
+ * `bundle`: the renderer's text, or where to read it from when first asked for (issue 13: about
+ * a megabyte that most processes never send is not read at start).
+ */
+export function apiDocsRoutes(
+  source: string | null | (() => string | null) = () => loadApiReferenceBundle(),
+) {
+  let read: { bundle: string | null } | null =
+    typeof source === 'function' ? null : { bundle: source };
+  const reader = typeof source === 'function' ? source : () => source;
+  const bundleText = () => {
+    read ??= { bundle: reader() };
+    return read.bundle;
+  };
   return new Hono<AppEnv>()
     .get('/', (c) => {
       c.header('Content-Security-Policy', POLICY);
       c.header('X-Content-Type-Options', 'nosniff');
       c.header('Cache-Control', 'no-cache');
       c.header('Referrer-Policy', 'no-referrer');
+      const bundle = bundleText();
       return c.html(docsPage(bundle !== null), bundle ? 200 : 404);
     })
     .get(`/${REDOC_BUNDLE}`, (c) => {
+      const bundle = bundleText();
       if (!bundle)
         throw new ApiError(404, 'invalid_request_error', 'route_missing', 'No such file.');
       c.header('Cache-Control', 'public, max-age=3600');

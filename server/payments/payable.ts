@@ -6,7 +6,9 @@
 import type { PayableState, QuoteInput, QuoteProblem } from '../../shared/quote.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { type ApiError, unprocessable } from '../http/errors.ts';
+import { firstOpenInvoices } from '../invoices/open-page.ts';
 import { customerMoney, isOpenInvoice, type MoneyOwed, withAmountsDue } from '../invoices/owed.ts';
+import { customerBalance } from '../ledger/entries.ts';
 import { invoiceVoided, type PortalScope } from '../links/access.ts';
 
 export async function portalMoney(db: Db, scope: PortalScope): Promise<MoneyOwed> {
@@ -22,6 +24,43 @@ export async function portalMoney(db: Db, scope: PortalScope): Promise<MoneyOwed
   }
   // An estimate owes nothing until it is approved.
   return { balance: 0, balance_due: 0, invoices: [] };
+}
+
+/** What the link's invoices add up to, when the portal shows only the first of them. */
+export interface InvoicesSummary {
+  count: number;
+  amount_due: number;
+  has_more: boolean;
+}
+
+/**
+ * portalMoney with only the first page of a customer's open invoices (issue 13: a customer with
+ * 200 reads as fast as one with one), and what all of them add up to. `balance_due` is the same.
+ */
+export async function portalMoneyFirstPage(
+  db: Db,
+  scope: PortalScope,
+): Promise<MoneyOwed & { summary: InvoicesSummary }> {
+  if (scope.link.kind === 'customer') {
+    const balance = scope.facts?.balance ?? (await customerBalance(db, scope.customer.id));
+    const page = await firstOpenInvoices(db, scope.customer.id);
+    return {
+      balance,
+      balance_due: Math.max(0, balance - page.amountDue),
+      invoices: page.invoices,
+      summary: {
+        count: page.count,
+        amount_due: page.amountDue,
+        has_more: page.count > page.invoices.length,
+      },
+    };
+  }
+  const money = await portalMoney(db, scope);
+  const amountDue = money.invoices.reduce((sum, invoice) => sum + invoice.amount_due, 0);
+  return {
+    ...money,
+    summary: { count: money.invoices.length, amount_due: amountDue, has_more: false },
+  };
 }
 
 /** What a quote may ask for on this link, in the terms of shared/quote.ts. */

@@ -11,7 +11,7 @@ export const TokenParam = z.object({
 
 const Fee = z.object({ percent_bps: z.number().int(), fixed: z.number().int() });
 
-const PortalInvoice = z.object({
+export const PortalInvoice = z.object({
   id: z.string(),
   number: z.string(),
   date: z.string(),
@@ -90,7 +90,20 @@ export const Portal = z
       state: z.enum(['zero', 'credit', 'outstanding']),
     }),
     balance_due: z.number().int(),
-    invoices: z.array(PortalInvoice),
+    invoices: z.array(PortalInvoice).openapi({
+      description:
+        'The first 25 open invoices, oldest first; `invoices_summary.has_more` says whether ' +
+        '`GET /v1/portal/{token}/invoices?starting_after=` has more.',
+    }),
+    invoices_summary: z
+      .object({
+        count: z.number().int(),
+        amount_due: z.number().int(),
+        has_more: z.boolean(),
+      })
+      .openapi({
+        description: 'Every invoice the link reaches: how many, and what they owe together.',
+      }),
     estimates: z.array(PortalEstimate),
     tip_options: z.object({
       enabled: z.boolean(),
@@ -130,6 +143,21 @@ export const Portal = z
 export const PortalChargesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+export const PortalInvoicesQuery = z.object({
+  starting_after: z.string().optional().openapi({
+    description: 'The last invoice of the page before (its `id`); none: the first page.',
+  }),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const PortalInvoices = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(PortalInvoice),
+    has_more: z.boolean(),
+  })
+  .openapi('PortalInvoices');
 
 export const PortalCharges = z
   .object({

@@ -6,7 +6,7 @@ import { type InvoiceOwed, isOpenInvoice } from '../invoices/owed.ts';
 import { balanceState } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
 import { linkExpires } from '../links/payment-links.ts';
-import { portalMoney } from '../payments/payable.ts';
+import { portalMoneyFirstPage } from '../payments/payable.ts';
 import { providerMethods } from '../payments/providers.ts';
 import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
 import { portalEstimates } from './estimates.ts';
@@ -15,7 +15,7 @@ import { daysOverdue } from './overdue.ts';
 export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;
   const [money, estimates, savedMethods] = await Promise.all([
-    portalMoney(db, scope),
+    portalMoneyFirstPage(db, scope),
     // Read with the link: whether there can be any to show (issue 13: no query for none).
     scope.facts?.estimates === false && scope.link.kind === 'customer'
       ? []
@@ -38,10 +38,12 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     customer: { name: scope.customer.name, phone: scope.customer.phone },
     currency: business.currency,
     locale: business.locale,
-    time_zone: businessTimeZone(business),
+    time_zone: businessTimeZone(business, settings),
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,
+    // The first INVOICES_PER_PAGE; the rest through GET …/invoices (./invoice-pages.ts).
     invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token)),
+    invoices_summary: money.summary,
     estimates,
     tip_options: settings.tips,
     partial_payments: settings.partial_payments,
@@ -54,7 +56,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
   };
 }
 
-function invoiceView(invoice: InvoiceOwed, token: string) {
+export function invoiceView(invoice: InvoiceOwed, token: string) {
   return {
     id: invoice.id,
     number: invoice.number,

@@ -7,7 +7,6 @@
  * from the request. A verified event goes through handleProviderEvent(), each `event_id` once.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { WebhooksHelper } from 'square';
 import { bodyCap } from '../http/body-cap.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
@@ -15,6 +14,7 @@ import { openApiHooks } from '../http/openapi.ts';
 import { errorResponses, jsonResponse } from '../http/schemas.ts';
 import { eventTaken, handleProviderEvent } from '../payments/events.ts';
 import { type SquareEventBody, squareProviderEvents } from '../payments/square/square-events.ts';
+import { squareSdk } from '../payments/square/square-sdk.ts';
 
 const Received = z
   .object({ received: z.literal(true), outcomes: z.array(z.string()) })
@@ -51,7 +51,7 @@ export const squareWebhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi
     const payload = await c.req.text();
     const verified =
       !!signature &&
-      (await WebhooksHelper.verifySignature({
+      (await squareSdk().WebhooksHelper.verifySignature({
         requestBody: payload,
         signatureHeader: signature,
         signatureKey: key,

@@ -5,7 +5,8 @@
  * TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID), and checks Twilio's webhooks with the SDK's
  * signature validation. TWILIO_API_BASE points the SDK elsewhere (tests: a local stand-in).
  */
-import twilio from 'twilio';
+import { createRequire } from 'node:module';
+import type Twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type { Config } from '../config.ts';
 import type { TextDeliveryStatus } from '../db/schema.ts';
@@ -63,8 +64,10 @@ export function twilioSmsProvider(settings: Config['sms']['twilio']): SmsProvide
       'SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID',
     );
   }
+  // Loaded here, with SMS_PROVIDER=twilio only (issue 13): tens of MB nobody else needs.
+  const twilio = createRequire(import.meta.url)('twilio') as typeof Twilio;
   const client = twilio(accountSid, authToken, {
-    ...(apiBase ? { httpClient: new ApiBaseClient(apiBase) } : {}),
+    ...(apiBase ? { httpClient: apiBaseClient(twilio, apiBase) } : {}),
   });
   return {
     name: 'twilio',
@@ -102,16 +105,15 @@ function asTextNotSent(error: unknown): TextNotSent {
 }
 
 /** The SDK's own HTTP client, its requests sent to another base address (a test stand-in). */
-class ApiBaseClient extends twilio.RequestClient {
-  constructor(private readonly base: string) {
-    super();
+function apiBaseClient(twilio: typeof Twilio, base: string) {
+  class ApiBaseClient extends twilio.RequestClient {
+    override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+      const url = new URL(opts.uri);
+      const to = new URL(base);
+      url.protocol = to.protocol;
+      url.host = to.host;
+      return super.request<TData>({ ...opts, uri: url.toString() });
+    }
   }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const url = new URL(opts.uri);
-    const base = new URL(this.base);
-    url.protocol = base.protocol;
-    url.host = base.host;
-    return super.request<TData>({ ...opts, uri: url.toString() });
-  }
+  return new ApiBaseClient();
 }

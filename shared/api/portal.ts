@@ -55,13 +55,22 @@ export interface Portal {
   balance: { amount: number; state: BalanceState };
   /** Account charges that no invoice holds (paid as `balance_amount`). */
   balance_due: number;
+  /** The first 25 open invoices, oldest first; the rest through `GET …/invoices`. */
   invoices: PortalInvoice[];
+  /** Every invoice the link reaches: how many, what they owe, whether `invoices` lacks some. */
+  invoices_summary: InvoicesSummary;
   estimates: PortalEstimate[];
   tip_options: TipOptions;
   partial_payments: PartialPayments;
   payment_methods: PaymentMethodOption[];
   provider: PortalProvider;
   saved_payment_methods: SavedPaymentMethod[];
+}
+
+export interface InvoicesSummary {
+  count: number;
+  amount_due: number;
+  has_more: boolean;
 }
 
 export interface PortalBusiness extends Branding {
@@ -127,6 +136,14 @@ export interface SavedPaymentMethod {
   last4: string | null;
   exp_month: number | null;
   exp_year: number | null;
+}
+
+/** `GET /v1/portal/:token/invoices?starting_after=&limit=`: a page of open invoices. */
+export interface PortalInvoicesQuery {
+  /** The last invoice already shown; none: the first page. */
+  starting_after?: string;
+  /** 1 to 100; 25 by default. */
+  limit?: number;
 }
 
 /** `GET /v1/portal/:token/charges`: a recent billing line item; `amount` excludes `tax`. */

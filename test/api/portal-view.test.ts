@@ -86,6 +86,7 @@ describe.each(testStores)('portal API on $name', (store) => {
           pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
         },
       ],
+      invoices_summary: { count: 1, amount_due: 10_825, has_more: false },
       estimates: [
         {
           id: estimate.id,

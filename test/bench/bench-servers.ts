@@ -21,6 +21,8 @@ export interface RunningServer {
   process: ChildProcess;
   /** Milliseconds from spawn to the first 200 on /health (ours) or the `ready` line (raw). */
   readyMs: number;
+  /** CPU time the process had used by then (user + system): less at the mercy of a busy machine. */
+  readyCpuMs?: number;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,13 @@ export async function freePort(): Promise<number> {
   const { port } = probe.address() as { port: number };
   await new Promise((resolve) => probe.close(resolve));
   return port;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux, 100 ticks a second). */
+export function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are the 14th and 15th fields; [1] above starts at the 3rd.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */
@@ -87,7 +96,8 @@ export async function startOurs(name: string, databaseUrl: string): Promise<Runn
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  return { name, base, process: child, readyMs: performance.now() - started, stop: stopper(child) };
+  const readyMs = performance.now() - started;
+  return { name, base, process: child, readyMs, readyCpuMs: cpuMs(child), stop: stopper(child) };
 }
 
 /** The raw baseline over the SQLite file; `pages` names the hosted pages' bytes (a JSON file). */

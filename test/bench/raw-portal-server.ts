@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import SQLite from 'better-sqlite3';
+import { defaultTimeZone } from '../../server/businesses/time-zone.ts';
 import {
   checkQuoteInput,
   computeQuote,
@@ -30,7 +31,8 @@ const pages: Record<string, string> = process.env.BENCH_PAGES
   ? JSON.parse(readFileSync(process.env.BENCH_PAGES, 'utf8'))
   : {};
 const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY ?? '';
-const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? Number.POSITIVE_INFINITY);
+/** Open invoices a portal answer shows (the rest are paged, as ours pages them). */
+const pageSize = 25;
 
 const db = new SQLite(file);
 db.pragma('journal_mode = WAL');
@@ -38,7 +40,7 @@ db.pragma('busy_timeout = 5000');
 
 const linkByHash = db.prepare(`
   select l.kind, l.status, l.expires_at, l.customer_id, b.name as business_name, b.currency,
-    b.locale, b.settings, c.name as customer_name
+    b.locale, b.settings, c.name as customer_name, c.phone as customer_phone
   from payment_links l
   join businesses b on b.id = l.business_id
   join customers c on c.id = l.customer_id
@@ -69,6 +71,7 @@ interface LinkRow {
   locale: string;
   settings: string;
   customer_name: string;
+  customer_phone: string | null;
 }
 interface InvoiceRow {
   id: string;
@@ -119,6 +122,13 @@ function money(customerId: string) {
   return { balance, balanceDue: Math.max(0, balance - invoiced), invoices };
 }
 
+const zones = new Map<string, string>();
+function zoneOfLocale(locale: string): string {
+  const zone = zones.get(locale) ?? defaultTimeZone(locale);
+  zones.set(locale, zone);
+  return zone;
+}
+
 function daysOverdue(dueDate: string | null, today: string): number {
   if (!dueDate) return 0;
   const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000;
@@ -144,9 +154,10 @@ function portal(token: string) {
       phone: settings.branding.phone,
       email: settings.branding.email,
     },
-    customer: { name: link.customer_name },
+    customer: { name: link.customer_name, phone: link.customer_phone },
     currency: link.currency,
     locale: link.locale,
+    time_zone: settings.time_zone ?? zoneOfLocale(link.locale),
     balance: {
       amount: balance,
       state: balance === 0 ? 'zero' : balance < 0 ? 'credit' : 'outstanding',
@@ -163,15 +174,11 @@ function portal(token: string) {
       days_overdue: invoice.due > 0 ? daysOverdue(invoice.due_date, today) : 0,
       pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
     })),
-    ...(process.env.BENCH_PAGE_SIZE
-      ? {
-          invoices_summary: {
-            count: invoices.length,
-            amount_due: invoices.reduce((sum, invoice) => sum + invoice.due, 0),
-            has_more: invoices.length > shown.length,
-          },
-        }
-      : {}),
+    invoices_summary: {
+      count: invoices.length,
+      amount_due: invoices.reduce((sum, invoice) => sum + invoice.due, 0),
+      has_more: invoices.length > shown.length,
+    },
     estimates: [],
     tip_options: settings.tips,
     partial_payments: settings.partial_payments,

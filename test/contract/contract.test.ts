@@ -45,6 +45,7 @@ describe('the portal API (shared/api/portal.ts)', () => {
     expectTypeOf<portal.Portal>().toEqualTypeOf<PortalAnswer>();
     expectTypeOf<portal.PortalBusiness>().toEqualTypeOf<PortalAnswer['business']>();
     expectTypeOf<portal.PortalInvoice>().toEqualTypeOf<PortalAnswer['invoices'][number]>();
+    expectTypeOf<portal.InvoicesSummary>().toEqualTypeOf<PortalAnswer['invoices_summary']>();
     expectTypeOf<portal.PortalEstimate>().toEqualTypeOf<PortalAnswer['estimates'][number]>();
     expectTypeOf<portal.PortalEstimateLine>().toEqualTypeOf<
       PortalAnswer['estimates'][number]['lines'][number]
@@ -61,6 +62,16 @@ describe('the portal API (shared/api/portal.ts)', () => {
   it('GET …/charges answers a List of PortalCharge', () => {
     expectTypeOf<List<portal.PortalCharge>>().toEqualTypeOf<
       Out<typeof portalSchemas.PortalCharges>
+    >();
+  });
+
+  it('GET …/invoices takes a PortalInvoicesQuery and answers a List of PortalInvoice', () => {
+    expectTypeOf<List<portal.PortalInvoice>>().toEqualTypeOf<
+      Out<typeof portalSchemas.PortalInvoices>
+    >();
+    // `limit` is coerced from the query string: any value goes in, a number comes out.
+    expectTypeOf<portal.PortalInvoicesQuery>().toExtend<
+      In<typeof portalSchemas.PortalInvoicesQuery>
     >();
   });
 

@@ -8,6 +8,7 @@ import type {
   PaymentRequest,
   Portal,
   PortalCharge,
+  PortalInvoice,
   PortalPayment,
   PortalQuote,
   QuoteRequest,
@@ -49,6 +50,11 @@ export class PortalApi {
   /** Records that the customer saw the page. */
   viewed(): Promise<unknown> {
     return this.call('/views', { method: 'POST' });
+  }
+
+  /** The open invoices after `startingAfter` (the last shown): "Show more invoices". */
+  invoices(startingAfter: string): Promise<List<PortalInvoice>> {
+    return this.call(`/invoices?starting_after=${encodeURIComponent(startingAfter)}`);
   }
 
   charges(limit = 20): Promise<List<PortalCharge>> {

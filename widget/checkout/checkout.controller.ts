@@ -94,6 +94,7 @@ export class CheckoutController implements ReactiveController {
     this.quoteFailed = false;
     this.quotedKey = '';
     this.deposit = null;
+    this.more = null;
     this.changed();
   }
 
@@ -141,6 +142,34 @@ export class CheckoutController implements ReactiveController {
   smsConsent(): { phone: string; text: string } | null {
     if (!this.smsReminders) return null;
     return { phone: this.phone.trim(), text: this.l!.t.smsConsent(this.portal!.business.name) };
+  }
+
+  /** "Show more invoices": loading, or the last try failed. */
+  more: 'loading' | 'failed' | null = null;
+
+  /** The next page of open invoices, added as rows not chosen yet (issue 13). */
+  async showMoreInvoices(): Promise<void> {
+    const portal = this.portal;
+    const last = portal?.invoices.at(-1);
+    if (!portal || !last || this.more === 'loading') return;
+    this.more = 'loading';
+    this.host.requestUpdate();
+    try {
+      const page = await this.api!.invoices(last.id);
+      const known = new Set(portal.invoices.map((invoice) => invoice.id));
+      portal.invoices.push(...page.data.filter((invoice) => !known.has(invoice.id)));
+      portal.invoices_summary = { ...portal.invoices_summary, has_more: page.has_more };
+      this.rows = payRows(portal);
+      for (const row of this.rows) {
+        if (!this.amountText.has(row.key)) {
+          this.amountText.set(row.key, this.l!.amountInput(row.amountDue));
+        }
+      }
+      this.more = null;
+    } catch {
+      this.more = 'failed';
+    }
+    this.changed();
   }
 
   toggleRow(key: string, on: boolean): void {

@@ -35,6 +35,9 @@ export const enLater = {
   chargesEmpty: 'No charges yet.',
   chargesFailed: "We couldn't load your charges.",
   choose: 'Choose what to pay',
+  showMoreInvoices: (count: number) =>
+    count === 1 ? 'Show 1 more invoice' : `Show ${count} more invoices`,
+  moreInvoicesFailed: "We couldn't load more invoices.",
   pdf: 'PDF',
   accountBalance: 'Account balance',
   accountBalanceNote: 'Charges not on an invoice',

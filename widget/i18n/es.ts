@@ -26,6 +26,9 @@ export const es = {
   chargesFailed: 'No pudimos cargar sus cargos.',
   tax: (amount: string) => `Impuesto ${amount}`,
   choose: 'Elija qué pagar',
+  showMoreInvoices: (count: number) =>
+    count === 1 ? 'Ver 1 factura más' : `Ver ${count} facturas más`,
+  moreInvoicesFailed: 'No pudimos cargar más facturas.',
   invoice: (number: string) => `Factura ${number}`,
   issued: (date: string) => `Emitida el ${date}`,
   due: (date: string) => `Vence el ${date}`,

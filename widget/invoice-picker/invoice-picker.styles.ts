@@ -11,6 +11,13 @@ export const invoicePickerStyles = css`
     display: grid;
     gap: 8px;
   }
+  .more {
+    margin: 4px 0 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 12px;
+  }
   .row {
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);

@@ -26,6 +26,7 @@ export function renderInvoicePicker(
       <ul class="rows">
         ${checkout.rows.map((row) => renderRow(l, portal, checkout, row, choosable, errors.get(row.key), resolve, view))}
       </ul>
+      ${choosable && portal.invoices_summary.has_more ? showMore(l, portal, checkout) : nothing}
       ${nothingError ? html`<p class="error" id="error-nothing" role="alert">${nothingError}</p>` : nothing}
     </section>
   `;
@@ -103,6 +104,22 @@ function renderRow(
       }
     </li>
   `;
+}
+
+/** "Show 175 more invoices": the next page, added below as rows to choose (issue 13). */
+function showMore(l: Localizer, portal: Portal, checkout: CheckoutController) {
+  const left = portal.invoices_summary.count - portal.invoices.length;
+  return html`<p class="more">
+    <button
+      class="link-button"
+      type="button"
+      ?disabled=${checkout.more === 'loading'}
+      @click=${() => void checkout.showMoreInvoices()}
+    >
+      ${l.t.showMoreInvoices(left)}
+    </button>
+    ${checkout.more === 'failed' ? html`<span class="error" role="alert">${l.t.moreInvoicesFailed}</span>` : nothing}
+  </p>`;
 }
 
 /** "Invoice INV-0001" with the number kept on one line where it fits ("INV-" alone is no help). */

@@ -4,13 +4,13 @@
  * `provider_<code>` in Square's words; a 5xx or no answer stays an error (the caller may look the
  * outcome up). And a refund's status in our words.
  */
-import { SquareError } from 'square';
 import { unprocessable } from '../../http/errors.ts';
 import type { Authorized } from '../provider.ts';
 import { squareFailure } from './square-payments.ts';
+import { squareSdk } from './square-sdk.ts';
 
 export function declined(error: unknown): Authorized | null {
-  if (!(error instanceof SquareError)) return null;
+  if (!(error instanceof squareSdk().SquareError)) return null;
   const body = error.body as { payment?: Record<string, unknown> } | undefined;
   const payment = body?.payment;
   const isDecline = error.errors.some((e) => e.category === 'PAYMENT_METHOD_ERROR');
@@ -35,7 +35,8 @@ export async function guard<T>(call: () => Promise<T>): Promise<T> {
 }
 
 export function asApiError(error: unknown): unknown {
-  if (!(error instanceof SquareError) || !error.statusCode || error.statusCode >= 500) return error;
+  if (!(error instanceof squareSdk().SquareError) || !error.statusCode || error.statusCode >= 500)
+    return error;
   const first = error.errors[0];
   return unprocessable(
     first?.code ? `provider_${first.code.toLowerCase()}` : 'provider_invalid_request',

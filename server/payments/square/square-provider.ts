@@ -7,7 +7,7 @@
  * (./confirm-authorize.ts runs it). Outcomes also arrive by webhook (`payment.updated`,
  * `refund.updated`: ./square-events.ts).
  */
-import { type Square, SquareClient, SquareEnvironment } from 'square';
+import type { Square, SquareClient } from 'square';
 import { conflict, unprocessable } from '../../http/errors.ts';
 import type {
   Authorized,
@@ -29,6 +29,7 @@ import {
   squareFunding,
   squareStatus,
 } from './square-payments.ts';
+import { squareSdk } from './square-sdk.ts';
 
 export interface SquareOptions {
   accessToken: string;
@@ -39,6 +40,7 @@ export interface SquareOptions {
 }
 
 export function createSquareClient(options: SquareOptions): SquareClient {
+  const { SquareClient, SquareEnvironment } = squareSdk();
   return new SquareClient({
     token: options.accessToken,
     baseUrl:

@@ -9,9 +9,8 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { today } from '../../db/ids.ts';
-import { renderReceiptPdf } from '../../documents/receipt-pdf.ts';
+import { renderReceiptPdf, renderStatementPdf } from '../../documents/pdfs.ts';
 import { loadStatement, resolvePeriod } from '../../documents/statement-data.ts';
-import { renderStatementPdf } from '../../documents/statement-pdf.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { notFound } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';

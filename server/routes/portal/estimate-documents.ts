@@ -6,9 +6,13 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { loadEstimateDocument, renderEstimatePdf } from '../../documents/estimate-pdf.ts';
 import { invoicePayUrl } from '../../documents/invoice-pay-link.ts';
-import { loadInvoiceDocument, renderInvoicePdf } from '../../documents/invoice-pdf.ts';
+import {
+  loadEstimateDocument,
+  loadInvoiceDocument,
+  renderEstimatePdf,
+  renderInvoicePdf,
+} from '../../documents/pdfs.ts';
 import { reachableEstimate } from '../../estimates/decisions.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ApiError, notFound } from '../../http/errors.ts';

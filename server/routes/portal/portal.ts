@@ -9,11 +9,14 @@ import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
 import { openPortalLink } from '../../links/access.ts';
 import { portalCharges } from '../../portal/charges.ts';
+import { portalInvoicePage } from '../../portal/invoice-pages.ts';
 import { portalQuote } from '../../portal/quote.ts';
 import {
   Portal,
   PortalCharges,
   PortalChargesQuery,
+  PortalInvoices,
+  PortalInvoicesQuery,
   Quote,
   QuoteRequest,
   TokenParam,
@@ -73,6 +76,27 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
       return c.json(await portalCharges(c.var.db, scope, c.req.valid('query').limit), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{token}/invoices',
+      tags,
+      summary: 'More open invoices, oldest first, after those the portal showed',
+      description:
+        'The portal answer shows the first 25 open invoices (`invoices_summary.has_more` when ' +
+        'there are more); this lists the next ones after `starting_after`, the last invoice ' +
+        'already shown. An id that is not one of the customer’s invoices gives an empty page.',
+      request: { params: TokenParam, query: PortalInvoicesQuery },
+      responses: {
+        200: jsonResponse(PortalInvoices, 'A page of open invoices'),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const scope = await openPortalLink(c, c.req.valid('param').token);
+      return c.json(await portalInvoicePage(c.var.db, scope, c.req.valid('query')), 200);
     },
   )
   .openapi(

@@ -6,11 +6,15 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { getCustomer } from '../../businesses/customers.ts';
 import { today } from '../../db/ids.ts';
-import { loadEstimateDocument, renderEstimatePdf } from '../../documents/estimate-pdf.ts';
 import { invoicePayUrl } from '../../documents/invoice-pay-link.ts';
-import { loadInvoiceDocument, renderInvoicePdf } from '../../documents/invoice-pdf.ts';
+import {
+  loadEstimateDocument,
+  loadInvoiceDocument,
+  renderEstimatePdf,
+  renderInvoicePdf,
+  renderStatementPdf,
+} from '../../documents/pdfs.ts';
 import { loadStatement, resolvePeriod } from '../../documents/statement-data.ts';
-import { renderStatementPdf } from '../../documents/statement-pdf.ts';
 import { getEstimate } from '../../estimates/estimates.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { openApiHooks } from '../../http/openapi.ts';

@@ -4,7 +4,7 @@
  * succeeded has no receipt: 404, as for the customer.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { renderReceiptPdf } from '../../documents/receipt-pdf.ts';
+import { renderReceiptPdf } from '../../documents/pdfs.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, idParam } from '../../http/schemas.ts';

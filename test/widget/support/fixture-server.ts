@@ -26,7 +26,9 @@ export type FixtureState =
    */
   | 'estimates'
   /** Like 'paid', with the card saved for next time. */
-  | 'saved-card';
+  | 'saved-card'
+  /** A customer link with 30 open invoices: the portal shows 25 and "Show 5 more invoices". */
+  | 'many-invoices';
 
 export interface FixtureRequest {
   state: FixtureState;
@@ -189,6 +191,14 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
           .set({ number: `INV-${XSS.img}` })
           .where('id', '=', first.id)
           .execute();
+      }
+    }
+    if (state === 'many-invoices') {
+      for (let i = 1; i <= 30; i += 1) {
+        await staff(apiKey, 'POST', '/v1/invoices', {
+          customer: customer.id,
+          lines: [{ description: `Visit ${i}`, quantity: 1, unit_amount: 1000 * i }],
+        });
       }
     }
     let estimateId: string | null = null;
