@@ -1174,7 +1174,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a draft invoice
-         * @description Send only what changes; `lines` replaces every line, priced as for a new invoice. Only a draft (409 `invoice_not_draft` otherwise): an open invoice is on the balance already.
+         * @description Send only what changes; `lines` replaces every line, priced as for a new invoice (with the discount, kept unless `discount` changes it). Only a draft (409 `invoice_not_draft` otherwise): an open invoice is on the balance already.
          */
         patch: {
             parameters: {
@@ -6725,7 +6725,10 @@ export interface components {
             currency: string;
             lines: components["schemas"]["DocumentLine"][];
             subtotal: number;
+            discount: components["schemas"]["Discount"];
+            /** @description On the subtotal less the discount. */
             tax: number;
+            /** @description subtotal − discount + tax */
             total: number;
             /** @description Payments applied to the invoice, less refunds. Account credit is not a payment. */
             amount_paid: number;
@@ -6747,9 +6750,20 @@ export interface components {
             tax_rate: number;
             /** @description quantity × unit_amount */
             amount: number;
-            /** @description amount × tax_rate, rounded half away from zero */
+            /** @description The line's share of the invoice's discount (in proportion to its amount; 0 without one). */
+            discount: number;
+            /** @description (amount − discount) × tax_rate, rounded half away from zero */
             tax: number;
         };
+        Discount: {
+            /** @enum {string} */
+            type: "amount" | "percent";
+            /** @description Basis points, for `percent`. */
+            rate: number | null;
+            /** @description What it came to, in minor units. */
+            amount: number;
+            description: string | null;
+        } | null;
         InvoiceSentEvent: {
             id: string;
             /** @enum {string} */
@@ -7153,6 +7167,22 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             notes?: string | null;
+            /** @description Taken off the subtotal before tax; the lines share it in proportion. */
+            discount?: {
+                /** @enum {string} */
+                type: "amount";
+                /** @description Minor units off, at most the subtotal. */
+                amount: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | {
+                /** @enum {string} */
+                type: "percent";
+                /** @description Basis points off the subtotal: 1000 is 10 %. The amount is rounded half away from zero. */
+                rate: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | null;
             /**
              * @description Create a draft that posts nothing until `POST /v1/invoices/{id}/finalize`.
              * @default false
@@ -7202,6 +7232,22 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             notes?: string | null;
+            /** @description A new discount, or null to remove it; the lines are priced again. */
+            discount?: {
+                /** @enum {string} */
+                type: "amount";
+                /** @description Minor units off, at most the subtotal. */
+                amount: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | {
+                /** @enum {string} */
+                type: "percent";
+                /** @description Basis points off the subtotal: 1000 is 10 %. The amount is rounded half away from zero. */
+                rate: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | null;
         };
         NewEstimate: {
             customer: string;
@@ -7650,7 +7696,13 @@ export interface components {
                 tax: number;
             }[];
             subtotal: number;
-            /** @description Tax by rate (basis points), lowest rate first. */
+            /** @description Taken off the subtotal before tax; null without one. */
+            discount: {
+                amount: number;
+                description: string | null;
+                rate: number | null;
+            } | null;
+            /** @description Tax by rate (basis points), lowest rate first; `taxable` is after the discount. */
             taxes: {
                 rate: number;
                 taxable: number;

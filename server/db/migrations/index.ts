@@ -11,6 +11,7 @@ import * as invoiceQuestions from './2026_12_04_0005_invoice_questions.ts';
 import * as webhooks from './2026_12_05_0201_webhooks.ts';
 import * as texts from './2026_12_05_0301_texts.ts';
 import * as reminders from './2026_12_05_0401_reminders.ts';
+import * as invoiceDiscounts from './2026_12_06_0601_invoice_discounts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0201_webhooks': webhooks,
   '2026_12_05_0301_texts': texts,
   '2026_12_05_0401_reminders': reminders,
+  '2026_12_06_0601_invoice_discounts': invoiceDiscounts,
 };
