@@ -14,7 +14,7 @@ describe('allocateInProportion', () => {
 
   it('always adds up to the total, whatever the weights', () => {
     for (let seed = 1; seed < 200; seed += 1) {
-      const weights = [seed * 7919 % 1_000, (seed * 104_729) % 777, seed % 13, 1];
+      const weights = [(seed * 7919) % 1_000, (seed * 104_729) % 777, seed % 13, 1];
       const total = (seed * 31) % (weights.reduce((a, b) => a + b, 0) + 1);
       const shares = allocateInProportion(total, weights);
       expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
@@ -57,6 +57,10 @@ describe('priceWithDiscount', () => {
       total: 8_250,
     });
     expect(priceWithDiscount(lines, { type: 'amount', amount: 99_999 }).discount).toBe(10_000);
-    expect(priceWithDiscount(lines, null)).toMatchObject({ discount: 0, tax: 1_000, total: 11_000 });
+    expect(priceWithDiscount(lines, null)).toMatchObject({
+      discount: 0,
+      tax: 1_000,
+      total: 11_000,
+    });
   });
 });

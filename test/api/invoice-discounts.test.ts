@@ -60,7 +60,9 @@ describe.each(testStores)('invoice discounts on $name', (store) => {
       total: 27_775,
       amount_due: 27_775,
     });
-    const pdf = await readPdf(new Uint8Array(await (await h.request(read.body.pdf_url)).arrayBuffer()));
+    const pdf = await readPdf(
+      new Uint8Array(await (await h.request(read.body.pdf_url)).arrayBuffer()),
+    );
     // Subtotal, then the discount, then tax: the order a reader meets them in.
     expect(pdf.text).toMatch(
       /Subtotal \$290\.00 Discount: Spring offer, 10% -\$29\.00 Tax \$16\.75 Total \$277\.75/,
