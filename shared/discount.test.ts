@@ -18,7 +18,9 @@ describe('allocateInProportion', () => {
       const total = (seed * 31) % (weights.reduce((a, b) => a + b, 0) + 1);
       const shares = allocateInProportion(total, weights);
       expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
-      shares.forEach((share, i) => expect(share).toBeLessThanOrEqual(weights[i]!));
+      for (const [i, share] of shares.entries()) {
+        expect(share).toBeLessThanOrEqual(weights[i]!);
+      }
     }
   });
 });
