@@ -2200,6 +2200,109 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/settings/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload the logo
+         * @description The body is the image itself (`Content-Type: image/png` or `image/jpeg`; the first bytes decide): PNG or JPEG, at most 256 KB. It replaces any logo before it and `branding.logo_url` becomes its address on this server (`/logos/{hash}.png`, kept by browsers for a year: a new logo has a new address). 413 `logo_too_large`, 422 `logo_unsupported` (SVG, GIF, anything else): nothing changes.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            responses: {
+                /** @description The settings, with the new logo_url */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Remove the uploaded logo
+         * @description Forgets the uploaded logo; `branding.logo_url` becomes null if it was that logo (a logo given by URL stays).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payment_links": {
         parameters: {
             query?: never;
@@ -7357,6 +7460,7 @@ export interface components {
             currency?: string;
             locale?: string;
             branding?: {
+                /** @description An https image URL, or (unchanged) the address of the logo uploaded with `PUT /v1/settings/logo`. */
                 logo_url?: string | null;
                 brand_color?: string;
                 address?: string | null;

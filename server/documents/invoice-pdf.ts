@@ -65,7 +65,7 @@ export async function loadInvoiceDocument(
   payUrl: (amountDue: number) => Promise<string | null>,
 ): Promise<InvoiceDocument> {
   const [brand, customer, lines, entries, estimate] = await Promise.all([
-    documentBrand(business),
+    documentBrand(db, business),
     db
       .selectFrom('customers')
       .selectAll()
