@@ -24,7 +24,7 @@ describe.each(testStores)('the uploaded logo on $name', (store) => {
     h.request('/v1/settings/logo', {
       method: 'PUT',
       headers: { authorization: `Bearer ${apiKey}`, 'content-type': type },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
 
   it('keeps a PNG, serves it from our origin for good, and the portal and PDFs show it', async () => {
