@@ -4,6 +4,7 @@
  * own answer stays one cheap read. A customer link reaches its customer's invoices (drafts aside),
  * an invoice link its invoice; anything else is the 404 of an unknown invoice.
  */
+import { businessTimeZone } from '../businesses/businesses.ts';
 import type { CustomerAddress } from '../businesses/customers.ts';
 import type { Db } from '../db/database.ts';
 import type { InvoiceTable } from '../db/schema.ts';
@@ -75,7 +76,9 @@ export async function portalInvoiceDocument(db: Db, scope: PortalScope, invoice:
     date: invoice.created_at.slice(0, 10),
     due_date: invoice.due_date,
     days_overdue:
-      isOpenInvoice(invoice.status) && amountDue > 0 ? daysOverdue(invoice.due_date) : 0,
+      isOpenInvoice(invoice.status) && amountDue > 0
+        ? daysOverdue(invoice.due_date, businessTimeZone(scope.business))
+        : 0,
     customer: {
       name: customer.name,
       email: customer.email,

@@ -41,7 +41,9 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     time_zone: businessTimeZone(business),
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,
-    invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token)),
+    invoices: money.invoices.map((invoice) =>
+      invoiceView(invoice, scope.token, businessTimeZone(business)),
+    ),
     estimates,
     tip_options: settings.tips,
     partial_payments: settings.partial_payments,
@@ -54,7 +56,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
   };
 }
 
-function invoiceView(invoice: InvoiceOwed, token: string) {
+function invoiceView(invoice: InvoiceOwed, token: string, timeZone: string) {
   return {
     id: invoice.id,
     number: invoice.number,
@@ -64,7 +66,9 @@ function invoiceView(invoice: InvoiceOwed, token: string) {
     total: invoice.total,
     amount_due: invoice.amount_due,
     days_overdue:
-      isOpenInvoice(invoice.status) && invoice.amount_due > 0 ? daysOverdue(invoice.due_date) : 0,
+      isOpenInvoice(invoice.status) && invoice.amount_due > 0
+        ? daysOverdue(invoice.due_date, timeZone)
+        : 0,
     pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
   };
 }
