@@ -1174,7 +1174,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a draft invoice
-         * @description Send only what changes; `lines` replaces every line, priced as for a new invoice. Only a draft (409 `invoice_not_draft` otherwise): an open invoice is on the balance already.
+         * @description Send only what changes; `lines` replaces every line, priced as for a new invoice (with the discount, kept unless `discount` changes it). Only a draft (409 `invoice_not_draft` otherwise): an open invoice is on the balance already.
          */
         patch: {
             parameters: {
@@ -2198,6 +2198,109 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/v1/settings/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload the logo
+         * @description The body is the image itself (`Content-Type: image/png` or `image/jpeg`; the first bytes decide): PNG or JPEG, at most 256 KB. It replaces any logo before it and `branding.logo_url` becomes its address on this server (`/logos/{hash}.png`, kept by browsers for a year: a new logo has a new address). 413 `logo_too_large`, 422 `logo_unsupported` (SVG, GIF, anything else): nothing changes.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            responses: {
+                /** @description The settings, with the new logo_url */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Remove the uploaded logo
+         * @description Forgets the uploaded logo; `branding.logo_url` becomes null if it was that logo (a logo given by URL stays).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+                /** @description Error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/payment_links": {
@@ -6797,7 +6900,10 @@ export interface components {
             currency: string;
             lines: components["schemas"]["DocumentLine"][];
             subtotal: number;
+            discount: components["schemas"]["Discount"];
+            /** @description On the subtotal less the discount. */
             tax: number;
+            /** @description subtotal − discount + tax */
             total: number;
             /** @description Payments applied to the invoice, less refunds. Account credit is not a payment. */
             amount_paid: number;
@@ -6819,9 +6925,20 @@ export interface components {
             tax_rate: number;
             /** @description quantity × unit_amount */
             amount: number;
-            /** @description amount × tax_rate, rounded half away from zero */
+            /** @description The line's share of the invoice's discount (in proportion to its amount; 0 without one). */
+            discount: number;
+            /** @description (amount − discount) × tax_rate, rounded half away from zero */
             tax: number;
         };
+        Discount: {
+            /** @enum {string} */
+            type: "amount" | "percent";
+            /** @description Basis points, for `percent`. */
+            rate: number | null;
+            /** @description What it came to, in minor units. */
+            amount: number;
+            description: string | null;
+        } | null;
         InvoiceSentEvent: {
             id: string;
             /** @enum {string} */
@@ -7225,6 +7342,22 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             notes?: string | null;
+            /** @description Taken off the subtotal before tax; the lines share it in proportion. */
+            discount?: {
+                /** @enum {string} */
+                type: "amount";
+                /** @description Minor units off, at most the subtotal. */
+                amount: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | {
+                /** @enum {string} */
+                type: "percent";
+                /** @description Basis points off the subtotal: 1000 is 10 %. The amount is rounded half away from zero. */
+                rate: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | null;
             /**
              * @description Create a draft that posts nothing until `POST /v1/invoices/{id}/finalize`.
              * @default false
@@ -7274,6 +7407,22 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             notes?: string | null;
+            /** @description A new discount, or null to remove it; the lines are priced again. */
+            discount?: {
+                /** @enum {string} */
+                type: "amount";
+                /** @description Minor units off, at most the subtotal. */
+                amount: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | {
+                /** @enum {string} */
+                type: "percent";
+                /** @description Basis points off the subtotal: 1000 is 10 %. The amount is rounded half away from zero. */
+                rate: number;
+                /** @description Printed beside "Discount", such as "Spring offer". */
+                description?: string | null;
+            } | null;
         };
         NewEstimate: {
             customer: string;
@@ -7383,6 +7532,7 @@ export interface components {
             currency?: string;
             locale?: string;
             branding?: {
+                /** @description An https image URL, or (unchanged) the address of the logo uploaded with `PUT /v1/settings/logo`. */
                 logo_url?: string | null;
                 brand_color?: string;
                 address?: string | null;
@@ -7747,7 +7897,13 @@ export interface components {
                 tax: number;
             }[];
             subtotal: number;
-            /** @description Tax by rate (basis points), lowest rate first. */
+            /** @description Taken off the subtotal before tax; null without one. */
+            discount: {
+                amount: number;
+                description: string | null;
+                rate: number | null;
+            } | null;
+            /** @description Tax by rate (basis points), lowest rate first; `taxable` is after the discount. */
             taxes: {
                 rate: number;
                 taxable: number;

@@ -4,10 +4,11 @@
  * into docs/screenshots/ (hosted-<state>-<width>.png, demo-<view>-<width>.png); and the first
  * minute: the home page with the demo seed's links and the API reference, searched for "refund"
  * at desktop width (home-<width>.png, api-docs-<width>.png); the staff page's refund dialog
- * (refund-dialog-<width>.png).
+ * (refund-dialog-<width>.png). The settings view is taken after uploading a logo drawn here.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { DESKTOP, launchChromium, PHONE } from '../test/e2e/support/browser.ts';
 import { customerIn, type Staff, startPayServer } from '../test/e2e/support/pay-server.ts';
 import { createPaymentLink } from '../test/support/fixtures.ts';
@@ -63,6 +64,11 @@ async function demoPage(browser: Browser, url: string, staff: Staff) {
     await page.screenshot({ path: path.pathname, fullPage: true });
 
     await page.getByRole('button', { name: 'Settings' }).click();
+    // The logo upload (issue 15), with a logo drawn here: the preview shows it from our origin.
+    await page
+      .getByLabel('Upload a logo (PNG or JPEG, at most 256 KB)')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: drawnLogo() });
+    await page.getByText('Logo uploaded.').waitFor();
     await page
       .frameLocator('iframe')
       .locator('pay-portal')
@@ -74,6 +80,25 @@ async function demoPage(browser: Browser, url: string, staff: Staff) {
     await page.screenshot({ path: path.pathname, fullPage: true });
     await context.close();
   }
+}
+
+/** A round logo: a wave across a teal disc, as a 128 px PNG. */
+function drawnLogo(): Buffer {
+  const size = 128;
+  const png = new PNG({ width: size, height: size });
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) {
+      const i = (y * size + x) * 4;
+      const inside = (x - 63.5) ** 2 + (y - 63.5) ** 2 <= 62 ** 2;
+      const wave = Math.abs(y - (70 + 9 * Math.sin(x / 10))) < 6;
+      const [r, g, b] = wave ? [255, 255, 255] : [15, 118, 110];
+      png.data[i] = r;
+      png.data[i + 1] = g;
+      png.data[i + 2] = b;
+      png.data[i + 3] = inside ? 255 : 0;
+    }
+  }
+  return PNG.sync.write(png);
 }
 
 async function firstMinute(browser: Browser, url: string) {

@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots:staff`: the staff page's views added for issue 15, at 375px and 1280px,
  * from a real server with the demo built from the working tree, into docs/screenshots/:
- * the invoice editor with a three-line invoice (invoice-editor-<width>.png) and a customer's
+ * the invoice editor with a three-line invoice and a 10 % discount (invoice-editor-<width>.png) and a customer's
  * saved cards with the confirmation to forget one (forget-card-<width>.png); the account statement
  * (statement-<width>.png), a payment's details (payment-details-<width>.png) and settings with a
  * mistake said beside its field (settings-errors-<width>.png).
@@ -114,6 +114,7 @@ try {
     draft: true,
     due_date: '2026-12-31',
     notes: 'Gate code 4411. Dog is friendly.',
+    discount: { type: 'percent', rate: 1_000, description: 'Spring offer' },
     lines: [
       { description: 'Weekly pool service (December)', quantity: 4, unit_amount: 8_500 },
       { description: 'Filter cartridge', quantity: 2, unit_amount: 4_500, tax_rate: 825 },

@@ -19,6 +19,7 @@ import { staffPreviewRoutes } from './pages/staff-preview.ts';
 import { loadWidgetFiles, widgetRoutes } from './pages/widget-files.ts';
 import { portalCors } from './portal/cors.ts';
 import { accessRoutes } from './routes/access.ts';
+import { logoRoutes } from './routes/logos.ts';
 import { portalDocumentRoutes } from './routes/portal/documents.ts';
 import { portalEstimateDocumentRoutes } from './routes/portal/estimate-documents.ts';
 import { portalEstimateRoutes } from './routes/portal/estimates.ts';
@@ -43,6 +44,7 @@ import { paymentLinkRoutes } from './routes/staff/payment-links.ts';
 import { paymentReceiptRoutes } from './routes/staff/payment-receipts.ts';
 import { paymentRoutes } from './routes/staff/payments.ts';
 import { settingsRoutes } from './routes/staff/settings.ts';
+import { settingsLogoRoutes } from './routes/staff/settings-logo.ts';
 import { smsConsentRoutes } from './routes/staff/sms-consents.ts';
 import { registerWebhookCatalog } from './routes/staff/webhook-catalog.ts';
 import { webhookEndpointRoutes } from './routes/staff/webhook-endpoints.ts';
@@ -114,6 +116,9 @@ export function createApp({
   // '/v1/settings/*' also matches '/v1/settings' itself in Hono (test/api/settings.test.ts checks).
   app.use('/v1/settings/*', staffAuth());
   app.route('/v1/settings', settingsRoutes);
+  app.route('/v1/settings', settingsLogoRoutes);
+  // Uploaded logos, public: their names are the hashes of their bytes (issue 15).
+  app.route('/logos', logoRoutes);
 
   app.use('/v1/payment_links/*', staffAuth());
   app.route('/v1/payment_links', paymentLinkRoutes);

@@ -97,3 +97,28 @@ export function isAmount(value: unknown, min = 0): value is number {
     typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= MAX_AMOUNT
   );
 }
+
+/**
+ * Splits `total` over parts in proportion to `weights`, in whole minor units that add up to
+ * `total` exactly (largest remainder): each part gets its share rounded down, then the units left
+ * go one each to the largest remainders, the earliest part first on a tie. All safe integers ≥ 0.
+ */
+export function allocateInProportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum === 0) return weights.map(() => 0);
+  const shares = weights.map((weight, index) => {
+    const product = BigInt(total) * BigInt(weight);
+    return { index, floor: Number(product / BigInt(sum)), remainder: product % BigInt(sum) };
+  });
+  let left = total - shares.reduce((a, share) => a + share.floor, 0);
+  const byRemainder = [...shares].sort((a, b) =>
+    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+  );
+  const result = shares.map((share) => share.floor);
+  for (const share of byRemainder) {
+    if (left === 0) break;
+    result[share.index]! += 1;
+    left -= 1;
+  }
+  return result;
+}

@@ -106,7 +106,11 @@ export class DemoApp extends LitElement {
   }
 
   private get moneyContext(): MoneyContext {
-    return { currency: this.settings?.currency ?? 'usd', locale: this.settings?.locale ?? 'en-US' };
+    return {
+      currency: this.settings?.currency ?? 'usd',
+      locale: this.settings?.locale ?? 'en-US',
+      timeZone: this.settings?.time_zone ?? 'UTC',
+    };
   }
 
   private async loadSettings(api: StaffApi): Promise<boolean> {

@@ -6,6 +6,8 @@ import { formatMoney, minorUnitDigits, parseMoney } from '../../shared/money.ts'
 export interface MoneyContext {
   currency: string;
   locale: string;
+  /** The business's IANA zone (`settings.time_zone`): "today" and "overdue" on its clock. */
+  timeZone?: string;
 }
 
 export const money = (amount: number, at: MoneyContext) =>

@@ -3,8 +3,9 @@
  * API takes, the figures the server will compute (shared/money.ts's one rounding rule), and each
  * field's mistake in words, to show beside the field before anything is sent.
  */
-import type { DocumentLineInput, Invoice } from '../../shared/api/staff.ts';
-import { applyBasisPoints } from '../../shared/money.ts';
+
+import type { DiscountInput, DocumentLineInput, Invoice } from '../../shared/api/staff.ts';
+import { type DiscountTerms, priceWithDiscount } from '../../shared/discount.ts';
 import { type MoneyContext, plainAmount, typedMoney } from './format.ts';
 
 export interface LineText {
@@ -15,11 +16,21 @@ export interface LineText {
   taxRate: string;
 }
 
+/** The invoice's discount as typed: none, an amount ("15.00") or a percent ("10"). */
+export interface DiscountText {
+  type: 'none' | 'amount' | 'percent';
+  value: string;
+  description: string;
+}
+
 export interface DraftText {
   lines: LineText[];
   dueDate: string;
   notes: string;
+  discount: DiscountText;
 }
+
+export const noDiscount = (): DiscountText => ({ type: 'none', value: '', description: '' });
 
 export const emptyLine = (): LineText => ({
   description: '',
@@ -33,8 +44,19 @@ export function draftFrom(
   at: MoneyContext,
   keepDueDate = true,
 ): DraftText {
-  if (!invoice) return { lines: [emptyLine()], dueDate: '', notes: '' };
+  if (!invoice) return { lines: [emptyLine()], dueDate: '', notes: '', discount: noDiscount() };
+  const discount = invoice.discount;
   return {
+    discount: discount
+      ? {
+          type: discount.type,
+          value:
+            discount.type === 'percent'
+              ? String((discount.rate ?? 0) / 100)
+              : plainAmount(discount.amount, at),
+          description: discount.description ?? '',
+        }
+      : noDiscount(),
     lines: invoice.lines.map((line) => ({
       description: line.description,
       quantity: String(line.quantity),
@@ -51,8 +73,11 @@ export type FieldErrors = Map<string, string>;
 
 export interface ReadDraft {
   lines: DocumentLineInput[];
+  /** What the API takes, null for none. */
+  discountInput: DiscountInput | null;
   errors: FieldErrors;
   subtotal: number;
+  discount: number;
   tax: number;
   total: number;
   /** Per line, the amount before tax, or null while the line cannot be priced. */
@@ -63,8 +88,7 @@ export function readDraft(draft: DraftText, at: MoneyContext): ReadDraft {
   const errors: FieldErrors = new Map();
   const lines: DocumentLineInput[] = [];
   const amounts: (number | null)[] = [];
-  let subtotal = 0;
-  let tax = 0;
+  const rates: number[] = [];
   draft.lines.forEach((text, index) => {
     const name = (field: string) => `lines.${index}.${field}`;
     const description = text.description.trim();
@@ -84,15 +108,57 @@ export function readDraft(draft: DraftText, at: MoneyContext): ReadDraft {
     const priced = !errors.has(name('quantity')) && price !== null && !errors.has(name('taxRate'));
     const amount = priced ? quantity * price : null;
     amounts.push(amount);
-    if (amount !== null) {
-      subtotal += amount;
-      tax += applyBasisPoints(amount, rate);
-    }
+    rates.push(priced ? rate : 0);
     lines.push({ description, quantity, unit_amount: price ?? 0, tax_rate: rate });
   });
-  if (errors.size === 0 && subtotal + tax === 0) {
+  const { input: discountInput, terms } = readDiscount(draft.discount, at, errors);
+  // The server's own pricing (shared/discount.ts): the discount before tax, spread over the lines.
+  const priced = priceWithDiscount(
+    amounts.map((amount, index) => ({ amount: amount ?? 0, tax_rate: rates[index] ?? 0 })),
+    terms,
+  );
+  if (terms?.type === 'amount' && terms.amount > priced.subtotal && !errors.has('lines')) {
+    errors.set('discount.value', 'The discount cannot be larger than the subtotal.');
+  }
+  if (errors.size === 0 && priced.total === 0) {
     errors.set('lines', 'An invoice must ask for more than zero.');
   }
   if (draft.notes.length > 2000) errors.set('notes', 'At most 2,000 characters.');
-  return { lines, errors, subtotal, tax, total: subtotal + tax, amounts };
+  return {
+    lines,
+    discountInput,
+    errors,
+    subtotal: priced.subtotal,
+    discount: priced.discount,
+    tax: priced.tax,
+    total: priced.total,
+    amounts,
+  };
+}
+
+function readDiscount(
+  text: DiscountText,
+  at: MoneyContext,
+  errors: FieldErrors,
+): { input: DiscountInput | null; terms: DiscountTerms | null } {
+  if (text.type === 'none') return { input: null, terms: null };
+  const description = text.description.trim() || null;
+  if (description && description.length > 200) {
+    errors.set('discount.description', 'At most 200 characters.');
+  }
+  if (text.type === 'amount') {
+    const amount = typedMoney(text.value, at);
+    if (amount === null || amount === 0) {
+      errors.set('discount.value', 'Type an amount off, such as 15.00.');
+      return { input: null, terms: null };
+    }
+    return { input: { type: 'amount', amount, description }, terms: { type: 'amount', amount } };
+  }
+  const value = text.value.trim().replace(',', '.');
+  const rate = Math.round(Number(value) * 100);
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(value) || rate < 1 || rate > 10_000) {
+    errors.set('discount.value', 'A percentage from 0.01 to 100, such as 10.');
+    return { input: null, terms: null };
+  }
+  return { input: { type: 'percent', rate, description }, terms: { type: 'percent', rate } };
 }

@@ -1,6 +1,6 @@
 /**
  * The invoice editor (issue 15): any number of lines (description, quantity, unit price, tax
- * rate), a due date and notes, with the figures as the server will compute them; saved as a draft
+ * rate), a discount (issue 11: amount or percent off, before tax), a due date and notes, with the figures as the server will compute them; saved as a draft
  * (nothing owed yet) or issued (its lines go onto the balance). Opens empty, on a draft to edit,
  * or on a copy of an invoice (duplicate). Each field's mistake is shown beside it, in words.
  * Fires `invoice-saved` (detail: what happened, in a sentence) and `editor-closed`.
@@ -9,11 +9,14 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DraftInvoiceChanges, Invoice } from '../../shared/api/staff.ts';
 import { type MoneyContext, money } from './format.ts';
+import { discountFieldStyles, renderDiscountFields } from './invoice-discount-fields.ts';
 import {
+  type DiscountText,
   type DraftText,
   emptyLine,
   type FieldErrors,
   type LineText,
+  noDiscount,
   readDraft,
 } from './invoice-draft.ts';
 import { type StaffApi, StaffApiError } from './staff-api.ts';
@@ -31,6 +34,9 @@ function fieldOf(param: string | null): string {
   const line = param?.match(/^lines\[(\d+)\]\.(\w+)$/);
   if (line) return `lines.${line[1]}.${SERVER_FIELDS[line[2]!] ?? line[2]}`;
   if (param === 'due_date') return 'dueDate';
+  if (param?.startsWith('discount')) {
+    return param === 'discount.description' ? 'discount.description' : 'discount.value';
+  }
   return param ?? 'form';
 }
 
@@ -38,6 +44,7 @@ function fieldOf(param: string | null): string {
 export class DemoInvoiceEditor extends LitElement {
   static override styles = [
     demoStyles,
+    discountFieldStyles,
     css`
       .line {
         display: grid;
@@ -120,6 +127,7 @@ export class DemoInvoiceEditor extends LitElement {
     lines: [emptyLine()],
     dueDate: '',
     notes: '',
+    discount: noDiscount(),
   };
   @property() heading = 'New invoice';
   @state() private shown: FieldErrors = new Map();
@@ -149,6 +157,7 @@ export class DemoInvoiceEditor extends LitElement {
     }
     const changes: DraftInvoiceChanges = {
       lines: read.lines,
+      discount: read.discountInput,
       due_date: this.draft.dueDate || null,
       notes: this.draft.notes.trim() || null,
     };
@@ -196,6 +205,10 @@ export class DemoInvoiceEditor extends LitElement {
     return this.shown.has(field)
       ? { 'aria-invalid': 'true', describedby: `error-${field.replaceAll('.', '-')}` }
       : { 'aria-invalid': 'false', describedby: '' };
+  }
+
+  private setDiscount(field: keyof DiscountText, value: string): void {
+    this.change((draft) => ({ ...draft, discount: { ...draft.discount, [field]: value } }));
   }
 
   private renderLine(line: LineText, index: number, amount: number | null) {
@@ -281,9 +294,21 @@ export class DemoInvoiceEditor extends LitElement {
           >${this.error('notes')}</label
         >
       </div>
+      ${renderDiscountFields({
+        discount: this.draft.discount,
+        invalid: (field) => this.invalid(field),
+        error: (field) => this.error(field),
+        set: (field, value) => this.setDiscount(field, value),
+      })}
       <dl aria-label="Totals">
         <dt>Subtotal</dt>
         <dd>${money(read.subtotal, at)}</dd>
+        ${
+          read.discount > 0
+            ? html`<dt>Discount</dt>
+                <dd data-testid="editor-discount">${money(-read.discount, at)}</dd>`
+            : nothing
+        }
         <dt>Tax</dt>
         <dd>${money(read.tax, at)}</dd>
         <dt class="total">Total</dt>

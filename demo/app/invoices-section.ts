@@ -12,6 +12,7 @@ import './confirm-dialog.ts';
 import './file-button.ts';
 import './invoice-editor.ts';
 import './invoice-activity.ts';
+import { todayIn } from '../../shared/calendar.ts';
 import { type MoneyContext, money } from './format.ts';
 import { type DraftText, draftFrom } from './invoice-draft.ts';
 import type { StaffApi } from './staff-api.ts';
@@ -19,7 +20,10 @@ import { demoStyles } from './styles.ts';
 
 const OPEN = new Set(['open', 'viewed', 'partially_paid']);
 
-/** The invoice list's filter (issue 15): by status, and overdue (open past its due date). */
+/**
+ * The invoice list's filter (issue 15): by status, and overdue (open past its due date, on the
+ * business's calendar: settings.time_zone).
+ */
 type Show = 'all' | 'open' | 'overdue' | 'paid' | 'void' | 'draft';
 const SHOW: { id: Show; label: string }[] = [
   { id: 'all', label: 'All' },
@@ -70,7 +74,8 @@ export class DemoInvoices extends LitElement {
   @query('#void-dialog') private voidDialog!: DemoConfirmDialog;
 
   private get visible(): Invoice[] {
-    const today = new Date().toISOString().slice(0, 10);
+    // The business's today, not UTC's (shared/calendar.ts).
+    const today = todayIn(this.at.timeZone ?? 'UTC');
     return this.invoices.filter((invoice) => shown(invoice, this.show, today));
   }
 

@@ -23,6 +23,7 @@ import {
 } from './settings-form.ts';
 import { type StaffApi, StaffApiError } from './staff-api.ts';
 import { demoStyles, settingsFieldStyles } from './styles.ts';
+import './logo-upload.ts';
 import './reminder-settings.ts';
 
 @customElement('demo-settings')
@@ -149,6 +150,12 @@ export class DemoSettings extends LitElement {
     }
   }
 
+  /** A logo uploaded or removed: saved already, so the preview and the page follow. */
+  private logoChanged = (event: CustomEvent<Settings>): void => {
+    this.previewVersion++;
+    this.dispatchEvent(new CustomEvent('settings-saved', { detail: event.detail }));
+  };
+
   private invalid(name: string): 'true' | 'false' {
     return this.errors.has(name) ? 'true' : 'false';
   }
@@ -209,7 +216,9 @@ export class DemoSettings extends LitElement {
                 (warning) =>
                   html`<p class="wide warning" id="brand-color-warning" role="status">${warning.message}</p>`,
               )}
-            ${this.input('logo_url', 'Logo URL (https)', s.branding.logo_url ?? '', { type: 'url', wide: true })}
+            <demo-logo-upload class="wide" .api=${this.api} .settings=${s}
+              @logo-changed=${this.logoChanged}></demo-logo-upload>
+            ${this.input('logo_url', 'Logo URL (https), or the uploaded logo', s.branding.logo_url ?? '', { type: 'url', wide: true })}
             ${this.input('address', 'Address', s.branding.address ?? '', { wide: true })}
             ${this.input('phone', 'Phone', s.branding.phone ?? '', { type: 'tel' })}
             ${this.input('email', 'Email', s.branding.email ?? '', { type: 'email' })}

@@ -49,6 +49,11 @@ export class StaffApi {
     return this.call('DELETE', path);
   }
 
+  /** Sends a file as the raw body (`PUT /v1/settings/logo`), typed as the file says. */
+  upload<T>(path: string, file: Blob): Promise<T> {
+    return this.call('PUT', path, file);
+  }
+
   /**
    * A file the staff API serves (a PDF, a signature PNG) as a `blob:` URL the page can show or
    * open: a plain link could not send the key. The caller revokes it when done.
@@ -75,9 +80,11 @@ export class StaffApi {
       method,
       headers: {
         authorization: `Bearer ${this.key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined
+          ? {}
+          : { 'content-type': body instanceof Blob ? body.type : 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || body instanceof Blob ? body : JSON.stringify(body),
     });
     const json = (await response.json().catch(() => null)) as { error?: ApiErrorBody } | null;
     if (!response.ok) {

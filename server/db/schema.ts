@@ -2,7 +2,7 @@
  * The tables as Kysely sees them, one file per noun under schema/. Money columns hold integer
  * minor units; times are ISO 8601 text.
  */
-import type { BusinessTable, CustomerTable } from './schema/businesses.ts';
+import type { BusinessLogoTable, BusinessTable, CustomerTable } from './schema/businesses.ts';
 import type {
   EstimateDecisionTable,
   EstimateDepositTable,
@@ -56,6 +56,7 @@ export type * from './schema/webhooks.ts';
 
 export interface Database {
   businesses: BusinessTable;
+  business_logos: BusinessLogoTable;
   customers: CustomerTable;
   ledger_entries: LedgerEntryTable;
   invoices: InvoiceTable;

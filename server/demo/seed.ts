@@ -1,6 +1,6 @@
 /**
  * The demo business that `npm start` creates on an empty database: one customer in each balance
- * state and a link for each, an invoice of several lines with notes, and an estimate with a
+ * state and a link for each, an invoice of several lines with a discount and notes, and an estimate with a
  * deposit, so every view a customer can be sent is one click from the banner. It is made
  * through the staff API, the way an integrator would.
  */
@@ -77,6 +77,8 @@ export async function seedDemo(db: Db, app: App): Promise<DemoBusiness> {
       { description: 'Filter cartridge', quantity: 1, unit_amount: 6_900, tax_rate: 700 },
       { description: 'Labor (hours)', quantity: 2, unit_amount: 9_500, tax_rate: 0 },
     ],
+    // A discount (issue 11), so the invoice view's "Discount" line can be tried from the links.
+    discount: { type: 'amount', amount: 2_500, description: 'Returning customer' },
     due_date: '2026-12-15',
     notes:
       'The old motor was seized; the new one carries a 2-year warranty. ' +

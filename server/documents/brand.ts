@@ -2,16 +2,21 @@
  * The business as its documents show it: name, colour, contact details and logo. The logo is the
  * business's `https` URL, fetched when a document is drawn: only from public addresses (a logo URL
  * must not reach into the server's own network), at most 1 MB, PNG or JPEG (what PDF can hold),
- * within 3 seconds, and remembered for 10 minutes. Without one, the documents show the name alone.
+ * within 3 seconds, and remembered for 10 minutes. A logo uploaded through the staff API
+ * (server/businesses/logos.ts) is read from the database instead. Without one, the documents show
+ * the name alone.
  */
 
 import { request } from 'node:https';
 import { isIP } from 'node:net';
 import { brandColor } from '../businesses/brand-colors.ts';
 import { businessSettings, businessTimeZone } from '../businesses/businesses.ts';
+import { imageKind, uploadedLogoBytes, uploadedLogoHash } from '../businesses/logos.ts';
+import type { Db, Trx } from '../db/database.ts';
 import type { BusinessTable } from '../db/schema.ts';
 import { isPublicAddress, publicLookup } from '../http/public-address.ts';
 
+export { imageKind } from '../businesses/logos.ts';
 // Kept where callers found it before the guard moved to http/ (webhooks share it).
 export { isPublicAddress } from '../http/public-address.ts';
 
@@ -27,14 +32,17 @@ export interface DocumentBrand {
   email: string | null;
 }
 
-export async function documentBrand(business: BusinessTable): Promise<DocumentBrand> {
+export async function documentBrand(db: Db | Trx, business: BusinessTable): Promise<DocumentBrand> {
   const { branding } = businessSettings(business);
+  const url = branding.logo_url;
   return {
     name: business.name,
     locale: business.locale,
     timeZone: businessTimeZone(business),
     color: brandColor(branding.brand_color),
-    logo: branding.logo_url ? await fetchLogo(branding.logo_url) : null,
+    logo:
+      (uploadedLogoHash(url) ? await uploadedLogoBytes(db, business.id, url) : null) ??
+      (url?.startsWith('https:') ? await fetchLogo(url) : null),
     address: branding.address,
     phone: branding.phone,
     email: branding.email,
@@ -87,11 +95,4 @@ function download(url: string): Promise<Buffer | null> {
     req.on('error', reject);
     req.end();
   });
-}
-
-/** PNG or JPEG by their first bytes: the two image kinds a PDF can hold as they are. */
-export function imageKind(bytes: Buffer): 'png' | 'jpeg' | null {
-  if (bytes.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))) return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  return null;
 }

@@ -22,6 +22,8 @@ const EN = {
   tax: 'Tax',
   amount: 'Amount',
   subtotal: 'Subtotal',
+  discount: (description: string | null, rate: string | null) =>
+    ['Discount', [description, rate].filter(Boolean).join(', ')].filter(Boolean).join(': '),
   total: 'Total',
   paymentsApplied: 'Payments applied',
   payment: (receipt: string, date: string) => `Payment ${receipt} · ${date}`,
@@ -81,6 +83,8 @@ const ES: DocumentWords = {
   tax: 'Impuesto',
   amount: 'Importe',
   subtotal: 'Subtotal',
+  discount: (description, rate) =>
+    ['Descuento', [description, rate].filter(Boolean).join(', ')].filter(Boolean).join(': '),
   total: 'Total',
   paymentsApplied: 'Pagos aplicados',
   payment: (receipt, date) => `Pago ${receipt} · ${date}`,

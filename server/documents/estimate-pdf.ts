@@ -50,7 +50,7 @@ export async function loadEstimateDocument(
   estimate: EstimateTable,
 ): Promise<EstimateDocument> {
   const [brand, customer, lines, decisions, deposits] = await Promise.all([
-    documentBrand(business),
+    documentBrand(db, business),
     db
       .selectFrom('customers')
       .selectAll()

@@ -65,7 +65,7 @@ export async function loadInvoiceDocument(
   payUrl: (amountDue: number) => Promise<string | null>,
 ): Promise<InvoiceDocument> {
   const [brand, customer, lines, entries, estimate] = await Promise.all([
-    documentBrand(business),
+    documentBrand(db, business),
     db
       .selectFrom('customers')
       .selectAll()
@@ -174,6 +174,17 @@ export async function drawInvoicePdf(document: InvoiceDocument): Promise<Buffer>
   );
   const rows: TotalRow[] = [
     { label: words.subtotal, value: format.money(Number(invoice.subtotal)) },
+    ...(invoice.discount_type
+      ? [
+          {
+            label: words.discount(
+              invoice.discount_description,
+              invoice.discount_rate === null ? null : format.rate(Number(invoice.discount_rate)),
+            ),
+            value: format.money(-Number(invoice.discount_amount)),
+          },
+        ]
+      : []),
     { label: words.tax, value: format.money(Number(invoice.tax)) },
     { label: words.total, value: format.money(Number(invoice.total)), style: 'total' },
   ];

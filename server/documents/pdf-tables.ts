@@ -1,5 +1,7 @@
 /** The line table and the totals under it, as invoices and estimates print them. */
+
 import { ensureSpace, INK, MARGIN, MUTED, type Pdf, RULE } from './pdf-layout.ts';
+import { drawPdfTable, type PdfTableFrame, type PdfTableLook } from './pdf-line-table.ts';
 
 export interface TableLine {
   description: string;
@@ -11,42 +13,46 @@ export interface TableLine {
 
 /** The lines, with their header row again at the top of each page they run onto. */
 export function drawLineTable(pdf: Pdf, head: TableLine, lines: readonly TableLine[]) {
-  const { doc, width } = pdf;
-  const cols = [
-    { key: 'description', width: width - 272, align: 'left' },
-    { key: 'quantity', width: 42, align: 'right' },
-    { key: 'unitPrice', width: 86, align: 'right' },
-    { key: 'tax', width: 58, align: 'right' },
-    { key: 'amount', width: 86, align: 'right' },
-  ] as const;
-  const drawRow = (row: TableLine, isHead: boolean) => {
-    doc.font(isHead ? 'bold' : 'regular').fontSize(isHead ? 8 : 9.5);
-    const height =
-      Math.max(...cols.map((col) => doc.heightOfString(row[col.key], { width: col.width - 8 }))) +
-      12;
-    if (!isHead && ensureSpace(pdf, height)) drawRow(head, true);
-    const top = doc.y;
-    if (isHead) doc.rect(MARGIN, top, width, height).fill('#f3f4f6');
-    let x = MARGIN;
-    for (const col of cols) {
-      doc
-        .fillColor(isHead ? MUTED : INK)
-        .text(row[col.key], x + 4, top + 6, { width: col.width - 8, align: col.align });
-      x += col.width;
-    }
-    if (!isHead) {
-      doc
-        .moveTo(MARGIN, top + height)
-        .lineTo(MARGIN + width, top + height)
-        .lineWidth(0.6)
-        .strokeColor(RULE)
-        .stroke();
-    }
-    doc.y = top + height;
+  const keys = ['description', 'quantity', 'unitPrice', 'tax', 'amount'] as const;
+  drawPdfTable(
+    pageFrame(pdf),
+    {
+      columns: [
+        { width: 0 },
+        { width: 42, align: 'right' },
+        { width: 86, align: 'right' },
+        { width: 58, align: 'right' },
+        { width: 86, align: 'right' },
+      ],
+      look: PAGE_TABLE,
+      head: keys.map((key) => head[key]),
+    },
+    lines.map((line) => ({ cells: keys.map((key) => line[key]) })),
+  );
+  pdf.doc.y += 14;
+}
+
+/** How the page documents' tables look: a grey header row, a hairline under each row. */
+export const PAGE_TABLE: PdfTableLook = {
+  fontSize: 9.5,
+  headFontSize: 8,
+  padding: 12,
+  inset: 4,
+  ink: INK,
+  headInk: MUTED,
+  headFill: '#f3f4f6',
+  rule: { color: RULE, width: 0.6 },
+  ruleUnderRows: true,
+};
+
+/** A table across the page layout's width, breaking pages as the layout does. */
+export function pageFrame(pdf: Pdf): PdfTableFrame {
+  return {
+    doc: pdf.doc,
+    x: MARGIN,
+    width: pdf.width,
+    ensureSpace: (height) => ensureSpace(pdf, height),
   };
-  drawRow(head, true);
-  for (const line of lines) drawRow(line, false);
-  doc.y += 14;
 }
 
 export interface TotalRow {

@@ -14,6 +14,14 @@ import PDFDocument from 'pdfkit';
 import { brandColor, textOn } from '../businesses/brand-colors.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
+import {
+  drawPdfTable,
+  drawRule,
+  type PdfRow,
+  type PdfTable,
+  type PdfTableFrame,
+  type PdfTableLook,
+} from './pdf-line-table.ts';
 import { loadReceipt, type Receipt } from './receipt-data.ts';
 import { drawThermalReceiptPdf } from './receipt-thermal-pdf.ts';
 import { lineLabel, methodLabel, money, paidOn, receiptWords } from './receipt-words.ts';
@@ -174,44 +182,56 @@ function drawDetails(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   doc.y += 18;
 }
 
+/** The receipt's table: each line, then subtotal, tip, fee, total and refunds, right-aligned. */
 function drawFigures(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   const words = receiptWords(receipt.business.locale);
-  const amountWidth = 140;
-  const row = (label: string, value: string, style: 'head' | 'line' | 'total' = 'line') => {
-    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
-    const top = doc.y;
-    const font = style === 'line' ? 'regular' : 'bold';
-    const color = style === 'head' ? MUTED : '#222222';
-    doc
-      .font(font)
-      .fontSize(style === 'total' ? 12 : 10)
-      .fillColor(color);
-    doc.text(label, MARGIN, top, { width: width - amountWidth - 12 });
-    const bottom = doc.y;
-    doc.text(value, MARGIN + width - amountWidth, top, { width: amountWidth, align: 'right' });
-    doc.y = Math.max(bottom, doc.y) + 6;
+  const frame: PdfTableFrame = {
+    doc,
+    x: MARGIN,
+    width,
+    ensureSpace: (height) => {
+      if (doc.y + height <= doc.page.height - MARGIN) return false;
+      doc.addPage();
+      return true;
+    },
   };
-  const rule = () => {
-    doc
-      .moveTo(MARGIN, doc.y)
-      .lineTo(MARGIN + width, doc.y)
-      .lineWidth(0.7)
-      .strokeColor(RULE)
-      .stroke();
-    doc.y += 8;
+  const look: PdfTableLook = {
+    fontSize: 10,
+    headFontSize: 10,
+    padding: 6,
+    inset: 0,
+    ink: '#222222',
+    headInk: MUTED,
+    headFill: null,
+    rule: { color: RULE, width: 0.7, gap: 8 },
+    ruleUnderHead: true,
   };
-
-  row(words.description, words.amount, 'head');
-  rule();
-  for (const line of receipt.lines) {
-    row(lineLabel(line, receipt.business.locale), money(receipt, line.amount));
-  }
+  const table: PdfTable = {
+    columns: [{ width: 0 }, { width: 152, align: 'right' }],
+    look,
+    head: [words.description, words.amount],
+  };
+  const rule = () => drawRule(doc, MARGIN, width, look.rule!);
+  drawPdfTable(
+    frame,
+    table,
+    receipt.lines.map((line) => ({
+      cells: [lineLabel(line, receipt.business.locale), money(receipt, line.amount)],
+    })),
+  );
   rule();
   const { tip, fee, subtotal, total } = receipt.payment;
-  if (tip > 0 || fee > 0) row(words.subtotal, money(receipt, subtotal));
-  if (tip > 0) row(words.tip, money(receipt, tip));
-  if (fee > 0) row(words.fee, money(receipt, fee));
-  if (tip > 0 || fee > 0) rule();
-  row(words.total, money(receipt, total), 'total');
-  if (receipt.refunded > 0) row(words.refunded, money(receipt, -receipt.refunded));
+  const figures: PdfRow[] = [];
+  if (tip > 0 || fee > 0) figures.push({ cells: [words.subtotal, money(receipt, subtotal)] });
+  if (tip > 0) figures.push({ cells: [words.tip, money(receipt, tip)] });
+  if (fee > 0) figures.push({ cells: [words.fee, money(receipt, fee)] });
+  const figuresTable = { ...table, showHead: false };
+  drawPdfTable(frame, figuresTable, figures);
+  if (figures.length > 0) rule();
+  const last: PdfRow[] = [
+    { cells: [words.total, money(receipt, total)], strong: true, fontSize: 12 },
+  ];
+  if (receipt.refunded > 0)
+    last.push({ cells: [words.refunded, money(receipt, -receipt.refunded)] });
+  drawPdfTable(frame, figuresTable, last);
 }

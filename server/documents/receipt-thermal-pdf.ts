@@ -11,6 +11,13 @@
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import {
+  drawPdfTable,
+  drawRule,
+  type PdfRow,
+  type PdfTable,
+  type PdfTableFrame,
+} from './pdf-line-table.ts';
 import type { Receipt } from './receipt-data.ts';
 import { lineLabel, methodLabel, money, paidOn, receiptWords } from './receipt-words.ts';
 
@@ -72,29 +79,24 @@ function drawStrip(doc: PDFKit.PDFDocument, receipt: Receipt): number {
     });
   const rule = () => {
     doc.y += 4;
-    doc
-      .moveTo(MARGIN, doc.y)
-      .lineTo(MARGIN + width, doc.y)
-      .dash(2, { space: 2 })
-      .lineWidth(0.6)
-      .strokeColor('#000000')
-      .stroke()
-      .undash();
-    doc.y += 6;
+    drawRule(doc, MARGIN, width, { color: '#000000', width: 0.6, dash: 2, gap: 6 });
   };
-  const row = (label: string, value: string, bold = false) => {
-    const top = doc.y;
-    const valueWidth = 78;
-    doc
-      .font(bold ? 'bold' : 'regular')
-      .fontSize(bold ? 10 : 8.5)
-      .fillColor('#000000');
-    doc.text(label, MARGIN, top, { width: width - valueWidth - 4 });
-    const bottom = doc.y;
-    doc.text(value, MARGIN + width - valueWidth, top, { width: valueWidth, align: 'right' });
-    doc.y = Math.max(bottom, doc.y) + 2;
+  // One long strip: no page ever breaks.
+  const frame: PdfTableFrame = { doc, x: MARGIN, width, ensureSpace: () => false };
+  const table: PdfTable = {
+    columns: [{ width: 0 }, { width: 82, align: 'right' }],
+    look: {
+      fontSize: 8.5,
+      headFontSize: 8.5,
+      padding: 2,
+      inset: 0,
+      ink: '#000000',
+      headInk: '#000000',
+      headFill: null,
+      rule: null,
+    },
   };
-
+  const rows = (list: PdfRow[]) => drawPdfTable(frame, table, list);
   doc.y = MARGIN;
   centre(receipt.business.name, 'bold', 12);
   for (const line of [receipt.business.address, receipt.business.phone, receipt.business.email]) {
@@ -116,16 +118,22 @@ function drawStrip(doc: PDFKit.PDFDocument, receipt: Receipt): number {
   doc.text(`${words.billedTo}: ${receipt.customer.name}`, MARGIN, doc.y, { width });
   doc.text(`${words.paymentMethod}: ${methodLabel(receipt)}`, MARGIN, doc.y, { width });
   rule();
-  for (const line of receipt.lines) {
-    row(lineLabel(line, receipt.business.locale), money(receipt, line.amount));
-  }
+  rows(
+    receipt.lines.map((line) => ({
+      cells: [lineLabel(line, receipt.business.locale), money(receipt, line.amount)],
+    })),
+  );
   rule();
   const { tip, fee, subtotal, total } = receipt.payment;
-  if (tip > 0 || fee > 0) row(words.subtotal, money(receipt, subtotal));
-  if (tip > 0) row(words.tip, money(receipt, tip));
-  if (fee > 0) row(words.fee, money(receipt, fee));
-  row(words.total, money(receipt, total), true);
-  if (receipt.refunded > 0) row(words.refunded, money(receipt, -receipt.refunded));
+  const figures: PdfRow[] = [];
+  if (tip > 0 || fee > 0) figures.push({ cells: [words.subtotal, money(receipt, subtotal)] });
+  if (tip > 0) figures.push({ cells: [words.tip, money(receipt, tip)] });
+  if (fee > 0) figures.push({ cells: [words.fee, money(receipt, fee)] });
+  figures.push({ cells: [words.total, money(receipt, total)], strong: true, fontSize: 10 });
+  if (receipt.refunded > 0) {
+    figures.push({ cells: [words.refunded, money(receipt, -receipt.refunded)] });
+  }
+  rows(figures);
   rule();
   if (receipt.payment.testMode) centre(words.testModeNote, 'regular', 7.5);
   centre(words.thanks(receipt.business.name), 'regular', 8);

@@ -73,7 +73,7 @@ export async function loadStatement(
   issued: string,
 ): Promise<Statement> {
   const [brand, before, rows] = await Promise.all([
-    documentBrand(business),
+    documentBrand(db, business),
     db
       .selectFrom('ledger_entries')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))

@@ -6,18 +6,9 @@
  */
 import { DocumentFormat } from './document-words.ts';
 import { customerParty } from './invoice-pdf.ts';
-import {
-  drawHeader,
-  drawParties,
-  ensureSpace,
-  finish,
-  INK,
-  MARGIN,
-  MUTED,
-  newPdf,
-  type Pdf,
-  RULE,
-} from './pdf-layout.ts';
+import { drawHeader, drawParties, finish, MARGIN, MUTED, newPdf, RULE } from './pdf-layout.ts';
+import { drawPdfTable, type PdfTable } from './pdf-line-table.ts';
+import { PAGE_TABLE, pageFrame } from './pdf-tables.ts';
 import type { Statement, StatementEntry } from './statement-data.ts';
 import { statementWords } from './statement-words.ts';
 
@@ -40,17 +31,31 @@ export async function renderStatementPdf(
     [words.closingBalance, balance(statement.closing)],
   ]);
 
-  const table = new StatementTable(pdf, [words.date, words.entry, words.amount, words.balance]);
-  table.head();
-  table.row([format.day(period.from), words.openingBalance, '', balance(statement.opening)], true);
-  for (const entry of statement.entries) {
-    table.row([
-      format.day(entry.date),
-      entryText(words, entry),
-      format.money(entry.amount),
-      balance(entry.balance),
-    ]);
-  }
+  const table: PdfTable = {
+    columns: [
+      { width: 78 },
+      { width: 0 },
+      { width: 92, align: 'right' },
+      { width: 110, align: 'right' },
+    ],
+    look: { ...PAGE_TABLE, fontSize: 9, padding: 10, rule: { color: RULE, width: 0.5 } },
+    head: [words.date, words.entry, words.amount, words.balance],
+  };
+  const frame = pageFrame(pdf);
+  drawPdfTable(frame, table, [
+    {
+      cells: [format.day(period.from), words.openingBalance, '', balance(statement.opening)],
+      strong: true,
+    },
+    ...statement.entries.map((entry) => ({
+      cells: [
+        format.day(entry.date),
+        entryText(words, entry),
+        format.money(entry.amount),
+        balance(entry.balance),
+      ],
+    })),
+  ]);
   if (statement.entries.length === 0) {
     pdf.doc
       .font('regular')
@@ -59,7 +64,12 @@ export async function renderStatementPdf(
       .text(words.nothing, MARGIN + 4, pdf.doc.y + 8);
     pdf.doc.y += 8;
   }
-  table.row([format.day(period.to), words.closingBalance, '', balance(statement.closing)], true);
+  drawPdfTable(frame, { ...table, showHead: false }, [
+    {
+      cells: [format.day(period.to), words.closingBalance, '', balance(statement.closing)],
+      strong: true,
+    },
+  ]);
   const pdfBytes = await finish(pdf, words.page);
   return { filename: `statement-${period.from}-${period.to}.pdf`, pdf: pdfBytes };
 }
@@ -75,56 +85,4 @@ function entryText(words: ReturnType<typeof statementWords>, entry: StatementEnt
   }
   parts.push(description);
   return parts.join(' · ');
-}
-
-/** Four columns; the header row again at the top of each page the table runs onto. */
-class StatementTable {
-  private readonly widths: number[];
-  constructor(
-    private readonly pdf: Pdf,
-    private readonly titles: string[],
-  ) {
-    this.widths = [78, pdf.width - 78 - 92 - 110, 92, 110];
-  }
-
-  head() {
-    const { doc, width } = this.pdf;
-    const top = doc.y;
-    doc.rect(MARGIN, top, width, 20).fill('#f3f4f6');
-    doc.font('bold').fontSize(8).fillColor(MUTED);
-    this.cells(this.titles, top + 6);
-    doc.y = top + 20;
-  }
-
-  row(values: string[], strong = false) {
-    const { doc, width } = this.pdf;
-    doc.font(strong ? 'bold' : 'regular').fontSize(9);
-    const height =
-      Math.max(
-        ...values.map((value, i) => doc.heightOfString(value, { width: this.widths[i]! - 8 })),
-      ) + 10;
-    if (ensureSpace(this.pdf, height)) this.head();
-    const top = doc.y;
-    doc
-      .font(strong ? 'bold' : 'regular')
-      .fontSize(9)
-      .fillColor(INK);
-    this.cells(values, top + 5);
-    doc
-      .moveTo(MARGIN, top + height)
-      .lineTo(MARGIN + width, top + height)
-      .lineWidth(0.5)
-      .strokeColor(RULE)
-      .stroke();
-    doc.y = top + height;
-  }
-
-  private cells(values: string[], y: number) {
-    let x = MARGIN;
-    values.forEach((value, i) => {
-      const width = this.widths[i]!;
-      this.pdf.doc.text(value, x + 4, y, { width: width - 8, align: i >= 2 ? 'right' : 'left' });
-      x += width;
-    });
-  }
 }

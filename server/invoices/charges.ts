@@ -82,6 +82,8 @@ async function addLineToInvoice(
       unit_amount: charge.amount,
       tax_rate: 0,
       amount: charge.amount,
+      // A charge added later is not discounted: the invoice's discount was priced when it opened.
+      discount: 0,
       tax: charge.tax,
     })
     .execute();

@@ -6,6 +6,7 @@ import type { CustomerTable, InvoiceStatus, InvoiceTable } from '../db/schema.ts
 import { conflict, notFound, unprocessable } from '../http/errors.ts';
 import { appendEntries, invoiceAmountDue, lockCustomer } from '../ledger/entries.ts';
 import { applyAccountCredit, returnAppliedCredit } from './credit-application.ts';
+import { type DiscountChoice, discountColumns, discountTerms } from './discounts.ts';
 import { emitInvoiceEvent } from './events.ts';
 import {
   insertLines,
@@ -21,6 +22,8 @@ export interface NewInvoice {
   lines: LineInput[];
   due_date?: string | null | undefined;
   notes?: string | null | undefined;
+  /** Taken off the subtotal before tax (shared/discount.ts). */
+  discount?: DiscountChoice | null | undefined;
   /** A draft posts nothing to the ledger until it is finalized. */
   draft?: boolean | undefined;
 }
@@ -36,7 +39,7 @@ export async function createInvoice(
   input: NewInvoice,
   options: { applyCredit?: boolean } = {},
 ) {
-  const { lines, totals } = priceLines(input.lines);
+  const { lines, totals, discount } = priceLines(input.lines, discountTerms(input.discount));
   if (totals.total === 0) {
     throw unprocessable('amount_too_small', 'An invoice must ask for more than zero.', 'lines');
   }
@@ -52,6 +55,7 @@ export async function createInvoice(
     status: input.draft ? 'draft' : 'open',
     currency,
     ...totals,
+    ...discountColumns(input.discount, discount),
     due_date: input.due_date ?? null,
     notes: input.notes ?? null,
     created_at: at,
@@ -68,18 +72,21 @@ export async function createInvoice(
   return getInvoice(trx, invoice.business_id, invoice.id);
 }
 
-/** One ledger charge per line, tax included, each naming the invoice. */
+/**
+ * One ledger charge per line, each naming the invoice: the line's amount less its share of the
+ * discount, tax included, so the charges add up to the invoice's (discounted) total.
+ */
 async function postInvoiceLines(
   trx: Trx,
   invoice: InvoiceTable,
-  lines: readonly Pick<PricedLine, 'amount' | 'tax' | 'description'>[],
+  lines: readonly Pick<PricedLine, 'amount' | 'discount' | 'tax' | 'description'>[],
 ) {
   await appendEntries(
     trx,
     { business_id: invoice.business_id, customer_id: invoice.customer_id },
     lines.map((line) => ({
       kind: 'charge' as const,
-      amount: line.amount + line.tax,
+      amount: line.amount - Number(line.discount) + line.tax,
       tax: line.tax,
       description: line.description,
       invoice_id: invoice.id,

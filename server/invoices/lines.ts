@@ -1,10 +1,12 @@
 /**
  * The lines of invoices and estimates: their math (amount = quantity × unit amount, tax rounded
- * half away from zero per line through shared/money.ts), their rows, their API shape, and the
- * per-business document numbers (INV-0001, EST-0001).
+ * half away from zero per line through shared/money.ts, after the line's share of an invoice's
+ * discount: shared/discount.ts), their rows, their API shape, and the per-business document
+ * numbers (INV-0001, EST-0001).
  */
 import { z } from '@hono/zod-openapi';
-import { applyBasisPoints, MAX_AMOUNT } from '../../shared/money.ts';
+import { type DiscountTerms, priceWithDiscount } from '../../shared/discount.ts';
+import { MAX_AMOUNT } from '../../shared/money.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { DocumentLineTable } from '../db/schema.ts';
@@ -36,10 +38,13 @@ export const DocumentLine = z
     unit_amount: z.number().int(),
     tax_rate: z.number().int(),
     amount: z.number().int().openapi({ description: 'quantity × unit_amount' }),
-    tax: z
-      .number()
-      .int()
-      .openapi({ description: 'amount × tax_rate, rounded half away from zero' }),
+    discount: z.number().int().openapi({
+      description:
+        "The line's share of the invoice's discount (in proportion to its amount; 0 without one).",
+    }),
+    tax: z.number().int().openapi({
+      description: '(amount − discount) × tax_rate, rounded half away from zero',
+    }),
   })
   .openapi('DocumentLine');
 
@@ -47,6 +52,7 @@ export type LineInput = z.output<typeof DocumentLineInput>;
 
 export interface PricedLine extends LineInput {
   amount: number;
+  discount: number;
   tax: number;
 }
 
@@ -56,24 +62,13 @@ export interface DocumentTotals {
   total: number;
 }
 
-/** One line's amount and tax. */
-export function priceLine(line: LineInput): PricedLine {
-  const lineAmount = line.quantity * line.unit_amount;
-  return { ...line, amount: lineAmount, tax: applyBasisPoints(lineAmount, line.tax_rate) };
-}
-
-export function documentTotals(lines: readonly { amount: number; tax: number }[]): DocumentTotals {
-  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-  const tax = lines.reduce((sum, line) => sum + line.tax, 0);
-  return { subtotal, tax, total: subtotal + tax };
-}
-
 /**
- * Prices every line and the document, refusing (422, nothing written) figures above the largest
- * amount Pay Portal holds, so no sum ever leaves the safe-integer range.
+ * Prices every line and the document (with the invoice's discount, if any), refusing (422,
+ * nothing written) figures above the largest amount Pay Portal holds, so no sum ever leaves the
+ * safe-integer range, and an amount off larger than the subtotal.
  */
-export function priceLines(lines: readonly LineInput[]) {
-  const priced = lines.map((line, index) => {
+export function priceLines(lines: readonly LineInput[], discount: DiscountTerms | null = null) {
+  lines.forEach((line, index) => {
     // A product above MAX_AMOUNT stays above it in floating point, so this test is exact.
     if (line.quantity * line.unit_amount > MAX_AMOUNT) {
       throw unprocessable(
@@ -82,17 +77,34 @@ export function priceLines(lines: readonly LineInput[]) {
         `lines[${index}].unit_amount`,
       );
     }
-    return priceLine(line);
   });
-  const totals = documentTotals(priced);
-  if (totals.total > MAX_AMOUNT) {
+  const amounts = lines.map((line) => ({ ...line, amount: line.quantity * line.unit_amount }));
+  const document = priceWithDiscount(amounts, discount);
+  if (discount?.type === 'amount' && discount.amount > document.subtotal) {
+    throw unprocessable(
+      'discount_too_large',
+      'The discount cannot be larger than the subtotal.',
+      'discount.amount',
+    );
+  }
+  const priced: PricedLine[] = amounts.map((line, index) => ({
+    ...line,
+    discount: document.lines[index]!.discount,
+    tax: document.lines[index]!.tax,
+  }));
+  const totals: DocumentTotals = {
+    subtotal: document.subtotal,
+    tax: document.tax,
+    total: document.total,
+  };
+  if (document.subtotal + document.tax > MAX_AMOUNT) {
     throw unprocessable(
       'amount_too_large',
       'The total is larger than the largest amount allowed.',
       'lines',
     );
   }
-  return { lines: priced, totals };
+  return { lines: priced, totals, discount: document.discount };
 }
 
 export type LineTable = 'invoice_lines' | 'estimate_lines';
@@ -112,6 +124,7 @@ export async function insertLines(
     unit_amount: line.unit_amount,
     tax_rate: line.tax_rate,
     amount: line.amount,
+    discount: line.discount,
     tax: line.tax,
   }));
   await trx.insertInto(table).values(rows).execute();
@@ -145,6 +158,7 @@ export function lineView(line: DocumentLineTable) {
     unit_amount: line.unit_amount,
     tax_rate: line.tax_rate,
     amount: line.amount,
+    discount: Number(line.discount),
     tax: line.tax,
   };
 }

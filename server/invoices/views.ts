@@ -1,6 +1,7 @@
 /** Invoices as the staff API shows them (and as events carry them): lines and sums included. */
 import type { Db, Trx } from '../db/database.ts';
 import type { DocumentLineTable, InvoiceTable } from '../db/schema.ts';
+import { discountView } from './discounts.ts';
 import { linesByDocument, lineView } from './lines.ts';
 import { type InvoiceSums, invoiceSums, NO_ENTRIES } from './owed.ts';
 
@@ -26,6 +27,7 @@ export function invoiceView(invoice: InvoiceTable, lines: DocumentLineTable[], s
     currency: invoice.currency,
     lines: lines.map(lineView),
     subtotal: invoice.subtotal,
+    discount: discountView(invoice),
     tax: invoice.tax,
     total: invoice.total,
     amount_paid: sums.amount_paid,

@@ -4,6 +4,7 @@
  * own answer stays one cheap read. A customer link reaches its customer's invoices (drafts aside),
  * an invoice link its invoice; anything else is the 404 of an unknown invoice.
  */
+import { businessTimeZone } from '../businesses/businesses.ts';
 import type { CustomerAddress } from '../businesses/customers.ts';
 import type { Db } from '../db/database.ts';
 import type { InvoiceTable } from '../db/schema.ts';
@@ -75,14 +76,23 @@ export async function portalInvoiceDocument(db: Db, scope: PortalScope, invoice:
     date: invoice.created_at.slice(0, 10),
     due_date: invoice.due_date,
     days_overdue:
-      isOpenInvoice(invoice.status) && amountDue > 0 ? daysOverdue(invoice.due_date) : 0,
+      isOpenInvoice(invoice.status) && amountDue > 0
+        ? daysOverdue(invoice.due_date, businessTimeZone(scope.business))
+        : 0,
     customer: {
       name: customer.name,
       email: customer.email,
       address: customer.address ? (JSON.parse(customer.address) as CustomerAddress) : null,
     },
-    lines: invoiceLines.map(({ id: _id, ...line }) => line),
+    lines: invoiceLines.map(({ id: _id, discount: _discount, ...line }) => line),
     subtotal: invoice.subtotal,
+    discount: invoice.discount_type
+      ? {
+          amount: Number(invoice.discount_amount),
+          description: invoice.discount_description,
+          rate: invoice.discount_rate === null ? null : Number(invoice.discount_rate),
+        }
+      : null,
     taxes: taxesByRate(invoiceLines),
     tax: invoice.tax,
     total: invoice.total,
@@ -120,12 +130,14 @@ function appliedKind(kind: string, description: string): AppliedKind {
 }
 
 /** Tax by rate, lowest rate first; rates that tax nothing are left out. */
-function taxesByRate(lines: readonly { tax_rate: number; amount: number; tax: number }[]) {
+function taxesByRate(
+  lines: readonly { tax_rate: number; amount: number; discount: number; tax: number }[],
+) {
   const byRate = new Map<number, { rate: number; taxable: number; amount: number }>();
   for (const line of lines) {
     if (line.tax_rate === 0) continue;
     const row = byRate.get(line.tax_rate) ?? { rate: line.tax_rate, taxable: 0, amount: 0 };
-    row.taxable += line.amount;
+    row.taxable += line.amount - line.discount;
     row.amount += line.tax;
     byRate.set(line.tax_rate, row);
   }

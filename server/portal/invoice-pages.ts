@@ -3,6 +3,7 @@
  * time after `starting_after` (issue 13: the element's "Show more invoices"). An invoice or
  * estimate link reaches one invoice or none, all on the first page.
  */
+import { businessTimeZone } from '../businesses/businesses.ts';
 import type { Db } from '../db/database.ts';
 import { firstOpenInvoices, openInvoicesAfter } from '../invoices/open-page.ts';
 import type { PortalScope } from '../links/access.ts';
@@ -14,9 +15,10 @@ export async function portalInvoicePage(
   scope: PortalScope,
   { starting_after, limit }: { starting_after?: string | undefined; limit: number },
 ) {
+  const timeZone = businessTimeZone(scope.business, scope.settings);
   const list = (invoices: Parameters<typeof invoiceView>[0][], hasMore: boolean) => ({
     object: 'list' as const,
-    data: invoices.map((invoice) => invoiceView(invoice, scope.token)),
+    data: invoices.map((invoice) => invoiceView(invoice, scope.token, timeZone)),
     has_more: hasMore,
   });
   if (scope.link.kind !== 'customer') {

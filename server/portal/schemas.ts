@@ -242,11 +242,22 @@ export const PortalInvoiceDocument = z
       }),
     ),
     subtotal: z.number().int(),
+    discount: z
+      .object({
+        amount: z.number().int(),
+        description: z.string().nullable(),
+        rate: z.number().int().nullable(),
+      })
+      .nullable()
+      .openapi({ description: 'Taken off the subtotal before tax; null without one.' }),
     taxes: z
       .array(
         z.object({ rate: z.number().int(), taxable: z.number().int(), amount: z.number().int() }),
       )
-      .openapi({ description: 'Tax by rate (basis points), lowest rate first.' }),
+      .openapi({
+        description:
+          'Tax by rate (basis points), lowest rate first; `taxable` is after the discount.',
+      }),
     tax: z.number().int(),
     total: z.number().int(),
     applied: z

@@ -14,6 +14,7 @@ import { daysOverdue } from './overdue.ts';
 
 export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;
+  const timeZone = businessTimeZone(business, settings);
   const [money, estimates, savedMethods] = await Promise.all([
     portalMoneyFirstPage(db, scope),
     // Read with the link: whether there can be any to show (issue 13: no query for none).
@@ -38,11 +39,11 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     customer: { name: scope.customer.name, phone: scope.customer.phone },
     currency: business.currency,
     locale: business.locale,
-    time_zone: businessTimeZone(business, settings),
+    time_zone: timeZone,
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,
     // The first INVOICES_PER_PAGE; the rest through GET …/invoices (./invoice-pages.ts).
-    invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token)),
+    invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token, timeZone)),
     invoices_summary: money.summary,
     estimates,
     tip_options: settings.tips,
@@ -56,7 +57,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
   };
 }
 
-export function invoiceView(invoice: InvoiceOwed, token: string) {
+export function invoiceView(invoice: InvoiceOwed, token: string, timeZone: string) {
   return {
     id: invoice.id,
     number: invoice.number,
@@ -66,7 +67,9 @@ export function invoiceView(invoice: InvoiceOwed, token: string) {
     total: invoice.total,
     amount_due: invoice.amount_due,
     days_overdue:
-      isOpenInvoice(invoice.status) && invoice.amount_due > 0 ? daysOverdue(invoice.due_date) : 0,
+      isOpenInvoice(invoice.status) && invoice.amount_due > 0
+        ? daysOverdue(invoice.due_date, timeZone)
+        : 0,
     pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
   };
 }

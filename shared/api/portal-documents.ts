@@ -70,7 +70,9 @@ export interface PortalInvoiceDocument {
   customer: { name: string; email: string | null; address: PostalAddress | null };
   lines: PortalEstimateLine[];
   subtotal: number;
-  /** Tax by rate (basis points), lowest rate first. */
+  /** Taken off the subtotal before tax; null without one. */
+  discount: { amount: number; description: string | null; rate: number | null } | null;
+  /** Tax by rate (basis points), lowest rate first; `taxable` is after the discount. */
   taxes: { rate: number; taxable: number; amount: number }[];
   tax: number;
   total: number;

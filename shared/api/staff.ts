@@ -154,8 +154,24 @@ export interface DocumentLine {
   tax_rate: number;
   /** quantity × unit_amount */
   amount: number;
-  /** amount × tax_rate, rounded half away from zero. */
+  /** The line's share of the invoice's discount (0 without one; always 0 on an estimate). */
+  discount: number;
+  /** (amount − discount) × tax_rate, rounded half away from zero. */
   tax: number;
+}
+
+/** An invoice's discount as staff ask for it: an amount off, or a rate off (basis points). */
+export type DiscountInput =
+  | { type: 'amount'; amount: number; description?: string | null }
+  | { type: 'percent'; rate: number; description?: string | null };
+
+/** An invoice's discount: what was asked for and what it came to (shared/discount.ts). */
+export interface Discount {
+  type: 'amount' | 'percent';
+  /** Basis points, for `percent`. */
+  rate: number | null;
+  amount: number;
+  description: string | null;
 }
 
 /** A line as staff send it, to `POST /v1/invoices` and `PATCH /v1/invoices/:id`. */
@@ -173,6 +189,8 @@ export interface DraftInvoiceChanges {
   lines?: DocumentLineInput[];
   due_date?: string | null;
   notes?: string | null;
+  /** A new discount, or null to remove it. */
+  discount?: DiscountInput | null;
 }
 
 export interface Invoice {
@@ -184,7 +202,10 @@ export interface Invoice {
   currency: string;
   lines: DocumentLine[];
   subtotal: number;
+  discount: Discount | null;
+  /** On the subtotal less the discount. */
   tax: number;
+  /** subtotal − discount + tax */
   total: number;
   /** Payments applied to the invoice, less refunds. Account credit is not a payment. */
   amount_paid: number;

@@ -72,10 +72,12 @@ describe('the first minute', { timeout: 60_000 }, () => {
 
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: 'One invoice (invoice link)' }).click();
-    // Four lines: $420 + 2 × $24.50 + $69 at 7 % tax, and two hours of labour untaxed.
+    // Four lines: $420 + 2 × $24.50 + $69 at 7 % tax, and two hours of labour untaxed; $25 off
+    // before tax, spread over the lines ($14.42, $1.68, $2.37, $6.53): $728 − $25 + $36.36.
     // The invoice view's heading (the picker's row names the invoice too).
     await portal.getByRole('heading', { name: 'Invoice INV-0001' }).waitFor();
-    await portal.getByText('$765.66').first().waitFor();
+    await portal.getByText('$739.36').first().waitFor();
+    await portal.getByText('Discount (Returning customer)').waitFor();
     await page.close();
   });
 

@@ -87,6 +87,7 @@ const invoice = await createInvoice(staff, dana.id, {
     },
     { description: 'Chlorine and pH balance', quantity: 1, unit_amount: 2_400 },
   ],
+  discount: { type: 'percent', rate: 500, description: 'Returning customer' },
   due_date: daysFromToday(14),
   notes: 'Thank you for your business. Payments by card carry a 3% convenience fee.',
 });

@@ -103,7 +103,7 @@ describe('the home page, the API reference and the demo seed', () => {
     expect(await (await tiny.request('/docs/redoc.standalone.js')).text()).toBe('/* renderer */');
   });
 
-  it('seeds an estimate link with a deposit and an invoice of several lines with notes', async () => {
+  it('seeds an estimate link with a deposit and an invoice of several lines, a discount and notes', async () => {
     const labels = demo!.links.map((link) => link.label);
     expect(labels).toEqual([
       'Outstanding balance (customer link)',
@@ -133,5 +133,7 @@ describe('the home page, the API reference and the demo seed', () => {
     const full = await (await app.request(`/v1/invoices/${invoice.id}`, { headers: staff })).json();
     expect(full.lines.length).toBeGreaterThanOrEqual(3);
     expect(full.notes).toMatch(/warranty/);
+    expect(full.discount).toMatchObject({ type: 'amount', amount: 2_500 });
+    expect(full.total).toBe(full.subtotal - 2_500 + full.tax);
   });
 });

@@ -156,6 +156,8 @@ export interface InvoiceDetails {
   due_date?: string;
   notes?: string;
   draft?: boolean;
+  /** `{ type: 'amount', amount }` or `{ type: 'percent', rate }`, with a description. */
+  discount?: Record<string, unknown>;
   /** Instead of the one line. */
   lines?: Record<string, unknown>[];
 }

@@ -109,6 +109,35 @@ for (const width of WIDTHS) {
       expect(await axeViolations(element)).to.deep.equal([]);
     });
 
+    it('shows a discount between the subtotal and the tax, and asks for the discounted total', async () => {
+      const fixture = await invoiceLink();
+      const link = (await staff(fixture.link, 'GET', `/v1/payment_links/${fixture.link}`)) as {
+        customer: string;
+      };
+      const invoice = (await staff(fixture.link, 'POST', '/v1/invoices', {
+        customer: link.customer,
+        lines: [
+          { description: 'Pump repair', quantity: 1, unit_amount: 20_000, tax_rate: 825 },
+          { description: 'Labour', quantity: 2, unit_amount: 5_000 },
+        ],
+        discount: { type: 'percent', rate: 1_000, description: 'Spring offer' },
+      })) as { id: string };
+      const discounted = (await staff(fixture.link, 'POST', '/v1/payment_links', {
+        invoice: invoice.id,
+      })) as { url: string };
+      element = await mount(
+        { apiBase: fixture.apiBase, token: discounted.url.split('/').pop()! },
+        { locale: 'en-US' },
+      );
+      const view = await invoiceView(element);
+      // 300.00 − 30.00; 8.25 % on the pump's 180.00 left after its share (20.00) is 14.85.
+      expect(textOf(view.querySelector('[part="totals"]'))).to.equal(
+        'Subtotal $300.00 Discount (Spring offer, 10%) -$30.00 Tax 8.25% on $180.00 $14.85 ' +
+          'Total $284.85 Amount due $284.85',
+      );
+      expect(await axeViolations(element)).to.deep.equal([]);
+    });
+
     it('prints the invoice as a document: no payment form, no buttons', async () => {
       element = await mount(await invoiceLink(), { locale: 'en-US' });
       const view = await invoiceView(element);

@@ -1,6 +1,6 @@
 /**
  * The invoice as a document, as the customer reads it (and prints it): who it is from and to,
- * the dates, every line with quantity and unit price, subtotal, tax by rate, total, what was
+ * the dates, every line with quantity and unit price, subtotal, discount, tax by rate, total, what was
  * applied (payments with their receipts, credits, refunds) and the amount due, notes and terms.
  * At narrow widths the quantity and unit price stack under the description (a container query,
  * pay-portal-invoice.styles.ts). A template module: the element passes its formats and words.
@@ -93,6 +93,12 @@ export function renderDocument(
     <dl class="totals" part="totals">
       <dt>${t.subtotal}</dt>
       <dd class="amount">${f.money(invoice.subtotal)}</dd>
+      ${
+        invoice.discount
+          ? html`<dt data-discount>${t.discount(discountDetail(f, invoice.discount))}</dt>
+              <dd class="amount">${f.money(-invoice.discount.amount)}</dd>`
+          : nothing
+      }
       ${invoice.taxes.map(
         (tax) => html`<dt>${t.taxAt(f.rate(tax.rate), f.money(tax.taxable))}</dt>
           <dd class="amount">${f.money(tax.amount)}</dd>`,
@@ -151,6 +157,14 @@ function renderApplied(
       }
     </dt>
     <dd class="amount">${f.money(-applied.amount)}</dd>`;
+}
+
+function discountDetail(
+  f: Formats,
+  discount: NonNullable<PortalInvoiceDocument['discount']>,
+): string {
+  const rate = discount.rate === null ? '' : f.rate(discount.rate);
+  return [discount.description, rate].filter(Boolean).join(', ');
 }
 
 function addressLines(address: PostalAddress | null): string[] {

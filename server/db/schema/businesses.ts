@@ -26,3 +26,14 @@ export interface CustomerTable {
   created_at: string;
   updated_at: string;
 }
+
+/** A logo uploaded through the staff API, one per business (migration 2026_12_06_0602). */
+export interface BusinessLogoTable {
+  business_id: string;
+  /** The first 32 hex digits of the bytes' SHA-256: the logo's name in its URL. */
+  hash: string;
+  content_type: 'image/png' | 'image/jpeg';
+  bytes: Buffer;
+  size: number;
+  created_at: string;
+}

@@ -11,6 +11,13 @@ export interface InvoiceTable {
   subtotal: number;
   tax: number;
   total: number;
+  /** Issue 11 (migration 2026_12_06_0601): what staff asked for, null without a discount. */
+  discount_type: 'amount' | 'percent' | null;
+  /** Basis points off, for a percent discount. */
+  discount_rate: number | null;
+  /** What the discount came to, in minor units (0 without one): total = subtotal − this + tax. */
+  discount_amount: number;
+  discount_description: string | null;
   due_date: string | null;
   notes: string | null;
   created_at: string;
@@ -29,6 +36,8 @@ export interface DocumentLineTable {
   /** Basis points: 825 is 8.25 %. */
   tax_rate: number;
   amount: number;
+  /** This line's share of the invoice's discount (0 on estimates), taken off before its tax. */
+  discount: number;
   tax: number;
 }
 

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, idParam, isoDate, jsonBody, jsonResponse } from '../../http/schemas.ts';
+import { DiscountInput } from '../../invoices/discounts.ts';
 import { editDraftInvoice } from '../../invoices/drafts.ts';
 import { invoiceViews } from '../../invoices/invoices.ts';
 import { documentLinesInput } from '../../invoices/lines.ts';
@@ -13,6 +14,9 @@ export const DraftInvoiceChanges = z
     lines: documentLinesInput.optional().openapi({ description: "Replaces the draft's lines." }),
     due_date: isoDate.nullish(),
     notes: z.string().trim().max(2000).nullish(),
+    discount: DiscountInput.nullable().optional().openapi({
+      description: 'A new discount, or null to remove it; the lines are priced again.',
+    }),
   })
   .openapi('DraftInvoiceChanges');
 
@@ -24,7 +28,8 @@ export const invoiceDraftRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
     security: [{ bearer: [] }],
     summary: 'Edit a draft invoice',
     description:
-      'Send only what changes; `lines` replaces every line, priced as for a new invoice. Only a ' +
+      'Send only what changes; `lines` replaces every line, priced as for a new invoice (with the ' +
+      'discount, kept unless `discount` changes it). Only a ' +
       'draft (409 `invoice_not_draft` otherwise): an open invoice is on the balance already.',
     request: { params: idParam('inv'), ...jsonBody(DraftInvoiceChanges) },
     responses: {

@@ -14,6 +14,7 @@ import {
   Timestamp,
 } from '../../http/schemas.ts';
 import { invoiceActivity } from '../../invoices/activity.ts';
+import { Discount, DiscountInput } from '../../invoices/discounts.ts';
 import {
   createInvoice,
   finalizeInvoice,
@@ -32,6 +33,9 @@ const NewInvoice = z
     lines: documentLinesInput,
     due_date: isoDate.nullish(),
     notes: z.string().trim().max(2000).nullish(),
+    discount: DiscountInput.nullish().openapi({
+      description: 'Taken off the subtotal before tax; the lines share it in proportion.',
+    }),
     draft: z.boolean().default(false).openapi({
       description: 'Create a draft that posts nothing until `POST /v1/invoices/{id}/finalize`.',
     }),
@@ -48,8 +52,9 @@ export const Invoice = z
     currency: z.string(),
     lines: z.array(DocumentLine),
     subtotal: z.number().int(),
-    tax: z.number().int(),
-    total: z.number().int(),
+    discount: Discount.nullable(),
+    tax: z.number().int().openapi({ description: 'On the subtotal less the discount.' }),
+    total: z.number().int().openapi({ description: 'subtotal − discount + tax' }),
     amount_paid: z.number().int().openapi({
       description:
         'Payments applied to the invoice, less refunds. Account credit is not a payment.',

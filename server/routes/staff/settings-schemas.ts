@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { REFUND_TIP_AND_FEE } from '../../../shared/refund-split.ts';
+import { uploadedLogoHash } from '../../businesses/logos.ts';
 import { amount, currency } from '../../http/schemas.ts';
 import { RemindersPatch, RemindersView, SlugPatch, TimeZonePatch } from './settings-reminders.ts';
 
@@ -13,6 +14,14 @@ const httpsUrl = z
   .string()
   .max(2048)
   .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+    message: 'must be an https URL',
+  });
+
+/** The address of an uploaded logo, on this server (http while it runs on localhost). */
+const uploadedLogoUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => URL.canParse(value) && uploadedLogoHash(value) !== null, {
     message: 'must be an https URL',
   });
 
@@ -74,7 +83,14 @@ export const SettingsPatch = z
     locale,
     branding: z
       .strictObject({
-        logo_url: httpsUrl.nullable(),
+        logo_url: z
+          .union([httpsUrl, uploadedLogoUrl])
+          .nullable()
+          .openapi({
+            description:
+              'An https image URL, or (unchanged) the address of the logo uploaded with ' +
+              '`PUT /v1/settings/logo`.',
+          }),
         brand_color: z
           .string()
           .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')

@@ -6,6 +6,7 @@
 import { createRoute, type Hook, OpenAPIHono } from '@hono/zod-openapi';
 import { brandColorWarning, type SettingsWarning } from '../../businesses/brand-colors.ts';
 import { businessSettings, businessTimeZone } from '../../businesses/businesses.ts';
+import { uploadedLogoHash } from '../../businesses/logos.ts';
 import type { BusinessSettings } from '../../businesses/settings.ts';
 import { type Db, isPostgres, type Trx } from '../../db/database.ts';
 import type { BusinessTable } from '../../db/schema.ts';
@@ -75,12 +76,17 @@ export const settingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: settingsHoo
       if (patch.currency) checkProviderCurrency(config.paymentProvider, patch.currency, 'currency');
       const updated = await db
         .transaction()
-        .execute((trx) => updateSettings(trx, business.id, patch));
+        .execute((trx) => updateSettings(trx, business.id, patch, config.publicUrl));
       return c.json(settingsView(updated), 200);
     },
   );
 
-async function updateSettings(trx: Trx, businessId: string, patch: SettingsPatch) {
+async function updateSettings(
+  trx: Trx,
+  businessId: string,
+  patch: SettingsPatch,
+  publicUrl: string,
+) {
   let read = trx.selectFrom('businesses').selectAll().where('id', '=', businessId);
   if (isPostgres(trx)) read = read.forUpdate();
   const business = await read.executeTakeFirstOrThrow();
@@ -89,6 +95,20 @@ async function updateSettings(trx: Trx, businessId: string, patch: SettingsPatch
       'currency_locked',
       'The currency cannot change once the business has ledger entries, invoices or estimates.',
       'currency',
+    );
+  }
+  const logoUrl = patch.branding?.logo_url;
+  const currentLogo = businessSettings(business).branding.logo_url;
+  // An uploaded logo's address may be sent back as it is, never set: PUT /v1/settings/logo sets it.
+  const ours =
+    logoUrl?.startsWith(`${publicUrl}/logos/`) || (logoUrl && !logoUrl.startsWith('https:'));
+  if (logoUrl && ours && uploadedLogoHash(logoUrl) && logoUrl !== currentLogo) {
+    throw new ApiError(
+      400,
+      'invalid_request_error',
+      'parameter_invalid',
+      'branding.logo_url: must be an https URL; upload a logo with PUT /v1/settings/logo',
+      'branding.logo_url',
     );
   }
   if (patch.slug && patch.slug !== business.slug && (await slugTaken(trx, patch.slug))) {
@@ -158,7 +178,7 @@ function mergeSettings(current: BusinessSettings, patch: SettingsPatch): Busines
   };
 }
 
-function settingsView(business: BusinessTable) {
+export function settingsView(business: BusinessTable) {
   const settings = businessSettings(business);
   return {
     object: 'settings' as const,

@@ -1,0 +1,28 @@
+/**
+ * Calendar days on a business's clock (issue 15: "Overdue" is reckoned in the business's time
+ * zone, `settings.time_zone`, on the staff page as in the portal). An invoice due on the 14th is
+ * overdue once the 15th has begun where the business is, not where UTC is: at 20:00 on the 14th
+ * in Los Angeles it is already the 15th in UTC, yet nothing is late.
+ */
+
+/** Today (`YYYY-MM-DD`) on the calendar of `timeZone` (an IANA name), at the instant `at`. */
+export function todayIn(timeZone: string, at: Date = new Date()): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Whole days `today` is past `dueDate` (both `YYYY-MM-DD`): due today is 0, yesterday 1. */
+export function daysPastDue(dueDate: string | null, today: string): number {
+  if (!dueDate) return 0;
+  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000;
+  return Math.max(0, Math.round(days));
+}
