@@ -27,6 +27,7 @@ import { portalInvoiceRoutes } from './routes/portal/invoices.ts';
 import { portalPaymentStepRoutes } from './routes/portal/payment-steps.ts';
 import { portalPaymentRoutes } from './routes/portal/payments.ts';
 import { portalRoutes } from './routes/portal/portal.ts';
+import { paypalWebhookRoutes } from './routes/paypal-webhooks.ts';
 import { squareWebhookRoutes } from './routes/square-webhooks.ts';
 import { staffAuth } from './routes/staff/auth.ts';
 import { customerAccessRoutes } from './routes/staff/customer-access.ts';
@@ -152,6 +153,7 @@ export function createApp({
   app.route('/webhooks', twilioWebhookRoutes);
   // Square's payment and refund events: the x-square-hmacsha256-signature is the credential.
   app.route('/webhooks', squareWebhookRoutes);
+  app.route('/webhooks', paypalWebhookRoutes);
 
   // Pages and files: the element, the hosted portal, its staff preview, the demo (issue 5).
   const widget = loadWidgetFiles(widgetDir);

@@ -45,6 +45,19 @@ export interface Config {
     /** Another address for Square's API (tests point it at a local stand-in); null: Square's. */
     apiBase: string | null;
   };
+  /**
+   * PayPal (and Venmo), offered beside the card provider when PAYPAL_CLIENT_ID is set
+   * (docs/configuration.md); null when it is not.
+   */
+  paypal: {
+    clientId: string;
+    clientSecret: string | null;
+    webhookId: string | null;
+    /** `sandbox` (default outside production) or `live`. */
+    environment: 'sandbox' | 'live';
+    /** Another address for PayPal's REST API (tests point it at a local stand-in); null: PayPal's. */
+    apiBase: string | null;
+  } | null;
   smtpUrl: string | null;
   /** Texts (docs/texts.md): `outbox` keeps them for staff to read, `twilio` sends them. */
   sms: {
@@ -96,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `SQUARE_ENVIRONMENT must be "sandbox" or "production", not "${squareEnvironment}"`,
     );
   }
+  const paypalEnvironment = env.PAYPAL_ENVIRONMENT || (production ? 'live' : 'sandbox');
+  if (paypalEnvironment !== 'sandbox' && paypalEnvironment !== 'live') {
+    throw new Error(`PAYPAL_ENVIRONMENT must be "sandbox" or "live", not "${paypalEnvironment}"`);
+  }
   const smsProvider = env.SMS_PROVIDER || 'outbox';
   if (smsProvider !== 'outbox' && smsProvider !== 'twilio') {
     throw new Error(`SMS_PROVIDER must be "outbox" or "twilio", not "${smsProvider}"`);
@@ -136,6 +153,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       environment: squareEnvironment,
       apiBase: env.SQUARE_API_BASE || null,
     },
+    paypal: env.PAYPAL_CLIENT_ID
+      ? {
+          clientId: env.PAYPAL_CLIENT_ID,
+          clientSecret: env.PAYPAL_CLIENT_SECRET || null,
+          webhookId: env.PAYPAL_WEBHOOK_ID || null,
+          environment: paypalEnvironment,
+          apiBase: env.PAYPAL_API_BASE || null,
+        }
+      : null,
     smtpUrl: env.SMTP_URL ?? null,
     sms: {
       provider: smsProvider,

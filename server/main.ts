@@ -9,7 +9,7 @@ import { type DemoBusiness, seedDemo } from './demo/seed.ts';
 import { startEmailDelivery } from './email/sender.ts';
 import { backgroundStdout, createLogger } from './http/logger.ts';
 import { ensureBuilt } from './pages/ensure-built.ts';
-import { paymentProvider } from './payments/providers.ts';
+import { configuredProviders, providerNamed } from './payments/providers.ts';
 import { reconcilePayments } from './payments/reconcile.ts';
 import { startReminderScheduler } from './reminders/scheduler.ts';
 import { startTextDelivery } from './texts/delivery.ts';
@@ -24,7 +24,8 @@ async function main() {
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   // Made now, so a provider that cannot take payments stops the start, not the first customer.
-  const payments = paymentProvider(config, db);
+  // (the card provider, and PayPal beside it when set up)
+  const payments = configuredProviders(config).map((name) => providerNamed(config, db, name));
   // Likewise texts: SMS_PROVIDER=twilio without its settings stops the start.
   const sms = smsProvider(config);
   // The element (and the demo page) are served from dist/: built now if missing.
@@ -77,9 +78,11 @@ async function main() {
     );
     process.stdout.write(`${lines.join('\n')}\n`);
     // Payments the provider finished while we were down (a crash, a lost webhook) are recorded.
-    reconcilePayments(db, payments, logger).catch((error: unknown) =>
-      logger.error({ err: error }, 'payment reconciliation failed'),
-    );
+    for (const provider of payments) {
+      reconcilePayments(db, provider, logger).catch((error: unknown) =>
+        logger.error({ err: error, provider: provider.name }, 'payment reconciliation failed'),
+      );
+    }
   });
 
   const stop = () => {

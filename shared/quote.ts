@@ -5,7 +5,8 @@
  */
 import { applyBasisPoints, isAmount, percentToBasisPoints } from './money.ts';
 
-export type PaymentMethodKind = 'card' | 'us_bank_account';
+/** `paypal`: PayPal's own window (with Venmo where PayPal offers it), beside the card provider. */
+export type PaymentMethodKind = 'card' | 'us_bank_account' | 'paypal';
 
 /** US bank account debits (ACH) are for US dollars only; every other currency is paid by card. */
 export function paymentMethodsFor(currency: string): PaymentMethodKind[] {

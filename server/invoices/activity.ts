@@ -26,7 +26,7 @@ export interface InvoiceEvent {
   channel: string | null;
   /** `payment`, `refund`: what was applied to this invoice, or given back of it. */
   amount: number | null;
-  method: 'card' | 'us_bank_account' | null;
+  method: 'card' | 'us_bank_account' | 'paypal' | null;
   payment: string | null;
   receipt_number: string | null;
   /** `question`: what the customer asked. */

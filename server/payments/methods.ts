@@ -8,7 +8,8 @@ export function checkPaymentMethod(
   /** What the provider's form takes (providers.ts `providerMethods`); all by default. */
   offered?: readonly PaymentMethodKind[],
 ) {
-  if (method && !paymentMethodsFor(currency).includes(method)) {
+  // PayPal's currencies are its own (./minimums.ts checkProviderCurrency).
+  if (method && method !== 'paypal' && !paymentMethodsFor(currency).includes(method)) {
     throw unprocessable(
       'method_unavailable',
       'Bank payments are taken in US dollars only.',
@@ -18,7 +19,9 @@ export function checkPaymentMethod(
   if (method && offered && !offered.includes(method)) {
     throw unprocessable(
       'method_unavailable',
-      'This business takes cards only through its payment processor.',
+      method === 'paypal'
+        ? 'This business does not take PayPal.'
+        : 'This business takes cards only through its payment processor.',
       'method',
     );
   }

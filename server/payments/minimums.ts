@@ -8,6 +8,7 @@
  */
 import { formatMoney } from '../../shared/money.ts';
 import { unprocessable } from '../http/errors.ts';
+import { paypalTakes } from './paypal/paypal-money.ts';
 import type { ProviderName } from './provider.ts';
 
 const STRIPE_MINIMUMS: Readonly<Record<string, number>> = {
@@ -75,6 +76,13 @@ export function checkProviderCurrency(
   currency: string,
   param: string | null = null,
 ): void {
+  if (provider === 'paypal' && !paypalTakes(currency)) {
+    throw unprocessable(
+      'currency_unsupported',
+      `Payments in ${currency.toUpperCase()} cannot go through PayPal here.`,
+      param,
+    );
+  }
   if (provider !== 'stripe' || !STRIPE_THREE_DECIMAL.has(currency.toLowerCase())) return;
   throw unprocessable(
     'currency_unsupported',

@@ -1,12 +1,12 @@
 /**
- * The one interface every payment provider implements (Stripe, Square and the embedded sandbox;
- * ./registry.ts names them, docs/payments.md has a table of what each supports), and the one shape in which any provider's outcomes reach the ledger: a
+ * The one interface every payment provider implements (Stripe, Square, the embedded sandbox and
+ * PayPal; ./providers.ts names them, docs/payments.md has a table of what each supports), and the one shape in which any provider's outcomes reach the ledger: a
  * `ProviderEvent`, handed to `handleProviderEvent()` in ./events.ts whatever its source (a Stripe
  * webhook, the sandbox, reconciliation on start).
  */
 import type { PaymentMethodKind } from '../../shared/quote.ts';
 
-export type ProviderName = 'sandbox' | 'stripe' | 'square';
+export type ProviderName = 'sandbox' | 'stripe' | 'square' | 'paypal';
 
 /** Our payment's status, as the portal and staff API show it. */
 export type PaymentStatus =
@@ -233,6 +233,16 @@ export interface PaymentProvider {
    */
   authorize?(input: AuthorizeInput): Promise<Authorized>;
   capture?(providerPaymentId: string): Promise<void>;
+  /**
+   * A provider whose buyer approves the payment in the provider's own window (PayPal): the server
+   * captures what was approved, with a key new for each attempt (./confirm-capture.ts), and
+   * answers the payment's state after it. A decline is `failed` with its reason, not an error.
+   */
+  captureApproved?(input: {
+    providerPaymentId: string;
+    idempotencyKey: string;
+    currency: string;
+  }): Promise<ProviderPaymentState>;
   /** Voids an authorization whose answer was lost, by the key it was asked with (Square). */
   cancelAttempt?(idempotencyKey: string): Promise<void>;
   /** Keeps the card that paid for later (Square: a card on file made from the payment). */

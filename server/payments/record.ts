@@ -53,7 +53,12 @@ export async function recordPaymentSuccess(
     entries.push({ kind: 'tip', amount: figures.tip, description: 'Tip', payment_id: payment.id });
   }
   if (figures.fee > 0) {
-    const what = payment.method === 'card' ? 'Card convenience fee' : 'Bank payment fee';
+    const what =
+      payment.method === 'card'
+        ? 'Card convenience fee'
+        : payment.method === 'paypal'
+          ? 'PayPal fee'
+          : 'Bank payment fee';
     entries.push({ kind: 'fee', amount: figures.fee, description: what, payment_id: payment.id });
   }
 

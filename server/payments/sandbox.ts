@@ -67,7 +67,8 @@ export class SandboxProvider implements PaymentProvider {
       currency: input.currency,
       status: 'requires_confirmation',
       save_payment_method: input.savePaymentMethod ? 1 : 0,
-      method: input.method,
+      // The sandbox never takes PayPal (the registry sends it to the PayPal provider).
+      method: input.method === 'paypal' ? null : input.method,
       funding: null,
       brand: null,
       last4: null,

@@ -66,6 +66,30 @@ const PortalEstimate = z.object({
   ),
 });
 
+const CardProvider = z.union([
+  z.object({ name: z.literal('sandbox'), test_mode: z.boolean() }),
+  z.object({
+    name: z.literal('stripe'),
+    publishable_key: z.string(),
+    test_mode: z.boolean(),
+  }),
+  z.object({
+    name: z.literal('square'),
+    application_id: z.string(),
+    location_id: z.string(),
+    test_mode: z.boolean(),
+  }),
+]);
+
+/** What PayPal's JS SDK needs in the browser: the client id (public), currency, Venmo or not. */
+const PayPalProvider = z.object({
+  name: z.literal('paypal'),
+  client_id: z.string(),
+  currency: z.string(),
+  venmo: z.boolean(),
+  test_mode: z.boolean(),
+});
+
 export const Portal = z
   .object({
     object: z.literal('portal'),
@@ -112,22 +136,21 @@ export const Portal = z
     }),
     partial_payments: z.object({ enabled: z.boolean(), minimum: z.number().int() }),
     payment_methods: z.array(
-      z.object({ type: z.enum(['card', 'us_bank_account']), fee: Fee.nullable() }),
+      z.object({
+        type: z.enum(['card', 'us_bank_account', 'paypal']),
+        fee: Fee.nullable(),
+        provider: z.enum(['sandbox', 'stripe', 'square', 'paypal']),
+      }),
     ),
-    provider: z.union([
-      z.object({ name: z.literal('sandbox'), test_mode: z.boolean() }),
-      z.object({
-        name: z.literal('stripe'),
-        publishable_key: z.string(),
-        test_mode: z.boolean(),
+    provider: CardProvider.openapi({
+      description: 'The card provider (also first in `providers`).',
+    }),
+    providers: z
+      .array(z.union([CardProvider, PayPalProvider]))
+      .openapi({
+        description:
+          'Every provider this portal takes payments with: the card provider, then PayPal.',
       }),
-      z.object({
-        name: z.literal('square'),
-        application_id: z.string(),
-        location_id: z.string(),
-        test_mode: z.boolean(),
-      }),
-    ]),
     saved_payment_methods: z.array(
       z.object({
         id: z.string(),
@@ -190,7 +213,7 @@ export const QuoteRequest = z
       ])
       .nullable()
       .optional(),
-    method: z.enum(['card', 'us_bank_account']).nullable().optional(),
+    method: z.enum(['card', 'us_bank_account', 'paypal']).nullable().optional(),
   })
   .openapi('QuoteRequest');
 
@@ -267,7 +290,7 @@ export const PortalInvoiceDocument = z
           description: z.string(),
           amount: z.number().int(),
           date: z.string(),
-          method: z.enum(['card', 'us_bank_account']).nullable(),
+          method: z.enum(['card', 'us_bank_account', 'paypal']).nullable(),
           receipt_number: z.string().nullable(),
           receipt_url: z.string().nullable(),
         }),

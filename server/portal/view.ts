@@ -7,6 +7,7 @@ import { balanceState } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
 import { linkExpires } from '../links/payment-links.ts';
 import { portalMoneyFirstPage } from '../payments/payable.ts';
+import { paypalTakes, venmoOffered } from '../payments/paypal/paypal-money.ts';
 import { providerMethods } from '../payments/providers.ts';
 import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
 import { portalEstimates } from './estimates.ts';
@@ -48,11 +49,26 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     estimates,
     tip_options: settings.tips,
     partial_payments: settings.partial_payments,
-    payment_methods: providerMethods(config, business.currency).map((type) => ({
+    payment_methods: providerMethods(config, business.currency).map(({ type, provider }) => ({
       type,
       fee: settings.convenience_fees[type] ?? null,
+      provider,
     })),
     provider: providerView(config),
+    providers: [
+      providerView(config),
+      ...(config.paypal && paypalTakes(business.currency)
+        ? [
+            {
+              name: 'paypal' as const,
+              client_id: config.paypal.clientId,
+              currency: business.currency.toUpperCase(),
+              venmo: venmoOffered(business.currency),
+              test_mode: config.paypal.environment === 'sandbox',
+            },
+          ]
+        : []),
+    ],
     saved_payment_methods: savedMethods,
   };
 }

@@ -43,7 +43,7 @@ export type PaymentStatus =
   | 'failed'
   | 'canceled';
 
-export type PaymentProviderName = 'sandbox' | 'stripe' | 'square';
+export type PaymentProviderName = 'sandbox' | 'stripe' | 'square' | 'paypal';
 
 /** The business's branding, as its settings keep it and the portal shows it. */
 export interface Branding {
@@ -72,6 +72,8 @@ export interface PartialPayments {
 export interface ConvenienceFees {
   card: ConvenienceFee | null;
   us_bank_account: ConvenienceFee | null;
+  /** Paid through PayPal (or Venmo): none unless the business sets one. */
+  paypal: ConvenienceFee | null;
 }
 
 /** The card a payment was made with, once the provider knows it. */

@@ -63,7 +63,10 @@ export interface Portal {
   tip_options: TipOptions;
   partial_payments: PartialPayments;
   payment_methods: PaymentMethodOption[];
+  /** The card provider (also first in `providers`). */
   provider: PortalProvider;
+  /** Every provider this portal takes payments with: the card provider, then PayPal if set up. */
+  providers: (PortalProvider | PortalPayPal)[];
   saved_payment_methods: SavedPaymentMethod[];
 }
 
@@ -117,10 +120,22 @@ export interface PortalEstimate {
   lines: PortalEstimateLine[];
 }
 
-/** A way to pay the business takes, with its convenience fee (null: none). */
+/** A way to pay the business takes, with its convenience fee (null: none) and who takes it. */
 export interface PaymentMethodOption {
   type: PaymentMethodKind;
   fee: ConvenienceFee | null;
+  provider: PaymentProviderName;
+}
+
+/** PayPal beside the card provider: what its JS SDK needs (the client id is public). */
+export interface PortalPayPal {
+  name: 'paypal';
+  client_id: string;
+  /** The business's currency, upper case, as PayPal's SDK takes it (`USD`). */
+  currency: string;
+  /** PayPal offers Venmo to US buyers paying in USD. */
+  venmo: boolean;
+  test_mode: boolean;
 }
 
 /** The sandbox (always test mode) or Stripe with the publishable key Stripe.js needs. */
@@ -233,7 +248,16 @@ export interface PortalRefund {
  * `POST …/payments/:id/confirm`: the sandbox's test card, bank account, 3-D Secure answer or saved
  * card; or, for Stripe, the ConfirmationToken Stripe.js made, confirmed on the server.
  */
-export type PaymentConfirmation = SandboxConfirmation | ServerConfirmation | SquareConfirmation;
+export type PaymentConfirmation =
+  | SandboxConfirmation
+  | ServerConfirmation
+  | SquareConfirmation
+  | PayPalConfirmation;
+
+/** PayPal: the order the buyer approved in PayPal's window; the server captures it. */
+export interface PayPalConfirmation {
+  paypal: { order_id: string };
+}
 
 /** Square: the Web Payments SDK's one-time card token; the server authorizes, settles, captures. */
 export interface SquareConfirmation {

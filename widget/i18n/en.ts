@@ -28,6 +28,7 @@ export const en = {
   tipInvalid: (example: string) => `Enter a tip, like ${example}.`,
   card: 'Card',
   us_bank_account: 'Bank account',
+  paypal: 'PayPal',
   removeFailed: "We couldn't remove this card. Please try again.",
   smsConsent: (business: string) =>
     `By checking this box, you agree to receive recurring automated text messages with payment reminders from ${business} at the number provided. Consent is not a condition of payment. Message frequency varies. Message and data rates may apply. Reply STOP to cancel, HELP for help.`,

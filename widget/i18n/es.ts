@@ -51,6 +51,7 @@ export const es = {
   methodLegend: 'Pagar con',
   card: 'Tarjeta',
   us_bank_account: 'Cuenta bancaria',
+  paypal: 'PayPal',
   feeHint: (fee: string) => `Cargo de ${fee}`,
   noFee: 'Sin cargo',
   subtotal: 'Subtotal',

@@ -13,7 +13,7 @@ export interface PaymentTable {
   customer_id: string;
   payment_link_id: string | null;
   status: PaymentStatus;
-  provider: 'sandbox' | 'stripe' | 'square';
+  provider: 'sandbox' | 'stripe' | 'square' | 'paypal';
   /** The PaymentIntent id or the sandbox's id; null until the provider has answered. */
   provider_payment_id: string | null;
   /** Written before the provider is called, so a retry after a crash asks for the same thing. */
@@ -25,7 +25,7 @@ export interface PaymentTable {
   tip: number;
   fee: number;
   total: number;
-  method: 'card' | 'us_bank_account';
+  method: 'card' | 'us_bank_account' | 'paypal';
   funding: 'credit' | 'debit' | 'prepaid' | 'unknown' | null;
   card_brand: string | null;
   card_last4: string | null;
@@ -78,7 +78,7 @@ export interface PaymentMethodTable {
   id: string;
   business_id: string;
   customer_id: string;
-  provider: 'sandbox' | 'stripe' | 'square';
+  provider: 'sandbox' | 'stripe' | 'square' | 'paypal';
   provider_payment_method_id: string;
   brand: string | null;
   last4: string | null;
@@ -124,7 +124,7 @@ export interface RefundTable {
 
 export interface ProviderCustomerTable {
   customer_id: string;
-  provider: 'sandbox' | 'stripe' | 'square';
+  provider: 'sandbox' | 'stripe' | 'square' | 'paypal';
   provider_customer_id: string;
   created_at: string;
 }

@@ -11,10 +11,11 @@ import { openPortalLink, openPortalLinkToPay } from '../../links/access.ts';
 import { cancelPortalPayment } from '../../payments/cancel.ts';
 import { confirmSandboxPayment } from '../../payments/confirm.ts';
 import { confirmByAuthorizing } from '../../payments/confirm-authorize.ts';
+import { confirmByCapture } from '../../payments/confirm-capture.ts';
 import { confirmOnServer } from '../../payments/confirm-server.ts';
 import { finalizePaymentMethod } from '../../payments/finalize.ts';
 import { asSeenByLink, getLinkPayment, type Payment, refundsOf } from '../../payments/payments.ts';
-import { paymentProvider } from '../../payments/providers.ts';
+import { configuredProviders, paymentProvider, providerNamed } from '../../payments/providers.ts';
 import { reconcilePayment } from '../../payments/reconcile.ts';
 import { PaymentParams, PortalPayment, portalPaymentView, tags } from './payment-views.ts';
 
@@ -74,7 +75,23 @@ export const SquareConfirmation = z
   })
   .openapi('SquareConfirmation');
 
-export const Confirmation = z.union([SandboxConfirmation, ServerConfirmation, SquareConfirmation]);
+export const PayPalConfirmation = z
+  .strictObject({
+    paypal: z.strictObject({
+      order_id: z
+        .string()
+        .regex(/^[A-Z0-9]{5,36}$/, 'must be a PayPal order id')
+        .openapi({ description: "The order PayPal's buttons approved (`onApprove`'s `orderID`)." }),
+    }),
+  })
+  .openapi('PayPalConfirmation');
+
+export const Confirmation = z.union([
+  SandboxConfirmation,
+  ServerConfirmation,
+  SquareConfirmation,
+  PayPalConfirmation,
+]);
 
 const IN_FLIGHT = new Set<Payment['status']>([
   'requires_confirmation',
@@ -98,6 +115,8 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
         'with it, and a 3-D Secure card answers `requires_action` with `next_action` ' +
         '(`use_stripe_sdk`: `stripe.handleNextAction` in the browser). Sandbox: `{sandbox}`. 409 `fee_changed` when the ' +
         "card's funding changes the fee: confirm again with `accept_total` set to the new total. " +
+        "PayPal: `{paypal: {order_id}}` once the buyer approved the order in PayPal's window: the " +
+        'server captures it (a decline answers `failed`). ' +
         'A 3-D Secure card answers `requires_action`; confirm again with ' +
         '`{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers ' +
         '`failed` with the reason in `failure.message`, and may be retried with another card.',
@@ -111,8 +130,18 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { token, id } = c.req.valid('param');
       const scope = await openPortalLinkToPay(c, token);
       const { db, config } = c.var;
-      const provider = paymentProvider(config, db);
       const body = c.req.valid('json');
+      if ('paypal' in body) {
+        const payment = await confirmByCapture(
+          db,
+          providerNamed(config, db, 'paypal'),
+          scope,
+          id,
+          body.paypal.order_id,
+        );
+        return c.json(portalPaymentView(payment, scope), 200);
+      }
+      const provider = paymentProvider(config, db);
       if ('square' in body) {
         const payment = await confirmByAuthorizing(db, provider, scope, id, {
           source_id: body.square.source_id,
@@ -149,9 +178,11 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     async (c) => {
       const { token, id } = c.req.valid('param');
       const scope = await openPortalLink(c, token);
+      const { db, config } = c.var;
+      const made = await getLinkPayment(db, scope, id);
       const payment = await cancelPortalPayment(
-        c.var.db,
-        paymentProvider(c.var.config, c.var.db),
+        db,
+        providerNamed(config, db, made.provider),
         scope,
         id,
       );
@@ -203,10 +234,10 @@ export const portalPaymentStepRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const { db, config } = c.var;
       const scope = await openPortalLink(c, token);
       let payment = await getLinkPayment(db, scope, id);
-      const provider = paymentProvider(config, db);
       // Still in flight here: ask the provider rather than wait for its event (a Stripe payment
       // is confirmed in the browser; an event may have been lost).
-      if (payment.provider === provider.name && IN_FLIGHT.has(payment.status)) {
+      if (configuredProviders(config).includes(payment.provider) && IN_FLIGHT.has(payment.status)) {
+        const provider = providerNamed(config, db, payment.provider);
         await reconcilePayment(db, provider, payment).catch((error: unknown) =>
           c.var.logger.warn({ err: error, payment: payment.id }, 'status: provider did not answer'),
         );

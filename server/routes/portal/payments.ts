@@ -19,7 +19,7 @@ import {
   listLinkPayments,
   refundsOf,
 } from '../../payments/payments.ts';
-import { paymentProvider } from '../../payments/providers.ts';
+import { paymentProvider, providerForMethod } from '../../payments/providers.ts';
 import { removeSavedPaymentMethod } from '../../payments/saved-methods.ts';
 import { TokenParam } from '../../portal/schemas.ts';
 import { PortalPayment, portalPaymentView, tags } from './payment-views.ts';
@@ -40,7 +40,7 @@ export const NewPayment = z
       .default([]),
     balance_amount: z.number().int().default(0),
     tip: Tip,
-    method: z.enum(['card', 'us_bank_account']),
+    method: z.enum(['card', 'us_bank_account', 'paypal']),
     save_payment_method: z.boolean().default(false),
     save_payment_method_text: z.string().trim().min(1).max(500).optional(),
     payment_method: prefixedId('pm').nullable().optional(),
@@ -96,7 +96,8 @@ export const portalPaymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       const scope = await openPortalLinkToPay(c, c.req.valid('param').token);
       const key = idempotencyKey(c.req.header('idempotency-key'));
       const input = c.req.valid('json');
-      const provider = paymentProvider(config, db);
+      // PayPal for `paypal`, the card provider for every other method.
+      const provider = providerForMethod(config, db, input.method);
       const client = clientOf(c);
       const request = { link: scope.link.id, body: input };
       const answer = await idempotent(db, scope.business.id, key, request, async (resume) => {

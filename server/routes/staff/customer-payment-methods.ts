@@ -21,7 +21,7 @@ export const SavedCard = z
     id: z.string(),
     object: z.literal('payment_method'),
     customer: z.string(),
-    provider: z.enum(['sandbox', 'stripe', 'square']),
+    provider: z.enum(['sandbox', 'stripe', 'square', 'paypal']),
     brand: z.string().nullable(),
     last4: z.string().nullable(),
     exp_month: z.number().int().nullable(),

@@ -93,7 +93,7 @@ export const InvoiceEvent = z
     amount: z.number().int().nullable().openapi({
       description: '`payment`: what it applied to this invoice; `refund`: what it gave back.',
     }),
-    method: z.enum(['card', 'us_bank_account']).nullable(),
+    method: z.enum(['card', 'us_bank_account', 'paypal']).nullable(),
     payment: z.string().nullable(),
     receipt_number: z.string().nullable(),
     message: z.string().nullable().openapi({ description: '`question`: what the customer asked.' }),

@@ -13,7 +13,7 @@ import {
   Timestamp,
 } from '../../http/schemas.ts';
 import { getBusinessPayment, listBusinessPayments } from '../../payments/payments.ts';
-import { paymentProvider } from '../../payments/providers.ts';
+import { providerNamed } from '../../payments/providers.ts';
 import { refundPayment } from '../../payments/refunds.ts';
 import { staffPaymentViews, staffRefundView } from '../../payments/staff-views.ts';
 
@@ -54,9 +54,9 @@ export const StaffPayment = z
     tip: z.number().int(),
     fee: z.number().int(),
     currency: z.string(),
-    provider: z.enum(['sandbox', 'stripe', 'square']),
+    provider: z.enum(['sandbox', 'stripe', 'square', 'paypal']),
     provider_payment_id: z.string().nullable(),
-    method: z.enum(['card', 'us_bank_account']),
+    method: z.enum(['card', 'us_bank_account', 'paypal']),
     funding: z.string().nullable(),
     card: z.object({ brand: z.string().nullable(), last4: z.string() }).nullable(),
     receipt_number: z.string().nullable(),
@@ -152,9 +152,10 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const { db, business, config } = c.var;
-      const provider = paymentProvider(config, db);
       const { id } = c.req.valid('param');
-      await getBusinessPayment(db, business.id, id);
+      const payment = await getBusinessPayment(db, business.id, id);
+      // Refunded through the provider that took it (PayPal's beside the card provider).
+      const provider = providerNamed(config, db, payment.provider);
       const { amount, reason } = c.req.valid('json');
       const refund = await refundPayment(db, provider, business.id, id, amount, reason ?? null);
       return c.json(staffRefundView(refund, business.currency), 200);

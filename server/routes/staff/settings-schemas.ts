@@ -115,7 +115,9 @@ export const SettingsPatch = z
       })
       .partial(),
     partial_payments: z.strictObject({ enabled: z.boolean(), minimum: amount.min(1) }).partial(),
-    convenience_fees: z.strictObject({ card: FeePatch, us_bank_account: FeePatch }).partial(),
+    convenience_fees: z
+      .strictObject({ card: FeePatch, us_bank_account: FeePatch, paypal: FeePatch })
+      .partial(),
     allowed_origins: z.array(origin).max(50),
     notification_email: z.email().max(254).nullable(),
     link_expiry_days: z.number().int().min(1).max(3650).nullable(),
@@ -151,7 +153,11 @@ export const Settings = z
       custom: z.boolean(),
     }),
     partial_payments: z.object({ enabled: z.boolean(), minimum: z.number().int() }),
-    convenience_fees: z.object({ card: Fee.nullable(), us_bank_account: Fee.nullable() }),
+    convenience_fees: z.object({
+      card: Fee.nullable(),
+      us_bank_account: Fee.nullable(),
+      paypal: Fee.nullable(),
+    }),
     allowed_origins: z.array(z.string()),
     notification_email: z.string().nullable(),
     link_expiry_days: z.number().int().nullable(),

@@ -150,7 +150,7 @@ async function slugTaken(db: Db | Trx, slug: string): Promise<boolean> {
 
 function mergeSettings(current: BusinessSettings, patch: SettingsPatch): BusinessSettings {
   const fees = { ...current.convenience_fees };
-  for (const method of ['card', 'us_bank_account'] as const) {
+  for (const method of ['card', 'us_bank_account', 'paypal'] as const) {
     const fee = patch.convenience_fees?.[method];
     if (fee === null) delete fees[method];
     else if (fee) fees[method] = { percent_bps: 0, fixed: 0, ...fees[method], ...fee };
@@ -192,6 +192,7 @@ export function settingsView(business: BusinessTable) {
     convenience_fees: {
       card: settings.convenience_fees.card ?? null,
       us_bank_account: settings.convenience_fees.us_bank_account ?? null,
+      paypal: settings.convenience_fees.paypal ?? null,
     },
     allowed_origins: settings.allowed_origins,
     notification_email: settings.notification_email,
