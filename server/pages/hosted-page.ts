@@ -147,6 +147,7 @@ export function hostedPageRoutes(widget: WidgetFiles) {
         style: PAGE_STYLE_HASH,
         allowedOrigins: scope.settings.allowed_origins,
         provider: c.var.config.paymentProvider,
+        paypal: c.var.config.paypal !== null,
         logoUrl: scope.settings.branding.logo_url,
       }),
     );

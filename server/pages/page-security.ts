@@ -1,6 +1,7 @@
 /**
  * The headers of every page behind a link: a Content-Security-Policy that allows the page's own
  * files and what Stripe documents for Stripe.js (https://docs.stripe.com/security/guide#content-security-policy),
+ * Square's Web Payments SDK, or PayPal's JS SDK (when PayPal is offered beside the card),
  * `frame-ancestors` from the business's allowed origins, no referrer (the token is in the URL),
  * no caching, no sniffing, no indexing.
  */
@@ -33,6 +34,17 @@ const SQUARE = {
     'https://pci-connect.squareupsandbox.com https://pci-connect.squareup.com https://connect.squareupsandbox.com https://connect.squareup.com https://pay.google.com',
 };
 
+/**
+ * PayPal's JS SDK: its script from PayPal's origin (live, or its sandbox for test client ids),
+ * the Buttons' frames and PayPal's window, and the SDK's calls home.
+ */
+const PAYPAL = {
+  script: 'https://www.paypal.com https://www.sandbox.paypal.com',
+  frame: 'https://www.paypal.com https://www.sandbox.paypal.com',
+  connect: 'https://www.paypal.com https://www.sandbox.paypal.com',
+  img: 'https://www.paypalobjects.com',
+};
+
 /** Only well-formed http(s) origins reach a policy, whatever a stored setting holds. */
 function safeOrigins(origins: readonly string[]): string[] {
   return origins.filter((origin) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin));
@@ -52,6 +64,8 @@ export interface PortalPolicyInput {
   logoUrl: string | null;
   /** The card provider whose script and frames the page allows (Stripe's unless Square). */
   provider?: string;
+  /** PayPal is offered beside the card: its SDK's script, frames and calls are allowed too. */
+  paypal?: boolean;
 }
 
 /**
@@ -64,18 +78,20 @@ export function portalPagePolicy({
   allowedOrigins,
   logoUrl,
   provider,
+  paypal = false,
 }: PortalPolicyInput): string {
   const logo = logoOrigin(logoUrl);
   const card = provider === 'square' ? SQUARE : STRIPE;
+  const also = (part: keyof typeof PAYPAL) => (paypal ? ` ${PAYPAL[part]}` : '');
   return [
     "default-src 'self'",
-    `script-src 'self' ${card.script}`,
+    `script-src 'self' ${card.script}${also('script')}`,
     `style-src 'self' 'unsafe-inline'`,
     `style-src-elem 'self' ${style}`,
     `style-src-attr 'unsafe-inline'`,
-    `img-src 'self' data:${logo ? ` ${logo}` : ''}`,
-    `connect-src 'self' ${card.connect}`,
-    `frame-src ${card.frame}`,
+    `img-src 'self' data:${logo ? ` ${logo}` : ''}${also('img')}`,
+    `connect-src 'self' ${card.connect}${also('connect')}`,
+    `frame-src ${card.frame}${also('frame')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

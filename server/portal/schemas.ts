@@ -145,12 +145,10 @@ export const Portal = z
     provider: CardProvider.openapi({
       description: 'The card provider (also first in `providers`).',
     }),
-    providers: z
-      .array(z.union([CardProvider, PayPalProvider]))
-      .openapi({
-        description:
-          'Every provider this portal takes payments with: the card provider, then PayPal.',
-      }),
+    providers: z.array(z.union([CardProvider, PayPalProvider])).openapi({
+      description:
+        'Every provider this portal takes payments with: the card provider, then PayPal.',
+    }),
     saved_payment_methods: z.array(
       z.object({
         id: z.string(),

@@ -30,6 +30,7 @@ export const LAZY_PARTS = {
   'sandbox-form': 'widget/sandbox-form/sandbox-form.ts',
   'stripe-form': 'widget/stripe-form/stripe-form.ts',
   'square-form': 'widget/square-form/square-form.ts',
+  'paypal-form': 'widget/paypal-form/paypal-form.ts',
   'estimate-view': 'widget/pay-portal-estimate/define.ts',
   'invoice-view': 'widget/pay-portal-invoice/define.ts',
   'messages-es': 'widget/i18n/es.ts',

@@ -1,11 +1,11 @@
 /**
  * Loads the provider's payment form the first time the payment block shows (never for a link
  * with nothing to pay), keeps it while the link's account is reloaded, and lets it go for another
- * provider. Loading it is a file of its own (widget/lazy/lazy.ts): neither entry script carries a
- * form.
+ * provider (the card provider's form, or PayPal's when the customer picks PayPal). Loading it
+ * is a file of its own (widget/lazy/lazy.ts): neither entry script carries a form.
  */
 
-import { loadSandboxForm, loadSquareForm, loadStripeForm } from '../lazy/lazy.ts';
+import { loadPayPalForm, loadSandboxForm, loadSquareForm, loadStripeForm } from '../lazy/lazy.ts';
 import type { FormHost, PaymentForm, PaymentFormModule } from '../provider-form/provider-form.ts';
 
 export type FormState = 'idle' | 'loading' | 'ready' | 'failed';
@@ -14,6 +14,7 @@ const modules: Record<string, () => Promise<PaymentFormModule>> = {
   sandbox: loadSandboxForm,
   stripe: loadStripeForm,
   square: loadSquareForm,
+  paypal: loadPayPalForm,
 };
 
 export class FormLoader {

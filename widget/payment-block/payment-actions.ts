@@ -22,6 +22,11 @@ import type { PaymentBlockState } from './payment-block.ts';
 
 type Host = FormElement & { localizer: Localizer; reload(): Promise<void> };
 
+/** The form for the method chosen: PayPal's for `paypal`, else the card provider's. */
+function formFor(provider: string, method: string | null): string {
+  return method === 'paypal' ? 'paypal' : provider;
+}
+
 /** Holds its state and asks the host to redraw; it needs no lifecycle hooks of its own. */
 export class PaymentActions {
   busy = false;
@@ -54,7 +59,7 @@ export class PaymentActions {
     this.removeFailed = null;
     this.api = api;
     this.portal = portal;
-    if (payable) void this.forms.open(portal.provider.name);
+    if (payable) void this.forms.open(formFor(portal.provider.name, this.checkout.method));
   }
 
   /** The body of the payment request, or null while a choice is invalid. */
@@ -165,6 +170,8 @@ export class PaymentActions {
         saveCard: this.request()?.save_payment_method ?? false,
       }),
       setMethod: (method) => checkout.setMethod(method),
+      payable: () => this.request() !== null,
+      pay: () => this.start(),
     };
   }
 
@@ -181,6 +188,13 @@ export class PaymentActions {
       removing: this.removing,
       removeFailed: this.removeFailed,
       pay: () => void this.start(),
+      chooseMethod: (method) => {
+        this.checkout.setMethod(method);
+        // PayPal's form for PayPal, the card provider's for the rest (loaded once the block shows).
+        if (this.portal && this.forms.state !== 'idle') {
+          void this.forms.open(formFor(this.portal.provider.name, method));
+        }
+      },
       another: () => {
         this.failure = '';
         // A saved card was declined: the customer types another.

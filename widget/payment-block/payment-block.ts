@@ -6,7 +6,7 @@
  * changed total to accept, the totals, and the pay button.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Portal, SavedPaymentMethod } from '../../shared/api/portal.ts';
+import type { PaymentMethodKind, Portal, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { FeeChange } from '../provider-form/provider-form.ts';
@@ -25,6 +25,8 @@ export interface PaymentBlockState {
   removing: ReadonlySet<string>;
   removeFailed: string | null;
   pay: () => void;
+  /** A method chip: the fee line follows, and PayPal's form replaces the card's (or back). */
+  chooseMethod: (method: PaymentMethodKind) => void;
   another: () => void;
   removeCard: (card: SavedPaymentMethod) => void;
   /** Paying a deposit: the customer leaves it for later (the estimate keeps its button). */
@@ -47,7 +49,7 @@ export function renderPaymentBlock(
       <h3 id="payment-title" class="section-title" tabindex="-1">
         ${checkout.deposit ? t.depositTitle(checkout.deposit.number) : t.paymentDetails}
       </h3>
-      ${renderMethods(l, portal, checkout)}
+      ${renderMethods(l, portal, checkout, state.chooseMethod)}
       ${card ? renderSavedCards(l, portal, checkout, state) : nothing}
       <div class="provider" part="payment-form">
         ${renderProvider(l, state.forms)}<slot name="payment-form"></slot>
@@ -77,16 +79,21 @@ export function renderPaymentBlock(
             </div>`
           : nothing
       }
-      <button
-        class="button primary pay"
-        part="pay-button"
-        type="button"
-        ?disabled=${state.busy}
-        aria-describedby="pay-notice"
-        @click=${state.pay}
-      >
-        ${state.busy ? t.paying : t.pay(l.money(total))}
-      </button>
+      ${
+        // PayPal's own buttons (in the form's slot) are the pay button for PayPal.
+        checkout.method === 'paypal'
+          ? nothing
+          : html`<button
+              class="button primary pay"
+              part="pay-button"
+              type="button"
+              ?disabled=${state.busy}
+              aria-describedby="pay-notice"
+              @click=${state.pay}
+            >
+              ${state.busy ? t.paying : t.pay(l.money(total))}
+            </button>`
+      }
       <p id="pay-notice" class="pay-notice" role="status">${state.notice}</p>
       ${
         checkout.deposit && !state.busy
@@ -121,22 +128,34 @@ export function slotHost(element: HTMLElement, name: string): HTMLElement {
   return host;
 }
 
-function renderMethods(l: Localizer, portal: Portal, checkout: CheckoutController) {
+function renderMethods(
+  l: Localizer,
+  portal: Portal,
+  checkout: CheckoutController,
+  choose: (method: PaymentMethodKind) => void,
+) {
   const { t } = l;
-  // Stripe's Payment Element has its own tabs for the method (its change sets ours).
-  if (portal.payment_methods.length < 2 || portal.provider.name === 'stripe') return nothing;
+  // Stripe's Payment Element has its own tabs for card and bank (its change sets ours): one chip
+  // stands for both, beside PayPal's when PayPal is offered.
+  const stripe = portal.provider.name === 'stripe';
+  const methods = stripe
+    ? portal.payment_methods.filter((m) => m.provider !== 'stripe' || m.type === 'card')
+    : portal.payment_methods;
+  if (methods.length < 2) return nothing;
+  const chosen = (type: PaymentMethodKind) =>
+    checkout.method === type || (stripe && type === 'card' && checkout.method !== 'paypal');
   return html`
     <fieldset class="methods">
       <legend>${t.methodLegend}</legend>
       <div class="chips">
-        ${portal.payment_methods.map(
+        ${methods.map(
           (method) => html`
             <label class="chip">
               <input
                 type="radio"
                 name="method"
-                .checked=${checkout.method === method.type}
-                @change=${() => checkout.setMethod(method.type)}
+                .checked=${chosen(method.type)}
+                @change=${() => choose(method.type)}
               />
               <span class="chip-label">${t[method.type]}</span>
               <span class="chip-detail">

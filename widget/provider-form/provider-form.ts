@@ -50,6 +50,10 @@ export interface FormHost {
   now(): FormContext;
   /** Stripe's tabs choose the method: the element's fee line follows. */
   setMethod(method: PaymentMethodKind): void;
+  /** Every choice is valid now (a form whose own button pays asks before it opens: PayPal). */
+  payable(): boolean;
+  /** The element's press of Pay, for a form whose own button pays (PayPal's). */
+  pay(): Promise<void>;
 }
 
 /** A payment's figures after its card changed the fee, and why, in the customer's words. */

@@ -74,7 +74,10 @@ class StripeForm implements PaymentForm, Collector {
         mode: 'payment',
         amount: this.synced.amount,
         currency: portal.currency,
-        allowedPaymentMethodTypes: portal.payment_methods.map((method) => method.type),
+        // Stripe's own methods: PayPal, when offered beside it, has its own form.
+        allowedPaymentMethodTypes: portal.payment_methods
+          .filter((method) => method.provider === 'stripe')
+          .map((method) => method.type),
         setupFutureUsage: this.synced.save ? 'off_session' : null,
         appearance: this.appearance(),
         locale,
