@@ -33,6 +33,7 @@ function portalFixtures() {
       }
       if (command === 'stripe-js') return server.stripeJs(payload);
       if (command === 'square-js') return server.squareJs(payload);
+      if (command === 'paypal-js') return server.paypalJs(payload);
       return undefined;
     },
   };

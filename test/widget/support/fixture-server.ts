@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { createBusiness } from '../../../server/businesses/businesses.ts';
 import type { BusinessSettings } from '../../../server/businesses/settings.ts';
+import { type FakePayPal, PAYPAL_CLIENT, startFakePayPal } from '../../support/fake-paypal.ts';
+import type { Funding } from '../../support/fake-paypal-api.ts';
 import { type FakeSquare, startFakeSquare } from '../../support/fake-square.ts';
 import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.ts';
 import { payAsCustomer, staffIn, startWorld, type World } from './fixture-world.ts';
@@ -34,8 +36,11 @@ export interface FixtureRequest {
   state: FixtureState;
   /** The business's locale (the element's own `locale` attribute is separate). */
   locale?: string;
-  /** The payment provider: the sandbox (default), Stripe or Square (their stand-ins behind). */
-  provider?: 'sandbox' | 'stripe' | 'square';
+  /**
+   * The payment provider: the sandbox (default), Stripe or Square (their stand-ins behind);
+   * `paypal`: the sandbox for cards and PayPal beside it (the PayPal stand-in behind).
+   */
+  provider?: 'sandbox' | 'stripe' | 'square' | 'paypal';
 }
 
 /** What the browser's stand-in for Stripe.js asks of Stripe (the fake). */
@@ -62,6 +67,13 @@ export interface FixtureServer {
   stripeJs(call: StripeJsCall): Promise<unknown>;
   /** The Web Payments SDK's part that reaches Square: a one-time token for a test card. */
   squareJs(call: SquareJsCall): Promise<unknown>;
+  /** What PayPal's window does: the buyer approves the order, with a funding that fares so. */
+  paypalJs(call: {
+    op: 'approve';
+    orderId: string;
+    funding: Funding;
+    wallet: 'paypal' | 'venmo';
+  }): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -100,6 +112,20 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     }));
     return square;
   };
+  let paypal: Promise<{ world: World; fake: FakePayPal }> | null = null;
+  // A fourth, made on first use: the sandbox for cards and PayPal beside it, over the PayPal stand-in.
+  const paypalWorld = () => {
+    paypal ??= startFakePayPal().then(async (fake) => ({
+      fake,
+      world: await startWorld(allowOrigins, {
+        PAYPAL_CLIENT_ID: PAYPAL_CLIENT.id,
+        PAYPAL_CLIENT_SECRET: PAYPAL_CLIENT.secret,
+        PAYPAL_WEBHOOK_ID: 'WH0WIDGET',
+        PAYPAL_API_BASE: fake.url,
+      }),
+    }));
+    return paypal;
+  };
   const keys = new Map<string, { apiKey: string; world: World }>();
 
   async function create({ state, locale, provider }: FixtureRequest): Promise<Fixture> {
@@ -108,7 +134,9 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
         ? (await stripeWorld()).world
         : provider === 'square'
           ? (await squareWorld()).world
-          : sandbox;
+          : provider === 'paypal'
+            ? (await paypalWorld()).world
+            : sandbox;
     const { db, apiBase } = world;
     const staff = (apiKey: string, method: string, path: string, body?: unknown) =>
       staffIn(world, apiKey, method, path, body);
@@ -122,7 +150,10 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
         email: 'billing@bluelagoon.example',
       },
       partial_payments: { enabled: state === 'partial', minimum: 500 },
-      convenience_fees: { card: { percent_bps: 300, fixed: state === 'jpy' ? 0 : 30 } },
+      convenience_fees: {
+        card: { percent_bps: 300, fixed: state === 'jpy' ? 0 : 30 },
+        ...(provider === 'paypal' ? { paypal: { percent_bps: 200, fixed: 10 } } : {}),
+      },
       allowed_origins: allowOrigins,
     };
     const { apiKey } = await createBusiness(db, {
@@ -288,8 +319,17 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       }
       return api.tokenize(call.card);
     },
+    async paypalJs(call) {
+      const { api } = (await paypalWorld()).fake;
+      return api.approve(call.orderId, call.funding, call.wallet).status;
+    },
     async close() {
       await sandbox.close();
+      if (paypal) {
+        const { world, fake } = await paypal;
+        await world.close();
+        await fake.close();
+      }
       if (square) {
         const { world, fake } = await square;
         await world.close();

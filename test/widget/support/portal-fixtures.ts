@@ -33,6 +33,16 @@ export async function squareJs<T = string>(call: SquareJsCall): Promise<T> {
   return (await executeServerCommand('square-js', call)) as T;
 }
 
+/** What PayPal's window does, done by the PayPal stand-in behind the fixture server. */
+export async function paypalJs(call: {
+  op: 'approve';
+  orderId: string;
+  funding: 'approves' | 'pending' | 'declined' | 'denied';
+  wallet: 'paypal' | 'venmo';
+}): Promise<string> {
+  return (await executeServerCommand('paypal-js', call)) as string;
+}
+
 export async function deadLink(): Promise<{ apiBase: string; token: string }> {
   return (await executeServerCommand('portal-dead-link')) as { apiBase: string; token: string };
 }
