@@ -93,8 +93,21 @@ describe('widget bundle size', () => {
     expect(part('square-form').file).toMatch(/^square-form\.[\w-]{8}\.mjs$/);
     expect(part('square-form').text).toContain('https://web.squarecdn.com/v1/square.js');
     expect(part('stripe-form').text.includes('squarecdn')).toBe(false);
+    // PayPal's JS SDK is loaded from PayPal (through @paypal/paypal-js) by the PayPal form alone.
+    expect(part('paypal-form').file).toMatch(/^paypal-form\.[\w-]{8}\.mjs$/);
+    expect(part('paypal-form').text).toContain('paypal.com/sdk/js');
+    for (const name of ['sandbox-form', 'stripe-form', 'square-form']) {
+      expect(part(name).text.includes('paypal.com')).toBe(false);
+    }
+    for (const text of entries()) expect(text.includes('paypal.com')).toBe(false);
     // The forms borrow the element's Lit: none carries a copy.
-    for (const name of ['sandbox-form', 'stripe-form', 'square-form', 'payment-flow']) {
+    for (const name of [
+      'sandbox-form',
+      'stripe-form',
+      'square-form',
+      'paypal-form',
+      'payment-flow',
+    ]) {
       expect(part(name).text.includes('litHtmlVersions')).toBe(false);
     }
   });
@@ -172,6 +185,7 @@ describe('widget bundle size', () => {
     'sandbox-form',
     'stripe-form',
     'square-form',
+    'paypal-form',
     'estimate-view',
     'invoice-view',
     'messages-es',

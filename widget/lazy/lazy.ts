@@ -9,7 +9,7 @@
 export const loadSandboxForm = () => import('../sandbox-form/sandbox-form.ts');
 export const loadStripeForm = () => import('../stripe-form/stripe-form.ts');
 export const loadSquareForm = () => import('../square-form/square-form.ts');
-export const loadPayPalForm = () => import('../paypal-form/paypal-form.ts');
+export const loadPaypalForm = () => import('../paypal-form/paypal-form.ts');
 export const loadEstimateView = () => import('../pay-portal-estimate/define.ts');
 export const loadInvoiceView = () => import('../pay-portal-invoice/define.ts');
 export const loadMessagesEs = () => import('../i18n/es.ts');

@@ -5,7 +5,7 @@
  * is a file of its own (widget/lazy/lazy.ts): neither entry script carries a form.
  */
 
-import { loadPayPalForm, loadSandboxForm, loadSquareForm, loadStripeForm } from '../lazy/lazy.ts';
+import { loadPaypalForm, loadSandboxForm, loadSquareForm, loadStripeForm } from '../lazy/lazy.ts';
 import type { FormHost, PaymentForm, PaymentFormModule } from '../provider-form/provider-form.ts';
 
 export type FormState = 'idle' | 'loading' | 'ready' | 'failed';
@@ -14,7 +14,7 @@ const modules: Record<string, () => Promise<PaymentFormModule>> = {
   sandbox: loadSandboxForm,
   stripe: loadStripeForm,
   square: loadSquareForm,
-  paypal: loadPayPalForm,
+  paypal: loadPaypalForm,
 };
 
 export class FormLoader {
