@@ -83,6 +83,8 @@ const BRANDS: Record<string, string> = {
   cartes_bancaires: 'Cartes Bancaires',
   eftpos_au: 'eftpos',
   interac: 'Interac',
+  paypal: 'PayPal',
+  venmo: 'Venmo',
 };
 
 /** "Visa •••• 4242", "Bank account •••• 6789", or just "Card" when the provider told nothing. */

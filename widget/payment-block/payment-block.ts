@@ -44,6 +44,11 @@ export function renderPaymentBlock(
   const total = state.feeChange?.total ?? server?.total ?? checkout.localQuote.total;
   const card = checkout.method === 'card';
   const newCard = card && !checkout.savedCard;
+  // PayPal's buttons are its pay button: they come last, after the totals they charge.
+  const paypal = checkout.method === 'paypal';
+  const form = html`<div class="provider" part="payment-form">
+    ${renderProvider(l, state.forms)}<slot name="payment-form"></slot>
+  </div>`;
   return html`
     <section class="section payment" part="payment" aria-labelledby="payment-title">
       <h3 id="payment-title" class="section-title" tabindex="-1">
@@ -51,9 +56,7 @@ export function renderPaymentBlock(
       </h3>
       ${renderMethods(l, portal, checkout, state.chooseMethod)}
       ${card ? renderSavedCards(l, portal, checkout, state) : nothing}
-      <div class="provider" part="payment-form">
-        ${renderProvider(l, state.forms)}<slot name="payment-form"></slot>
-      </div>
+      ${paypal ? nothing : form}
       ${
         newCard
           ? html`<label class="check">
@@ -80,9 +83,8 @@ export function renderPaymentBlock(
           : nothing
       }
       ${
-        // PayPal's own buttons (in the form's slot) are the pay button for PayPal.
-        checkout.method === 'paypal'
-          ? nothing
+        paypal
+          ? form
           : html`<button
               class="button primary pay"
               part="pay-button"

@@ -47,11 +47,13 @@ export interface PayPalSdk {
 const words = {
   en: {
     closed: 'The PayPal window was closed before paying. Nothing was charged.',
-    hint: 'Choose PayPal below to pay in its window.',
+    hint: 'Pay with PayPal: you confirm in PayPal’s window.',
+    hintVenmo: 'Pay with PayPal or Venmo: you confirm in PayPal’s window.',
   },
   es: {
     closed: 'La ventana de PayPal se cerró antes de pagar. No se cobró nada.',
-    hint: 'Elija PayPal abajo para pagar en su ventana.',
+    hint: 'Pague con PayPal: confirma en la ventana de PayPal.',
+    hintVenmo: 'Pague con PayPal o Venmo: confirma en la ventana de PayPal.',
   },
 };
 
@@ -193,9 +195,9 @@ class PayPalForm implements PaymentForm, Collector {
         <button class="button" type="button" @click=${() => this.retry()}>${t.retry}</button>
       </div>`;
     }
-    return this.buttons.length
-      ? html`<p class="form-status muted">${words[lang === 'es' ? 'es' : 'en'].hint}</p>`
-      : nothing;
+    const said = words[lang === 'es' ? 'es' : 'en'];
+    if (this.buttons.length === 0) return nothing;
+    return html`<p class="form-status muted">${this.buttons.length > 1 ? said.hintVenmo : said.hint}</p>`;
   }
 
   private retry(): void {
