@@ -118,10 +118,11 @@ describe.each(testStores)('portal API on $name', (store) => {
       tip_options: { enabled: true, percentages: [18, 20, 25], custom: true },
       partial_payments: { enabled: false, minimum: 100 },
       payment_methods: [
-        { type: 'card', fee: { percent_bps: 300, fixed: 30 } },
-        { type: 'us_bank_account', fee: null },
+        { type: 'card', fee: { percent_bps: 300, fixed: 30 }, provider: 'sandbox' },
+        { type: 'us_bank_account', fee: null, provider: 'sandbox' },
       ],
       provider: { name: 'sandbox', test_mode: true },
+      providers: [{ name: 'sandbox', test_mode: true }],
       saved_payment_methods: [],
     });
 

@@ -66,6 +66,7 @@ const WIDGET_LAYERS = [
     'sandbox-form',
     'stripe-form',
     'square-form',
+    'paypal-form',
   ],
   ['lazy'],
   ['payment-block', 'estimates', 'invoice-view'],

@@ -185,12 +185,20 @@ function portal(token: string) {
     payment_methods: paymentMethodsFor(link.currency).map((type) => ({
       type,
       fee: settings.convenience_fees[type] ?? null,
+      provider: 'stripe',
     })),
     provider: {
       name: 'stripe',
       publishable_key: publishableKey,
       test_mode: publishableKey.startsWith('pk_test_'),
     },
+    providers: [
+      {
+        name: 'stripe',
+        publishable_key: publishableKey,
+        test_mode: publishableKey.startsWith('pk_test_'),
+      },
+    ],
     saved_payment_methods: savedMethods.all(link.customer_id),
   };
 }

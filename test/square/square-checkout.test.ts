@@ -41,8 +41,8 @@ describe.each(testStores)('paying with Square on $name', (store) => {
     });
     // Cards (wallets pay as cards) and, for a USD business, ACH bank transfers.
     expect(portal.body.payment_methods).toEqual([
-      { type: 'card', fee: { percent_bps: 300, fixed: 30 } },
-      { type: 'us_bank_account', fee: null },
+      { type: 'card', fee: { percent_bps: 300, fixed: 30 }, provider: 'square' },
+      { type: 'us_bank_account', fee: null, provider: 'square' },
     ]);
   });
 
