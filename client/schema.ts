@@ -3953,7 +3953,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm a payment: on the server with a Stripe ConfirmationToken, or a sandbox test card
-         * @description Stripe: `{confirmation_token, return_url}` (Stripe's "finalize payments on the server" flow): the fee is fixed for the card the token previews, the PaymentIntent is confirmed with it, and a 3-D Secure card answers `requires_action` with `next_action` (`use_stripe_sdk`: `stripe.handleNextAction` in the browser). Sandbox: `{sandbox}`. 409 `fee_changed` when the card's funding changes the fee: confirm again with `accept_total` set to the new total. A 3-D Secure card answers `requires_action`; confirm again with `{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers `failed` with the reason in `failure.message`, and may be retried with another card.
+         * @description Stripe: `{confirmation_token, return_url}` (Stripe's "finalize payments on the server" flow): the fee is fixed for the card the token previews, the PaymentIntent is confirmed with it, and a 3-D Secure card answers `requires_action` with `next_action` (`use_stripe_sdk`: `stripe.handleNextAction` in the browser). Sandbox: `{sandbox}`. 409 `fee_changed` when the card's funding changes the fee: confirm again with `accept_total` set to the new total. PayPal: `{paypal: {order_id}}` once the buyer approved the order in PayPal's window: the server captures it (a decline answers `failed`). A 3-D Secure card answers `requires_action`; confirm again with `{"sandbox":{"three_d_secure":"approve"}}` (or `"fail"`). A declined card answers `failed` with the reason in `failure.message`, and may be retried with another card.
          */
         post: {
             parameters: {
@@ -3967,7 +3967,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SandboxConfirmation"] | components["schemas"]["ServerConfirmation"] | components["schemas"]["SquareConfirmation"];
+                    "application/json": components["schemas"]["SandboxConfirmation"] | components["schemas"]["ServerConfirmation"] | components["schemas"]["SquareConfirmation"] | components["schemas"]["PayPalConfirmation"];
                 };
             };
             responses: {
@@ -5935,6 +5935,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/paypal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PayPal's events, verified with PayPal
+         * @description Subscribe PAYMENT.CAPTURE.COMPLETED, PAYMENT.CAPTURE.DENIED, PAYMENT.CAPTURE.REFUNDED and PAYMENT.CAPTURE.REVERSED at `<PUBLIC_URL>/webhooks/paypal`, and set PAYPAL_WEBHOOK_ID to the webhook's id. Each delivery is verified with PayPal's verify-webhook-signature call.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Taken (or already taken before) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayPalWebhookReceived"];
+                    };
+                };
+                /** @description Error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "payment.succeeded": {
@@ -6784,10 +6850,10 @@ export interface components {
             fee: number;
             currency: string;
             /** @enum {string} */
-            provider: "sandbox" | "stripe" | "square";
+            provider: "sandbox" | "stripe" | "square" | "paypal";
             provider_payment_id: string | null;
             /** @enum {string} */
-            method: "card" | "us_bank_account";
+            method: "card" | "us_bank_account" | "paypal";
             funding: string | null;
             card: {
                 brand: string | null;
@@ -7305,7 +7371,7 @@ export interface components {
             object: "payment_method";
             customer: string;
             /** @enum {string} */
-            provider: "sandbox" | "stripe" | "square";
+            provider: "sandbox" | "stripe" | "square" | "paypal";
             brand: string | null;
             last4: string | null;
             exp_month: number | null;
@@ -7393,7 +7459,7 @@ export interface components {
             /** @description `payment`: what it applied to this invoice; `refund`: what it gave back. */
             amount: number | null;
             /** @enum {string|null} */
-            method: "card" | "us_bank_account" | null;
+            method: "card" | "us_bank_account" | "paypal" | null;
             payment: string | null;
             receipt_number: string | null;
             /** @description `question`: what the customer asked. */
@@ -7487,6 +7553,10 @@ export interface components {
                     percent_bps: number;
                     fixed: number;
                 } | null;
+                paypal: {
+                    percent_bps: number;
+                    fixed: number;
+                } | null;
             };
             allowed_origins: string[];
             notification_email: string | null;
@@ -7555,6 +7625,10 @@ export interface components {
                     fixed?: number;
                 } | null;
                 us_bank_account?: {
+                    percent_bps?: number;
+                    fixed?: number;
+                } | null;
+                paypal?: {
                     percent_bps?: number;
                     fixed?: number;
                 } | null;
@@ -7731,12 +7805,15 @@ export interface components {
             };
             payment_methods: {
                 /** @enum {string} */
-                type: "card" | "us_bank_account";
+                type: "card" | "us_bank_account" | "paypal";
                 fee: {
                     percent_bps: number;
                     fixed: number;
                 } | null;
+                /** @enum {string} */
+                provider: "sandbox" | "stripe" | "square" | "paypal";
             }[];
+            /** @description The card provider (also first in `providers`). */
             provider: {
                 /** @enum {string} */
                 name: "sandbox";
@@ -7753,6 +7830,30 @@ export interface components {
                 location_id: string;
                 test_mode: boolean;
             };
+            /** @description Every provider this portal takes payments with: the card provider, then PayPal. */
+            providers: ({
+                /** @enum {string} */
+                name: "sandbox";
+                test_mode: boolean;
+            } | {
+                /** @enum {string} */
+                name: "stripe";
+                publishable_key: string;
+                test_mode: boolean;
+            } | {
+                /** @enum {string} */
+                name: "square";
+                application_id: string;
+                location_id: string;
+                test_mode: boolean;
+            } | {
+                /** @enum {string} */
+                name: "paypal";
+                client_id: string;
+                currency: string;
+                venmo: boolean;
+                test_mode: boolean;
+            })[];
             saved_payment_methods: {
                 id: string;
                 brand: string | null;
@@ -7814,7 +7915,7 @@ export interface components {
                 amount: number;
             } | null;
             /** @enum {string|null} */
-            method?: "card" | "us_bank_account" | null;
+            method?: "card" | "us_bank_account" | "paypal" | null;
         };
         EstimateDecision: {
             /** @enum {string} */
@@ -7919,7 +8020,7 @@ export interface components {
                 amount: number;
                 date: string;
                 /** @enum {string|null} */
-                method: "card" | "us_bank_account" | null;
+                method: "card" | "us_bank_account" | "paypal" | null;
                 receipt_number: string | null;
                 receipt_url: string | null;
             }[];
@@ -7953,9 +8054,9 @@ export interface components {
             fee: number;
             currency: string;
             /** @enum {string} */
-            provider: "sandbox" | "stripe" | "square";
+            provider: "sandbox" | "stripe" | "square" | "paypal";
             /** @enum {string} */
-            method: "card" | "us_bank_account";
+            method: "card" | "us_bank_account" | "paypal";
             funding: string | null;
             card: {
                 brand: string | null;
@@ -7971,6 +8072,7 @@ export interface components {
                 type: string;
                 message: string;
             } | null;
+            /** @description What the browser confirms with, only in the answer that made the payment: Stripe's PaymentIntent client secret, or PayPal's order id (for its Buttons' createOrder). */
             client_secret?: string | null;
             created: string;
             succeeded_at: string | null;
@@ -7999,7 +8101,7 @@ export interface components {
                 amount: number;
             } | null;
             /** @enum {string} */
-            method: "card" | "us_bank_account";
+            method: "card" | "us_bank_account" | "paypal";
             /** @default false */
             save_payment_method: boolean;
             save_payment_method_text?: string;
@@ -8045,6 +8147,12 @@ export interface components {
                 verification_token?: string;
             };
             accept_total?: number;
+        };
+        PayPalConfirmation: {
+            paypal: {
+                /** @description The order PayPal's buttons approved (`onApprove`'s `orderID`). */
+                order_id: string;
+            };
         };
         OutboxMessage: components["schemas"]["Email"] | components["schemas"]["TextMessage"];
         Email: {
@@ -8252,6 +8360,11 @@ export interface components {
             outcome: "applied" | "stale" | "unknown";
         };
         SquareWebhookReceived: {
+            /** @enum {boolean} */
+            received: true;
+            outcomes: string[];
+        };
+        PayPalWebhookReceived: {
             /** @enum {boolean} */
             received: true;
             outcomes: string[];

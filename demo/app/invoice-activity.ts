@@ -10,7 +10,11 @@ import { type MoneyContext, money, when } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
-const METHODS: Record<string, string> = { card: 'card', us_bank_account: 'bank account' };
+const METHODS: Record<string, string> = {
+  card: 'card',
+  us_bank_account: 'bank account',
+  paypal: 'PayPal',
+};
 
 /** One event in staff's words: "Payment of $100.00 by card, receipt R-000001". */
 export function eventText(event: InvoiceEvent, at: MoneyContext): string {

@@ -19,5 +19,6 @@ export function paymentMethodText(payment: Payment): string {
     const brand = payment.card.brand ?? 'card';
     return `${brand[0]!.toUpperCase()}${brand.slice(1)} •••• ${payment.card.last4}`;
   }
+  if (payment.method === 'paypal') return 'PayPal';
   return payment.method === 'us_bank_account' ? 'the bank account' : payment.method;
 }

@@ -24,6 +24,8 @@ const WORDS: Record<string, string> = {
   card_percent: 'The card fee can be at most 10 %.',
   card_fixed: 'Type the fixed card fee as an amount, such as 0.30.',
   bank_percent: 'The bank account fee can be at most 10 %.',
+  paypal_percent: 'The PayPal fee can be at most 10 %.',
+  paypal_fixed: 'Type the fixed PayPal fee as an amount, such as 0.30.',
   bank_fixed: 'Type the fixed bank account fee as an amount, such as 0.30.',
   allowed_origins:
     'Each line must be a site address such as https://www.example.com, without a path.',
@@ -40,7 +42,11 @@ export function fieldOfParam(param: string | null): string {
   if (head === 'tips') return 'tip_percentages';
   if (head === 'partial_payments') return 'partial_minimum';
   if (head === 'convenience_fees') {
-    const prefix = rest.includes('us_bank_account') ? 'bank' : 'card';
+    const prefix = rest.includes('us_bank_account')
+      ? 'bank'
+      : rest.includes('paypal')
+        ? 'paypal'
+        : 'card';
     return `${prefix}_${rest.endsWith('fixed') ? 'fixed' : 'percent'}`;
   }
   return head;
@@ -74,7 +80,7 @@ export function readSettingsForm(data: FormData, settings: Settings): ReadSettin
     if (value === null) errors.set(name, WORDS[name]!);
     return value ?? 0;
   };
-  const fee = (prefix: 'card' | 'bank'): ConvenienceFee | null => {
+  const fee = (prefix: 'card' | 'bank' | 'paypal'): ConvenienceFee | null => {
     const percentText = text(`${prefix}_percent`) || '0';
     const percent = Number(percentText.replace(',', '.'));
     if (!/^\d+([.,]\d{1,2})?$/.test(percentText) || percent > 10) {
@@ -120,7 +126,7 @@ export function readSettingsForm(data: FormData, settings: Settings): ReadSettin
       custom: on('tips_custom'),
     },
     partial_payments: { enabled: on('partial_enabled'), minimum },
-    convenience_fees: { card: fee('card'), us_bank_account: fee('bank') },
+    convenience_fees: { card: fee('card'), us_bank_account: fee('bank'), paypal: fee('paypal') },
     allowed_origins: text('allowed_origins').split(/\s+/).filter(Boolean),
     notification_email: nullable('notification_email'),
     link_expiry_days: expiry ? Number(expiry) : null,

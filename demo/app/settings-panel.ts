@@ -243,6 +243,10 @@ export class DemoSettings extends LitElement {
             ${feeField('bank', 'Bank fee', s.convenience_fees.us_bank_account)}
           </fieldset>
           <fieldset>
+            <legend>Convenience fee: PayPal (when PayPal is set up)</legend>
+            ${feeField('paypal', 'PayPal fee', s.convenience_fees.paypal)}
+          </fieldset>
+          <fieldset>
             <legend>Links and invoices</legend>
             ${this.input('link_expiry_days', 'Links expire after (days; empty: never)', s.link_expiry_days ? String(s.link_expiry_days) : '', { mode: 'numeric' })}
             <label class="wide">Invoice terms (printed on every invoice)

@@ -226,7 +226,10 @@ export interface PortalPayment {
   failure: PaymentFailure | null;
   /** What the customer must do next (`requires_action`): a 3-D Secure step. */
   next_action: { type: string; message: string } | null;
-  /** Stripe: what Stripe.js confirms with; only the answer of `POST …/payments` carries it. */
+  /**
+   * What the browser confirms with; only the answer of `POST …/payments` carries it: Stripe's
+   * PaymentIntent client secret, or PayPal's order id (what PayPal's Buttons approve).
+   */
   client_secret?: string | null;
   created: string;
   succeeded_at: string | null;

@@ -19,7 +19,7 @@ describe.each(testStores)('settings API on $name', (store) => {
       branding: { logo_url: null, brand_color: '#1a56db', address: null, phone: null, email: null },
       tips: { enabled: true, percentages: [18, 20, 25], custom: true },
       partial_payments: { enabled: false, minimum: 100 },
-      convenience_fees: { card: null, us_bank_account: null },
+      convenience_fees: { card: null, us_bank_account: null, paypal: null },
       allowed_origins: [],
       notification_email: null,
       link_expiry_days: null,
@@ -67,29 +67,43 @@ describe.each(testStores)('settings API on $name', (store) => {
       },
       tips: { enabled: true, percentages: [15, 20], custom: false },
       partial_payments: { enabled: true, minimum: 100 },
-      convenience_fees: { card: { percent_bps: 300, fixed: 0 }, us_bank_account: null },
+      convenience_fees: {
+        card: { percent_bps: 300, fixed: 0 },
+        us_bank_account: null,
+        paypal: null,
+      },
       allowed_origins: ['https://shop.acme.test', 'http://localhost:5173'],
       notification_email: 'office@acme.test',
       link_expiry_days: 30,
     });
 
     await staff.patch('/v1/settings', {
-      convenience_fees: { card: { fixed: 30 }, us_bank_account: { fixed: 100 } },
+      convenience_fees: {
+        card: { fixed: 30 },
+        us_bank_account: { fixed: 100 },
+        paypal: { percent_bps: 250 },
+      },
     });
     const fees = (await staff.get('/v1/settings')).body.convenience_fees;
+    // PayPal's fee is its own method's, set like the others (issue 16; none by default).
     expect(fees).toEqual({
       card: { percent_bps: 300, fixed: 30 },
       us_bank_account: { percent_bps: 0, fixed: 100 },
+      paypal: { percent_bps: 250, fixed: 0 },
     });
 
     const cleared = await staff.patch('/v1/settings', {
-      convenience_fees: { card: null },
+      convenience_fees: { card: null, paypal: null },
       branding: { logo_url: null },
       link_expiry_days: null,
       allowed_origins: [],
     });
     expect(cleared.body).toMatchObject({
-      convenience_fees: { card: null, us_bank_account: { percent_bps: 0, fixed: 100 } },
+      convenience_fees: {
+        card: null,
+        us_bank_account: { percent_bps: 0, fixed: 100 },
+        paypal: null,
+      },
       branding: { logo_url: null, brand_color: '#0a7f3e' },
       link_expiry_days: null,
       allowed_origins: [],

@@ -42,7 +42,10 @@ export const PortalPayment = z
     receipt_url: z.string().nullable(),
     failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     next_action: z.object({ type: z.string(), message: z.string() }).nullable(),
-    client_secret: z.string().nullable().optional(),
+    client_secret: z.string().nullable().optional().openapi({
+      description:
+        "What the browser confirms with, only in the answer that made the payment: Stripe's PaymentIntent client secret, or PayPal's order id (for its Buttons' createOrder).",
+    }),
     created: z.string(),
     succeeded_at: z.string().nullable(),
     amount_refunded: z.number().int().openapi({
