@@ -16,7 +16,7 @@
  * browser's stand-in `window.paypal`, takes the buyer's approval at `POST /test/orders/:id/approve`
  * (what PayPal's window does; not part of PayPal's API).
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -26,6 +26,7 @@ import {
   PayPalApiError,
   unprocessable,
 } from './fake-paypal-api.ts';
+import { paypalWebhook, transmissionSignature } from './fake-paypal-webhooks.ts';
 
 export interface PayPalRequest {
   method: string;
@@ -53,22 +54,6 @@ export interface FakePayPal {
 }
 
 export const PAYPAL_CLIENT = { id: 'AZtestClientId', secret: 'EKtestClientSecret' };
-const SIGNING_KEY = randomBytes(32);
-
-function transmissionSignature(
-  transmissionId: string,
-  time: string,
-  webhookId: string,
-  event: string,
-) {
-  // PayPal signs `<transmission id>|<time>|<webhook id>|<crc32 of the body>` with its private key;
-  // the stand-in signs the same fields with a key of its own, checked by its verify call.
-  const digest = createHash('sha256').update(event).digest('hex');
-  return createHmac('sha256', SIGNING_KEY)
-    .update(`${transmissionId}|${time}|${webhookId}|${digest}`)
-    .digest('base64');
-}
-
 export async function startFakePayPal(): Promise<FakePayPal> {
   let url = '';
   const api = new FakePayPalApi(() => url);
@@ -254,34 +239,7 @@ export async function startFakePayPal(): Promise<FakePayPal> {
     requests,
     requestsTo: (method, path) => requests.filter((r) => r.method === method && r.path === path),
     lostAnswers,
-    webhook(eventType, resource, webhookId) {
-      const event = {
-        id: `WH-${randomBytes(10).toString('hex').toUpperCase()}`,
-        event_version: '1.0',
-        create_time: new Date().toISOString(),
-        resource_type:
-          eventType.endsWith('REFUNDED') || eventType.endsWith('REVERSED') ? 'refund' : 'capture',
-        resource_version: '2.0',
-        event_type: eventType,
-        summary: `Payment ${eventType.split('.').pop()?.toLowerCase()}`,
-        resource,
-        links: [],
-      };
-      const body = JSON.stringify(event);
-      const transmissionId = randomBytes(16).toString('hex');
-      const time = new Date().toISOString();
-      return {
-        body,
-        headers: {
-          'paypal-auth-algo': 'SHA256withRSA',
-          'paypal-cert-url':
-            'https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77',
-          'paypal-transmission-id': transmissionId,
-          'paypal-transmission-sig': transmissionSignature(transmissionId, time, webhookId, body),
-          'paypal-transmission-time': time,
-        },
-      };
-    },
+    webhook: paypalWebhook,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
