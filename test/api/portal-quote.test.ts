@@ -66,6 +66,22 @@ describe.each(testStores)('portal API on $name', (store) => {
     expect(byCard.body).toMatchObject({ subtotal: due, total: due, currency: 'jpy' });
   });
 
+  it('quotes PayPal only where PayPal is set up: here it is not, so 422', async () => {
+    const staff = await h.business({ name: 'Blue Lagoon Pools', currency: 'usd' });
+    const customer = await createCustomer(staff);
+    const invoice = await taxedInvoice(staff, customer.id, 5_500);
+    const { token } = await createPaymentLink(staff, { customer: customer.id });
+    const view = await get(token);
+    expect(view.body.payment_methods.map((m: { type: string }) => m.type)).not.toContain('paypal');
+    const refused = await quote(token, {
+      invoices: [{ id: invoice.id, amount: view.body.invoices[0].amount_due }],
+      balance_amount: 0,
+      method: 'paypal',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'method_unavailable', param: 'method' });
+  });
+
   it('refuses quotes that do not fit what is open: 422 with param and code, 400 for bad shapes', async () => {
     const staff = await blueLagoon(h);
     const customer = await createCustomer(staff);

@@ -46,6 +46,18 @@ describe.each(testStores)('paying with PayPal on $name', (store) => {
     ]);
   });
 
+  it('quotes PayPal with its own fee, as the payment will charge it', async () => {
+    const staff = await paypalBusiness(h);
+    const { invoice, link } = await owingCustomer(staff, 10_000);
+    const quoted = await openPortal(h, link).quote({
+      invoices: [{ id: invoice.id, amount: 10_000 }],
+      balance_amount: 0,
+      tip: { percent: 18 },
+      method: 'paypal',
+    });
+    expect(quoted.body).toMatchObject({ subtotal: 10_000, tip: 1_800, fee: 246, total: 12_046 });
+  });
+
   it('charges no PayPal fee unless the business sets one', async () => {
     const staff = await poolBusiness(h);
     const { payment } = await startPayPalPayment(h, staff, { tip: { percent: 20 } });

@@ -8,6 +8,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
 import { openPortalLink } from '../../links/access.ts';
+import { providerMethods } from '../../payments/providers.ts';
 import { portalCharges } from '../../portal/charges.ts';
 import { portalInvoicePage } from '../../portal/invoice-pages.ts';
 import { portalQuote } from '../../portal/quote.ts';
@@ -116,6 +117,7 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      return c.json(await portalQuote(c.var.db, scope, c.req.valid('json')), 200);
+      const offered = providerMethods(c.var.config, scope.business.currency).map((m) => m.type);
+      return c.json(await portalQuote(c.var.db, scope, c.req.valid('json'), offered), 200);
     },
   );
