@@ -196,8 +196,8 @@ describe.each(testStores)('Square’s other ways to pay on $name', (store) => {
       const { token } = await bankPayment();
       const portal = await answer(await h.request(`/v1/portal/${token}`));
       expect(portal.body.payment_methods).toEqual([
-        { type: 'card', fee: { percent_bps: 300, fixed: 30 } },
-        { type: 'us_bank_account', fee: BANK_FEE },
+        { type: 'card', fee: { percent_bps: 300, fixed: 30 }, provider: 'square' },
+        { type: 'us_bank_account', fee: BANK_FEE, provider: 'square' },
       ]);
     });
 
