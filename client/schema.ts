@@ -233,6 +233,11 @@ export interface paths {
                             postal_code?: string | null;
                             country?: string | null;
                         } | null;
+                        /**
+                         * @description The language the customer is written to in (reminders, texts, emails, the portal); null: the business's.
+                         * @enum {string|null}
+                         */
+                        locale?: "en" | "es" | null;
                     };
                 };
             };
@@ -360,6 +365,11 @@ export interface paths {
                             postal_code?: string | null;
                             country?: string | null;
                         } | null;
+                        /**
+                         * @description The language the customer is written to in (reminders, texts, emails, the portal); null: the business's.
+                         * @enum {string|null}
+                         */
+                        locale?: "en" | "es" | null;
                     };
                 };
             };
@@ -7249,6 +7259,8 @@ export interface components {
                 postal_code?: string | null;
                 country?: string | null;
             } | null;
+            /** @enum {string|null} */
+            locale: "en" | "es" | null;
             /** Format: date-time */
             created: string;
         };
@@ -7304,14 +7316,14 @@ export interface components {
              * @default email
              * @enum {string}
              */
-            channel: "email" | "sms";
+            channel?: "email" | "sms";
         };
         SendPortalAccessOne: {
             /**
              * @default email
              * @enum {string}
              */
-            channel: "email" | "sms";
+            channel?: "email" | "sms";
         };
         LedgerEntry: {
             id: string;
@@ -7330,7 +7342,7 @@ export interface components {
         NewCharge: {
             amount: number;
             /** @default 0 */
-            tax: number;
+            tax?: number;
             description: string;
             /** Format: date */
             date?: string;
@@ -7428,7 +7440,7 @@ export interface components {
              * @description Create a draft that posts nothing until `POST /v1/invoices/{id}/finalize`.
              * @default false
              */
-            draft: boolean;
+            draft?: boolean;
         };
         DocumentLineInput: {
             description: string;
@@ -7439,7 +7451,7 @@ export interface components {
              * @description Basis points: 825 is 8.25 %.
              * @default 0
              */
-            tax_rate: number;
+            tax_rate?: number;
         };
         InvoiceEvents: {
             /** @enum {string} */
@@ -7710,7 +7722,7 @@ export interface components {
              * @default email
              * @enum {string}
              */
-            channel: "email" | "sms";
+            channel?: "email" | "sms";
             /** @description email: an address, default the customer's email. sms: a number (E.164, or ten digits for North America), default the customer's most recently consented number. */
             to?: string;
         };
@@ -7733,6 +7745,8 @@ export interface components {
             customer: {
                 name: string;
                 phone: string | null;
+                /** @enum {string|null} */
+                locale: "en" | "es" | null;
             };
             currency: string;
             locale: string;
@@ -7903,12 +7917,12 @@ export interface components {
         };
         QuoteRequest: {
             /** @default [] */
-            invoices: {
+            invoices?: {
                 id: string;
                 amount: number;
             }[];
             /** @default 0 */
-            balance_amount: number;
+            balance_amount?: number;
             tip?: {
                 percent: number;
             } | {
@@ -8089,12 +8103,12 @@ export interface components {
         };
         NewPortalPayment: {
             /** @default [] */
-            invoices: {
+            invoices?: {
                 id: string;
                 amount: number;
             }[];
             /** @default 0 */
-            balance_amount: number;
+            balance_amount?: number;
             tip?: {
                 percent: number;
             } | {
@@ -8103,7 +8117,7 @@ export interface components {
             /** @enum {string} */
             method: "card" | "us_bank_account" | "paypal";
             /** @default false */
-            save_payment_method: boolean;
+            save_payment_method?: boolean;
             save_payment_method_text?: string;
             payment_method?: string | null;
             /** @description Pay the deposit of an approved estimate (on its own). */

@@ -38,8 +38,18 @@ export async function serverDocument(): Promise<OpenAPI3> {
   }
 }
 
-/** client/schema.ts's text for `document`. */
+/**
+ * client/schema.ts's text for `document`. The document gives request bodies in their input shape
+ * (a field with a default, such as a charge's `tax`, is not in `required`) and answers in their
+ * output shape; `defaultNonNullable: false` keeps it so: openapi-typescript's default would make
+ * every field with a default required, so a charge could not be made without `tax` (issue 14).
+ * Answers carry no defaults, so their fields stay as required as the document says.
+ */
 export async function clientSchema(document: OpenAPI3): Promise<string> {
-  const ast = await openapiTS(document, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(document, {
+    alphabetize: false,
+    exportType: false,
+    defaultNonNullable: false,
+  });
   return `${HEADER}${astToString(ast)}`;
 }

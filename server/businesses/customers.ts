@@ -5,6 +5,7 @@ import { newId, now } from '../db/ids.ts';
 import { keysetPage, type Page } from '../db/pagination.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
+import { customerLanguage } from './customer-locale.ts';
 
 export interface CustomerAddress {
   line1?: string | null;
@@ -21,6 +22,8 @@ export interface CustomerFields {
   phone?: string | null;
   external_id?: string | null;
   address?: CustomerAddress | null;
+  /** 'en' or 'es'; null: the business's language (./customer-locale.ts). */
+  locale?: string | null;
 }
 
 export async function createCustomer(db: Db, businessId: string, fields: CustomerFields) {
@@ -33,6 +36,7 @@ export async function createCustomer(db: Db, businessId: string, fields: Custome
     phone: fields.phone ?? null,
     external_id: fields.external_id ?? null,
     address: fields.address ? JSON.stringify(fields.address) : null,
+    locale: fields.locale ?? null,
     created_at: at,
     updated_at: at,
   };
@@ -99,6 +103,7 @@ export async function updateCustomer(
   if (fields.email !== undefined) changes.email = fields.email;
   if (fields.phone !== undefined) changes.phone = fields.phone;
   if (fields.external_id !== undefined) changes.external_id = fields.external_id;
+  if (fields.locale !== undefined) changes.locale = fields.locale;
   if (fields.address !== undefined) {
     changes.address = fields.address ? JSON.stringify(fields.address) : null;
   }
@@ -115,6 +120,7 @@ export function customerView(customer: CustomerTable) {
     phone: customer.phone,
     external_id: customer.external_id,
     address: customer.address ? (JSON.parse(customer.address) as CustomerAddress) : null,
+    locale: customerLanguage(customer.locale),
     created: customer.created_at,
   };
 }

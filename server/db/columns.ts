@@ -43,6 +43,7 @@ export const CUSTOMER_COLUMNS = columns<CustomerTable>()([
   'phone',
   'external_id',
   'address',
+  'locale',
   'created_at',
   'updated_at',
 ]);

@@ -39,7 +39,8 @@ export interface Receipt {
     /** A full page, or an 80 mm thermal strip (settings' `receipt_layout`). */
     receiptLayout: ReceiptLayout;
   };
-  customer: { id: string; name: string; email: string | null };
+  /** `locale`: 'en', 'es' or null (the business's), what the customer's emails are written in. */
+  customer: { id: string; name: string; email: string | null; locale: string | null };
   payment: {
     id: string;
     status: PaymentTable['status'];
@@ -75,6 +76,7 @@ export async function loadReceipt(db: Db | Trx, paymentId: string): Promise<Rece
       'businesses.settings as business_settings',
       'customers.name as customer_name',
       'customers.email as customer_email',
+      'customers.locale as customer_locale',
     ])
     .where('payments.id', '=', paymentId)
     .executeTakeFirst();
@@ -133,7 +135,12 @@ export async function loadReceipt(db: Db | Trx, paymentId: string): Promise<Rece
       notificationEmail: settings.notification_email,
       receiptLayout: settings.receipt_layout,
     },
-    customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email },
+    customer: {
+      id: row.customer_id,
+      name: row.customer_name,
+      email: row.customer_email,
+      locale: row.customer_locale,
+    },
     payment: {
       id: row.id,
       status: row.status,

@@ -11,6 +11,7 @@ import {
   isSpanish,
 } from '../businesses/branded-email.ts';
 import { businessSettings, businessTimeZone } from '../businesses/businesses.ts';
+import { forCustomer } from '../businesses/customer-locale.ts';
 import type { Trx } from '../db/database.ts';
 import type { BusinessTable, CustomerTable, EstimateTable } from '../db/schema.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
@@ -89,6 +90,11 @@ export async function enqueueEstimateApproved(
     to: subject.customer.email,
     reply_to: businessSettings(subject.business).branding.email,
     estimate_id: subject.estimate.id,
-    ...estimateApprovedContent(subject.business, subject.customer, subject.estimate, approval),
+    ...estimateApprovedContent(
+      forCustomer(subject.business, subject.customer),
+      subject.customer,
+      subject.estimate,
+      approval,
+    ),
   });
 }

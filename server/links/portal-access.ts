@@ -5,6 +5,7 @@
  * through the `texts` seam (only to a number with consent) once the text channel exists.
  */
 import { businessSettings } from '../businesses/businesses.ts';
+import { customerLocale } from '../businesses/customer-locale.ts';
 import type { Trx } from '../db/database.ts';
 import type { BusinessTable, CustomerTable } from '../db/schema.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
@@ -71,7 +72,7 @@ export async function sendPortalAccess(
   const email = paymentLinkEmail({
     business: {
       name: business.name,
-      locale: business.locale,
+      locale: customerLocale(business.locale, customer.locale),
       brandColor: branding.brand_color,
       contact: branding.email ?? branding.phone,
     },

@@ -3,6 +3,7 @@
  * notice to the business's notification address when it has one. Called by record.ts inside the
  * transaction that posts the payment, so they go out exactly when the payment is recorded, once.
  */
+import { forCustomer } from '../businesses/customer-locale.ts';
 import type { Trx } from '../db/database.ts';
 import { loadReceipt } from '../documents/receipt-data.ts';
 import { paymentNoticeEmail, receiptEmail } from '../email/templates.ts';
@@ -19,7 +20,7 @@ export async function enqueuePaymentEmails(trx: Trx, paymentId: string): Promise
         to: receipt.customer.email,
         reply_to: receipt.business.email,
         payment_id: paymentId,
-        ...receiptEmail(receipt),
+        ...receiptEmail({ ...receipt, business: forCustomer(receipt.business, receipt.customer) }),
       }),
     );
   }

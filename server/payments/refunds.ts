@@ -10,6 +10,7 @@
  * a full refund leaves the customer owing exactly what they owed before paying.
  */
 import { formatMoney } from '../../shared/money.ts';
+import { forCustomer } from '../businesses/customer-locale.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
 import type { RefundTable } from '../db/schema.ts';
@@ -204,7 +205,10 @@ async function tellCustomer(trx: Trx, payment: Payment, amount: number) {
     to: receipt.customer.email,
     reply_to: receipt.business.email,
     payment_id: payment.id,
-    ...refundEmail(receipt, amount),
+    ...refundEmail(
+      { ...receipt, business: forCustomer(receipt.business, receipt.customer) },
+      amount,
+    ),
   });
 }
 

@@ -105,7 +105,11 @@ export const Portal = z
       phone: z.string().nullable(),
       email: z.string().nullable(),
     }),
-    customer: z.object({ name: z.string(), phone: z.string().nullable() }),
+    customer: z.object({
+      name: z.string(),
+      phone: z.string().nullable(),
+      locale: z.enum(['en', 'es']).nullable(),
+    }),
     currency: z.string(),
     locale: z.string(),
     time_zone: z.string(),

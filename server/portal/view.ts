@@ -1,5 +1,6 @@
 /** `GET /v1/portal/:token`: everything the element needs to draw the portal, in one answer. */
 import { businessTimeZone } from '../businesses/businesses.ts';
+import { customerLanguage, customerLocale } from '../businesses/customer-locale.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { type InvoiceOwed, isOpenInvoice } from '../invoices/owed.ts';
@@ -37,9 +38,14 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
       phone: settings.branding.phone,
       email: settings.branding.email,
     },
-    customer: { name: scope.customer.name, phone: scope.customer.phone },
+    customer: {
+      name: scope.customer.name,
+      phone: scope.customer.phone,
+      locale: customerLanguage(scope.customer.locale),
+    },
     currency: business.currency,
-    locale: business.locale,
+    // The customer's language when staff gave one (issue 12), in the business's region.
+    locale: customerLocale(business.locale, scope.customer.locale),
     time_zone: timeZone,
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,

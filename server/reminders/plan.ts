@@ -33,7 +33,14 @@ export interface PlannedReminder {
     kind: string;
     token_sealed: string;
   };
-  customer: { id: string; name: string; email: string | null; phone: string | null };
+  customer: {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    /** 'en', 'es' or null (the business's): the reminder's language. */
+    locale: string | null;
+  };
   invoiceId: string | null;
   estimateId: string | null;
   document: {
@@ -55,6 +62,7 @@ type LinkRow = {
   customer_name: string;
   customer_email: string | null;
   customer_phone: string | null;
+  customer_locale: string | null;
   business_id: string;
   invoice_id: string | null;
   estimate_id: string | null;
@@ -79,6 +87,7 @@ export async function planReminders(db: Db | Trx, now: Date): Promise<PlannedRem
       'customers.name as customer_name',
       'customers.email as customer_email',
       'customers.phone as customer_phone',
+      'customers.locale as customer_locale',
     ])
     .where('payment_links.status', '=', 'active')
     .where((eb) =>
@@ -166,6 +175,7 @@ export async function planReminders(db: Db | Trx, now: Date): Promise<PlannedRem
         name: link.customer_name,
         email: link.customer_email,
         phone: link.customer_phone,
+        locale: link.customer_locale,
       },
       invoiceId: link.invoice_id,
       estimateId: link.estimate_id,

@@ -9,6 +9,7 @@
  * `both` sends the email part.
  */
 import { businessSettings, businessTimeZone } from '../businesses/businesses.ts';
+import { customerLocale } from '../businesses/customer-locale.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { recordLinkEvent } from '../links/link-events.ts';
@@ -59,7 +60,7 @@ export async function sendReminder(
     kind: plan.kind,
     business: {
       name: plan.business.name,
-      locale: plan.business.locale,
+      locale: customerLocale(plan.business.locale, plan.customer.locale),
       brandColor: settings.branding.brand_color,
       contact: settings.branding.email ?? settings.branding.phone,
     },

@@ -7,6 +7,7 @@
  * caller's to choose (`sendAt`, see ./quiet-hours.ts): a link staff send now goes now.
  * Documented for callers in docs/texts.md.
  */
+import { customerLocale } from '../businesses/customer-locale.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { OutboxMessage, TextKind } from '../outbox/outbox.ts';
 import { enqueueText } from '../outbox/outbox.ts';
@@ -46,7 +47,12 @@ export async function queueText(db: Db | Trx, input: QueueTextInput): Promise<Qu
   const found = await db
     .selectFrom('customers')
     .innerJoin('businesses', 'businesses.id', 'customers.business_id')
-    .select(['customers.phone', 'businesses.name as business_name', 'businesses.locale'])
+    .select([
+      'customers.phone',
+      'customers.locale as customer_locale',
+      'businesses.name as business_name',
+      'businesses.locale',
+    ])
     .where('customers.id', '=', input.customerId)
     .where('customers.business_id', '=', input.businessId)
     .executeTakeFirst();
@@ -60,7 +66,8 @@ export async function queueText(db: Db | Trx, input: QueueTextInput): Promise<Qu
     return { status: 'skipped', reason: 'no_consent', to };
   }
   if (await optedOut(db, to)) return { status: 'skipped', reason: 'opted_out', to };
-  const body = withFooter(input.body, found.business_name, found.locale);
+  const locale = customerLocale(found.locale, found.customer_locale);
+  const body = withFooter(input.body, found.business_name, locale);
   if (body.length > MAX_TEXT_LENGTH) return { status: 'skipped', reason: 'too_long', to };
   const message = await enqueueText(db, {
     business_id: input.businessId,

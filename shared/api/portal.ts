@@ -46,8 +46,12 @@ export interface Portal {
   object: 'portal';
   link: { kind: LinkKind; expires: string | null };
   business: PortalBusiness;
-  /** `phone`: the number on file, to start "Text me payment reminders" with (null: none). */
-  customer: { name: string; phone: string | null };
+  /**
+   * `phone`: the number on file, to start "Text me payment reminders" with (null: none).
+   * `locale`: the language the business chose for the customer ('en', 'es'), the element's
+   * default over the browser's; null: none chosen.
+   */
+  customer: { name: string; phone: string | null; locale: 'en' | 'es' | null };
   currency: string;
   locale: string;
   /** The business's IANA zone: moments (paid at, sent at) are shown on its clock. */

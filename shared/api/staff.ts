@@ -75,6 +75,8 @@ export interface Customer {
   /** The business's own id for the customer. */
   external_id: string | null;
   address: CustomerAddress | null;
+  /** The language the customer is written to in; null: the business's. */
+  locale: 'en' | 'es' | null;
   created: string;
 }
 

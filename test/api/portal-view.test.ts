@@ -32,7 +32,7 @@ describe.each(testStores)('portal API on $name', (store) => {
     expect(credit.body.balance_due).toBe(0);
     const outstanding = await get(await createPaymentLink(staff, { customer: owing.id }));
     expect(outstanding.body).toMatchObject({
-      customer: { name: 'Owen Owing', phone: null },
+      customer: { name: 'Owen Owing', phone: null, locale: null },
       balance: { amount: 10_825, state: 'outstanding' },
       balance_due: 10_825,
       invoices: [],
@@ -67,7 +67,7 @@ describe.each(testStores)('portal API on $name', (store) => {
         phone: '+1 555 010 1000',
         email: 'billing@bluelagoon.example',
       },
-      customer: { name: 'Dana Diaz', phone: null },
+      customer: { name: 'Dana Diaz', phone: null, locale: null },
       currency: 'usd',
       locale: 'en-US',
       time_zone: 'UTC',

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { components, PayPortalEvent } from '../../client/index.ts';
+import type { components, PayPortalEvent, paths } from '../../client/index.ts';
 import { clientSchema, serverDocument } from '../../scripts/client-schema.ts';
 import type * as staff from '../../shared/api/staff.ts';
 
@@ -33,5 +33,19 @@ describe('the generated client', () => {
     expectTypeOf<Schema<'Email'>>().toEqualTypeOf<staff.Email>();
     expectTypeOf<PayPortalEvent<'invoice.paid'>['data']['object']>().toEqualTypeOf<staff.Invoice>();
     expectTypeOf<PayPortalEvent<'invoice.paid'>['type']>().toEqualTypeOf<'invoice.paid'>();
+  });
+
+  it('asks in the input shapes: a field the server defaults may be left out of a request', () => {
+    type NewCharge = NonNullable<
+      paths['/v1/customers/{id}/charges']['post']['requestBody']
+    >['content']['application/json'];
+    expectTypeOf<{ amount: number; description: string }>().toExtend<NewCharge>();
+    expectTypeOf<NewCharge['tax']>().toEqualTypeOf<number | undefined>();
+    type NewInvoice = NonNullable<
+      paths['/v1/invoices']['post']['requestBody']
+    >['content']['application/json'];
+    expectTypeOf<NewInvoice['draft']>().toEqualTypeOf<boolean | undefined>();
+    // Answers keep what the server always sends: a charge's `tax` is there.
+    expectTypeOf<Schema<'LedgerEntry'>['tax']>().toEqualTypeOf<number>();
   });
 });

@@ -31,6 +31,8 @@ export interface AccountHooks {
    * views the first paint needs (never fails: English stays; a view that cannot load says so).
    */
   parts(): Promise<void>;
+  /** The language the business chose for the customer, loaded before the account is drawn. */
+  customerLanguage(portal: Portal): Promise<void>;
 }
 
 export class AccountController implements ReactiveController {
@@ -83,6 +85,7 @@ export class AccountController implements ReactiveController {
     try {
       if (!host.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
       const [portal] = await Promise.all([this.api.portal(this.abort.signal), this.hooks.parts()]);
+      if (portal.customer.locale) await this.hooks.customerLanguage(portal);
       if (load !== this.loads) return;
       this.portal = portal;
       this.business = { token: host.token, business: portal.business };

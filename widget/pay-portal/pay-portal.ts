@@ -3,7 +3,7 @@
 // behaviour lives in the controllers it holds as fields.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.ts';
+import type { Portal, PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import { defaultApiBase } from '../api/script-origin.ts';
 import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
@@ -53,7 +53,7 @@ type View =
  * @attr token - The payment link's token (the last part of the link URL). Changing it reloads.
  * @attr api-base - The backend's origin, e.g. `https://pay.example.com`. Default: the origin of the script that defined the element.
  * @attr business - A business's slug: without a token, the element shows its "Pay your bill" form (a fresh link by email or text). A `#token=…` in the page's URL opens the portal instead.
- * @attr locale - A BCP 47 language tag (`es`, `es-MX`, `en-GB`). Default: the browser's language. English and Spanish are complete.
+ * @attr locale - A BCP 47 language tag (`es`, `es-MX`, `en-GB`). Default: the customer's language when the business chose one, else the browser's. English and Spanish are complete.
  *
  * @fires pay-portal-ready - The account is shown. `detail`: `{ kind, balance: { amount, state }, currency }`.
  * @fires pay-portal-paid - The server reports a payment succeeded. `detail`: `{ payment, amount, currency, receipt_number }`.
@@ -139,11 +139,9 @@ export class PayPortal extends LitElement {
     forgotten: () => this.forms.close(),
     parts: async () => {
       // The account's view (a lazy part) comes in parallel with the account: it draws at once.
-      await Promise.all([
-        this.messages.load(this.locale || navigator.language),
-        this.views.account.open(),
-      ]);
+      await Promise.all([this.messages.load(this.language()), this.views.account.open()]);
     },
+    customerLanguage: (portal): Promise<void> => this.messages.load(this.language(portal)),
   });
   private readonly history = new HistoryController(this);
   private readonly invoices = new InvoiceViewController(this, () => this.go('invoice'));
@@ -171,6 +169,11 @@ export class PayPortal extends LitElement {
   /** The "Pay your bill" form's controller, loaded only when there is no token (lazy part). */
   private access: AccessController | null = null;
 
+  /** The page's `locale`, else the language the business chose for the customer, else the browser's. */
+  private language(portal: Portal | null = this.account.portal): string {
+    return this.locale || portal?.customer.locale || navigator.language;
+  }
+
   /** Focus goes to the view's `[data-focus]` after the next update. @internal */
   focusNext(): void {
     this.focusOnUpdate = true;
@@ -182,7 +185,7 @@ export class PayPortal extends LitElement {
    */
   get localizer(): Localizer {
     return this.messages.get(
-      this.locale || navigator.language,
+      this.language(),
       this.account.portal?.currency ?? 'usd',
       this.account.portal?.time_zone,
     );
@@ -194,7 +197,7 @@ export class PayPortal extends LitElement {
       void this.reload();
     else if (changed.has('locale') && this.account.portal) {
       this.checkout?.relocalize(this.localizer);
-      void this.messages.load(this.locale || navigator.language).then(() => {
+      void this.messages.load(this.language()).then(() => {
         this.checkout?.relocalize(this.localizer);
         this.requestUpdate();
       });

@@ -12,6 +12,7 @@ import * as webhooks from './2026_12_05_0201_webhooks.ts';
 import * as texts from './2026_12_05_0301_texts.ts';
 import * as reminders from './2026_12_05_0401_reminders.ts';
 import * as disputeVersions from './2026_12_06_0201_dispute_versions.ts';
+import * as customerLocale from './2026_12_06_0501_customer_locale.ts';
 import * as invoiceDiscounts from './2026_12_06_0601_invoice_discounts.ts';
 import * as businessLogos from './2026_12_06_0602_business_logos.ts';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0301_texts': texts,
   '2026_12_05_0401_reminders': reminders,
   '2026_12_06_0201_dispute_versions': disputeVersions,
+  '2026_12_06_0501_customer_locale': customerLocale,
   '2026_12_06_0601_invoice_discounts': invoiceDiscounts,
   '2026_12_06_0602_business_logos': businessLogos,
 };

@@ -23,6 +23,8 @@ export interface CustomerTable {
   external_id: string | null;
   /** JSON of the postal address, or null. */
   address: string | null;
+  /** 'en' or 'es': the language the customer is written to in; null is the business's (2026_12_06_0501). */
+  locale: string | null;
   created_at: string;
   updated_at: string;
 }

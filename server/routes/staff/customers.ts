@@ -1,5 +1,6 @@
 /** `/v1/customers`: customers, their charges, credits and balance. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { CUSTOMER_LANGUAGES } from '../../businesses/customer-locale.ts';
 import {
   createCustomer,
   customerView,
@@ -42,6 +43,10 @@ const CustomerFields = z.object({
     .nullish(),
   external_id: z.string().max(100).nullish(),
   address: Address.nullish(),
+  locale: z.enum(CUSTOMER_LANGUAGES).nullish().openapi({
+    description:
+      "The language the customer is written to in (reminders, texts, emails, the portal); null: the business's.",
+  }),
 });
 
 export const Customer = z
@@ -53,6 +58,7 @@ export const Customer = z
     phone: z.string().nullable(),
     external_id: z.string().nullable(),
     address: Address.nullable(),
+    locale: z.enum(CUSTOMER_LANGUAGES).nullable(),
     created: Timestamp,
   })
   .openapi('Customer');

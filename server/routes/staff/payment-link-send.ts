@@ -7,6 +7,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { businessSettings } from '../../businesses/businesses.ts';
+import { customerLocale, forCustomer } from '../../businesses/customer-locale.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { conflict, unprocessable } from '../../http/errors.ts';
 import { openApiHooks } from '../../http/openapi.ts';
@@ -110,7 +111,7 @@ export const paymentLinkSendRoutes = new OpenAPIHono<AppEnv>(openApiHooks).opena
     }
     const customer = await db
       .selectFrom('customers')
-      .select(['name', 'email'])
+      .select(['name', 'email', 'locale'])
       .where('id', '=', link.customer_id)
       .executeTakeFirstOrThrow();
     const to = input.channel === 'email' ? (input.to ?? customer.email) : (input.to ?? null);
@@ -131,7 +132,12 @@ export const paymentLinkSendRoutes = new OpenAPIHono<AppEnv>(openApiHooks).opena
     const documentNumber = await linkDocumentNumber(c.var.db, link);
     const url = `${config.publicUrl}/p/${token}`;
     if (input.channel === 'sms') {
-      const body = paymentLinkText({ business, kind: link.kind, documentNumber, url });
+      const body = paymentLinkText({
+        business: forCustomer(business, customer),
+        kind: link.kind,
+        documentNumber,
+        url,
+      });
       const sent = await db.transaction().execute(async (trx) => {
         const queued = await queueText(trx, {
           businessId: business.id,
@@ -168,7 +174,7 @@ export const paymentLinkSendRoutes = new OpenAPIHono<AppEnv>(openApiHooks).opena
     const email = paymentLinkEmail({
       business: {
         name: business.name,
-        locale: business.locale,
+        locale: customerLocale(business.locale, customer.locale),
         brandColor: branding.brand_color,
         contact: branding.email ?? branding.phone,
       },
