@@ -10,6 +10,7 @@ import { uploadedLogoHash } from '../../businesses/logos.ts';
 import type { BusinessSettings } from '../../businesses/settings.ts';
 import { type Db, isPostgres, type Trx } from '../../db/database.ts';
 import type { BusinessTable } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ApiError, conflict, paramName, validationError } from '../../http/errors.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
@@ -112,7 +113,7 @@ async function updateSettings(
     );
   }
   if (patch.slug && patch.slug !== business.slug && (await slugTaken(trx, patch.slug))) {
-    throw conflict('slug_taken', 'Another business has this slug: choose another.', 'slug');
+    throw slugTakenError();
   }
   const changes = {
     name: patch.name ?? business.name,
@@ -121,7 +122,13 @@ async function updateSettings(
     slug: patch.slug === undefined ? business.slug : patch.slug,
     settings: JSON.stringify(mergeSettings(businessSettings(business), patch)),
   };
-  await trx.updateTable('businesses').set(changes).where('id', '=', businessId).execute();
+  try {
+    await trx.updateTable('businesses').set(changes).where('id', '=', businessId).execute();
+  } catch (error) {
+    // Another business took the slug after the check above, before this write (issue 12).
+    if (isUniqueViolation(error, SLUG_INDEX)) throw slugTakenError();
+    throw error;
+  }
   return { ...business, ...changes };
 }
 
@@ -137,6 +144,12 @@ async function hasMoney(db: Db | Trx, businessId: string): Promise<boolean> {
     if (row) return true;
   }
   return false;
+}
+
+const SLUG_INDEX = { name: 'businesses_slug_idx', table: 'businesses', column: 'slug' };
+
+function slugTakenError() {
+  return conflict('slug_taken', 'Another business has this slug: choose another.', 'slug');
 }
 
 async function slugTaken(db: Db | Trx, slug: string): Promise<boolean> {
