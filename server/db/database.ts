@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
+  type Dialect,
   Kysely,
   type LogConfig,
   type Migration,
@@ -19,6 +20,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type Pg from 'pg';
+import { CommittedWrites, registerCommittedWrites, watchingCommits } from './committed-writes.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { cachingStatements } from './statement-cache.ts';
@@ -54,10 +56,7 @@ export function openDatabase(url: string, { log }: DatabaseOptions = {}): Db {
     // dropped `with (force)`) emits 'error'; the pool discards it and connects afresh on next use.
     // Without a listener Node would treat it as unhandled and end the whole process.
     pool.on('error', () => {});
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
-      ...(log ? { log } : {}),
-    });
+    return watched(new PostgresDialect({ pool }), log);
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -68,10 +67,18 @@ export function openDatabase(url: string, { log }: DatabaseOptions = {}): Db {
   sqlite.pragma('synchronous = full');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
+  return watched(new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }), log);
+}
+
+/** The database, its commits told to in-process listeners (./committed-writes.ts). */
+function watched(dialect: Dialect, log: LogConfig | undefined): Db {
+  const writes = new CommittedWrites();
+  const db = new Kysely<Database>({
+    dialect: watchingCommits(dialect, writes),
     ...(log ? { log } : {}),
   });
+  registerCommittedWrites(db, writes);
+  return db;
 }
 
 /**

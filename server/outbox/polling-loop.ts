@@ -1,8 +1,9 @@
 /**
  * The one loop every background worker runs (email and text delivery, webhooks, reminders): a
  * pass at once, then one every `intervalMs` after the last ends (never two at a time), a failed
- * pass logged and the loop going on; `kick()` brings the next pass forward, `stop()` waits for
- * the pass under way.
+ * pass logged and the loop going on; `kick()` brings the next pass forward (a kick during a pass
+ * runs another right after it, since the pass may have read before what the kick is about was
+ * committed), `stop()` waits for the pass under way.
  */
 import type { Logger } from 'pino';
 
@@ -21,18 +22,24 @@ export function startPollingLoop(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  let kickedDuringPass = false;
   const run = () => {
     timer = null;
+    kickedDuringPass = false;
     running = pass()
       .catch((error) => options.logger.error({ err: error }, options.failure))
       .finally(() => {
-        if (!stopped) timer = setTimeout(run, options.intervalMs);
+        if (!stopped) timer = setTimeout(run, kickedDuringPass ? 0 : options.intervalMs);
       });
   };
   timer = setTimeout(run, 0);
   return {
     kick() {
-      if (stopped || !timer) return;
+      if (stopped) return;
+      if (!timer) {
+        kickedDuringPass = true;
+        return;
+      }
       clearTimeout(timer);
       timer = setTimeout(run, 0);
     },

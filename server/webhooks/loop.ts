@@ -1,10 +1,12 @@
 /**
- * The webhook loop for `npm start`: a delivery pass every few seconds (kicked at once when a
- * request queues events), and the overdue sweep now and then. Never in the request's path: a
- * request only writes rows; this loop sends them.
+ * The webhook loop for `npm start`: a delivery pass as soon as a transaction of this process that
+ * queued deliveries commits (db/committed-writes.ts), one every few seconds anyway (for what other
+ * processes queued, and retries), and the overdue sweep now and then. Never in the request's
+ * path: a request only writes rows; this loop sends them.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { onCommittedInsert } from '../db/committed-writes.ts';
 import type { Db } from '../db/database.ts';
 import { type PollingLoop, startPollingLoop } from '../outbox/polling-loop.ts';
 import { deliverDueWebhooks } from './delivery.ts';
@@ -29,7 +31,7 @@ export function startWebhookDelivery(deps: {
 }): WebhookLoop {
   const { db, config, logger } = deps;
   let lastSweep = 0;
-  return startPollingLoop(
+  const loop = startPollingLoop(
     async () => {
       if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
         lastSweep = Date.now();
@@ -39,4 +41,12 @@ export function startWebhookDelivery(deps: {
     },
     { intervalMs: deps.intervalMs ?? 2_000, logger, failure: 'webhook delivery pass failed' },
   );
+  const unsubscribe = onCommittedInsert(db, 'webhook_deliveries', () => loop.kick());
+  return {
+    kick: () => loop.kick(),
+    async stop() {
+      unsubscribe();
+      await loop.stop();
+    },
+  };
 }
