@@ -7,6 +7,7 @@ import { loadConfig, localDataFile } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type DemoBusiness, seedDemo } from './demo/seed.ts';
 import { startEmailDelivery } from './email/sender.ts';
+import { sealClearSigningSecrets } from './events/signing-secrets.ts';
 import { backgroundStdout, createLogger } from './http/logger.ts';
 import { ensureBuilt } from './pages/ensure-built.ts';
 import { configuredProviders, providerNamed } from './payments/providers.ts';
@@ -23,6 +24,10 @@ async function main() {
   const logger = createLogger(config.logLevel, stdout);
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
+  // Webhook signing secrets written in clear before they were sealed are sealed now (issue 14).
+  const sealed = await sealClearSigningSecrets(db, config.appSecret);
+  if (sealed > 0)
+    logger.info({ endpoints: sealed }, 'sealed webhook signing secrets kept in clear');
   // Made now, so a provider that cannot take payments stops the start, not the first customer.
   // (the card provider, and PayPal beside it when set up)
   const payments = configuredProviders(config).map((name) => providerNamed(config, db, name));

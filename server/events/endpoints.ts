@@ -1,9 +1,9 @@
 /**
  * The business's webhook endpoints: where events go, which ones, and the secret that signs them
- * (Standard Webhooks' `whsec_…`, shown to staff once, when made or rolled). A roll keeps the old
- * secret signing beside the new one for 24 hours, so receivers can switch without missing events.
+ * (Standard Webhooks' `whsec_…`, shown to staff once, when made or rolled; kept sealed, see
+ * ./signing-secrets.ts). A roll keeps the old secret signing beside the new one for 24 hours, so
+ * receivers can switch without missing events.
  */
-import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Db, Trx } from '../db/database.ts';
 import { newId, now } from '../db/ids.ts';
@@ -12,6 +12,7 @@ import type { WebhookEndpointTable } from '../db/schema.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { isPublicAddress } from '../http/public-address.ts';
 import { isEventType } from './catalog.ts';
+import { newSigningSecret, sealSigningSecret } from './signing-secrets.ts';
 
 export type WebhookEndpoint = WebhookEndpointTable;
 
@@ -29,11 +30,6 @@ export interface EndpointFields {
   description?: string | null | undefined;
   events?: string[] | undefined;
   enabled?: boolean | undefined;
-}
-
-/** A new Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
-export function newSigningSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
 /**
@@ -89,16 +85,19 @@ export async function createEndpoint(
   businessId: string,
   fields: Required<Pick<EndpointFields, 'url' | 'events'>> & EndpointFields,
   rules: UrlRules,
-): Promise<WebhookEndpoint> {
+  appSecret: string,
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const at = now();
+  const id = newId('we');
+  const secret = newSigningSecret();
   const row: WebhookEndpoint = {
-    id: newId('we'),
+    id,
     business_id: businessId,
     url: checkEndpointUrl(fields.url, rules),
     description: fields.description ?? null,
     events: JSON.stringify(checkEvents(fields.events)),
     enabled: fields.enabled === false ? 0 : 1,
-    secret: newSigningSecret(),
+    secret: sealSigningSecret(secret, id, appSecret),
     previous_secret: null,
     previous_secret_expires_at: null,
     failing_since: null,
@@ -108,7 +107,7 @@ export async function createEndpoint(
     updated_at: at,
   };
   await db.insertInto('webhook_endpoints').values(row).execute();
-  return row;
+  return { endpoint: row, secret };
 }
 
 export async function getEndpoint(db: Db | Trx, businessId: string, id: string, param = 'id') {
@@ -173,12 +172,18 @@ export async function deleteEndpoint(db: Db | Trx, businessId: string, id: strin
   return current;
 }
 
-/** A new secret; the old one keeps signing for ROLL_OVERLAP_HOURS. */
-export async function rollEndpointSecret(db: Db | Trx, businessId: string, id: string) {
+/** A new secret, returned in clear; the old one keeps signing for ROLL_OVERLAP_HOURS. */
+export async function rollEndpointSecret(
+  db: Db | Trx,
+  businessId: string,
+  id: string,
+  appSecret: string,
+) {
   const current = await getEndpoint(db, businessId, id);
   const at = new Date();
+  const secret = newSigningSecret();
   const changes = {
-    secret: newSigningSecret(),
+    secret: sealSigningSecret(secret, current.id, appSecret),
     previous_secret: current.secret,
     previous_secret_expires_at: new Date(
       at.getTime() + ROLL_OVERLAP_HOURS * 3_600_000,
@@ -186,22 +191,11 @@ export async function rollEndpointSecret(db: Db | Trx, businessId: string, id: s
     updated_at: at.toISOString(),
   };
   await db.updateTable('webhook_endpoints').set(changes).where('id', '=', current.id).execute();
-  return { ...current, ...changes };
+  return { endpoint: { ...current, ...changes }, secret };
 }
 
-/** The secrets that sign a delivery now: the current one, and the previous within its overlap. */
-export function signingSecrets(endpoint: WebhookEndpoint, at = new Date()): string[] {
-  const previous =
-    endpoint.previous_secret &&
-    endpoint.previous_secret_expires_at &&
-    endpoint.previous_secret_expires_at > at.toISOString()
-      ? [endpoint.previous_secret]
-      : [];
-  return [endpoint.secret, ...previous];
-}
-
-/** The endpoint as staff see it; the secret only when just made or rolled. */
-export function endpointView(endpoint: WebhookEndpoint, showSecret = false) {
+/** The endpoint as staff see it; `secret` (in clear) only when just made or rolled. */
+export function endpointView(endpoint: WebhookEndpoint, secret?: string) {
   return {
     id: endpoint.id,
     object: 'webhook_endpoint' as const,
@@ -213,6 +207,6 @@ export function endpointView(endpoint: WebhookEndpoint, showSecret = false) {
     failing_since: endpoint.failing_since,
     previous_secret_expires_at: endpoint.previous_secret_expires_at,
     created: endpoint.created_at,
-    ...(showSecret ? { secret: endpoint.secret } : {}),
+    ...(secret === undefined ? {} : { secret }),
   };
 }

@@ -4,16 +4,12 @@
  *
  * Why a sealed copy: staff must be able to copy or send an existing link again (the demo page
  * and `GET /v1/payment_links/:id` show its URL), and a business expects a link it sent last week
- * to be the link it can send again today. The copy is sealed with AES-256-GCM under a key derived
- * from `APP_SECRET`, with the link's id as associated data, so a copy of the database alone
+ * to be the link it can send again today. The copy is sealed (db/sealing.ts: AES-256-GCM under a key
+ * derived from `APP_SECRET`) with the link's id as associated data, so a copy of the database alone
  * reveals no token and a sealed value moved to another link does not open.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { hashSecret, newSecretToken } from '../db/ids.ts';
-
-const VERSION = 'v1';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+import { seal, unseal } from '../db/sealing.ts';
 
 export interface LinkToken {
   /** The secret itself: goes into the URL given to staff, never into storage or logs. */
@@ -33,46 +29,13 @@ export function hashLinkToken(token: string): string {
   return hashSecret(token);
 }
 
+const PURPOSE = 'pay-portal/link-token-seal/v1';
+
 export function sealToken(token: string, linkId: string, appSecret: string): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(appSecret), iv);
-  cipher.setAAD(Buffer.from(linkId));
-  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
-  return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url')}`;
+  return seal(token, linkId, { appSecret, purpose: PURPOSE });
 }
 
 /** The token, or null when the copy was sealed under another secret or for another link. */
 export function unsealToken(sealed: string, linkId: string, appSecret: string): string | null {
-  const [version, body] = sealed.split('.');
-  if (version !== VERSION || !body) return null;
-  const bytes = Buffer.from(body, 'base64url');
-  if (bytes.length <= IV_BYTES + TAG_BYTES) return null;
-  try {
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      sealingKey(appSecret),
-      bytes.subarray(0, IV_BYTES),
-    );
-    decipher.setAAD(Buffer.from(linkId));
-    decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    const token = Buffer.concat([
-      decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
-      decipher.final(),
-    ]);
-    return token.toString('utf8');
-  } catch {
-    return null;
-  }
-}
-
-const keys = new Map<string, Buffer>();
-
-/** A key used for nothing else, derived from the app secret (HKDF-SHA-256). */
-function sealingKey(appSecret: string): Buffer {
-  let key = keys.get(appSecret);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', appSecret, '', 'pay-portal/link-token-seal/v1', 32));
-    keys.set(appSecret, key);
-  }
-  return key;
+  return unseal(sealed, linkId, { appSecret, purpose: PURPOSE });
 }

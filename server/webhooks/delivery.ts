@@ -10,8 +10,8 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { WebhookDeliveryTable } from '../db/schema.ts';
-import { signingSecrets } from '../events/endpoints.ts';
 import { eventView } from '../events/events.ts';
+import { signingSecrets } from '../events/signing-secrets.ts';
 import { noteFailure, noteSuccess } from './endpoint-health.ts';
 import { type PostOutcome, type PostRules, postWebhook } from './post.ts';
 import { retryDelayMs } from './schedule.ts';
@@ -21,6 +21,8 @@ import { signedHeaders } from './signing.ts';
 const CLAIM_MS = 60_000;
 
 export interface WebhookPassOptions extends PostRules {
+  /** Opens the endpoints' sealed signing secrets (events/signing-secrets.ts). */
+  appSecret: string;
   at?: Date;
   limit?: number;
   logger?: Logger;
@@ -129,8 +131,23 @@ async function attempt(
   ]);
   const body = JSON.stringify(eventView(event));
   const sentAt = new Date();
-  const headers = signedHeaders(event.id, body, signingSecrets(endpoint, sentAt), sentAt);
-  const outcome = await postWebhook(endpoint.url, body, headers, rules);
+  const secrets = signingSecrets(endpoint, rules.appSecret, sentAt);
+  // Nothing unsigned is sent: a secret that no longer opens (APP_SECRET changed) fails the
+  // attempt with the reason, until staff roll the secret.
+  const outcome: PostOutcome =
+    secrets.length === 0
+      ? {
+          status: null,
+          error: 'signing secret unreadable (APP_SECRET changed?): roll the secret',
+          excerpt: null,
+          durationMs: 0,
+        }
+      : await postWebhook(
+          endpoint.url,
+          body,
+          signedHeaders(event.id, body, secrets, sentAt),
+          rules,
+        );
   const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
   const delay = retryDelayMs(attempts);
   const state: Outcome = ok ? 'delivered' : delay === null ? 'failed' : 'retrying';

@@ -37,7 +37,7 @@ export function startWebhookDelivery(deps: {
         lastSweep = Date.now();
         await announceOverdueInvoices(db);
       }
-      await deliverDueWebhooks(db, { ...postRulesOf(config), logger });
+      await deliverDueWebhooks(db, { ...postRulesOf(config), appSecret: config.appSecret, logger });
     },
     { intervalMs: deps.intervalMs ?? 2_000, logger, failure: 'webhook delivery pass failed' },
   );

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer, createInvoice, poolService } from '../support/fixtures.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
-import { deliverAll } from '../webhooks/support.ts';
+import { deliverAll, LOCAL } from '../webhooks/support.ts';
 import { axeViolations } from './support/axe.ts';
 import { consoleOf, DESKTOP, launchChromium, PHONE } from './support/browser.ts';
 import { type PayServer, startPayServer } from './support/pay-server.ts';
@@ -60,7 +60,7 @@ describe('the Webhooks panel', { timeout: 60_000 }, () => {
 
       const dana = await createCustomer(staff);
       const invoice = await createInvoice(staff, dana.id, { lines: [poolService] });
-      await deliverAll(server.db);
+      await deliverAll(server.db, undefined, LOCAL, 'end-to-end-secret');
       expect(receiver.events().filter((e) => e.data.object.id === invoice.id)).toHaveLength(1);
 
       await page.getByRole('button', { name: 'Refresh' }).click();
@@ -77,7 +77,7 @@ describe('the Webhooks panel', { timeout: 60_000 }, () => {
 
       await detail.getByRole('button', { name: 'Resend' }).click();
       await detail.getByText('(resent)').waitFor();
-      await deliverAll(server.db);
+      await deliverAll(server.db, undefined, LOCAL, 'end-to-end-secret');
       expect(receiver.events().filter((e) => e.data.object.id === invoice.id)).toHaveLength(2);
       expect(messages.filter((m) => m.startsWith('error'))).toEqual([]);
       await context.close();

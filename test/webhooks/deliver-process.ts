@@ -12,6 +12,7 @@ while (idle < 2) {
   const result = await deliverDueWebhooks(db, {
     httpsOnly: false,
     allowPrivateNetworks: true,
+    appSecret: process.env.APP_SECRET!,
     limit: 5,
   });
   total.delivered += result.delivered;

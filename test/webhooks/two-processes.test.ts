@@ -15,7 +15,7 @@ import { createLogger } from '../../server/http/logger.ts';
 import { testConfig } from '../support/harness.ts';
 import { staffClient } from '../support/staff-client.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
-import { listenWith } from './support.ts';
+import { listenWith, TEST_APP_SECRET } from './support.ts';
 
 const run = promisify(execFile);
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -61,7 +61,7 @@ describe.runIf(adminUrl)('two delivery processes on one PostgreSQL', () => {
       await staff.post(`/v1/customers/${body.id}/credits`, { amount: 500, description: 'Credit' });
     }
 
-    const env = { ...process.env, DATABASE_URL: url };
+    const env = { ...process.env, DATABASE_URL: url, APP_SECRET: TEST_APP_SECRET };
     const processes = await Promise.all(
       [0, 1].map(() => run(process.execPath, ['--import', 'tsx', script], { env })),
     );

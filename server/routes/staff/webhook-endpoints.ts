@@ -94,8 +94,17 @@ export const webhookEndpointRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     async (c) => {
       const { db, business, config } = c.var;
       const input = c.req.valid('json');
-      const endpoint = await createEndpoint(db, business.id, input, rulesOf(config));
-      return c.json(endpointView(endpoint, true) as z.infer<typeof WebhookEndpointWithSecret>, 200);
+      const { endpoint, secret } = await createEndpoint(
+        db,
+        business.id,
+        input,
+        rulesOf(config),
+        config.appSecret,
+      );
+      return c.json(
+        endpointView(endpoint, secret) as z.infer<typeof WebhookEndpointWithSecret>,
+        200,
+      );
     },
   )
   .openapi(
@@ -195,11 +204,15 @@ export const webhookEndpointRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       },
     }),
     async (c) => {
-      const endpoint = await rollEndpointSecret(
+      const { endpoint, secret } = await rollEndpointSecret(
         c.var.db,
         c.var.business.id,
         c.req.valid('param').id,
+        c.var.config.appSecret,
       );
-      return c.json(endpointView(endpoint, true) as z.infer<typeof WebhookEndpointWithSecret>, 200);
+      return c.json(
+        endpointView(endpoint, secret) as z.infer<typeof WebhookEndpointWithSecret>,
+        200,
+      );
     },
   );
