@@ -140,6 +140,8 @@ export class DemoCustomers extends LitElement {
         name: text('name'),
         email: text('email'),
         phone: text('phone'),
+        // Empty: the business's language.
+        locale: text('locale') ?? null,
       });
       form.reset();
       this.error = '';
@@ -187,6 +189,14 @@ export class DemoCustomers extends LitElement {
           <label>Name <input name="name" required maxlength="200" /></label>
           <label>Email <input name="email" type="email" /></label>
           <label>Phone <input name="phone" type="tel" /></label>
+          <label
+            >Language
+            <select name="locale" title="What reminders, texts and the portal speak to the customer">
+              <option value="">The business's</option>
+              <option value="en">English</option>
+              <option value="es">Español</option>
+            </select>
+          </label>
           ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
           <button class="primary" type="submit">Create customer</button>
         </form>

@@ -59,8 +59,11 @@ describe('staff demo page', { timeout: 60_000 }, () => {
     const form = page.getByRole('form', { name: 'New customer' });
     await form.getByLabel('Name').fill('Priya Patel');
     await form.getByLabel('Email').fill('priya@example.com');
+    await form.getByLabel('Language').selectOption('es');
     await form.getByRole('button', { name: 'Create customer' }).click();
     await page.getByRole('heading', { name: 'Priya Patel' }).waitFor();
+    const { body: made } = await staff.get('/v1/customers?q=Priya');
+    expect(made.data[0]).toMatchObject({ name: 'Priya Patel', locale: 'es' });
 
     await page.getByRole('tab', { name: 'Add credit' }).click();
     const credit = page.getByRole('form', { name: 'Add credit' });
