@@ -10,6 +10,7 @@
  */
 
 import { Hono } from 'hono';
+import { customerLanguage } from '../businesses/customer-locale.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { escapeHtml } from '../http/html.ts';
@@ -158,6 +159,9 @@ export function hostedPageRoutes(widget: WidgetFiles) {
     const payable = !facts || facts.balance > 0 || facts.estimates;
     const parts = portalParts(c.var.config.paymentProvider, payable);
     const preloads = preloadLinks(widget, parts);
-    return c.html(portalPage(scope, widget, language, previewBase, preloads), 200);
+    // The language the business chose for the customer (issue 12) over the browser's.
+    const spoken = customerLanguage(scope.customer.locale) ?? language;
+    c.header('Content-Language', spoken);
+    return c.html(portalPage(scope, widget, spoken, previewBase, preloads), 200);
   });
 }

@@ -132,6 +132,16 @@ describe.each(testStores)('hosted page /p/:token on $name', (store) => {
     const english = await (await page('nope', { 'accept-language': 'de-DE' })).text();
     expect(english).toContain('<html lang="en">');
   });
+
+  it('speaks the language the business chose for the customer, whatever the browser says', async () => {
+    const { staff, customer, link } = await billedCustomer(h);
+    expect((await staff.patch(`/v1/customers/${customer.id}`, { locale: 'es' })).status).toBe(200);
+    const answer = await page(link.token, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(answer.headers.get('content-language')).toBe('es');
+    const spanish = await answer.text();
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain('<title>Su cuenta · Blue Lagoon Pools</title>');
+  });
 });
 
 describe.each(testStores)('hosted page rate limit on $name', (store) => {
