@@ -30,13 +30,18 @@ describe.each(testStores)('payment email on $name', (store) => {
   const { deliver } = mailbox;
 
   /** Dana pays invoice INV-… of 100.00 with an 18 % tip by Visa (3 % + 30¢ card fee). */
-  async function paid(options: { customerEmail?: string | null; notify?: string | null } = {}) {
+  async function paid(
+    options: { customerEmail?: string | null; notify?: string | null; locale?: 'es' } = {},
+  ) {
     const staff = await poolBusiness(h, {
       notification_email: options.notify === undefined ? 'office@bluelagoon.test' : options.notify,
       branding: { email: 'hello@bluelagoon.test', phone: '+1 555 010 2000' },
     });
     const email = options.customerEmail === undefined ? 'dana@example.com' : options.customerEmail;
-    const dana = await createCustomer(staff, { email: email ?? undefined });
+    const dana = await createCustomer(staff, {
+      email: email ?? undefined,
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
     const invoice = await createInvoice(staff, dana.id, 10_000);
     const confirmed = await openPortal(
       h,
@@ -109,6 +114,16 @@ describe.each(testStores)('payment email on $name', (store) => {
     expect(rows.every((row) => row.sent_at !== null && row.next_attempt_at === null)).toBe(true);
     // Sent is sent: another pass sends nothing again.
     expect(await deliver()).toEqual([]);
+  });
+
+  it("writes the receipt in the customer's language, the business's notice in its own", async () => {
+    const { paymentId } = await paid({ locale: 'es' });
+    const messages = await messagesOf(paymentId);
+    const receipt = messages.find((m) => m.kind === 'receipt')!;
+    const notice = messages.find((m) => m.kind === 'payment_notice')!;
+    expect(receipt.subject).toBe('Su recibo de Blue Lagoon Pools: $121.84');
+    expect(receipt.text).toContain('El recibo va adjunto en PDF.');
+    expect(notice.subject).toBe('Payment received: Dana Diaz paid $121.84');
   });
 
   it('queues nothing more when the same success is told again', async () => {
