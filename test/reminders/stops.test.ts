@@ -42,7 +42,8 @@ describe.each(testStores)('reminders that stop, and the other follow-ups, on $na
     made('revoke', await staff.post(`/v1/payment_links/${revokedLink.id}/revoke`));
 
     const clock = new FakeClock(start);
-    await runHourly(h, clock, new Date(start.getTime() + 5 * DAY));
+    // Past 9:00 three days after the due date, whatever hour the suite runs at.
+    await runHourly(h, clock, zonedTime(addDays(dueDate, 3), 12, 'UTC'));
     expect(await remindersOf(h.db, voided.id)).toEqual([]);
     expect(await remindersOf(h.db, revoked.id)).toEqual([]);
     expect((await remindersOf(h.db, kept.id)).map((r) => r.slot)).toEqual(['offset:0', 'offset:3']);
@@ -51,7 +52,9 @@ describe.each(testStores)('reminders that stop, and the other follow-ups, on $na
   it("follows an estimate up N days after it was sent, nudges before it expires, and stops once it's decided", async () => {
     const { staff, customer } = await billed({ reminders: { invoice: { enabled: false } } });
     const start = nextWholeHour();
-    const today = start.toISOString().slice(0, 10);
+    // The day the estimate is sent (now, by the real clock): after 23:00 UTC the fake clock's
+    // first hour is already tomorrow.
+    const today = new Date().toISOString().slice(0, 10);
     const estimate = await createEstimate(staff, customer.id, { valid_until: addDays(today, 8) });
     const link = await createPaymentLink(staff, { estimate: estimate.id });
     made('send', await staff.post(`/v1/payment_links/${link.id}/send`, {}));
