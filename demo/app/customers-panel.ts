@@ -192,7 +192,7 @@ export class DemoCustomers extends LitElement {
           <label
             >Language
             <select name="locale" title="What reminders, texts and the portal speak to the customer">
-              <option value="">The business's</option>
+              <option value="">Same as the business</option>
               <option value="en">English</option>
               <option value="es">Español</option>
             </select>
