@@ -3,7 +3,7 @@
  * opens in it, whatever the browser's; a `locale` the page sets still wins.
  */
 import { expect } from '@open-wc/testing';
-import { en } from '../../widget/i18n/en.ts';
+import { enLater } from '../../widget/i18n/en-later.ts';
 import { es } from '../../widget/i18n/es.ts';
 import type { PayPortal } from '../../widget/index.ts';
 import { $, mount, portalFixture, staff, textOf } from './support/portal.ts';
@@ -18,7 +18,7 @@ describe("the customer's language", () => {
       customer: string;
     };
     element = await mount(fixture);
-    expect(textOf($(element, '[part="tips"] legend'))).to.equal(en.tipLegend);
+    expect(textOf($(element, '[part="tips"] legend'))).to.equal(enLater.tipLegend);
     element.remove();
 
     await staff(fixture.link, 'PATCH', `/v1/customers/${link.customer}`, { locale: 'es' });
@@ -28,6 +28,6 @@ describe("the customer's language", () => {
     element.remove();
 
     element = await mount(fixture, { locale: 'en-US' });
-    expect(textOf($(element, '[part="tips"] legend'))).to.equal(en.tipLegend);
+    expect(textOf($(element, '[part="tips"] legend'))).to.equal(enLater.tipLegend);
   });
 });
