@@ -40,7 +40,7 @@ export interface FixtureRequest {
    * The payment provider: the sandbox (default), Stripe or Square (their stand-ins behind);
    * `paypal`: the sandbox for cards and PayPal beside it (the PayPal stand-in behind).
    */
-  provider?: 'sandbox' | 'stripe' | 'square' | 'paypal';
+  provider?: 'sandbox' | 'stripe' | 'square' | 'paypal' | 'stripe-paypal';
 }
 
 /** What the browser's stand-in for Stripe.js asks of Stripe (the fake). */
@@ -126,6 +126,25 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     }));
     return paypal;
   };
+  let stripePaypal: Promise<World> | null = null;
+  // A fifth, made on first use: Stripe for cards and PayPal beside it, over the same two
+  // stand-ins as the worlds above, so `stripeJs()` and `paypalJs()` serve it too.
+  const stripePaypalWorld = () => {
+    stripePaypal ??= Promise.all([stripeWorld(), paypalWorld()]).then(([s, p]) =>
+      startWorld(allowOrigins, {
+        PAYMENT_PROVIDER: 'stripe',
+        STRIPE_SECRET_KEY: 'sk_test_widget',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_widget',
+        STRIPE_WEBHOOK_SECRET: 'whsec_test_widget',
+        STRIPE_API_BASE: s.fake.url,
+        PAYPAL_CLIENT_ID: PAYPAL_CLIENT.id,
+        PAYPAL_CLIENT_SECRET: PAYPAL_CLIENT.secret,
+        PAYPAL_WEBHOOK_ID: 'WH0WIDGET',
+        PAYPAL_API_BASE: p.fake.url,
+      }),
+    );
+    return stripePaypal;
+  };
   const keys = new Map<string, { apiKey: string; world: World }>();
 
   async function create({ state, locale, provider }: FixtureRequest): Promise<Fixture> {
@@ -136,7 +155,9 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
           ? (await squareWorld()).world
           : provider === 'paypal'
             ? (await paypalWorld()).world
-            : sandbox;
+            : provider === 'stripe-paypal'
+              ? await stripePaypalWorld()
+              : sandbox;
     const { db, apiBase } = world;
     const staff = (apiKey: string, method: string, path: string, body?: unknown) =>
       staffIn(world, apiKey, method, path, body);
@@ -152,7 +173,9 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
       partial_payments: { enabled: state === 'partial', minimum: 500 },
       convenience_fees: {
         card: { percent_bps: 300, fixed: state === 'jpy' ? 0 : 30 },
-        ...(provider === 'paypal' ? { paypal: { percent_bps: 200, fixed: 10 } } : {}),
+        ...(provider === 'paypal' || provider === 'stripe-paypal'
+          ? { paypal: { percent_bps: 200, fixed: 10 } }
+          : {}),
       },
       allowed_origins: allowOrigins,
     };
@@ -325,6 +348,7 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     },
     async close() {
       await sandbox.close();
+      if (stripePaypal) await (await stripePaypal).close();
       if (paypal) {
         const { world, fake } = await paypal;
         await world.close();
