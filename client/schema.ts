@@ -509,6 +509,8 @@ export interface paths {
                     "application/json": {
                         amount: number;
                         description: string;
+                        /** @description The person at the business adding it, shown on the account statement. */
+                        added_by_name?: string;
                     };
                 };
             };
@@ -7324,6 +7326,7 @@ export interface components {
             description: string;
             date: string;
             invoice: string | null;
+            added_by_name: string | null;
             /** Format: date-time */
             created: string;
         };
@@ -7335,6 +7338,8 @@ export interface components {
             /** Format: date */
             date?: string;
             invoice?: string;
+            /** @description The person at the business adding it, shown on the account statement. */
+            added_by_name?: string;
         };
         SmsConsentList: {
             /** @enum {string} */
@@ -7399,6 +7404,8 @@ export interface components {
              * @enum {string}
              */
             added_by: "staff" | "customer";
+            /** @description The person at the business who added it, when the staff call named them. */
+            added_by_name: string | null;
             /** Format: date-time */
             created: string;
         };

@@ -14,6 +14,7 @@ import * as reminders from './2026_12_05_0401_reminders.ts';
 import * as disputeVersions from './2026_12_06_0201_dispute_versions.ts';
 import * as invoiceDiscounts from './2026_12_06_0601_invoice_discounts.ts';
 import * as businessLogos from './2026_12_06_0602_business_logos.ts';
+import * as entryAddedByName from './2026_12_06_0701_entry_added_by_name.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0201_dispute_versions': disputeVersions,
   '2026_12_06_0601_invoice_discounts': invoiceDiscounts,
   '2026_12_06_0602_business_logos': businessLogos,
+  '2026_12_06_0701_entry_added_by_name': entryAddedByName,
 };

@@ -57,6 +57,11 @@ export const Customer = z
   })
   .openapi('Customer');
 
+/** Who at the business is adding it: the staff page sends the name its user gave (issue 15). */
+const AddedByName = z.string().trim().min(1).max(80).optional().openapi({
+  description: 'The person at the business adding it, shown on the account statement.',
+});
+
 const NewCharge = z
   .object({
     amount: positiveAmount,
@@ -64,6 +69,7 @@ const NewCharge = z
     description: z.string().trim().min(1).max(500),
     date: isoDate.optional(),
     invoice: prefixedId('inv').optional(),
+    added_by_name: AddedByName,
   })
   .openapi('NewCharge');
 
@@ -78,6 +84,7 @@ export const LedgerEntry = z
     description: z.string(),
     date: z.string(),
     invoice: z.string().nullable(),
+    added_by_name: z.string().nullable(),
     created: Timestamp,
   })
   .openapi('LedgerEntry');
@@ -199,7 +206,11 @@ export const customerRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       request: {
         params: idParam('cus'),
         ...jsonBody(
-          z.object({ amount: positiveAmount, description: z.string().trim().min(1).max(500) }),
+          z.object({
+            amount: positiveAmount,
+            description: z.string().trim().min(1).max(500),
+            added_by_name: AddedByName,
+          }),
         ),
       },
       responses: { 200: jsonResponse(LedgerEntry, 'The credit'), ...errorResponses(400, 401, 404) },
@@ -250,6 +261,7 @@ function entryView(
     description: string;
     date: string;
     invoice_id: string | null;
+    added_by_name: string | null;
     created_at: string;
   },
   currency: string,
@@ -266,6 +278,7 @@ function entryView(
     description: entry.description,
     date: entry.date,
     invoice: entry.invoice_id,
+    added_by_name: entry.added_by_name,
     created: entry.created_at,
   };
 }
