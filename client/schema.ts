@@ -7436,6 +7436,8 @@ export interface components {
              * @default false
              */
             draft: boolean;
+            /** @description The person at the business creating it, kept on the charges an open invoice posts (a draft's are posted at finalize, unnamed). */
+            added_by_name?: string;
         };
         DocumentLineInput: {
             description: string;

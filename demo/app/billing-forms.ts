@@ -80,6 +80,7 @@ export class DemoBillingForms extends LitElement {
             },
           ],
           ...(text('due_date') ? { due_date: text('due_date') } : {}),
+          added_by_name: staffName(),
         });
       }
       form.reset();

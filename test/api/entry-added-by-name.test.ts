@@ -50,6 +50,33 @@ describe.each(testStores)('who added an entry, by name, on $name', (store) => {
     ]);
   });
 
+  it('keeps the name on the charges an invoice opened at once posts', async () => {
+    const staff = await poolBusiness(h);
+    const dana = await createCustomer(staff, { name: 'Dana' });
+    const invoice = await staff.post('/v1/invoices', {
+      customer: dana.id,
+      lines: [
+        { description: 'Pump motor', quantity: 1, unit_amount: 42_000 },
+        { description: 'Labour', quantity: 2, unit_amount: 5_000 },
+      ],
+      added_by_name: 'Maria',
+    });
+    expect(invoice.status).toBe(200);
+    const statement = await staff.get(`/v1/customers/${dana.id}/entries`);
+    expect(statement.body.data).toEqual([
+      expect.objectContaining({ description: 'Labour', added_by_name: 'Maria' }),
+      expect.objectContaining({ description: 'Pump motor', added_by_name: 'Maria' }),
+    ]);
+    const refused = await staff.post('/v1/invoices', {
+      customer: dana.id,
+      lines: [{ description: 'Filter', quantity: 1, unit_amount: 1_000 }],
+      added_by_name: 'M'.repeat(81),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ param: 'added_by_name' });
+    expect((await staff.get('/v1/invoices')).body.data).toHaveLength(1);
+  });
+
   it('refuses a name past 80 characters or blank, and posts nothing', async () => {
     const staff = await poolBusiness(h);
     const dana = await createCustomer(staff, { name: 'Dana' });

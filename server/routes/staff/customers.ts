@@ -11,6 +11,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
+  AddedByName,
   amount,
   errorResponses,
   idParam,
@@ -56,11 +57,6 @@ export const Customer = z
     created: Timestamp,
   })
   .openapi('Customer');
-
-/** Who at the business is adding it: the staff page sends the name its user gave (issue 15). */
-const AddedByName = z.string().trim().min(1).max(80).optional().openapi({
-  description: 'The person at the business adding it, shown on the account statement.',
-});
 
 const NewCharge = z
   .object({
