@@ -519,6 +519,8 @@ export interface paths {
                     "application/json": {
                         amount: number;
                         description: string;
+                        /** @description The person at the business adding it, shown on the account statement. */
+                        added_by_name?: string;
                     };
                 };
             };
@@ -7336,6 +7338,7 @@ export interface components {
             description: string;
             date: string;
             invoice: string | null;
+            added_by_name: string | null;
             /** Format: date-time */
             created: string;
         };
@@ -7347,6 +7350,8 @@ export interface components {
             /** Format: date */
             date?: string;
             invoice?: string;
+            /** @description The person at the business adding it, shown on the account statement. */
+            added_by_name?: string;
         };
         SmsConsentList: {
             /** @enum {string} */
@@ -7411,6 +7416,8 @@ export interface components {
              * @enum {string}
              */
             added_by: "staff" | "customer";
+            /** @description The person at the business who added it, when the staff call named them. */
+            added_by_name: string | null;
             /** Format: date-time */
             created: string;
         };
@@ -7441,6 +7448,8 @@ export interface components {
              * @default false
              */
             draft?: boolean;
+            /** @description The person at the business creating it, kept on the charges an open invoice posts (a draft's are posted at finalize, unnamed). */
+            added_by_name?: string;
         };
         DocumentLineInput: {
             description: string;

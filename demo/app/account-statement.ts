@@ -24,6 +24,12 @@ const KIND_LABEL: Record<StatementEntry['kind'], string> = {
   adjustment: 'Adjustment',
 };
 
+/** "Added by Maria" when staff named themselves, else "Added by staff" or "Paid by the customer". */
+function addedBy(entry: StatementEntry): string {
+  if (entry.added_by === 'customer') return 'Paid by the customer';
+  return `Added by ${entry.added_by_name ?? 'staff'}`;
+}
+
 @customElement('demo-account-statement')
 export class DemoAccountStatement extends LitElement {
   static override styles = [
@@ -121,7 +127,7 @@ export class DemoAccountStatement extends LitElement {
             html`<div class="table-wrap" tabindex="0" role="region" aria-label="Account statement entries"><table>
             <caption class="visually-hidden">Newest first, with the balance after each entry</caption>
             <thead><tr><th>Date</th><th>Entry</th><th class="num">Amount</th>
-              <th class="num">Balance</th><th class="num">Tax</th><th>Invoice</th><th>By</th></tr></thead>
+              <th class="num">Balance</th><th class="num">Tax</th><th>Invoice</th><th>Who</th></tr></thead>
             <tbody>${this.entries.map(
               (entry) => html`<tr>
                 <td>${date.format(new Date(`${entry.date}T12:00:00`))}</td>
@@ -138,7 +144,7 @@ export class DemoAccountStatement extends LitElement {
                 )}</td>
                 <td class="num">${entry.tax ? money(entry.tax, at) : '—'}</td>
                 <td>${entry.invoice_number ?? '—'}</td>
-                <td>${entry.added_by === 'staff' ? 'Staff' : 'Customer'}</td>
+                <td>${addedBy(entry)}</td>
               </tr>`,
             )}</tbody></table></div>`
       }

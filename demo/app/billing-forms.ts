@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type MoneyContext, typedMoney } from './format.ts';
 import type { StaffApi } from './staff-api.ts';
+import { staffName } from './staff-name.ts';
 import { demoStyles } from './styles.ts';
 
 type Kind = 'charge' | 'credit' | 'invoice';
@@ -59,11 +60,13 @@ export class DemoBillingForms extends LitElement {
           tax: text('tax') ? this.amount(data, 'tax') : 0,
           description: text('description'),
           ...(text('date') ? { date: text('date') } : {}),
+          added_by_name: staffName(),
         });
       } else if (this.kind === 'credit') {
         await this.api.post(`/v1/customers/${this.customer}/credits`, {
           amount: this.amount(data, 'amount'),
           description: text('description'),
+          added_by_name: staffName(),
         });
       } else {
         await this.api.post('/v1/invoices', {
@@ -77,6 +80,7 @@ export class DemoBillingForms extends LitElement {
             },
           ],
           ...(text('due_date') ? { due_date: text('due_date') } : {}),
+          added_by_name: staffName(),
         });
       }
       form.reset();

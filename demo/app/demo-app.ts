@@ -13,6 +13,7 @@ import './customers-panel.ts';
 import './outbox-panel.ts';
 import './payments-panel.ts';
 import './settings-panel.ts';
+import './staff-name.ts';
 import './webhooks-panel.ts';
 
 type Tab = 'customers' | 'settings' | 'payments' | 'outbox' | 'webhooks';
@@ -171,6 +172,7 @@ export class DemoApp extends LitElement {
             </button>`,
           )}
         </nav>
+        <demo-staff-name></demo-staff-name>
         <button type="button" class="sign-out" @click=${this.signOut}>Sign out</button>
       </header>
       <main>${this.settings ? this.renderTab(this.api, this.settings) : html`<p>Loading…</p>`}</main>

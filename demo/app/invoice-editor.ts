@@ -20,6 +20,7 @@ import {
   readDraft,
 } from './invoice-draft.ts';
 import { type StaffApi, StaffApiError } from './staff-api.ts';
+import { staffName } from './staff-name.ts';
 import { demoStyles } from './styles.ts';
 
 const SERVER_FIELDS: Record<string, string> = {
@@ -172,6 +173,7 @@ export class DemoInvoiceEditor extends LitElement {
           customer: this.customer,
           ...changes,
           draft: !issue,
+          added_by_name: staffName(),
         });
       }
       const total = money(invoice.total, this.at);

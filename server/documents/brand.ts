@@ -40,13 +40,23 @@ export async function documentBrand(db: Db | Trx, business: BusinessTable): Prom
     locale: business.locale,
     timeZone: businessTimeZone(business),
     color: brandColor(branding.brand_color),
-    logo:
-      (uploadedLogoHash(url) ? await uploadedLogoBytes(db, business.id, url) : null) ??
-      (url?.startsWith('https:') ? await fetchLogo(url) : null),
+    logo: await businessLogo(db, business.id, url),
     address: branding.address,
     phone: branding.phone,
     email: branding.email,
   };
+}
+
+/** The logo's bytes: uploaded (from the database) or by `https` URL; null without one. */
+export async function businessLogo(
+  db: Db | Trx,
+  businessId: string,
+  url: string | null,
+): Promise<Buffer | null> {
+  return (
+    (uploadedLogoHash(url) ? await uploadedLogoBytes(db, businessId, url) : null) ??
+    (url?.startsWith('https:') ? await fetchLogo(url) : null)
+  );
 }
 
 const MAX_LOGO_BYTES = 1024 * 1024;

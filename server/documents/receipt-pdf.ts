@@ -14,6 +14,7 @@ import PDFDocument from 'pdfkit';
 import { brandColor, textOn } from '../businesses/brand-colors.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
+import { businessLogo } from './brand.ts';
 import {
   drawPdfTable,
   drawRule,
@@ -57,12 +58,14 @@ export async function renderReceiptPdf(db: Db | Trx, paymentId: string): Promise
   if (receipt.payment.status !== 'succeeded' || !receipt.payment.receiptNumber) {
     throw notFound('receipt', 'id');
   }
+  // The logo as the invoice, estimate and statement PDFs draw it (documentBrand).
+  const logo = await businessLogo(db, receipt.business.id, receipt.business.logoUrl);
   return {
     filename: `receipt-${receipt.payment.receiptNumber}.pdf`,
     pdf:
       receipt.business.receiptLayout === 'thermal'
-        ? await drawThermalReceiptPdf(receipt)
-        : await drawReceiptPdf(receipt),
+        ? await drawThermalReceiptPdf(receipt, logo)
+        : await drawReceiptPdf(receipt, logo),
   };
 }
 
@@ -71,7 +74,8 @@ function pageSize(locale: string): 'LETTER' | 'A4' {
   return /-(US|CA)$/i.test(locale) ? 'LETTER' : 'A4';
 }
 
-export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
+/** `logo`: the business's PNG or JPEG, drawn in the colour band as on its invoices. */
+export function drawReceiptPdf(receipt: Receipt, logo: Buffer | null = null): Promise<Buffer> {
   const words = receiptWords(receipt.business.locale);
   const { regular, bold } = receiptFonts();
   const doc = new PDFDocument({
@@ -95,7 +99,7 @@ export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
   });
 
   const width = doc.page.width - 2 * MARGIN;
-  drawHeader(doc, receipt, width);
+  drawHeader(doc, receipt, width, logo);
   if (receipt.payment.testMode) drawTestMode(doc, words.testModeNote, width);
   drawDetails(doc, receipt, width);
   drawFigures(doc, receipt, width);
@@ -109,12 +113,14 @@ export function drawReceiptPdf(receipt: Receipt): Promise<Buffer> {
   return done;
 }
 
-function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
+function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number, logo: Buffer | null) {
   const words = receiptWords(receipt.business.locale);
   const bandHeight = 84;
-  doc.rect(0, 0, doc.page.width, bandHeight).fill(brandColor(receipt.business.brandColor));
+  const color = brandColor(receipt.business.brandColor);
+  doc.rect(0, 0, doc.page.width, bandHeight).fill(color);
+  const nameX = logo && drawLogo(doc, logo, bandHeight, color) ? MARGIN + LOGO + 14 : MARGIN;
   // A long name shrinks to fit beside the receipt number, then ends with an ellipsis.
-  const nameWidth = width * 0.62;
+  const nameWidth = width * 0.62 - (nameX - MARGIN);
   let size = 20;
   doc.font('bold').fontSize(size);
   while (size > 12 && doc.widthOfString(receipt.business.name) > nameWidth) {
@@ -123,7 +129,7 @@ function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   }
   doc
     .fillColor(textOn(receipt.business.brandColor))
-    .text(receipt.business.name, MARGIN, bandHeight / 2 - size * 0.6, {
+    .text(receipt.business.name, nameX, bandHeight / 2 - size * 0.6, {
       width: nameWidth,
       height: size * 1.2,
       ellipsis: true,
@@ -148,6 +154,28 @@ function drawHeader(doc: PDFKit.PDFDocument, receipt: Receipt, width: number) {
   if (contact)
     doc.font('regular').fontSize(9).fillColor(MUTED).text(contact, MARGIN, doc.y, { width });
   doc.y += 20;
+}
+
+const LOGO = 56;
+
+/**
+ * The logo on a white tile at the band's left, as pdf-layout.ts draws it on invoices; false (and
+ * the tile painted over) when pdfkit cannot read the image, so the name stands alone.
+ */
+function drawLogo(doc: PDFKit.PDFDocument, logo: Buffer, bandHeight: number, color: string) {
+  const top = (bandHeight - LOGO) / 2;
+  doc.roundedRect(MARGIN, top, LOGO, LOGO, 8).fill('#ffffff');
+  try {
+    doc.image(logo, MARGIN + 5, top + 5, {
+      fit: [LOGO - 10, LOGO - 10],
+      align: 'center',
+      valign: 'center',
+    });
+    return true;
+  } catch {
+    doc.rect(MARGIN, top, LOGO, LOGO).fill(color);
+    return false;
+  }
 }
 
 /** A sandbox payment's receipt says, in a box no one can miss, that no money moved. */

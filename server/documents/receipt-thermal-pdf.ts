@@ -1,8 +1,8 @@
 /**
  * The receipt as an 80 mm strip for a counter's thermal printer (settings' `receipt_layout:
  * "thermal"`): 80 mm wide (226.77 pt; such printers print about 72 mm of it), as long as its
- * content, black on white, no colour band or logo (thermal heads print one colour, and a grey
- * band prints as a black slab). The same figures as the full page: business, receipt number,
+ * content, black on white, no colour band (thermal heads print one colour, and a grey band prints
+ * as a black slab); the business's logo, when it has one, small and centred at the top. The same figures as the full page: business, receipt number,
  * date, payer, method, each line, subtotal, tip, fee, total, refunds; "TEST MODE" on a sandbox
  * payment's receipt.
  *
@@ -31,13 +31,17 @@ export const THERMAL_WIDTH = (80 / 25.4) * 72;
 const MARGIN = 12;
 const TALL = 5000;
 
-export async function drawThermalReceiptPdf(receipt: Receipt): Promise<Buffer> {
+/** `logo`: the business's PNG or JPEG, printed small and centred above its name. */
+export async function drawThermalReceiptPdf(
+  receipt: Receipt,
+  logo: Buffer | null = null,
+): Promise<Buffer> {
   const measure = newStrip(receipt, TALL);
-  const length = Math.ceil(drawStrip(measure, receipt)) + MARGIN;
+  const length = Math.ceil(drawStrip(measure, receipt, logo)) + MARGIN;
   measure.end();
   const strip = newStrip(receipt, length);
   const done = collect(strip);
-  drawStrip(strip, receipt);
+  drawStrip(strip, receipt, logo);
   strip.end();
   return done;
 }
@@ -68,8 +72,23 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
+/** At most 48 pt (17 mm) square, centred; an image pdfkit cannot read is left out. */
+const LOGO = 48;
+function drawLogo(doc: PDFKit.PDFDocument, logo: Buffer) {
+  try {
+    doc.image(logo, (THERMAL_WIDTH - LOGO) / 2, doc.y, {
+      fit: [LOGO, LOGO],
+      align: 'center',
+      valign: 'center',
+    });
+    doc.y += LOGO + 6;
+  } catch {
+    // The name stands alone.
+  }
+}
+
 /** Draws the strip from the top; answers where it ends. */
-function drawStrip(doc: PDFKit.PDFDocument, receipt: Receipt): number {
+function drawStrip(doc: PDFKit.PDFDocument, receipt: Receipt, logo: Buffer | null): number {
   const words = receiptWords(receipt.business.locale);
   const width = THERMAL_WIDTH - 2 * MARGIN;
   const centre = (text: string, font: 'regular' | 'bold', size: number) =>
@@ -98,6 +117,7 @@ function drawStrip(doc: PDFKit.PDFDocument, receipt: Receipt): number {
   };
   const rows = (list: PdfRow[]) => drawPdfTable(frame, table, list);
   doc.y = MARGIN;
+  if (logo) drawLogo(doc, logo);
   centre(receipt.business.name, 'bold', 12);
   for (const line of [receipt.business.address, receipt.business.phone, receipt.business.email]) {
     if (line) centre(line, 'regular', 7.5);

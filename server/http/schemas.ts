@@ -81,3 +81,8 @@ export const PeriodQuery = z
       Date.parse(period.to) - Date.parse(period.from) <= 3653 * 86_400_000,
     { message: 'a period is at most ten years', path: ['from'] },
   );
+
+/** Who at the business is adding it: the staff page sends the name its user gave (issue 15). */
+export const AddedByName = z.string().trim().min(1).max(80).optional().openapi({
+  description: 'The person at the business adding it, shown on the account statement.',
+});

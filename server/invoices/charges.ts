@@ -14,6 +14,8 @@ export interface NewCharge {
   date?: string | undefined;
   /** An open invoice of the same customer that this charge is added to, as a line of its own. */
   invoice?: string | undefined;
+  /** The person at the business who added it (the staff call's `added_by_name`). */
+  added_by_name?: string | undefined;
 }
 
 export async function postCharge(trx: Trx, customer: CustomerTable, charge: NewCharge) {
@@ -26,6 +28,7 @@ export async function postCharge(trx: Trx, customer: CustomerTable, charge: NewC
       description: charge.description,
       date: charge.date,
       invoice_id: charge.invoice ?? null,
+      added_by_name: charge.added_by_name ?? null,
     },
   ]);
   return entry!;
@@ -34,10 +37,15 @@ export async function postCharge(trx: Trx, customer: CustomerTable, charge: NewC
 export async function postCredit(
   trx: Trx,
   customer: CustomerTable,
-  credit: { amount: number; description: string },
+  credit: { amount: number; description: string; added_by_name?: string | undefined },
 ) {
   const [entry] = await appendEntries(trx, ownerOf(customer), [
-    { kind: 'credit', amount: -credit.amount, description: credit.description },
+    {
+      kind: 'credit',
+      amount: -credit.amount,
+      description: credit.description,
+      added_by_name: credit.added_by_name ?? null,
+    },
   ]);
   // The credit pays the open invoices, oldest first; the balance is the same either way.
   await applyAccountCredit(trx, customer);

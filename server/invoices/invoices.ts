@@ -26,6 +26,8 @@ export interface NewInvoice {
   discount?: DiscountChoice | null | undefined;
   /** A draft posts nothing to the ledger until it is finalized. */
   draft?: boolean | undefined;
+  /** The person at the business creating it: kept on the charges an open invoice posts. */
+  added_by_name?: string | undefined;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function createInvoice(
   };
   await trx.insertInto('invoices').values(invoice).execute();
   await insertLines(trx, 'invoice_lines', invoice.id, lines);
-  if (!input.draft) await postInvoiceLines(trx, invoice, lines);
+  if (!input.draft) await postInvoiceLines(trx, invoice, lines, input.added_by_name);
   // Told before any credit is applied, so a credit that pays it arrives as `invoice.paid` after.
   await emitInvoiceEvent(trx, invoice, 'invoice.created');
   if (input.draft || options.applyCredit === false) return invoice;
@@ -80,6 +82,7 @@ async function postInvoiceLines(
   trx: Trx,
   invoice: InvoiceTable,
   lines: readonly Pick<PricedLine, 'amount' | 'discount' | 'tax' | 'description'>[],
+  addedByName?: string,
 ) {
   await appendEntries(
     trx,
@@ -90,6 +93,7 @@ async function postInvoiceLines(
       tax: line.tax,
       description: line.description,
       invoice_id: invoice.id,
+      added_by_name: addedByName ?? null,
     })),
   );
 }

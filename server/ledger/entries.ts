@@ -20,6 +20,8 @@ export interface NewLedgerEntry {
   date?: string;
   invoice_id?: string | null;
   payment_id?: string | null;
+  /** The person at the business who added it, when the staff call named them. */
+  added_by_name?: string | null;
 }
 
 const ID_PREFIX: Record<LedgerKind, IdPrefix> = {
@@ -68,6 +70,7 @@ export async function appendEntries(
       invoice_id: entry.invoice_id ?? null,
       payment_id: entry.payment_id ?? null,
       balance_after: balance,
+      added_by_name: entry.added_by_name ?? null,
       created_at: createdAt,
     };
   });

@@ -120,6 +120,8 @@ export interface StatementEntry {
   balance_after: number;
   /** Staff (charges, credits, voids, refunds) or the customer (a payment). */
   added_by: 'staff' | 'customer';
+  /** The person at the business who added it, when the staff call named them (`added_by_name`). */
+  added_by_name: string | null;
   created: string;
 }
 
@@ -143,6 +145,8 @@ export interface LedgerEntry {
   description: string;
   date: string;
   invoice: string | null;
+  /** The person at the business who added it, as the request's `added_by_name` gave it. */
+  added_by_name: string | null;
   created: string;
 }
 

@@ -19,5 +19,7 @@ export interface LedgerEntryTable {
   payment_id: string | null;
   /** The customer's balance after this entry: the running sum, so reading a balance is one row. */
   balance_after: number;
+  /** Who at the business added it, as the staff call named them (migration 2026_12_06_0701). */
+  added_by_name: string | null;
   created_at: string;
 }

@@ -30,6 +30,9 @@ export const StatementEntry = z
     added_by: z.enum(['staff', 'customer']).openapi({
       description: 'Staff (charges, credits, voids, refunds) or the customer (a payment).',
     }),
+    added_by_name: z.string().nullable().openapi({
+      description: 'The person at the business who added it, when the staff call named them.',
+    }),
     created: Timestamp,
   })
   .openapi('StatementEntry');
@@ -81,6 +84,7 @@ export const customerEntryRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi
         payment: entry.payment_id,
         balance_after: Number(entry.balance_after),
         added_by: entrySource(entry.kind),
+        added_by_name: entry.added_by_name,
         created: entry.created_at,
       }));
     });

@@ -12,6 +12,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
+  AddedByName,
   amount,
   errorResponses,
   idParam,
@@ -70,6 +71,7 @@ const NewCharge = z
     description: z.string().trim().min(1).max(500),
     date: isoDate.optional(),
     invoice: prefixedId('inv').optional(),
+    added_by_name: AddedByName,
   })
   .openapi('NewCharge');
 
@@ -84,6 +86,7 @@ export const LedgerEntry = z
     description: z.string(),
     date: z.string(),
     invoice: z.string().nullable(),
+    added_by_name: z.string().nullable(),
     created: Timestamp,
   })
   .openapi('LedgerEntry');
@@ -205,7 +208,11 @@ export const customerRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       request: {
         params: idParam('cus'),
         ...jsonBody(
-          z.object({ amount: positiveAmount, description: z.string().trim().min(1).max(500) }),
+          z.object({
+            amount: positiveAmount,
+            description: z.string().trim().min(1).max(500),
+            added_by_name: AddedByName,
+          }),
         ),
       },
       responses: { 200: jsonResponse(LedgerEntry, 'The credit'), ...errorResponses(400, 401, 404) },
@@ -256,6 +263,7 @@ function entryView(
     description: string;
     date: string;
     invoice_id: string | null;
+    added_by_name: string | null;
     created_at: string;
   },
   currency: string,
@@ -272,6 +280,7 @@ function entryView(
     description: entry.description,
     date: entry.date,
     invoice: entry.invoice_id,
+    added_by_name: entry.added_by_name,
     created: entry.created_at,
   };
 }

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { ListQuery, listHandler, listRoute } from '../../http/lists.ts';
 import { openApiHooks } from '../../http/openapi.ts';
 import {
+  AddedByName,
   errorResponses,
   idParam,
   isoDate,
@@ -38,6 +39,10 @@ const NewInvoice = z
     }),
     draft: z.boolean().default(false).openapi({
       description: 'Create a draft that posts nothing until `POST /v1/invoices/{id}/finalize`.',
+    }),
+    added_by_name: AddedByName.openapi({
+      description:
+        "The person at the business creating it, kept on the charges an open invoice posts (a draft's are posted at finalize, unnamed).",
     }),
   })
   .openapi('NewInvoice');
