@@ -15,6 +15,7 @@ import * as disputeVersions from './2026_12_06_0201_dispute_versions.ts';
 import * as customerLocale from './2026_12_06_0501_customer_locale.ts';
 import * as invoiceDiscounts from './2026_12_06_0601_invoice_discounts.ts';
 import * as businessLogos from './2026_12_06_0602_business_logos.ts';
+import * as customerTimeZone from './2026_12_06_0801_customer_time_zone.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0501_customer_locale': customerLocale,
   '2026_12_06_0601_invoice_discounts': invoiceDiscounts,
   '2026_12_06_0602_business_logos': businessLogos,
+  '2026_12_06_0801_customer_time_zone': customerTimeZone,
 };
