@@ -238,6 +238,11 @@ export interface paths {
                          * @enum {string|null}
                          */
                         locale?: "en" | "es" | null;
+                        /**
+                         * @description IANA time zone the customer lives in (America/Chicago): reminder texts keep quiet hours (8:00 to 21:00) on it; null: the business's. An unknown name is refused (422 time_zone_invalid).
+                         * @example America/Chicago
+                         */
+                        time_zone?: string | null;
                     };
                 };
             };
@@ -262,6 +267,15 @@ export interface paths {
                 };
                 /** @description Error */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -370,6 +384,11 @@ export interface paths {
                          * @enum {string|null}
                          */
                         locale?: "en" | "es" | null;
+                        /**
+                         * @description IANA time zone the customer lives in (America/Chicago): reminder texts keep quiet hours (8:00 to 21:00) on it; null: the business's. An unknown name is refused (422 time_zone_invalid).
+                         * @example America/Chicago
+                         */
+                        time_zone?: string | null;
                     };
                 };
             };
@@ -403,6 +422,15 @@ export interface paths {
                 };
                 /** @description Error */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7263,6 +7291,7 @@ export interface components {
             } | null;
             /** @enum {string|null} */
             locale: "en" | "es" | null;
+            time_zone: string | null;
             /** Format: date-time */
             created: string;
         };

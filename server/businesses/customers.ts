@@ -6,6 +6,7 @@ import { keysetPage, type Page } from '../db/pagination.ts';
 import type { CustomerTable } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { customerLanguage } from './customer-locale.ts';
+import { customerZoneName } from './customer-time-zone.ts';
 
 export interface CustomerAddress {
   line1?: string | null;
@@ -24,10 +25,13 @@ export interface CustomerFields {
   address?: CustomerAddress | null;
   /** 'en' or 'es'; null: the business's language (./customer-locale.ts). */
   locale?: string | null;
+  /** IANA zone name; null: the business's (./customer-time-zone.ts). Unknown: 422, nothing kept. */
+  time_zone?: string | null;
 }
 
 export async function createCustomer(db: Db, businessId: string, fields: CustomerFields) {
   const at = now();
+  const timeZone = customerZoneName(fields.time_zone);
   const customer: CustomerTable = {
     id: newId('cus'),
     business_id: businessId,
@@ -37,6 +41,7 @@ export async function createCustomer(db: Db, businessId: string, fields: Custome
     external_id: fields.external_id ?? null,
     address: fields.address ? JSON.stringify(fields.address) : null,
     locale: fields.locale ?? null,
+    time_zone: timeZone,
     created_at: at,
     updated_at: at,
   };
@@ -97,6 +102,7 @@ export async function updateCustomer(
   id: string,
   fields: Partial<CustomerFields>,
 ) {
+  const timeZone = fields.time_zone === undefined ? undefined : customerZoneName(fields.time_zone);
   const current = await getCustomer(db, businessId, id);
   const changes: Partial<CustomerTable> = { updated_at: now() };
   if (fields.name !== undefined) changes.name = fields.name;
@@ -104,6 +110,7 @@ export async function updateCustomer(
   if (fields.phone !== undefined) changes.phone = fields.phone;
   if (fields.external_id !== undefined) changes.external_id = fields.external_id;
   if (fields.locale !== undefined) changes.locale = fields.locale;
+  if (timeZone !== undefined) changes.time_zone = timeZone;
   if (fields.address !== undefined) {
     changes.address = fields.address ? JSON.stringify(fields.address) : null;
   }
@@ -121,6 +128,7 @@ export function customerView(customer: CustomerTable) {
     external_id: customer.external_id,
     address: customer.address ? (JSON.parse(customer.address) as CustomerAddress) : null,
     locale: customerLanguage(customer.locale),
+    time_zone: customer.time_zone,
     created: customer.created_at,
   };
 }

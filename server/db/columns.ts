@@ -44,6 +44,7 @@ export const CUSTOMER_COLUMNS = columns<CustomerTable>()([
   'external_id',
   'address',
   'locale',
+  'time_zone',
   'created_at',
   'updated_at',
 ]);

@@ -1,8 +1,7 @@
 /** `npm run cli -- reminders --dry-run`: what the scheduler would send now, and next, as lines. */
 
-import { businessTimeZone } from '../businesses/businesses.ts';
 import type { Db } from '../db/database.ts';
-import { planReminders } from './plan.ts';
+import { planReminders, quietHoursZone } from './plan.ts';
 import { inQuietHours } from './schedule.ts';
 
 export interface DryRunLine {
@@ -20,7 +19,7 @@ export async function dryRunReminders(db: Db, now = new Date()): Promise<DryRunL
     at: plan.slot.at.toISOString(),
     state: !plan.due
       ? 'scheduled'
-      : inQuietHours(now, businessTimeZone(plan.business))
+      : inQuietHours(now, quietHoursZone(plan))
         ? 'quiet_hours'
         : 'due',
     business: plan.business.id,

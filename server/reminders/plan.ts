@@ -5,6 +5,7 @@
  * for a link that was sent, never viewed, and whose document still asks for something.
  */
 import { businessSettings, businessTimeZone } from '../businesses/businesses.ts';
+import { customerTimeZone } from '../businesses/customer-time-zone.ts';
 import { zonedParts } from '../businesses/time-zone.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { BusinessTable, ReminderKind } from '../db/schema.ts';
@@ -40,6 +41,8 @@ export interface PlannedReminder {
     phone: string | null;
     /** 'en', 'es' or null (the business's): the reminder's language. */
     locale: string | null;
+    /** IANA zone or null (the business's): the clock the reminder's quiet hours are kept on. */
+    time_zone: string | null;
   };
   invoiceId: string | null;
   estimateId: string | null;
@@ -63,6 +66,7 @@ type LinkRow = {
   customer_email: string | null;
   customer_phone: string | null;
   customer_locale: string | null;
+  customer_time_zone: string | null;
   business_id: string;
   invoice_id: string | null;
   estimate_id: string | null;
@@ -88,6 +92,7 @@ export async function planReminders(db: Db | Trx, now: Date): Promise<PlannedRem
       'customers.email as customer_email',
       'customers.phone as customer_phone',
       'customers.locale as customer_locale',
+      'customers.time_zone as customer_time_zone',
     ])
     .where('payment_links.status', '=', 'active')
     .where((eb) =>
@@ -176,6 +181,7 @@ export async function planReminders(db: Db | Trx, now: Date): Promise<PlannedRem
         email: link.customer_email,
         phone: link.customer_phone,
         locale: link.customer_locale,
+        time_zone: link.customer_time_zone,
       },
       invoiceId: link.invoice_id,
       estimateId: link.estimate_id,
@@ -283,6 +289,14 @@ export async function planReminders(db: Db | Trx, now: Date): Promise<PlannedRem
     }
   }
   return plans.sort((a, b) => a.slot.at.getTime() - b.slot.at.getTime());
+}
+
+/**
+ * The clock a reminder's quiet hours are kept on: the customer's zone when staff gave one, else
+ * the business's. (When it falls due stays on the business's clock: the due date is its.)
+ */
+export function quietHoursZone(plan: Pick<PlannedReminder, 'business' | 'customer'>): string {
+  return customerTimeZone(businessTimeZone(plan.business), plan.customer);
 }
 
 /** `where id in (…)` in slices, so a long list stays within the database's parameter limit. */

@@ -8,14 +8,14 @@
  * until a `texts` sender is given, a business that chose `sms` alone is reminded by email, and
  * `both` sends the email part.
  */
-import { businessSettings, businessTimeZone } from '../businesses/businesses.ts';
+import { businessSettings } from '../businesses/businesses.ts';
 import { customerLocale } from '../businesses/customer-locale.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { recordLinkEvent } from '../links/link-events.ts';
 import { unsealToken } from '../links/tokens.ts';
 import { enqueueEmail } from '../outbox/outbox.ts';
-import type { PlannedReminder } from './plan.ts';
+import { type PlannedReminder, quietHoursZone } from './plan.ts';
 import { reminderEmail, reminderText } from './reminder-email.ts';
 import { inQuietHours } from './schedule.ts';
 
@@ -47,8 +47,8 @@ export async function sendReminder(
   plan: PlannedReminder,
   options: SendOptions,
 ): Promise<SendOutcome> {
-  const zone = businessTimeZone(plan.business);
-  if (inQuietHours(options.now, zone)) return 'quiet_hours';
+  // The customer's night, not the business's: before 8:00 or from 21:00 where they live.
+  if (inQuietHours(options.now, quietHoursZone(plan))) return 'quiet_hours';
   const token = unsealToken(plan.link.token_sealed, plan.link.id, options.appSecret);
   if (token === null) return 'no_url';
   const settings = businessSettings(plan.business);

@@ -77,6 +77,8 @@ export interface Customer {
   address: CustomerAddress | null;
   /** The language the customer is written to in; null: the business's. */
   locale: 'en' | 'es' | null;
+  /** IANA time zone the customer lives in (quiet hours for texts); null: the business's. */
+  time_zone: string | null;
   created: string;
 }
 

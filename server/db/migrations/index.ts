@@ -16,6 +16,7 @@ import * as customerLocale from './2026_12_06_0501_customer_locale.ts';
 import * as invoiceDiscounts from './2026_12_06_0601_invoice_discounts.ts';
 import * as businessLogos from './2026_12_06_0602_business_logos.ts';
 import * as entryAddedByName from './2026_12_06_0701_entry_added_by_name.ts';
+import * as customerTimeZone from './2026_12_06_0801_customer_time_zone.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0601_invoice_discounts': invoiceDiscounts,
   '2026_12_06_0602_business_logos': businessLogos,
   '2026_12_06_0701_entry_added_by_name': entryAddedByName,
+  '2026_12_06_0801_customer_time_zone': customerTimeZone,
 };

@@ -25,6 +25,8 @@ export interface CustomerTable {
   address: string | null;
   /** 'en' or 'es': the language the customer is written to in; null is the business's (2026_12_06_0501). */
   locale: string | null;
+  /** IANA zone the customer lives in (their quiet hours); null is the business's (2026_12_06_0801). */
+  time_zone: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -48,6 +48,11 @@ const CustomerFields = z.object({
     description:
       "The language the customer is written to in (reminders, texts, emails, the portal); null: the business's.",
   }),
+  time_zone: z.string().nullish().openapi({
+    description:
+      "IANA time zone the customer lives in (America/Chicago): reminder texts keep quiet hours (8:00 to 21:00) on it; null: the business's. An unknown name is refused (422 time_zone_invalid).",
+    example: 'America/Chicago',
+  }),
 });
 
 export const Customer = z
@@ -60,6 +65,7 @@ export const Customer = z
     external_id: z.string().nullable(),
     address: Address.nullable(),
     locale: z.enum(CUSTOMER_LANGUAGES).nullable(),
+    time_zone: z.string().nullable(),
     created: Timestamp,
   })
   .openapi('Customer');
@@ -113,7 +119,7 @@ export const customerRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       security,
       summary: 'Create a customer',
       request: jsonBody(CustomerFields),
-      responses: { 200: jsonResponse(Customer, 'The customer'), ...errorResponses(400, 401) },
+      responses: { 200: jsonResponse(Customer, 'The customer'), ...errorResponses(400, 401, 422) },
     }),
     async (c) => {
       const customer = await createCustomer(c.var.db, c.var.business.id, c.req.valid('json'));
@@ -162,7 +168,10 @@ export const customerRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       security,
       summary: 'Update a customer',
       request: { params: idParam('cus'), ...jsonBody(CustomerFields.partial()) },
-      responses: { 200: jsonResponse(Customer, 'The customer'), ...errorResponses(400, 401, 404) },
+      responses: {
+        200: jsonResponse(Customer, 'The customer'),
+        ...errorResponses(400, 401, 404, 422),
+      },
     }),
     async (c) => {
       const customer = await updateCustomer(
