@@ -9,13 +9,18 @@
  * customer to accept and confirm again. A decline is the payment `failed`, in the customer's words.
  * What the provider then says reaches our books through reconcilePayment, the one event path.
  */
-import type { Db, Trx } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { now } from '../db/ids.ts';
 import { ApiError, conflict } from '../http/errors.ts';
 import type { PortalScope } from '../links/access.ts';
 import { countProviderChange } from './amounts.ts';
-import { cancelIfNotPayable, claim, type Instrument, settleTotal } from './confirm-claim.ts';
-import { lapseHolds } from './holds.ts';
+import {
+  cancelIfNotPayable,
+  claim,
+  type Instrument,
+  putBack,
+  settleTotal,
+} from './confirm-claim.ts';
 import { getLinkPayment, lockPayment, type Payment, requestedOf } from './payments.ts';
 import type { PaymentProvider } from './provider.ts';
 import { reconcilePayment } from './reconcile.ts';
@@ -158,17 +163,6 @@ async function settleAndCapture(
       .catch(() => null);
     if (card) await db.transaction().execute((trx) => saveCardAfterPayment(trx, payment, card));
   }
-}
-
-/** Back to waiting for the customer, from our claim: nothing was charged. */
-async function putBack(db: Db | Trx, paymentId: string) {
-  await db
-    .updateTable('payments')
-    .set({ status: 'requires_confirmation', updated_at: now() })
-    .where('id', '=', paymentId)
-    .where('status', '=', 'processing')
-    .execute();
-  await lapseHolds(db, paymentId);
 }
 
 async function savedCardOf(db: Db, payment: Payment): Promise<string | null> {

@@ -18,9 +18,9 @@ import { now } from '../db/ids.ts';
 import { conflict } from '../http/errors.ts';
 import type { PortalScope } from '../links/access.ts';
 import { countProviderChange } from './amounts.ts';
-import { cancelIfNotPayable, claim } from './confirm-claim.ts';
+import { cancelIfNotPayable, claim, putBack } from './confirm-claim.ts';
 import { handleProviderEvent } from './events.ts';
-import { lapseHolds, placeHolds } from './holds.ts';
+import { placeHolds } from './holds.ts';
 import { getLinkPayment, type Payment, quoteInputOf } from './payments.ts';
 import type { PaymentProvider, ProviderPaymentState } from './provider.ts';
 import { reconcilePayment } from './reconcile.ts';
@@ -106,15 +106,4 @@ async function record(
   } else {
     await putBack(db, payment.id);
   }
-}
-
-/** Back to waiting for the customer, from our claim: nothing was captured. */
-async function putBack(db: Db, paymentId: string) {
-  await db
-    .updateTable('payments')
-    .set({ status: 'requires_confirmation', updated_at: now() })
-    .where('id', '=', paymentId)
-    .where('status', '=', 'processing')
-    .execute();
-  await lapseHolds(db, paymentId);
 }

@@ -213,3 +213,14 @@ export async function guarded<T>(
     throw error;
   }
 }
+
+/** Back to waiting for the customer, from our claim: the provider charged nothing. */
+export async function putBack(db: Db | Trx, paymentId: string): Promise<void> {
+  await db
+    .updateTable('payments')
+    .set({ status: 'requires_confirmation', updated_at: now() })
+    .where('id', '=', paymentId)
+    .where('status', '=', 'processing')
+    .execute();
+  await lapseHolds(db, paymentId);
+}
