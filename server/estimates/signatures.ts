@@ -3,8 +3,10 @@
  * signature_pad's `toDataURL()` gives). A drawn signature is decoded here before it is kept, so
  * what is stored is a real PNG of a sane size with ink on it, and the PDF can always draw it.
  */
+
+import { createRequire } from 'node:module';
 import { z } from '@hono/zod-openapi';
-import { PNG } from 'pngjs';
+import type { PNG } from 'pngjs';
 import { unprocessable } from '../http/errors.ts';
 
 /** The largest drawn signature kept, in PNG bytes. */
@@ -67,7 +69,7 @@ export function drawnSignaturePng(dataUrl: string): Buffer {
   }
   let image: PNG;
   try {
-    image = PNG.sync.read(bytes);
+    image = pngjs().PNG.sync.read(bytes);
   } catch {
     throw unprocessable('signature_invalid', 'The signature is not a PNG image.', PARAM);
   }
@@ -92,4 +94,12 @@ function hasInk(image: PNG): boolean {
 
 export function pngDataUrl(png: Buffer): string {
   return `${DATA_URL_PREFIX}${png.toString('base64')}`;
+}
+
+let png: typeof import('pngjs') | null = null;
+
+/** pngjs, loaded with the first drawn signature rather than at every start (issue 13). */
+function pngjs(): typeof import('pngjs') {
+  png ??= createRequire(import.meta.url)('pngjs') as typeof import('pngjs');
+  return png;
 }

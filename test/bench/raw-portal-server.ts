@@ -40,7 +40,8 @@ db.pragma('busy_timeout = 5000');
 
 const linkByHash = db.prepare(`
   select l.kind, l.status, l.expires_at, l.customer_id, b.name as business_name, b.currency,
-    b.locale, b.settings, c.name as customer_name, c.phone as customer_phone
+    b.locale, b.settings, c.name as customer_name, c.phone as customer_phone,
+    c.locale as customer_locale
   from payment_links l
   join businesses b on b.id = l.business_id
   join customers c on c.id = l.customer_id
@@ -72,6 +73,7 @@ interface LinkRow {
   settings: string;
   customer_name: string;
   customer_phone: string | null;
+  customer_locale: string | null;
 }
 interface InvoiceRow {
   id: string;
@@ -154,7 +156,11 @@ function portal(token: string) {
       phone: settings.branding.phone,
       email: settings.branding.email,
     },
-    customer: { name: link.customer_name, phone: link.customer_phone },
+    customer: {
+      name: link.customer_name,
+      phone: link.customer_phone,
+      locale: link.customer_locale,
+    },
     currency: link.currency,
     locale: link.locale,
     time_zone: settings.time_zone ?? zoneOfLocale(link.locale),

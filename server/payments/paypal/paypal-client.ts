@@ -10,7 +10,8 @@
  */
 import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Client, Environment } from '@paypal/paypal-server-sdk';
+import type { Client } from '@paypal/paypal-server-sdk';
+import { paypalSdk } from './paypal-sdk.ts';
 
 export interface PayPalOptions {
   clientId: string;
@@ -33,6 +34,7 @@ export interface PayPalApi {
 
 export function createPayPalClient(options: PayPalOptions): PayPalApi {
   const base = (options.apiBase ?? HOSTS[options.environment]).replace(/\/+$/, '');
+  const { Client, Environment } = paypalSdk();
   const client = new Client({
     clientCredentialsAuthCredentials: {
       oAuthClientId: options.clientId,

@@ -6,9 +6,10 @@
  * paid with PayPal or Venmo (`payment_source`). Refusals are PayPal's error shape:
  * `{name, message, debug_id, details: [{issue, description}]}` (422 UNPROCESSABLE_ENTITY).
  */
-import { ApiError, type Order } from '@paypal/paypal-server-sdk';
+import type { Order } from '@paypal/paypal-server-sdk';
 import type { PaymentMethodDetails, PaymentStatus, ProviderFailure } from '../provider.ts';
 import { minorUnits } from './paypal-money.ts';
+import { paypalSdk } from './paypal-sdk.ts';
 
 export interface OrderState {
   status: PaymentStatus;
@@ -64,7 +65,7 @@ export interface PayPalErrorBody {
 export function paypalIssue(
   error: unknown,
 ): { status: number; issue: string; text: string } | null {
-  if (!(error instanceof ApiError)) return null;
+  if (!(error instanceof paypalSdk().ApiError)) return null;
   let body = error.result as PayPalErrorBody | undefined;
   if (!body && typeof error.body === 'string') {
     try {

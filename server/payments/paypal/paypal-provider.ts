@@ -11,13 +11,7 @@
  * Our payment's provider id is the order's id: the one id the browser, the capture, PayPal's
  * events (`supplementary_data.related_ids.order_id`) and reconciliation all know.
  */
-import {
-  CheckoutPaymentIntent,
-  OrdersController,
-  PaymentsController,
-  PaypalExperienceUserAction,
-  PaypalWalletContextShippingPreference,
-} from '@paypal/paypal-server-sdk';
+import type { OrdersController, PaymentsController } from '@paypal/paypal-server-sdk';
 import { conflict, unprocessable } from '../../http/errors.ts';
 import type {
   CreatedPayment,
@@ -29,6 +23,7 @@ import type {
 import { type PayPalApi, paypalPost } from './paypal-client.ts';
 import { paypalValue } from './paypal-money.ts';
 import { declinedFailure, type OrderState, orderState, paypalIssue } from './paypal-orders.ts';
+import { paypalSdk } from './paypal-sdk.ts';
 
 type RefundAnswer = { providerRefundId: string; status: 'succeeded' | 'pending' | 'failed' };
 
@@ -52,6 +47,7 @@ export class PayPalProvider implements PaymentProvider {
     readonly api: PayPalApi,
     private readonly webhookId: string | null,
   ) {
+    const { OrdersController, PaymentsController } = paypalSdk();
     this.orders = new OrdersController(api.client);
     this.payments = new PaymentsController(api.client);
   }
@@ -62,7 +58,7 @@ export class PayPalProvider implements PaymentProvider {
         paypalRequestId: input.idempotencyKey,
         prefer: 'return=minimal',
         body: {
-          intent: CheckoutPaymentIntent.Capture,
+          intent: paypalSdk().CheckoutPaymentIntent.Capture,
           purchaseUnits: [
             {
               referenceId: input.paymentId,
@@ -79,8 +75,8 @@ export class PayPalProvider implements PaymentProvider {
           paymentSource: {
             paypal: {
               experienceContext: {
-                shippingPreference: PaypalWalletContextShippingPreference.NoShipping,
-                userAction: PaypalExperienceUserAction.PayNow,
+                shippingPreference: paypalSdk().PaypalWalletContextShippingPreference.NoShipping,
+                userAction: paypalSdk().PaypalExperienceUserAction.PayNow,
               },
             },
           },
