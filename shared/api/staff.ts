@@ -42,6 +42,16 @@ export type {
   TipOptions,
 } from './common.ts';
 export type {
+  DeliveryState,
+  OutboxLogEntry,
+  OutboxMessage,
+  OutboxMessageDetail,
+  SmsConsent,
+  TextKind,
+  TextMessage,
+  TextMessageDetail,
+} from './outbox.ts';
+export type {
   Discount,
   DiscountInput,
   DocumentLine,
@@ -53,16 +63,6 @@ export type {
   Invoice,
   InvoiceEvent,
 } from './staff-documents.ts';
-export type {
-  DeliveryState,
-  OutboxLogEntry,
-  OutboxMessage,
-  OutboxMessageDetail,
-  SmsConsent,
-  TextKind,
-  TextMessage,
-  TextMessageDetail,
-} from './outbox.ts';
 export type {
   EventType,
   NewWebhookEndpoint,
