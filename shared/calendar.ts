@@ -5,15 +5,29 @@
  * in Los Angeles it is already the 15th in UTC, yet nothing is late.
  */
 
-/** Today (`YYYY-MM-DD`) on the calendar of `timeZone` (an IANA name), at the instant `at`. */
-export function todayIn(timeZone: string, at: Date = new Date()): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+// One formatter per zone: making an Intl.DateTimeFormat costs far more than using one (issue 13:
+// a new one on every portal read was the largest single cost in its profile). Zones are a few
+// hundred names at most, so the map stays small.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
-    })
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Today (`YYYY-MM-DD`) on the calendar of `timeZone` (an IANA name), at the instant `at`. */
+export function todayIn(timeZone: string, at: Date = new Date()): string {
+  const parts = Object.fromEntries(
+    dayFormatter(timeZone)
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
