@@ -4,14 +4,13 @@
  * payment Dana starts with PayPal, her approval in PayPal's window (the stand-in's `approve`), the
  * element's capture call, and PayPal's webhook deliveries.
  */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestStore } from '../support/databases.ts';
 import { type FakePayPal, PAYPAL_CLIENT, startFakePayPal } from '../support/fake-paypal.ts';
 import type { Funding } from '../support/fake-paypal-api.ts';
-import { DANA, poolBusiness } from '../support/fixtures.ts';
+import { poolBusiness } from '../support/fixtures.ts';
 import { answer, type Harness, type StaffClient, useHarness } from '../support/harness.ts';
-import { openPortal } from '../support/portal-client.ts';
-import { owingCustomer } from '../support/scenarios.ts';
+import { startDanaPayment } from '../support/scenarios.ts';
 
 export interface PayPalWorld {
   h: Harness;
@@ -52,22 +51,14 @@ export function paypalBusiness(h: Harness, currency = 'usd') {
 }
 
 /** Dana owes `staff`'s business `owed` and starts paying `amount` of it with PayPal. */
-export async function startPayPalPayment(
+export function startPayPalPayment(
   h: Harness,
   staff: StaffClient,
   extra: Record<string, unknown> = {},
   owed = 10_000,
   amount = owed,
 ) {
-  const { customer: dana, invoice, link } = await owingCustomer(staff, owed, DANA);
-  const browser = openPortal(h, link);
-  const created = await browser.create({
-    invoices: [{ id: invoice.id, amount }],
-    method: 'paypal',
-    ...extra,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(200);
-  return { dana, invoice, token: link.token, browser, payment: created.body };
+  return startDanaPayment(h, staff, 'paypal', extra, owed, amount);
 }
 
 /** Dana approves the order in PayPal's window (with `funding`), then the element asks us to capture. */

@@ -3,13 +3,11 @@
  * talking to the Square stand-in (test/support/fake-square.ts), a payment Dana starts, the card
  * form's part (a one-time token) and Square's signed webhook deliveries.
  */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestStore } from '../support/databases.ts';
 import { type FakeSquare, type SquareEventType, startFakeSquare } from '../support/fake-square.ts';
-import { DANA } from '../support/fixtures.ts';
 import { answer, type Harness, type StaffClient, useHarness } from '../support/harness.ts';
-import { openPortal } from '../support/portal-client.ts';
-import { owingCustomer } from '../support/scenarios.ts';
+import { startDanaPayment } from '../support/scenarios.ts';
 
 export interface SquareWorld {
   h: Harness;
@@ -37,22 +35,14 @@ export function useSquareHarness(store: TestStore, suite: string): SquareWorld {
 }
 
 /** Dana owes `staff`'s business `owed` and starts paying `amount` of it by card. */
-export async function startSquarePayment(
+export function startSquarePayment(
   h: Harness,
   staff: StaffClient,
   extra: Record<string, unknown> = {},
   owed = 10_000,
   amount = owed,
 ) {
-  const { customer: dana, invoice, link } = await owingCustomer(staff, owed, DANA);
-  const browser = openPortal(h, link);
-  const created = await browser.create({
-    invoices: [{ id: invoice.id, amount }],
-    method: 'card',
-    ...extra,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(200);
-  return { dana, invoice, token: link.token, browser, payment: created.body };
+  return startDanaPayment(h, staff, 'card', extra, owed, amount);
 }
 
 /** The browser sends the token Square's card form made (or none, for a saved card). */

@@ -4,6 +4,7 @@
  * owes an invoice and has a link, a customer with an invoice and an estimate but no link yet, Dana
  * and the estimate she was sent, links that no longer open.
  */
+import { expect } from 'vitest';
 import type { Db } from '../../server/db/database.ts';
 import {
   type BusinessMaker,
@@ -19,6 +20,8 @@ import {
   made,
   type NewCustomer,
 } from './fixtures.ts';
+import type { Harness } from './harness.ts';
+import { openPortal } from './portal-client.ts';
 import type { StaffClient } from './staff-client.ts';
 
 /** Blue Lagoon Pools: a 3 % + 30¢ card fee and its branding. */
@@ -79,6 +82,26 @@ export async function owingCustomer(
     invoice: await createInvoice(staff, owner.id, { unit_amount: unitAmount, ...invoice }),
     link: await createPaymentLink(staff, { customer: owner.id }),
   };
+}
+
+/** Dana owes `staff`'s business `owed` and starts paying `amount` of it with `method`. */
+export async function startDanaPayment(
+  h: Harness,
+  staff: StaffClient,
+  method: string,
+  extra: Record<string, unknown> = {},
+  owed = 10_000,
+  amount = owed,
+) {
+  const { customer: dana, invoice, link } = await owingCustomer(staff, owed, DANA);
+  const browser = openPortal(h, link);
+  const created = await browser.create({
+    invoices: [{ id: invoice.id, amount }],
+    method,
+    ...extra,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(200);
+  return { dana, invoice, token: link.token, browser, payment: created.body };
 }
 
 /** A business with a customer, an open invoice of 108.25 and a pending estimate; no link yet. */
