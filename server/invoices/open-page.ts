@@ -19,17 +19,15 @@ export interface OpenInvoicesPage {
   amountDue: number;
 }
 
-// The page is chosen first (ids only, sorted), so that amounts due are summed for its invoices
-// alone, not for every open invoice before the sort.
+// Read off invoices_open_idx (customer, created_at, number; open invoices only) in the list's
+// order: SQLite stops after the page and sums amounts due for its invoices alone.
 const OPEN_INVOICES_FIRST = `
   select i.*, (select coalesce(sum(le.amount), 0) from ledger_entries le
     where le.invoice_id = i.id) as owed
-  from (select id from invoices
-    where customer_id = ? and status in ('open', 'viewed', 'partially_paid')
-    order by created_at asc, number asc
-    limit ?) page
-  join invoices i on i.id = page.id
-  order by i.created_at asc, i.number asc`;
+  from invoices i
+  where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
+  order by i.created_at asc, i.number asc
+  limit ?`;
 
 const OPEN_INVOICES_TOTALS = `
   select count(*) as listed,

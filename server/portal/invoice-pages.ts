@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import { firstOpenInvoices, openInvoicesAfter } from '../invoices/open-page.ts';
 import type { PortalScope } from '../links/access.ts';
 import { portalMoney } from '../payments/payable.ts';
+import { overdueCounter } from './overdue.ts';
 import { invoiceView } from './view.ts';
 
 export async function portalInvoicePage(
@@ -15,10 +16,10 @@ export async function portalInvoicePage(
   scope: PortalScope,
   { starting_after, limit }: { starting_after?: string | undefined; limit: number },
 ) {
-  const timeZone = businessTimeZone(scope.business, scope.settings);
+  const overdue = overdueCounter(businessTimeZone(scope.business, scope.settings));
   const list = (invoices: Parameters<typeof invoiceView>[0][], hasMore: boolean) => ({
     object: 'list' as const,
-    data: invoices.map((invoice) => invoiceView(invoice, scope.token, timeZone)),
+    data: invoices.map((invoice) => invoiceView(invoice, scope.token, overdue)),
     has_more: hasMore,
   });
   if (scope.link.kind !== 'customer') {

@@ -8,3 +8,12 @@ import { daysPastDue, todayIn } from '../../shared/calendar.ts';
 export function daysOverdue(dueDate: string | null, timeZone: string, now = new Date()): number {
   return daysPastDue(dueDate, todayIn(timeZone, now));
 }
+
+/**
+ * daysOverdue for many invoices at one instant: today is worked out once (issue 13: once per
+ * invoice was 2 % of a portal read's CPU).
+ */
+export function overdueCounter(timeZone: string, now = new Date()) {
+  const today = todayIn(timeZone, now);
+  return (dueDate: string | null): number => daysPastDue(dueDate, today);
+}

@@ -12,11 +12,12 @@ import { paypalTakes, venmoOffered } from '../payments/paypal/paypal-money.ts';
 import { providerMethods } from '../payments/providers.ts';
 import { listSavedPaymentMethods, reachesSavedCards } from '../payments/saved-methods.ts';
 import { portalEstimates } from './estimates.ts';
-import { daysOverdue } from './overdue.ts';
+import { overdueCounter } from './overdue.ts';
 
 export async function portalView(db: Db, config: Config, scope: PortalScope) {
   const { business, settings, link } = scope;
   const timeZone = businessTimeZone(business, settings);
+  const overdue = overdueCounter(timeZone);
   const [money, estimates, savedMethods] = await Promise.all([
     portalMoneyFirstPage(db, scope),
     // Read with the link: whether there can be any to show (issue 13: no query for none).
@@ -50,7 +51,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,
     // The first INVOICES_PER_PAGE; the rest through GET …/invoices (./invoice-pages.ts).
-    invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token, timeZone)),
+    invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token, overdue)),
     invoices_summary: money.summary,
     estimates,
     tip_options: settings.tips,
@@ -79,7 +80,12 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
   };
 }
 
-export function invoiceView(invoice: InvoiceOwed, token: string, timeZone: string) {
+/** An open invoice as the portal lists it; `overdue` counts days on the business's clock. */
+export function invoiceView(
+  invoice: InvoiceOwed,
+  token: string,
+  overdue: (dueDate: string | null) => number,
+) {
   return {
     id: invoice.id,
     number: invoice.number,
@@ -89,9 +95,7 @@ export function invoiceView(invoice: InvoiceOwed, token: string, timeZone: strin
     total: invoice.total,
     amount_due: invoice.amount_due,
     days_overdue:
-      isOpenInvoice(invoice.status) && invoice.amount_due > 0
-        ? daysOverdue(invoice.due_date, timeZone)
-        : 0,
+      isOpenInvoice(invoice.status) && invoice.amount_due > 0 ? overdue(invoice.due_date) : 0,
     pdf_url: `/v1/portal/${token}/invoices/${invoice.id}.pdf`,
   };
 }

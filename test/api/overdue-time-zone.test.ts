@@ -57,3 +57,18 @@ describe.each(testStores)('overdue on the business clock on $name', (store) => {
     expect(await overdueEvents(kiritimati)).toBe(1);
   });
 });
+
+describe('today on a business clock', () => {
+  it('turns at the business midnight, whatever it answered a moment before', () => {
+    // 23:59:59 and then midnight in New York (UTC−5 in January): the day kept for the first
+    // instant's minute must not be answered for the next minute.
+    expect(todayIn('America/New_York', new Date('2027-01-15T04:59:00Z'))).toBe('2027-01-14');
+    expect(todayIn('America/New_York', new Date('2027-01-15T04:59:59Z'))).toBe('2027-01-14');
+    expect(todayIn('America/New_York', new Date('2027-01-15T05:00:00Z'))).toBe('2027-01-15');
+    // Kathmandu is UTC+5:45: its midnight is on a quarter hour of UTC.
+    expect(todayIn('Asia/Kathmandu', new Date('2027-01-14T18:14:59Z'))).toBe('2027-01-14');
+    expect(todayIn('Asia/Kathmandu', new Date('2027-01-14T18:15:00Z'))).toBe('2027-01-15');
+    // Back to an earlier instant: worked out again, not the later day kept.
+    expect(todayIn('Asia/Kathmandu', new Date('2027-01-14T18:14:00Z'))).toBe('2027-01-14');
+  });
+});

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
-import { cachingStatements } from '../../server/db/statement-cache.ts';
+import { cachingStatements, withPlannedLimits } from '../../server/db/statement-cache.ts';
 
 describe('statement cache', () => {
   const opened: SQLite.Database[] = [];
@@ -63,6 +63,27 @@ describe('statement cache', () => {
     expect(setting()).toEqual({ foreign_keys: 0 });
     expect(prepared()).toBe(7);
     expect(cache.cachedStatements).toBe(0);
+  });
+
+  it('keeps one statement for a LIMIT and OFFSET bound anew each run, and honours each value', () => {
+    const { cache, prepared } = counting(10);
+    cache.prepare('create table visits (n integer)').run();
+    const insert = cache.prepare('insert into visits (n) values (?)');
+    for (let n = 1; n <= 5; n += 1) insert.run(n);
+    const page = (limit: number, offset: number) =>
+      cache
+        .prepare('select n from visits order by n limit ? offset ?')
+        .all(limit, offset)
+        .map((row) => (row as { n: number }).n);
+    expect(page(2, 0)).toEqual([1, 2]);
+    expect(page(3, 1)).toEqual([2, 3, 4]);
+    expect(page(10, 4)).toEqual([5]);
+    // A negative LIMIT is SQLite's "no limit", as it is without the cast.
+    expect(page(-1, 3)).toEqual([4, 5]);
+    expect(prepared()).toBe(3);
+    expect(withPlannedLimits('select n from visits limit ? offset ?')).toBe(
+      'select n from visits limit cast(? as integer) offset cast(? as integer)',
+    );
   });
 
   it('answers with the table as it is after the schema changed under a kept statement', () => {

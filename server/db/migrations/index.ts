@@ -17,6 +17,7 @@ import * as invoiceDiscounts from './2026_12_06_0601_invoice_discounts.ts';
 import * as businessLogos from './2026_12_06_0602_business_logos.ts';
 import * as entryAddedByName from './2026_12_06_0701_entry_added_by_name.ts';
 import * as customerTimeZone from './2026_12_06_0801_customer_time_zone.ts';
+import * as openInvoicesIndex from './2026_12_07_0101_open_invoices_index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0602_business_logos': businessLogos,
   '2026_12_06_0701_entry_added_by_name': entryAddedByName,
   '2026_12_06_0801_customer_time_zone': customerTimeZone,
+  '2026_12_07_0101_open_invoices_index': openInvoicesIndex,
 };

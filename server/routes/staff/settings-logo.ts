@@ -35,8 +35,8 @@ async function setLogoUrl(
   if (isPostgres(trx)) read = read.forUpdate();
   const business = await read.executeTakeFirstOrThrow();
   const settings = businessSettings(business);
-  settings.branding = { ...settings.branding, logo_url: logoUrl(settings.branding.logo_url) };
-  const changed = { settings: JSON.stringify(settings) };
+  const branding = { ...settings.branding, logo_url: logoUrl(settings.branding.logo_url) };
+  const changed = { settings: JSON.stringify({ ...settings, branding }) };
   await trx.updateTable('businesses').set(changed).where('id', '=', businessId).execute();
   return { ...business, ...changed };
 }
