@@ -83,6 +83,7 @@ export const INVOICE_COLUMNS = columns<InvoiceTable>()([
   'created_at',
   'updated_at',
   'voided_at',
+  'balance',
 ]);
 
 export const ESTIMATE_COLUMNS = columns<EstimateTable>()([

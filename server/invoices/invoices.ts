@@ -63,6 +63,8 @@ export async function createInvoice(
     created_at: at,
     updated_at: at,
     voided_at: null,
+    // Its ledger entries, posted below, add up to it (server/ledger/entries.ts).
+    balance: 0,
   };
   await trx.insertInto('invoices').values(invoice).execute();
   await insertLines(trx, 'invoice_lines', invoice.id, lines);

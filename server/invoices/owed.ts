@@ -88,9 +88,9 @@ export async function withAmountsDue(
   }));
 }
 
+// What each owes is its stored balance (the sum of its entries, kept by the ledger).
 const OPEN_INVOICES_OWED = `
-  select i.*, (select coalesce(sum(le.amount), 0) from ledger_entries le
-    where le.invoice_id = i.id) as owed
+  select i.*, i.balance as owed
   from invoices i
   where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
   order by i.created_at asc, i.number asc`;

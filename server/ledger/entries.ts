@@ -1,7 +1,10 @@
 /**
  * The append-only ledger. Every entry stores the customer's running balance after it, so a
  * balance is one indexed row to read however long the history, and it is still derived: it is
- * the sum of the entries, fixed at the moment each was appended. Nothing here updates a row.
+ * the sum of the entries, fixed at the moment each was appended. Nothing here updates an entry.
+ * Each invoice keeps the sum of its own entries likewise (`invoices.balance`), moved here in the
+ * same transaction as the entries that move it, so that a list of open invoices with what they
+ * owe reads no entries (issue 13).
  */
 import { sql } from 'kysely';
 import { type Db, isPostgres, type Trx } from '../db/database.ts';
@@ -75,8 +78,25 @@ export async function appendEntries(
     };
   });
   if (rows.length > 0) await trx.insertInto('ledger_entries').values(rows).execute();
+  await moveInvoiceBalances(trx, rows);
   await tellCreditChange(trx, owner, last?.balance_after ?? 0, balance);
   return rows;
+}
+
+/** Adds each invoice's new entries to its stored balance (the customer is locked already). */
+async function moveInvoiceBalances(trx: Trx, rows: readonly LedgerEntry[]) {
+  const moves = new Map<string, number>();
+  for (const row of rows) {
+    if (row.invoice_id) moves.set(row.invoice_id, (moves.get(row.invoice_id) ?? 0) + row.amount);
+  }
+  for (const [invoiceId, amount] of moves) {
+    if (amount === 0) continue;
+    await trx
+      .updateTable('invoices')
+      .set((eb) => ({ balance: eb('balance', '+', amount) }))
+      .where('id', '=', invoiceId)
+      .execute();
+  }
 }
 
 const creditOf = (balance: number) => Math.max(0, -balance);

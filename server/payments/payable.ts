@@ -6,7 +6,7 @@
 import type { PayableState, QuoteInput, QuoteProblem } from '../../shared/quote.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { type ApiError, unprocessable } from '../http/errors.ts';
-import { firstOpenInvoices } from '../invoices/open-page.ts';
+import { firstOpenInvoices, type ListedInvoice } from '../invoices/open-page.ts';
 import { customerMoney, isOpenInvoice, type MoneyOwed, withAmountsDue } from '../invoices/owed.ts';
 import { customerBalance } from '../ledger/entries.ts';
 import { invoiceVoided, type PortalScope } from '../links/access.ts';
@@ -33,14 +33,17 @@ export interface InvoicesSummary {
   has_more: boolean;
 }
 
+/** What the portal shows of MoneyOwed: the first page of invoices, as a list shows them. */
+export interface ListedMoney extends Omit<MoneyOwed, 'invoices'> {
+  invoices: ListedInvoice[];
+  summary: InvoicesSummary;
+}
+
 /**
  * portalMoney with only the first page of a customer's open invoices (issue 13: a customer with
  * 200 reads as fast as one with one), and what all of them add up to. `balance_due` is the same.
  */
-export async function portalMoneyFirstPage(
-  db: Db,
-  scope: PortalScope,
-): Promise<MoneyOwed & { summary: InvoicesSummary }> {
+export async function portalMoneyFirstPage(db: Db, scope: PortalScope): Promise<ListedMoney> {
   if (scope.link.kind === 'customer') {
     const balance = scope.facts?.balance ?? (await customerBalance(db, scope.customer.id));
     const page = await firstOpenInvoices(db, scope.customer.id);

@@ -3,7 +3,8 @@ import { businessTimeZone } from '../businesses/businesses.ts';
 import { customerLanguage, customerLocale } from '../businesses/customer-locale.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { type InvoiceOwed, isOpenInvoice } from '../invoices/owed.ts';
+import type { ListedInvoice } from '../invoices/open-page.ts';
+import { isOpenInvoice } from '../invoices/owed.ts';
 import { balanceState } from '../ledger/entries.ts';
 import type { PortalScope } from '../links/access.ts';
 import { linkExpires } from '../links/payment-links.ts';
@@ -82,7 +83,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
 
 /** An open invoice as the portal lists it; `overdue` counts days on the business's clock. */
 export function invoiceView(
-  invoice: InvoiceOwed,
+  invoice: ListedInvoice,
   token: string,
   overdue: (dueDate: string | null) => number,
 ) {

@@ -9,6 +9,7 @@ import { type Config, loadConfig } from '../../server/config.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import type { TestStore } from './databases.ts';
+import { invoiceBalancesAgreeWithLedger } from './invoice-balances.ts';
 import { type StaffClient, staffClient } from './staff-client.ts';
 
 export { type ApiAnswer, answer, type StaffClient } from './staff-client.ts';
@@ -68,6 +69,12 @@ export function useHarness(store: TestStore, overrides: Partial<Config> = {}): H
       },
     });
   });
-  afterAll(() => close());
+  afterAll(async () => {
+    try {
+      if (harness.db) await invoiceBalancesAgreeWithLedger(harness.db);
+    } finally {
+      await close();
+    }
+  });
   return harness;
 }

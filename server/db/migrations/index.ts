@@ -17,7 +17,8 @@ import * as invoiceDiscounts from './2026_12_06_0601_invoice_discounts.ts';
 import * as businessLogos from './2026_12_06_0602_business_logos.ts';
 import * as entryAddedByName from './2026_12_06_0701_entry_added_by_name.ts';
 import * as customerTimeZone from './2026_12_06_0801_customer_time_zone.ts';
-import * as openInvoicesIndex from './2026_12_07_0101_open_invoices_index.ts';
+import * as invoiceBalances from './2026_12_07_0101_invoice_balances.ts';
+import * as invoiceEntryAmounts from './2026_12_07_0102_invoice_entry_amounts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0602_business_logos': businessLogos,
   '2026_12_06_0701_entry_added_by_name': entryAddedByName,
   '2026_12_06_0801_customer_time_zone': customerTimeZone,
-  '2026_12_07_0101_open_invoices_index': openInvoicesIndex,
+  '2026_12_07_0101_invoice_balances': invoiceBalances,
+  '2026_12_07_0102_invoice_entry_amounts': invoiceEntryAmounts,
 };

@@ -23,6 +23,13 @@ export interface InvoiceTable {
   created_at: string;
   updated_at: string;
   voided_at: string | null;
+  /**
+   * Issue 13 (migration 2026_12_07_0101): the sum of the invoice's ledger entries, what it still
+   * asks for (below zero when more came in than it asked). Kept by appendEntries
+   * (server/ledger/entries.ts) in the transaction that adds each entry; the portal's lists read
+   * it instead of summing entries. Amount due is this, never below zero.
+   */
+  balance: number;
 }
 
 export interface DocumentLineTable {
