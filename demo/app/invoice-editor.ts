@@ -2,7 +2,8 @@
  * The invoice editor (issue 15): any number of lines (description, quantity, unit price, tax
  * rate), a discount (issue 11: amount or percent off, before tax), a due date and notes, with the figures as the server will compute them; saved as a draft
  * (nothing owed yet) or issued (its lines go onto the balance). Opens empty, on a draft to edit,
- * or on a copy of an invoice (duplicate). Each field's mistake is shown beside it, in words.
+ * or on a copy of an invoice (duplicate). Each field's mistake is shown beside it, in words. A
+ * line's fields are drawn by invoice-line-fields.ts, the discount's by invoice-discount-fields.ts.
  * Fires `invoice-saved` (detail: what happened, in a sentence) and `editor-closed`.
  */
 import { css, html, LitElement, nothing } from 'lit';
@@ -19,6 +20,7 @@ import {
   noDiscount,
   readDraft,
 } from './invoice-draft.ts';
+import { lineFieldStyles, renderLineFields } from './invoice-line-fields.ts';
 import { type StaffApi, StaffApiError } from './staff-api.ts';
 import { staffName } from './staff-name.ts';
 import { demoStyles } from './styles.ts';
@@ -46,23 +48,8 @@ export class DemoInvoiceEditor extends LitElement {
   static override styles = [
     demoStyles,
     discountFieldStyles,
+    lineFieldStyles,
     css`
-      .line {
-        display: grid;
-        grid-template-columns: minmax(0, 3fr) 5rem 7rem 5.5rem 7rem auto;
-        gap: 8px;
-        align-items: start;
-        padding: 8px 0;
-        border-top: 1px solid var(--border);
-      }
-      .line .amount {
-        padding-top: 1.6rem;
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
-      .line .remove {
-        margin-top: 1.35rem;
-      }
       .field-error {
         color: #b91c1c;
         font-size: 0.8125rem;
@@ -97,21 +84,6 @@ export class DemoInvoiceEditor extends LitElement {
         color: inherit;
       }
       @media (max-width: 700px) {
-        .line {
-          grid-template-columns: repeat(3, minmax(0, 1fr));
-        }
-        .line .description {
-          grid-column: 1 / -1;
-        }
-        .line .amount {
-          grid-column: 1 / 3;
-          padding-top: 0.5rem;
-          text-align: left;
-          font-weight: 600;
-        }
-        .line .remove {
-          margin-top: 0;
-        }
         .meta {
           grid-template-columns: 1fr;
         }
@@ -213,51 +185,29 @@ export class DemoInvoiceEditor extends LitElement {
     this.change((draft) => ({ ...draft, discount: { ...draft.discount, [field]: value } }));
   }
 
-  private renderLine(line: LineText, index: number, amount: number | null) {
-    const field = (name: keyof LineText, label: string, type: string, className = '') => {
-      const key = `lines.${index}.${name}`;
-      const state = this.invalid(key);
-      return html`<label class=${className}
-        >${label}
-        <input
-          name=${key}
-          inputmode=${type}
-          aria-invalid=${state['aria-invalid']}
-          aria-describedby=${state.describedby || nothing}
-          .value=${line[name]}
-          @input=${(event: InputEvent) =>
-            this.setLine(index, name, (event.target as HTMLInputElement).value)}
-        />${this.error(key)}</label
-      >`;
-    };
-    const number = index + 1;
-    return html`<div class="line" role="group" aria-label="Line ${number}">
-      ${field('description', 'Description', 'text', 'description')}
-      ${field('quantity', 'Quantity', 'numeric')} ${field('price', 'Unit price', 'decimal')}
-      ${field('taxRate', 'Tax %', 'decimal')}
-      <span class="amount" aria-label="Line ${number} amount"
-        >${amount === null ? '—' : money(amount, this.at)}</span
-      >
-      <button
-        type="button"
-        class="remove"
-        aria-label="Remove line ${number}"
-        ?disabled=${this.draft.lines.length === 1}
-        @click=${() =>
-          this.change((draft) => ({ ...draft, lines: draft.lines.filter((_, i) => i !== index) }))}
-      >
-        Remove
-      </button>
-    </div>`;
-  }
-
   override render() {
     const read = readDraft(this.draft, this.at);
     const at = this.at;
     const due = this.invalid('dueDate');
     return html`<section class="card" aria-labelledby="editor-title">
       <h2 id="editor-title">${this.heading}</h2>
-      ${this.draft.lines.map((line, index) => this.renderLine(line, index, read.amounts[index] ?? null))}
+      ${this.draft.lines.map((line, index) =>
+        renderLineFields({
+          line,
+          index,
+          amount: read.amounts[index] ?? null,
+          at,
+          removable: this.draft.lines.length > 1,
+          invalid: (field) => this.invalid(field),
+          error: (field) => this.error(field),
+          set: (field, value) => this.setLine(index, field, value),
+          remove: () =>
+            this.change((draft) => ({
+              ...draft,
+              lines: draft.lines.filter((_, i) => i !== index),
+            })),
+        }),
+      )}
       <button
         type="button"
         @click=${() => this.change((draft) => ({ ...draft, lines: [...draft.lines, emptyLine()] }))}

@@ -1,12 +1,12 @@
 /**
  * One payment link: its URL and state; copy (recorded as "copied"), send by email or by text
- * (through the outbox), regenerate, revoke; a staff preview; the embed snippets; and the activity timeline.
+ * (through the outbox), regenerate, revoke; a staff preview; the embed snippets (link-embed.ts);
+ * and the activity timeline (link-activity.ts).
  * Fires `link-changed` when the link itself changed and `preview-link` with the preview's URL.
  */
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type {
-  Embed,
   Estimate,
   LinkEvent,
   List,
@@ -15,22 +15,18 @@ import type {
 } from '../../shared/api/staff.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
-import { type MoneyContext, when } from './format.ts';
-import { linkEventText } from './link-activity.ts';
+import type { MoneyContext } from './format.ts';
+import { linkActivityStyles, renderLinkActivity } from './link-activity.ts';
+import './link-embed.ts';
 import { phoneText } from './outbox-detail.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
-
-let embed: Promise<Embed | null> | null = null;
-const embedInfo = () => {
-  embed ??= fetch('/widget/embed.json').then((r) => (r.ok ? (r.json() as Promise<Embed>) : null));
-  return embed;
-};
 
 @customElement('demo-link-card')
 export class DemoLinkCard extends LitElement {
   static override styles = [
     demoStyles,
+    linkActivityStyles,
     css`
       :host {
         display: block;
@@ -50,24 +46,6 @@ export class DemoLinkCard extends LitElement {
         font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
         font-size: 0.8125rem;
         margin-bottom: 8px;
-      }
-      ol {
-        list-style: none;
-        margin: 8px 0 0;
-        padding: 0 0 0 12px;
-        border-left: 2px solid var(--border);
-        font-size: 0.875rem;
-      }
-      li {
-        margin: 0 0 6px;
-      }
-      li time {
-        color: var(--muted);
-        font-size: 0.8125rem;
-        margin-right: 6px;
-      }
-      details {
-        margin-top: 8px;
       }
     `,
   ];
@@ -92,7 +70,6 @@ export class DemoLinkCard extends LitElement {
   @state() private sendTo = '';
   @query('#revoke-dialog') private revokeDialog!: DemoConfirmDialog;
   @query('#send-dialog') private sendDialog!: DemoConfirmDialog;
-  @state() private embed: Embed | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('revision') || changed.has('link')) void this.loadEvents();
@@ -284,44 +261,10 @@ export class DemoLinkCard extends LitElement {
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.notice}</p>`
           : nothing
       }
-      ${active ? this.renderEmbed() : nothing} ${this.renderDialogs()}
+      ${active ? html`<demo-link-embed token=${this.token}></demo-link-embed>` : nothing}
+      ${this.renderDialogs()}
       <h3>Activity</h3>
-      <ol aria-label="Activity">
-        ${this.events.map(
-          (event) => html`<li data-event=${event.type}>
-            <time datetime=${event.created}>${when(event.created, navigator.language)}</time>
-            <span>${linkEventText(event, this.at)}</span>
-          </li>`,
-        )}
-      </ol>
+      ${renderLinkActivity(this.events, this.at)}
     `;
-  }
-
-  private renderEmbed() {
-    const token = this.token;
-    const snippet = (text: string | null | undefined) =>
-      (text ?? '').replaceAll('LINK_TOKEN', token);
-    return html`<details
-      @toggle=${async (event: Event) => {
-        if ((event.target as HTMLDetailsElement).open) this.embed = await embedInfo();
-      }}
-    >
-      <summary>Embed on a website</summary>
-      ${
-        this.embed
-          ? html`<p class="muted">Script tag, pinned with Subresource Integrity:</p>
-            <pre>${snippet(this.embed.snippets.script_tag_pinned)}</pre>
-            <p class="muted">Or an iframe (allowed origins only):</p>
-            <pre>${snippet(this.embed.snippets.iframe)}</pre>
-            <p class="row">
-              <a href="/demo/examples/website.html?token=${token}" target="_blank" rel="noopener noreferrer"
-                >Example website</a
-              >
-              <a href="/demo/examples/email-landing.html?token=${token}" target="_blank"
-                rel="noopener noreferrer">Example email landing page</a>
-            </p>`
-          : html`<p class="muted">Loading…</p>`
-      }
-    </details>`;
   }
 }

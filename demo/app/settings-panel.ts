@@ -2,18 +2,12 @@
  * The business's settings, all that `PATCH /v1/settings` takes: name, currency, locale, branding,
  * tips, partial payments, convenience fees, link expiry, invoice terms, allowed embedding origins,
  * the notification email and the refund rule; each mistake said in words beside its field
- * (demo/app/settings-form.ts). Saving reloads a staff preview of a live link beside the form,
- * so staff see the portal change. Fires `settings-saved` with the saved settings.
+ * (demo/app/settings-form.ts). Saving reloads a staff preview of a live link beside the form
+ * (settings-preview.ts), so staff see the portal change. Fires `settings-saved` with the saved settings.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type {
-  ConvenienceFee,
-  Customer,
-  List,
-  PaymentLink,
-  Settings,
-} from '../../shared/api/staff.ts';
+import type { ConvenienceFee, Settings } from '../../shared/api/staff.ts';
 import { plainAmount } from './format.ts';
 import {
   type FieldErrors,
@@ -25,6 +19,7 @@ import { type StaffApi, StaffApiError } from './staff-api.ts';
 import { demoStyles, settingsFieldStyles } from './styles.ts';
 import './logo-upload.ts';
 import './reminder-settings.ts';
+import './settings-preview.ts';
 
 @customElement('demo-settings')
 export class DemoSettings extends LitElement {
@@ -68,18 +63,6 @@ export class DemoSettings extends LitElement {
       [aria-invalid='true'] {
         border-color: #b91c1c;
       }
-      .preview-pick {
-        margin-bottom: 12px;
-      }
-      iframe {
-        width: 100%;
-        max-width: 390px;
-        height: 780px;
-        border: 1px solid var(--border);
-        border-radius: 12px;
-        background: #f3f4f6;
-        display: block;
-      }
     `,
   ];
 
@@ -88,33 +71,7 @@ export class DemoSettings extends LitElement {
   @state() private message = '';
   @state() private errors: FieldErrors = new Map();
   @state() private failed = false;
-  @state() private previewToken: string | null = null;
-  @state() private previewChoices: { token: string; name: string }[] = [];
   @state() private previewVersion = 0;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.findPreviewLink();
-  }
-
-  /** Live customer links to preview through, the oldest first (the demo's first customer). */
-  private async findPreviewLink(): Promise<void> {
-    const [links, customers] = await Promise.all([
-      this.api.get<List<PaymentLink>>('/v1/payment_links?limit=100'),
-      this.api.get<List<Customer>>('/v1/customers?limit=100'),
-    ]);
-    const names = new Map(customers.data.map((customer) => [customer.id, customer.name]));
-    const seen = new Set<string>();
-    this.previewChoices = links.data
-      .filter((link) => link.status === 'active' && link.kind === 'customer' && link.url)
-      .reverse()
-      .filter((link) => !seen.has(link.customer) && seen.add(link.customer))
-      .map((link) => ({
-        token: link.url!.split('/p/')[1]!,
-        name: names.get(link.customer) ?? link.customer,
-      }));
-    this.previewToken = this.previewChoices[0]?.token ?? null;
-  }
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -290,34 +247,7 @@ export class DemoSettings extends LitElement {
         </form>
         <demo-reminder-settings .api=${this.api}></demo-reminder-settings>
       </section>
-      <section class="card" aria-labelledby="settings-preview-title">
-        <h2 id="settings-preview-title">Portal preview</h2>
-        ${this.previewChoices.length > 1 ? this.renderPreviewPick() : nothing}
-        ${
-          this.previewToken
-            ? html`<iframe title="Portal preview"
-              src="/p/${this.previewToken}?preview=1&v=${this.previewVersion}"></iframe>`
-            : html`<p class="muted">Generate a customer link to preview the portal here.</p>`
-        }
-      </section>
+      <demo-settings-preview .api=${this.api} .version=${this.previewVersion}></demo-settings-preview>
     </div>`;
-  }
-
-  private renderPreviewPick() {
-    return html`<label class="preview-pick"
-      >As this customer sees it
-      <select
-        @change=${(event: Event) => {
-          this.previewToken = (event.target as HTMLSelectElement).value;
-        }}
-      >
-        ${this.previewChoices.map(
-          (choice) =>
-            html`<option value=${choice.token} ?selected=${choice.token === this.previewToken}>
-              ${choice.name}
-            </option>`,
-        )}
-      </select></label
-    >`;
   }
 }

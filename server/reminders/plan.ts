@@ -9,7 +9,8 @@ import { customerTimeZone } from '../businesses/customer-time-zone.ts';
 import { zonedParts } from '../businesses/time-zone.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { BusinessTable, ReminderKind } from '../db/schema.ts';
-import { invoiceSums, isOpenInvoice } from '../invoices/owed.ts';
+import { isOpenInvoice } from '../invoices/owed.ts';
+import { readLiveLinks } from './live-links.ts';
 import {
   estimateSlots,
   invoiceSlots,
@@ -55,109 +56,12 @@ export interface PlannedReminder {
   } | null;
 }
 
-type LinkRow = {
-  link_id: string;
-  link_kind: 'customer' | 'invoice' | 'estimate';
-  token_sealed: string;
-  link_created_at: string;
-  expires_at: string | null;
-  customer_id: string;
-  customer_name: string;
-  customer_email: string | null;
-  customer_phone: string | null;
-  customer_locale: string | null;
-  customer_time_zone: string | null;
-  business_id: string;
-  invoice_id: string | null;
-  estimate_id: string | null;
-};
-
 /** Every reminder due at `now` and the next one for each document, soonest first. */
 export async function planReminders(db: Db | Trx, now: Date): Promise<PlannedReminder[]> {
-  const at = now.toISOString();
-  const links = (await db
-    .selectFrom('payment_links')
-    .innerJoin('customers', 'customers.id', 'payment_links.customer_id')
-    .select([
-      'payment_links.id as link_id',
-      'payment_links.kind as link_kind',
-      'payment_links.token_sealed',
-      'payment_links.created_at as link_created_at',
-      'payment_links.expires_at',
-      'payment_links.business_id',
-      'payment_links.invoice_id',
-      'payment_links.estimate_id',
-      'customers.id as customer_id',
-      'customers.name as customer_name',
-      'customers.email as customer_email',
-      'customers.phone as customer_phone',
-      'customers.locale as customer_locale',
-      'customers.time_zone as customer_time_zone',
-    ])
-    .where('payment_links.status', '=', 'active')
-    .where((eb) =>
-      eb.or([eb('payment_links.expires_at', 'is', null), eb('payment_links.expires_at', '>', at)]),
-    )
-    .where('payment_links.created_at', '<=', at)
-    .orderBy('payment_links.created_at', 'desc')
-    .execute()) as LinkRow[];
-  if (links.length === 0) return [];
-
-  const linkIds = links.map((link) => link.link_id);
-  const [events, businesses, invoices, estimates, sent] = await Promise.all([
-    inChunks(linkIds, (ids) =>
-      db
-        .selectFrom('link_events')
-        .select(['payment_link_id', 'type', 'created_at'])
-        .where('payment_link_id', 'in', ids)
-        .where('type', 'in', ['sent', 'viewed'])
-        .where('created_at', '<=', at)
-        .execute(),
-    ),
-    inChunks([...new Set(links.map((l) => l.business_id))], (ids) =>
-      db.selectFrom('businesses').selectAll().where('id', 'in', ids).execute(),
-    ),
-    inChunks([...new Set(links.flatMap((l) => (l.invoice_id ? [l.invoice_id] : [])))], (ids) =>
-      db.selectFrom('invoices').selectAll().where('id', 'in', ids).execute(),
-    ),
-    inChunks([...new Set(links.flatMap((l) => (l.estimate_id ? [l.estimate_id] : [])))], (ids) =>
-      db.selectFrom('estimates').selectAll().where('id', 'in', ids).execute(),
-    ),
-    inChunks(
-      [
-        ...new Set(
-          links.flatMap((l) => [l.link_id, l.invoice_id ?? l.link_id, l.estimate_id ?? l.link_id]),
-        ),
-      ],
-      (ids) =>
-        db
-          .selectFrom('reminders')
-          .select(['kind', 'subject_id', 'slot'])
-          .where('subject_id', 'in', ids)
-          .execute(),
-    ),
-  ]);
-  const businessById = new Map(businesses.map((b) => [b.id, b]));
-  const invoiceById = new Map(invoices.map((i) => [i.id, i]));
-  const estimateById = new Map(estimates.map((e) => [e.id, e]));
-  const sums = await invoiceSums(db, [...invoiceById.keys()]);
-  const firstSent = new Map<string, string>();
-  const viewed = new Set<string>();
-  for (const event of events) {
-    if (event.type === 'viewed') viewed.add(event.payment_link_id);
-    else {
-      const seen = firstSent.get(event.payment_link_id);
-      if (!seen || event.created_at < seen) firstSent.set(event.payment_link_id, event.created_at);
-    }
-  }
-  const sentSlots = new Map<string, Set<string>>();
-  for (const row of sent) {
-    const key = `${row.kind}:${row.subject_id}`;
-    if (!sentSlots.has(key)) sentSlots.set(key, new Set());
-    sentSlots.get(key)!.add(row.slot);
-  }
-  const slotsSent = (kind: ReminderKind, id: string) =>
-    sentSlots.get(`${kind}:${id}`) ?? new Set<string>();
+  const live = await readLiveLinks(db, now);
+  if (!live) return [];
+  const { links, businessById, invoiceById, estimateById, sums, firstSent, viewed, slotsSent } =
+    live;
 
   const plans: PlannedReminder[] = [];
   const seenDocument = new Set<string>();
@@ -297,11 +201,4 @@ export async function planReminders(db: Db | Trx, now: Date): Promise<PlannedRem
  */
 export function quietHoursZone(plan: Pick<PlannedReminder, 'business' | 'customer'>): string {
   return customerTimeZone(businessTimeZone(plan.business), plan.customer);
-}
-
-/** `where id in (…)` in slices, so a long list stays within the database's parameter limit. */
-async function inChunks<T>(ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) rows.push(...(await read(ids.slice(i, i + 500))));
-  return rows;
 }

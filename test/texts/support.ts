@@ -2,7 +2,7 @@
  * A harness whose server texts through Twilio (SMS_PROVIDER=twilio), the SDK pointed at the local
  * Twilio-shaped server, which posts its status callbacks and customers' replies back to the app.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../server/config.ts';
 import { deliverDueTexts } from '../../server/texts/delivery.ts';
 import { smsProvider } from '../../server/texts/provider.ts';
@@ -14,7 +14,8 @@ import {
   FROM,
   startFakeTwilio,
 } from '../support/fake-twilio.ts';
-import { type Harness, useHarness } from '../support/harness.ts';
+import { type Harness, type StaffClient, useHarness } from '../support/harness.ts';
+import { billedCustomer } from '../support/scenarios.ts';
 
 export interface TwilioHarness extends Harness {
   twilio: FakeTwilio;
@@ -63,3 +64,38 @@ export function useTwilioHarness(store: TestStore): TwilioHarness {
   afterAll(() => harness.twilio.close());
   return harness;
 }
+
+/** Each test its own number: an opt-out is the number's, for every business. */
+let lastPhone = 100;
+export function nextPhone(): string {
+  lastPhone += 1;
+  return `+1555555${String(lastPhone).padStart(4, '0')}`;
+}
+
+/** Dana owes an invoice, has a link, and agreed to texts at `phone` (recorded by staff). */
+export async function consentingCustomer(h: TwilioHarness, phone: string) {
+  const billed = await billedCustomer(h, { branding: { phone: '+1 555 010 1000' } });
+  const consent = await billed.staff.post(`/v1/customers/${billed.customer.id}/sms_consents`, {
+    phone: `(${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8)}`,
+    source: 'paper form signed at the counter',
+  });
+  expect(consent.status).toBe(201);
+  return billed;
+}
+
+/** The business's texts in the outbox, as staff list them. */
+export async function textsInOutbox(staff: StaffClient) {
+  return (await staff.get('/v1/outbox?channel=sms')).body.data as {
+    id: string;
+    kind: string;
+    to: string;
+    state: string;
+    delivery_status: string | null;
+    error_code: string | null;
+    provider_message_id: string | null;
+  }[];
+}
+
+/** What the Twilio-shaped server was asked to send to `phone`, oldest first. */
+export const sentTo = (h: TwilioHarness, phone: string) =>
+  h.twilio.messages.filter((m) => m.to === phone);

@@ -2,8 +2,8 @@
  * The account's views as a lazy part (widget/pay-portal/view-parts.ts): the account's template
  * (account-view.ts: balance, recent charges, invoices, tip, payment block, estimates, statement)
  * with its styles and English words, and the controllers only it uses (the customer's choices,
- * what Pay does, the recent charges: CheckoutController, PaymentActions,
- * RecentChargesController), which the element makes once this part has come. The
+ * what Pay does, the recent charges: AccountParts, account-parts.ts), which the element makes
+ * once this part has come. The
  * element loads it while it loads the account (in parallel: the account draws when both have
  * come; the hosted page preloads it); its entry draws the loading skeleton, the notices and the
  * header alone, and keeps the loaders of the provider's form, the estimates and the invoice view.
@@ -15,11 +15,9 @@ import { statementStyles } from '../statement/statement.styles.ts';
 import { chipStyles } from '../tip-selector/tip-selector.styles.ts';
 import { accountViewStyles } from './account-view.styles.ts';
 
-export { CheckoutController } from '../checkout/checkout.controller.ts';
 export { enLater as messages } from '../i18n/en-later.ts';
 export { renderOpenedInvoice } from '../invoice-view/invoice-view.ts';
-export { PaymentActions } from '../payment-block/payment-actions.ts';
-export { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
+export { AccountParts } from './account-parts.ts';
 export { renderAccount } from './account-view.ts';
 export const styles = [
   recentChargesStyles,

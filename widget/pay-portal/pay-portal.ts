@@ -1,13 +1,13 @@
 // Past 300 lines for a reason: some 60 of them are the element's JSDoc contract (attributes,
 // events, parts, custom properties), which the README's embedding section is written from; the
-// behaviour lives in the controllers it holds as fields.
+// behaviour lives in the controllers it holds as fields (the account's, account.controller.ts;
+// those that come with the account's view, account-parts.ts).
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portal, PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import { defaultApiBase } from '../api/script-origin.ts';
 import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
-import type { CheckoutController } from '../checkout/checkout.controller.ts';
 import { EstimatesController } from '../estimates/estimates.controller.ts';
 import { HistoryController } from '../history/history.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
@@ -15,11 +15,10 @@ import { InvoiceViewController } from '../invoice-view/invoice-view.controller.t
 import { loadAccessForm } from '../lazy/lazy.ts';
 import type { AccessController } from '../pay-portal-access/access-controller.ts';
 import { FormLoader } from '../payment-block/form-loader.ts';
-import type { PaymentActions } from '../payment-block/payment-actions.ts';
 import { slotHost } from '../payment-block/payment-block.ts';
-import type { RecentChargesController } from '../recent-charges/recent-charges.controller.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
 import { AccountController } from './account.controller.ts';
+import type { AccountParts } from './account-parts.ts';
 import { emit } from './events.ts';
 import { LazyView } from './lazy-view.ts';
 import { LocalizerCache } from './messages.ts';
@@ -125,14 +124,8 @@ export class PayPortal extends LitElement {
     loaded: (portal, api) => {
       this.history.reset(api);
       const views = this.views.account.part;
-      if (views) {
-        this.charges ??= new views.RecentChargesController(this);
-        this.checkout ??= new views.CheckoutController(this);
-        this.pay ??= new views.PaymentActions(this, this.checkout, this.forms);
-      }
-      this.charges?.reset(api);
-      this.checkout?.reset(portal, this.localizer, api);
-      this.pay?.reset(portal, api, (this.checkout?.rows.length ?? 0) > 0);
+      if (views) this.parts ??= new views.AccountParts(this, this.forms);
+      this.parts?.reset(portal, this.localizer, api);
       this.estimates.reset(portal);
       this.invoices.reset(portal);
     },
@@ -145,19 +138,16 @@ export class PayPortal extends LitElement {
   });
   private readonly history = new HistoryController(this);
   private readonly invoices = new InvoiceViewController(this, () => this.go('invoice'));
-  /** The choices and what Pay does: made with the account's view (a lazy part), once it has come. */
-  private checkout: CheckoutController | null = null;
-  private charges: RecentChargesController | null = null;
+  /** Choices, Pay and recent charges (account-parts.ts): made with the account's view, once come. */
+  private parts: AccountParts | null = null;
   /** The provider's form, loaded when the payment block first shows. */
   private readonly forms = new FormLoader(
-    () => this.pay!.formHost(),
+    () => this.parts!.pay.formHost(),
     () => this.requestUpdate(),
   );
-  private pay: PaymentActions | null = null;
   private readonly estimates = new EstimatesController(this, this.account, (deposit) => {
     const { portal, api } = this.account;
-    this.checkout?.payDeposit(deposit);
-    this.pay?.reset(portal!, api, deposit !== null || (this.checkout?.rows.length ?? 0) > 0);
+    this.parts?.payDeposit(deposit, portal!, api);
   });
   private readonly messages = new LocalizerCache();
   /** Lazy views (view-parts.ts): the account's, with the account; history; confirmation. */
@@ -196,9 +186,9 @@ export class PayPortal extends LitElement {
     if (changed.has('token') || changed.has('apiBase') || changed.has('business'))
       void this.reload();
     else if (changed.has('locale') && this.account.portal) {
-      this.checkout?.relocalize(this.localizer);
+      this.parts?.checkout.relocalize(this.localizer);
       void this.messages.load(this.language()).then(() => {
-        this.checkout?.relocalize(this.localizer);
+        this.parts?.checkout.relocalize(this.localizer);
         this.requestUpdate();
       });
     }
@@ -239,7 +229,7 @@ export class PayPortal extends LitElement {
    * to accept, or what to correct.
    */
   async startPayment(): Promise<void> {
-    await this.pay?.start();
+    await this.parts?.pay.start();
   }
 
   /**
@@ -253,7 +243,7 @@ export class PayPortal extends LitElement {
 
   /** What `POST /v1/portal/:token/payments` needs, or null while a choice is invalid. */
   paymentRequest() {
-    return this.pay?.request() ?? null;
+    return this.parts?.pay.request() ?? null;
   }
 
   /**
@@ -298,7 +288,7 @@ export class PayPortal extends LitElement {
 
   private removeCard = async (card: SavedPaymentMethod): Promise<void> => {
     const { account } = this;
-    if (await this.pay?.removeCard(account.api, card.id)) {
+    if (await this.parts?.pay.removeCard(account.api, card.id)) {
       const cards = account.portal!.saved_payment_methods;
       account.patch({ saved_payment_methods: cards.filter((c) => c !== card) });
       // The button that had focus is gone: focus goes to the block it was in.
@@ -325,10 +315,9 @@ export class PayPortal extends LitElement {
     const header = renderBusinessHeader(l, portal);
     const link = { apiBase: this.apiBase || defaultApiBase, token: this.token };
     const views = this.views.account.part;
-    const { pay, checkout, charges } = this;
+    const { parts } = this;
     // The account's view could not load: "Try again" loads the account again, and it with it.
-    if (!views || !pay || !checkout || !charges)
-      return html`${header}${renderFailed(l, 'network_error', this.retry)}`;
+    if (!views || !parts) return html`${header}${renderFailed(l, 'network_error', this.retry)}`;
     if (this.view === 'invoice') {
       return html`${header}${views.renderOpenedInvoice(l, this.invoices, portal, link, this.back)}`;
     }
@@ -359,11 +348,11 @@ export class PayPortal extends LitElement {
       portal,
       api,
       link,
-      checkout,
-      charges,
+      checkout: parts.checkout,
+      charges: parts.charges,
       invoices: this.invoices,
       estimates: this.estimates,
-      block: pay.blockState(this.removeCard, this.estimates.leaveDeposit),
+      block: parts.pay.blockState(this.removeCard, this.estimates.leaveDeposit),
       header,
       contact: renderContact(l, portal.business),
       openHistory: this.openHistory,

@@ -2,12 +2,17 @@
 import { randomBytes } from 'node:crypto';
 import { createBusiness } from '../../../server/businesses/businesses.ts';
 import type { BusinessSettings } from '../../../server/businesses/settings.ts';
-import { type FakePayPal, PAYPAL_CLIENT, startFakePayPal } from '../../support/fake-paypal.ts';
-import type { Funding } from '../../support/fake-paypal-api.ts';
-import { type FakeSquare, startFakeSquare } from '../../support/fake-square.ts';
-import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.ts';
-import { payAsCustomer, staffIn, startWorld, type World } from './fixture-world.ts';
+import { payAsCustomer, staffIn, type World } from './fixture-world.ts';
 import { XSS } from './payloads.ts';
+import {
+  type FixtureProvider,
+  type PayPalJsCall,
+  type SquareJsCall,
+  type StripeJsCall,
+  startProviderWorlds,
+} from './provider-worlds.ts';
+
+export type { SquareJsCall, StripeJsCall } from './provider-worlds.ts';
 
 export type FixtureState =
   | 'zero'
@@ -40,14 +45,8 @@ export interface FixtureRequest {
    * The payment provider: the sandbox (default), Stripe or Square (their stand-ins behind);
    * `paypal`: the sandbox for cards and PayPal beside it (the PayPal stand-in behind).
    */
-  provider?: 'sandbox' | 'stripe' | 'square' | 'paypal' | 'stripe-paypal';
+  provider?: FixtureProvider;
 }
-
-/** What the browser's stand-in for Stripe.js asks of Stripe (the fake). */
-export type StripeJsCall =
-  | { op: 'confirmation_token'; card: string }
-  | { op: 'next_action'; clientSecret: string; pass: boolean }
-  | { op: 'confirm_requests' };
 
 export interface Fixture {
   apiBase: string;
@@ -68,96 +67,16 @@ export interface FixtureServer {
   /** The Web Payments SDK's part that reaches Square: a one-time token for a test card. */
   squareJs(call: SquareJsCall): Promise<unknown>;
   /** What PayPal's window does: the buyer approves the order, with a funding that fares so. */
-  paypalJs(call: {
-    op: 'approve';
-    orderId: string;
-    funding: Funding;
-    wallet: 'paypal' | 'venmo';
-  }): Promise<unknown>;
+  paypalJs(call: PayPalJsCall): Promise<unknown>;
   close(): Promise<void>;
 }
 
 export async function startFixtureServer(allowOrigins: string[]): Promise<FixtureServer> {
-  const sandbox = await startWorld(allowOrigins);
-  let stripe: Promise<{ world: World; fake: FakeStripe }> | null = null;
-  // A second world, made on first use, runs the Stripe provider against the fake Stripe API
-  // (test/support/fake-stripe.ts), for the Stripe form's tests: `stripeJs()` plays the parts of
-  // Stripe.js that reach Stripe (a ConfirmationToken, a confirmation) for the browser's stand-in.
-  const stripeWorld = () => {
-    stripe ??= startFakeStripe().then(async (fake) => ({
-      fake,
-      world: await startWorld(allowOrigins, {
-        PAYMENT_PROVIDER: 'stripe',
-        STRIPE_SECRET_KEY: 'sk_test_widget',
-        STRIPE_PUBLISHABLE_KEY: 'pk_test_widget',
-        STRIPE_WEBHOOK_SECRET: 'whsec_test_widget',
-        STRIPE_API_BASE: fake.url,
-      }),
-    }));
-    return stripe;
-  };
-  let square: Promise<{ world: World; fake: FakeSquare }> | null = null;
-  // A third world, made on first use, runs the Square provider against the Square stand-in.
-  const squareWorld = () => {
-    square ??= startFakeSquare().then(async (fake) => ({
-      fake,
-      world: await startWorld(allowOrigins, {
-        PAYMENT_PROVIDER: 'square',
-        SQUARE_ACCESS_TOKEN: 'EAAAtest_widget',
-        SQUARE_APPLICATION_ID: 'sandbox-sq0idb-widget',
-        SQUARE_LOCATION_ID: fake.api.locationId,
-        SQUARE_WEBHOOK_SIGNATURE_KEY: 'sigkey_widget',
-        SQUARE_API_BASE: fake.url,
-      }),
-    }));
-    return square;
-  };
-  let paypal: Promise<{ world: World; fake: FakePayPal }> | null = null;
-  // A fourth, made on first use: the sandbox for cards and PayPal beside it, over the PayPal stand-in.
-  const paypalWorld = () => {
-    paypal ??= startFakePayPal().then(async (fake) => ({
-      fake,
-      world: await startWorld(allowOrigins, {
-        PAYPAL_CLIENT_ID: PAYPAL_CLIENT.id,
-        PAYPAL_CLIENT_SECRET: PAYPAL_CLIENT.secret,
-        PAYPAL_WEBHOOK_ID: 'WH0WIDGET',
-        PAYPAL_API_BASE: fake.url,
-      }),
-    }));
-    return paypal;
-  };
-  let stripePaypal: Promise<World> | null = null;
-  // A fifth, made on first use: Stripe for cards and PayPal beside it, over the same two
-  // stand-ins as the worlds above, so `stripeJs()` and `paypalJs()` serve it too.
-  const stripePaypalWorld = () => {
-    stripePaypal ??= Promise.all([stripeWorld(), paypalWorld()]).then(([s, p]) =>
-      startWorld(allowOrigins, {
-        PAYMENT_PROVIDER: 'stripe',
-        STRIPE_SECRET_KEY: 'sk_test_widget',
-        STRIPE_PUBLISHABLE_KEY: 'pk_test_widget',
-        STRIPE_WEBHOOK_SECRET: 'whsec_test_widget',
-        STRIPE_API_BASE: s.fake.url,
-        PAYPAL_CLIENT_ID: PAYPAL_CLIENT.id,
-        PAYPAL_CLIENT_SECRET: PAYPAL_CLIENT.secret,
-        PAYPAL_WEBHOOK_ID: 'WH0WIDGET',
-        PAYPAL_API_BASE: p.fake.url,
-      }),
-    );
-    return stripePaypal;
-  };
+  const worlds = await startProviderWorlds(allowOrigins);
   const keys = new Map<string, { apiKey: string; world: World }>();
 
   async function create({ state, locale, provider }: FixtureRequest): Promise<Fixture> {
-    const world =
-      provider === 'stripe'
-        ? (await stripeWorld()).world
-        : provider === 'square'
-          ? (await squareWorld()).world
-          : provider === 'paypal'
-            ? (await paypalWorld()).world
-            : provider === 'stripe-paypal'
-              ? await stripePaypalWorld()
-              : sandbox;
+    const world = await worlds.worldFor(provider);
     const { db, apiBase } = world;
     const staff = (apiKey: string, method: string, path: string, body?: unknown) =>
       staffIn(world, apiKey, method, path, body);
@@ -299,7 +218,7 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
     keys.set(link.id, { apiKey, world });
     const token = link.url.split('/').pop()!;
     const payment = paying
-      ? await payAsCustomer(world, token, invoiceId!, state === 'saved-card', stripeWorld)
+      ? await payAsCustomer(world, token, invoiceId!, state === 'saved-card', worlds.stripe)
       : undefined;
     return { apiBase, token, link: link.id, payment };
   }
@@ -310,71 +229,19 @@ export async function startFixtureServer(allowOrigins: string[]): Promise<Fixtur
   };
 
   return {
-    apiBase: sandbox.apiBase,
+    apiBase: worlds.sandbox.apiBase,
     create,
     staff: staffOf,
     async linkEvents(link) {
       const events = await staffOf(link, 'GET', `/v1/payment_links/${link}/events`);
       return (events.data as { type: string }[]).map((event) => event.type);
     },
-    async stripeJs(call) {
-      const { api } = (await stripeWorld()).fake;
-      if (call.op === 'confirmation_token') return api.createConfirmationToken(call.card);
-      if (call.op === 'confirm_requests') {
-        // What our server asked of Stripe to confirm, in order.
-        return (await stripeWorld()).fake.requests
-          .filter((r) => r.method === 'POST' && r.path.endsWith('/confirm'))
-          .map((r) => ({ params: r.params, idempotencyKey: r.idempotencyKey, status: r.status }));
-      }
-      // The bank's 3-D Secure step, passed or failed, as Stripe.js's handleNextAction shows it.
-      return api.completeAction(call.clientSecret.split('_secret_')[0]!, call.pass);
-    },
-    async squareJs(call) {
-      const { api, requests } = (await squareWorld()).fake;
-      if (call.op === 'verify') return api.verifyBuyer(call.source);
-      if (call.op === 'wallet') return api.tokenizeWallet(call.card, call.wallet);
-      if (call.op === 'bank') return api.tokenizeBank(call.account);
-      // What our server sent to Square's CreatePayment, in order.
-      if (call.op === 'creates') {
-        return requests
-          .filter((r) => r.method === 'POST' && r.path === '/v2/payments')
-          .map((r) => r.body);
-      }
-      return api.tokenize(call.card);
-    },
-    async paypalJs(call) {
-      const { api } = (await paypalWorld()).fake;
-      return api.approve(call.orderId, call.funding, call.wallet).status;
-    },
-    async close() {
-      await sandbox.close();
-      if (stripePaypal) await (await stripePaypal).close();
-      if (paypal) {
-        const { world, fake } = await paypal;
-        await world.close();
-        await fake.close();
-      }
-      if (square) {
-        const { world, fake } = await square;
-        await world.close();
-        await fake.close();
-      }
-      if (stripe) {
-        const { world, fake } = await stripe;
-        await world.close();
-        await fake.close();
-      }
-    },
+    stripeJs: worlds.stripeJs,
+    squareJs: worlds.squareJs,
+    paypalJs: worlds.paypalJs,
+    close: worlds.close,
   };
 }
-
-/** What the Web Payments SDK's stand-in asks of the Square stand-in behind the fixture server. */
-export type SquareJsCall =
-  | { op: 'tokenize'; card: string }
-  | { op: 'verify'; source: string }
-  | { op: 'wallet'; card: string; wallet: 'APPLE_PAY' | 'GOOGLE_PAY' }
-  | { op: 'bank'; account: 'ok' | 'fails' }
-  | { op: 'creates' };
 
 /** A token no link has: the dead-link state. */
 export function deadToken(): string {
