@@ -191,9 +191,8 @@ export function stripeProvider(config: Config): StripeProvider {
   let provider = stripeProviders.get(config);
   if (!provider) {
     if (!config.stripe.secretKey) throw new Error('STRIPE_SECRET_KEY is not set');
-    provider = new StripeProvider(
-      createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase }),
-    );
+    const { secretKey, apiBase } = config.stripe;
+    provider = new StripeProvider(() => createStripeClient({ secretKey, apiBase }));
     stripeProviders.set(config, provider);
   }
   return provider;

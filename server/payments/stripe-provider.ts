@@ -5,7 +5,7 @@
  * `setup_future_usage: 'off_session'`. Outcomes reach us by webhook (server/routes/webhooks.ts)
  * and by `retrieve()` for reconciliation.
  */
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { paymentMethodsFor } from '../../shared/quote.ts';
 import { conflict, unprocessable } from '../http/errors.ts';
 import type {
@@ -20,6 +20,7 @@ import type {
   ServerConfirmInput,
 } from './provider.ts';
 import { intentDetails, intentFailure, intentStatus, methodDetails } from './stripe-intents.ts';
+import { stripeSdk } from './stripe-sdk.ts';
 
 /**
  * The API version this code was written against: the SDK's own default, named here so that an
@@ -33,8 +34,10 @@ export interface StripeOptions {
   apiBase?: string | null;
 }
 
-export function createStripeClient({ secretKey, apiBase }: StripeOptions): Stripe {
+/** A client of Stripe's API, made once the SDK is loaded (./stripe-sdk.ts). */
+export async function createStripeClient({ secretKey, apiBase }: StripeOptions): Promise<Stripe> {
   const base = apiBase ? new URL(apiBase) : null;
+  const Stripe = await stripeSdk();
   return new Stripe(secretKey, {
     apiVersion: STRIPE_API_VERSION,
     appInfo: { name: 'Pay Portal' },
@@ -50,7 +53,18 @@ export function createStripeClient({ secretKey, apiBase }: StripeOptions): Strip
 export class StripeProvider implements PaymentProvider {
   readonly name = 'stripe' as const;
 
-  constructor(readonly stripe: Stripe) {}
+  #client: Promise<Stripe> | null = null;
+
+  /**
+   * `client` is called on the first call to Stripe: the provider is made at start (to refuse a
+   * bad configuration then), the SDK is loaded when a payment or an event first needs it.
+   */
+  constructor(private readonly makeClient: () => Promise<Stripe>) {}
+
+  private stripe(): Promise<Stripe> {
+    this.#client ??= this.makeClient();
+    return this.#client;
+  }
 
   async createPayment(
     input: CreatePaymentInput,
@@ -60,8 +74,8 @@ export class StripeProvider implements PaymentProvider {
     const providerCustomerId =
       input.customer.providerCustomerId ??
       (needsCustomer ? await this.createCustomer(input) : null);
-    const intent = await guard(() =>
-      this.stripe.paymentIntents.create(
+    const intent = await guard(async () =>
+      (await this.stripe()).paymentIntents.create(
         {
           amount: input.amount,
           currency: input.currency.toLowerCase(),
@@ -85,8 +99,8 @@ export class StripeProvider implements PaymentProvider {
   }
 
   private async createCustomer(input: CreatePaymentInput): Promise<string> {
-    const customer = await guard(() =>
-      this.stripe.customers.create(
+    const customer = await guard(async () =>
+      (await this.stripe()).customers.create(
         {
           name: input.customer.name,
           ...(input.customer.email ? { email: input.customer.email } : {}),
@@ -99,18 +113,22 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async updateAmount(providerPaymentId: string, amount: number, idempotencyKey: string) {
-    const intent = await guard(() =>
-      this.stripe.paymentIntents.update(providerPaymentId, { amount }, { idempotencyKey }),
+    const intent = await guard(async () =>
+      (await this.stripe()).paymentIntents.update(
+        providerPaymentId,
+        { amount },
+        { idempotencyKey },
+      ),
     );
     // A replayed answer (`Idempotent-Replayed: true`) is an older request's: not proof of this one.
     if (intent.lastResponse?.headers?.['idempotent-replayed'] === 'true') {
-      return (await this.stripe.paymentIntents.retrieve(providerPaymentId)).amount;
+      return (await (await this.stripe()).paymentIntents.retrieve(providerPaymentId)).amount;
     }
     return intent.amount;
   }
 
   async retrieve(providerPaymentId: string): Promise<ProviderPaymentState> {
-    const intent = await this.stripe.paymentIntents.retrieve(providerPaymentId, {
+    const intent = await (await this.stripe()).paymentIntents.retrieve(providerPaymentId, {
       expand: ['latest_charge', 'payment_method'],
     });
     return {
@@ -123,16 +141,16 @@ export class StripeProvider implements PaymentProvider {
 
   async cancel(providerPaymentId: string, idempotencyKey: string): Promise<void> {
     try {
-      await this.stripe.paymentIntents.cancel(
+      await (await this.stripe()).paymentIntents.cancel(
         providerPaymentId,
         { cancellation_reason: 'abandoned' },
         { idempotencyKey },
       );
     } catch (error) {
-      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      if (!(error instanceof (await stripeSdk()).errors.StripeInvalidRequestError)) throw error;
       if (error.code !== 'payment_intent_unexpected_state') throw error;
       // Canceled already (a retry), or it went on without us: Stripe's status says which.
-      const intent = await this.stripe.paymentIntents.retrieve(providerPaymentId);
+      const intent = await (await this.stripe()).paymentIntents.retrieve(providerPaymentId);
       if (intent.status === 'canceled') return;
       throw conflict(
         'payment_not_cancelable',
@@ -142,8 +160,8 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async refund(input: RefundInput) {
-    const refund = await guard(() =>
-      this.stripe.refunds.create(
+    const refund = await guard(async () =>
+      (await this.stripe()).refunds.create(
         {
           payment_intent: input.providerPaymentId,
           amount: input.amount,
@@ -156,32 +174,39 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async findRefund(providerPaymentId: string, refundId: string) {
-    const page = await this.stripe.refunds.list({ payment_intent: providerPaymentId, limit: 100 });
+    const page = await (await this.stripe()).refunds.list({
+      payment_intent: providerPaymentId,
+      limit: 100,
+    });
     const found = page.data.find((refund) => refund.metadata?.refund_id === refundId);
     return found ? { providerRefundId: found.id, status: refundStatus(found.status) } : null;
   }
 
   /** The refunds of a charge, for `charge.refunded` events (they do not list them). */
   async refundsOfCharge(chargeId: string): Promise<Stripe.Refund[]> {
-    const page = await this.stripe.refunds.list({ charge: chargeId, limit: 100 });
+    const page = await (await this.stripe()).refunds.list({ charge: chargeId, limit: 100 });
     return page.data;
   }
 
   async describePaymentMethod(reference: string): Promise<PaymentMethodDetails> {
     if (reference.startsWith('ctoken_')) {
-      const token = await guard(() => this.stripe.confirmationTokens.retrieve(reference));
+      const token = await guard(async () =>
+        (await this.stripe()).confirmationTokens.retrieve(reference),
+      );
       const preview = token.payment_method_preview;
       if (!preview) throw unprocessable('payment_method_missing', 'No payment method was given.');
       return methodDetails(preview, null);
     }
-    const method = await guard(() => this.stripe.paymentMethods.retrieve(reference));
+    const method = await guard(async () =>
+      (await this.stripe()).paymentMethods.retrieve(reference),
+    );
     return methodDetails(method, method.id);
   }
 
   async confirmOnServer(input: ServerConfirmInput): Promise<ServerConfirmed> {
     try {
-      const intent = await guard(() =>
-        this.stripe.paymentIntents.confirm(
+      const intent = await guard(async () =>
+        (await this.stripe()).paymentIntents.confirm(
           input.providerPaymentId,
           {
             // A saved card has no token: Stripe.js handles 3-D Secure all the same.
@@ -197,13 +222,13 @@ export class StripeProvider implements PaymentProvider {
       return { nextAction: next ? { type: next.type } : null };
     } catch (error) {
       // A decline is Stripe's 402 card error: the PaymentIntent now says why (read afterwards).
-      if (error instanceof Stripe.errors.StripeCardError) return { nextAction: null };
+      if (error instanceof (await stripeSdk()).errors.StripeCardError) return { nextAction: null };
       throw error;
     }
   }
 
   async listSavedMethods(providerCustomerId: string): Promise<SavedMethod[]> {
-    const page = await this.stripe.customers.listPaymentMethods(providerCustomerId, {
+    const page = await (await this.stripe()).customers.listPaymentMethods(providerCustomerId, {
       type: 'card',
       limit: 100,
     });
@@ -218,10 +243,10 @@ export class StripeProvider implements PaymentProvider {
 
   async detachSavedMethod(providerPaymentMethodId: string): Promise<void> {
     try {
-      await this.stripe.paymentMethods.detach(providerPaymentMethodId);
+      await (await this.stripe()).paymentMethods.detach(providerPaymentMethodId);
     } catch (error) {
       // Already detached (say, from Stripe's dashboard): the customer's wish is met.
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+      if (error instanceof (await stripeSdk()).errors.StripeInvalidRequestError) {
         if (error.code === 'payment_method_unexpected_state') return;
       }
       throw error;
@@ -234,7 +259,7 @@ async function guard<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+    if (error instanceof (await stripeSdk()).errors.StripeInvalidRequestError) {
       throw unprocessable(
         error.code ? `provider_${error.code}` : 'provider_invalid_request',
         error.message,

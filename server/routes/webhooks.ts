@@ -6,7 +6,7 @@
  * records in one short transaction; then Stripe gets its 200.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { bodyCap } from '../http/body-cap.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
@@ -16,6 +16,7 @@ import { eventTaken, handleProviderEvent } from '../payments/events.ts';
 import { stripeProvider } from '../payments/providers.ts';
 import { toProviderEvents } from '../payments/stripe-events.ts';
 import { STRIPE_API_VERSION } from '../payments/stripe-provider.ts';
+import { stripeSdk } from '../payments/stripe-sdk.ts';
 
 const Received = z
   .object({
@@ -62,9 +63,11 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>(openApiHooks).openapi(
     }
     // The exact bytes Stripe signed: parsing and re-serializing the JSON would break the check.
     const payload = await c.req.text();
+    // Loaded on the first event (../payments/stripe-sdk.ts), outside the check's refusal.
+    const { webhooks } = await stripeSdk();
     let event: Stripe.Event;
     try {
-      event = Stripe.webhooks.constructEvent(payload, signature, secret);
+      event = webhooks.constructEvent(payload, signature, secret);
     } catch (error) {
       logger.warn({ err: error }, 'stripe webhook refused: signature');
       throw signatureRefused(

@@ -12,7 +12,7 @@ let fake: FakeStripe;
 let stripe: Stripe;
 beforeAll(async () => {
   fake = await startFakeStripe();
-  stripe = createStripeClient({ secretKey: 'sk_test_standin', apiBase: fake.url });
+  stripe = await createStripeClient({ secretKey: 'sk_test_standin', apiBase: fake.url });
 });
 afterAll(() => fake.close());
 

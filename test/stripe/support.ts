@@ -40,7 +40,7 @@ export function useStripeHarness(store: TestStore, suite: string): StripeWorld {
 /** The Stripe provider alone, with the suite's key, its SDK talking to a new fake Stripe. */
 export async function startStripeProvider(suite: string) {
   const fake = await startFakeStripe();
-  const client = createStripeClient({ secretKey: `sk_test_${suite}`, apiBase: fake.url });
+  const client = () => createStripeClient({ secretKey: `sk_test_${suite}`, apiBase: fake.url });
   return { fake, provider: new StripeProvider(client) };
 }
 

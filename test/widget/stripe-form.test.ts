@@ -28,9 +28,20 @@ import { installStripeStandIn, type StripeStandIn } from './support/stripe-stand
 
 /** What our server last asked Stripe to confirm (since the test's first payment), its params. */
 let seen = 0;
+/**
+ * What our server asked of Stripe to confirm for this page since the test began. Other test files
+ * may pay through the same stand-in at the same time: their confirmations return elsewhere.
+ */
+async function ownConfirmRequests() {
+  const all = (await stripeJs({ op: 'confirm_requests' })) as {
+    params: Record<string, unknown>;
+    idempotencyKey: string;
+  }[];
+  return all.slice(seen).filter((request) => request.params.return_url === location.href);
+}
+
 async function confirmRequests(): Promise<Record<string, unknown>[]> {
-  const all = (await stripeJs({ op: 'confirm_requests' })) as { params: Record<string, unknown> }[];
-  return all.slice(seen).map((request) => request.params);
+  return (await ownConfirmRequests()).map((request) => request.params);
 }
 
 const stripeFiles = () =>
@@ -194,8 +205,7 @@ describe('the Stripe form', () => {
     await confirmation(element!);
     expect(await history(fixture)).to.deep.equal(['succeeded']);
     // Each attempt was confirmed with its own token and idempotency key.
-    const requests = (await stripeJs({ op: 'confirm_requests' })) as { idempotencyKey: string }[];
-    const keys = requests.slice(seen).map((request) => request.idempotencyKey);
+    const keys = (await ownConfirmRequests()).map((request) => request.idempotencyKey);
     expect(new Set(keys).size).to.equal(2);
   });
 
