@@ -3093,7 +3093,7 @@ export interface paths {
         };
         /**
          * More open invoices, oldest first, after those the portal showed
-         * @description The portal answer shows the first 25 open invoices (`invoices_summary.has_more` when there are more); this lists the next ones after `starting_after`, the last invoice already shown. An id that is not one of the customer’s invoices gives an empty page.
+         * @description The portal answer shows the first 10 open invoices (`invoices_summary.has_more` when there are more); this lists the next ones after `starting_after`, the last invoice already shown. An id that is not one of the customer’s invoices gives an empty page.
          */
         get: {
             parameters: {
@@ -7795,7 +7795,7 @@ export interface components {
                 state: "zero" | "credit" | "outstanding";
             };
             balance_due: number;
-            /** @description The first 25 open invoices, oldest first; `invoices_summary.has_more` says whether `GET /v1/portal/{token}/invoices?starting_after=` has more. */
+            /** @description The first 10 open invoices, oldest first; `invoices_summary.has_more` says whether `GET /v1/portal/{token}/invoices?starting_after=` has more. */
             invoices: {
                 id: string;
                 number: string;

@@ -120,7 +120,7 @@ export const Portal = z
     balance_due: z.number().int(),
     invoices: z.array(PortalInvoice).openapi({
       description:
-        'The first 25 open invoices, oldest first; `invoices_summary.has_more` says whether ' +
+        'The first 10 open invoices, oldest first; `invoices_summary.has_more` says whether ' +
         '`GET /v1/portal/{token}/invoices?starting_after=` has more.',
     }),
     invoices_summary: z

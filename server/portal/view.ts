@@ -51,7 +51,7 @@ export async function portalView(db: Db, config: Config, scope: PortalScope) {
     time_zone: timeZone,
     balance: { amount: money.balance, state: balanceState(money.balance) },
     balance_due: money.balance_due,
-    // The first INVOICES_PER_PAGE; the rest through GET …/invoices (./invoice-pages.ts).
+    // The first FIRST_INVOICES; the rest through GET …/invoices (./invoice-pages.ts).
     invoices: money.invoices.map((invoice) => invoiceView(invoice, scope.token, overdue)),
     invoices_summary: money.summary,
     estimates,

@@ -58,7 +58,7 @@ export interface Portal {
   balance: { amount: number; state: BalanceState };
   /** Account charges that no invoice holds (paid as `balance_amount`). */
   balance_due: number;
-  /** The first 25 open invoices, oldest first; the rest through `GET …/invoices`. */
+  /** The first 10 open invoices, oldest first; the rest through `GET …/invoices` (25 at a time). */
   invoices: PortalInvoice[];
   /** Every invoice the link reaches: how many, what they owe, whether `invoices` lacks some. */
   invoices_summary: InvoicesSummary;

@@ -32,7 +32,7 @@ const pages: Record<string, string> = process.env.BENCH_PAGES
   : {};
 const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY ?? '';
 /** Open invoices a portal answer shows (the rest are paged, as ours pages them). */
-const pageSize = 25;
+const pageSize = 10;
 
 const db = new SQLite(file);
 db.pragma('journal_mode = WAL');
@@ -51,7 +51,7 @@ const balanceOf = db.prepare(
 );
 const openInvoices = db.prepare(`
   select i.id, i.number, i.created_at, i.due_date, i.status, i.total,
-    (select coalesce(sum(e.amount), 0) from ledger_entries e where e.invoice_id = i.id) as due
+    i.balance as due
   from invoices i
   where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
   order by i.created_at, i.number`);

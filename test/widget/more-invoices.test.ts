@@ -24,25 +24,25 @@ for (const width of WIDTHS) {
     before(() => useWidth(width));
     afterEach(() => element?.remove());
 
-    it('shows 25 of 30 invoices, then the other 5 on "Show 5 more invoices", not chosen yet', async () => {
+    it('shows 10 of 30 invoices, then the other 20 on "Show 20 more invoices", not chosen yet', async () => {
       element = await mount(await portalFixture('many-invoices'), { locale: 'en-US' });
-      expect(rows(element)).to.have.length(25);
-      // $10.00 + $20.00 + … + $250.00 chosen; the card fee is 3 % + $0.30.
-      expect(totals(element)).to.equal('Subtotal $3,250.00 Card fee $97.80 Total $3,347.80');
-      expect(textOf(more(element))).to.equal('Show 5 more invoices');
+      expect(rows(element)).to.have.length(10);
+      // $10.00 + $20.00 + … + $100.00 chosen; the card fee is 3 % + $0.30.
+      expect(totals(element)).to.equal('Subtotal $550.00 Card fee $16.80 Total $566.80');
+      expect(textOf(more(element))).to.equal('Show 20 more invoices');
       expect(await axeViolations(element)).to.deep.equal([]);
 
       more(element)!.click();
       await until(() => rows(element!).length === 30, '30 rows');
       await element.updateComplete;
       expect(more(element)).to.equal(null);
-      expect(textOf(rows(element)[25]!)).to.contain('INV-0026');
+      expect(textOf(rows(element)[10]!)).to.contain('INV-0011');
       const box = rows(element)[29]!.querySelector('input[type="checkbox"]') as HTMLInputElement;
       expect(box.checked).to.equal(false);
-      expect(totals(element)).to.equal('Subtotal $3,250.00 Card fee $97.80 Total $3,347.80');
+      expect(totals(element)).to.equal('Subtotal $550.00 Card fee $16.80 Total $566.80');
       box.click();
       await element.updateComplete;
-      expect(totals(element)).to.equal('Subtotal $3,550.00 Card fee $106.80 Total $3,656.80');
+      expect(totals(element)).to.equal('Subtotal $850.00 Card fee $25.80 Total $875.80');
       expect(await axeViolations(element)).to.deep.equal([]);
     });
   });

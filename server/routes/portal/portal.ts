@@ -86,7 +86,7 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
       tags,
       summary: 'More open invoices, oldest first, after those the portal showed',
       description:
-        'The portal answer shows the first 25 open invoices (`invoices_summary.has_more` when ' +
+        'The portal answer shows the first 10 open invoices (`invoices_summary.has_more` when ' +
         'there are more); this lists the next ones after `starting_after`, the last invoice ' +
         'already shown. An id that is not one of the customer’s invoices gives an empty page.',
       request: { params: TokenParam, query: PortalInvoicesQuery },

@@ -34,7 +34,7 @@ export type FixtureState =
   | 'estimates'
   /** Like 'paid', with the card saved for next time. */
   | 'saved-card'
-  /** A customer link with 30 open invoices: the portal shows 25 and "Show 5 more invoices". */
+  /** A customer link with 30 open invoices: the portal shows 10 and "Show 20 more invoices". */
   | 'many-invoices';
 
 export interface FixtureRequest {
