@@ -34,4 +34,6 @@ VOLUME ["/data"]
 EXPOSE 8787
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/server/main.js"]
+# A young generation of at most 4 MB a half: RSS under load stays near its size after start
+# (docs/performance.md, "Start and memory").
+CMD ["node", "--max-semi-space-size=4", "dist/server/main.js"]

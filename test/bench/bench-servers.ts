@@ -57,35 +57,52 @@ function stopper(child: ChildProcess) {
     });
 }
 
-/** `node dist/server/main.js` over `databaseUrl`, ready when /health answers. */
+/**
+ * Node's flags in the production start (`npm run start:production`, the Dockerfile's CMD), so that
+ * the benchmark starts ours exactly as production does.
+ */
+function productionNodeFlags(): string[] {
+  const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts;
+  const [node, ...args] = String(scripts['start:production']).split(' ');
+  if (node !== 'node' || args.at(-1) !== 'dist/server/main.js') {
+    throw new Error(`start:production is not "node … dist/server/main.js": ${node} ${args}`);
+  }
+  return args.slice(0, -1);
+}
+
+/** The production start (`node … dist/server/main.js`) over `databaseUrl`, ready on /health. */
 export async function startOurs(name: string, databaseUrl: string): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
   // BENCH_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the time goes.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      PUBLIC_URL: base,
-      APP_SECRET,
-      DEMO: 'false',
-      // Production takes real payments only; Stripe is never called by the requests measured.
-      PAYMENT_PROVIDER: 'stripe',
-      STRIPE_SECRET_KEY: 'sk_test_bench',
-      STRIPE_PUBLISHABLE_KEY: STRIPE_PUBLISHABLE_KEY,
-      STRIPE_WEBHOOK_SECRET: 'whsec_bench',
-      STRIPE_API_BASE: 'http://127.0.0.1:9',
-      // The benchmark is one client address sending thousands of requests a second; the limit's
-      // bookkeeping still runs on every request, only the refusal never comes.
-      RATE_LIMIT_PORTAL_PER_MINUTE: '1000000000',
+  const child = spawn(
+    process.execPath,
+    [...productionNodeFlags(), ...nodeArgs, 'dist/server/main.js'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        PUBLIC_URL: base,
+        APP_SECRET,
+        DEMO: 'false',
+        // Production takes real payments only; Stripe is never called by the requests measured.
+        PAYMENT_PROVIDER: 'stripe',
+        STRIPE_SECRET_KEY: 'sk_test_bench',
+        STRIPE_PUBLISHABLE_KEY: STRIPE_PUBLISHABLE_KEY,
+        STRIPE_WEBHOOK_SECRET: 'whsec_bench',
+        STRIPE_API_BASE: 'http://127.0.0.1:9',
+        // The benchmark is one client address sending thousands of requests a second; the limit's
+        // bookkeeping still runs on every request, only the refusal never comes.
+        RATE_LIMIT_PORTAL_PER_MINUTE: '1000000000',
+      },
     },
-  });
+  );
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     try {

@@ -228,7 +228,7 @@ async function main() {
       );
       const afterLoadRss = rssMb(ours.process);
       notes.push(
-        `Production start (node dist/server/main.js, SQLite): ready on /health in ${ours.readyMs.toFixed(0)} ms` +
+        `Production start (npm run start:production, SQLite): ready on /health in ${ours.readyMs.toFixed(0)} ms` +
           ` (${ours.readyCpuMs} ms of CPU);` +
           ` RSS ${startRss.toFixed(0)} MB after start, ${afterLoadRss.toFixed(0)} MB after the load.`,
       );

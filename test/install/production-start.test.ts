@@ -96,9 +96,9 @@ describe('production start from compiled JavaScript', { timeout: 120_000 }, () =
     expect(dockerfile).toContain('RUN npm run build && npm prune --omit=dev');
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/health/m);
-    expect(dockerfile).toContain('CMD ["node", "dist/server/main.js"]');
+    expect(dockerfile).toContain('CMD ["node", "--max-semi-space-size=4", "dist/server/main.js"]');
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
     expect(scripts.build).toContain('npm run build:server');
-    expect(scripts['start:production']).toBe('node dist/server/main.js');
+    expect(scripts['start:production']).toBe('node --max-semi-space-size=4 dist/server/main.js');
   });
 });
