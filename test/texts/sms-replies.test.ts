@@ -10,6 +10,7 @@ import { testStores } from '../support/databases.ts';
 import { FROM, twilioSignature } from '../support/fake-twilio.ts';
 import {
   consentingCustomer,
+  expectNothingSentTo,
   nextPhone,
   sentTo,
   textsInOutbox,
@@ -45,17 +46,7 @@ describe.each(testStores)("customers' replies by text through Twilio on $name", 
     }[];
     expect(events).toHaveLength(1);
     expect(events[0]!.data.object.id).toBe(customer.id);
-    const refused = await staff.post(`/v1/payment_links/${link.id}/send`, { channel: 'sms' });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('sms_opted_out');
-    const reminder = await queueText(h.db, {
-      businessId: staff.id,
-      customerId: customer.id,
-      body: 'Invoice due tomorrow',
-      kind: 'reminder',
-    });
-    expect(reminder).toEqual({ status: 'skipped', reason: 'opted_out', to: PHONE });
-    await h.deliver();
+    await expectNothingSentTo(h, staff, customer.id, link.id, PHONE);
     expect(sentTo(h, PHONE).slice(before)).toHaveLength(1);
   });
 

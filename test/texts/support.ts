@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../server/config.ts';
 import { deliverDueTexts } from '../../server/texts/delivery.ts';
 import { smsProvider } from '../../server/texts/provider.ts';
+import { queueText } from '../../server/texts/queue.ts';
 import type { TestStore } from '../support/databases.ts';
 import {
   ACCOUNT_SID,
@@ -99,3 +100,29 @@ export async function textsInOutbox(staff: StaffClient) {
 /** What the Twilio-shaped server was asked to send to `phone`, oldest first. */
 export const sentTo = (h: TwilioHarness, phone: string) =>
   h.twilio.messages.filter((m) => m.to === phone);
+
+/**
+ * What an opted-out number gets from staff and from the reminders: the link's text refused with
+ * `sms_opted_out`, a reminder skipped, and, once the queue is delivered, no new text.
+ */
+export async function expectNothingSentTo(
+  h: TwilioHarness,
+  staff: StaffClient,
+  customerId: string,
+  linkId: string,
+  phone: string,
+) {
+  const before = sentTo(h, phone).length;
+  const refused = await staff.post(`/v1/payment_links/${linkId}/send`, { channel: 'sms' });
+  expect(refused.status).toBe(422);
+  expect(refused.body.error.code).toBe('sms_opted_out');
+  const reminder = await queueText(h.db, {
+    businessId: staff.id,
+    customerId,
+    body: 'Invoice due tomorrow',
+    kind: 'reminder',
+  });
+  expect(reminder).toEqual({ status: 'skipped', reason: 'opted_out', to: phone });
+  await h.deliver();
+  expect(sentTo(h, phone).length).toBe(before);
+}

@@ -4,11 +4,10 @@
  * consent staff record, until the number replies START.
  */
 import { describe, expect, it } from 'vitest';
-import { queueText } from '../../server/texts/queue.ts';
 import { testStores } from '../support/databases.ts';
 import { made } from '../support/fixtures.ts';
 import { billedCustomer } from '../support/scenarios.ts';
-import { useTwilioHarness } from './support.ts';
+import { expectNothingSentTo, useTwilioHarness } from './support.ts';
 
 describe.each(testStores)('STOP from an unknown number on $name', (store) => {
   const h = useTwilioHarness(store);
@@ -38,17 +37,7 @@ describe.each(testStores)('STOP from an unknown number on $name', (store) => {
     const consents = (await staff.get(`/v1/customers/${customer.id}/sms_consents`)).body.data;
     expect(consents[0]).toMatchObject({ phone: PHONE, opted_out: true });
 
-    const refused = await staff.post(`/v1/payment_links/${link.id}/send`, { channel: 'sms' });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('sms_opted_out');
-    const reminder = await queueText(h.db, {
-      businessId: staff.id,
-      customerId: customer.id,
-      body: 'Invoice due tomorrow',
-      kind: 'reminder',
-    });
-    expect(reminder).toEqual({ status: 'skipped', reason: 'opted_out', to: PHONE });
-    await h.deliver();
+    await expectNothingSentTo(h, staff, customer.id, link.id, PHONE);
     expect(sentTo(PHONE)).toEqual([]);
 
     await h.twilio.inbound(PHONE, 'START');
