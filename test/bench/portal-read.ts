@@ -5,7 +5,8 @@
  * (./raw-portal-server.ts), under autocannon at 10 and 50 connections, measured interleaved in
  * one run (ours, raw, raw, ours, …) so that drift in the shared machine's speed favours neither.
  * Then the portal read of a customer with 200 open invoices and of one with 100,000 ledger
- * entries against the one-invoice customer, the answer's size, a PostgreSQL row when
+ * entries against the one-invoice customer, our GET /health (which reads nothing: the floor of our
+ * middleware and framework) against the raw portal read, the answer's size, a PostgreSQL row when
  * TEST_DATABASE_URL is set, the time a production start takes to answer /health, and the
  * server's resident memory after start and after the load. One table; see docs/performance.md.
  *
@@ -222,6 +223,14 @@ async function main() {
         10,
       );
       row('portal, 100,000 ledger entries', 10, history, oneForHistory, '1 invoice');
+      // The floor of ours: an answer that reads nothing, through the same middleware (the log
+      // line, compression's check, Hono's routing and response), against the raw portal read.
+      const [health, rawPortal] = await interleaved(
+        [ours.base, { path: '/health' }],
+        [raw.base, portal(tokens.one)],
+        10,
+      );
+      row('GET /health (reads nothing)', 10, health, rawPortal, 'raw portal');
       notes.push(
         `Portal answer: ${bytes.one} B for 1 open invoice, ${bytes.many} B for 200` +
           ` (${(bytes.many / bytes.one).toFixed(2)}×), ${bytes.history} B with 100,000 ledger entries.`,
