@@ -92,6 +92,9 @@ export const demoStyles = css`
     color: #111827;
     cursor: pointer;
     white-space: nowrap;
+    /* A container that needs finger-sized targets (44 px on a phone) sets this; it reaches the
+       buttons inside nested elements too (demo-file-button). */
+    min-height: var(--demo-button-min-height, auto);
   }
   button.primary {
     background: var(--accent);
