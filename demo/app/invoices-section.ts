@@ -4,7 +4,7 @@
  * a draft edited or an invoice duplicated in the editor (demo/app/invoice-editor.ts). Fires
  * `create-link` with the invoice's id, and `invoice-changed` after a void or a save.
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Invoice } from '../../shared/api/staff.ts';
 import type { DemoConfirmDialog } from './confirm-dialog.ts';
@@ -15,6 +15,7 @@ import './invoice-activity.ts';
 import { todayIn } from '../../shared/calendar.ts';
 import { type MoneyContext, money } from './format.ts';
 import { type DraftText, draftFrom } from './invoice-draft.ts';
+import { invoicesSectionStyles } from './invoices-section.styles.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
@@ -47,15 +48,7 @@ const VOIDABLE = new Set(['draft', 'open', 'viewed']);
 
 @customElement('demo-invoices')
 export class DemoInvoices extends LitElement {
-  static override styles = [
-    demoStyles,
-    css`
-      .filter {
-        max-width: 12rem;
-        margin-bottom: 8px;
-      }
-    `,
-  ];
+  static override styles = [demoStyles, invoicesSectionStyles];
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
@@ -151,8 +144,67 @@ export class DemoInvoices extends LitElement {
       </ul>`;
   }
 
-  override render() {
+  /**
+   * The invoices as a table; a card each where the list is narrow (invoices-section.styles.ts),
+   * with explicit roles so it stays a table for screen readers there too.
+   */
+  private renderTable() {
+    return html`<div class="table-wrap invoices"><table role="table">
+      <thead role="rowgroup"><tr role="row"><th role="columnheader">Number</th>
+        <th role="columnheader">Status</th><th role="columnheader" class="num">Total</th>
+        <th role="columnheader" class="num">Due</th><th role="columnheader">Due date</th>
+        <th role="columnheader"><span class="visually-hidden">Actions</span></th></tr></thead>
+      <tbody role="rowgroup">${this.visible.map((invoice) => this.renderInvoice(invoice))}</tbody>
+    </table></div>`;
+  }
+
+  /** One invoice's row (its `data-label`s name the figures on a card), and its activity when open. */
+  private renderInvoice(invoice: Invoice) {
     const at = this.at;
+    const open = this.activityOf === invoice.id;
+    return html`<tr role="row" class="invoice ${open ? 'open' : ''}">
+        <td role="cell" class="number">${invoice.number}</td>
+        <td role="cell"><span class="chip ${invoice.status}">${invoice.status.replace('_', ' ')}</span></td>
+        <td role="cell" class="num fact" data-label="Total">${money(invoice.total, at)}</td>
+        <td role="cell" class="num fact" data-label="Amount due">${money(invoice.amount_due, at)}</td>
+        <td role="cell" class="fact" data-label="Due date">${invoice.due_date ?? '—'}</td>
+        <td role="cell" class="actions"><span class="row">${
+          OPEN.has(invoice.status)
+            ? html`<button type="button" @click=${() => this.emit('create-link', invoice.id)}>
+              Invoice link</button>`
+            : nothing
+        }${
+          invoice.status === 'draft'
+            ? nothing
+            : html`<demo-file-button .api=${this.api} path="/v1/invoices/${invoice.id}/pdf"
+              filename="${invoice.number}.pdf" label="PDF"></demo-file-button>`
+        }${
+          invoice.status === 'draft'
+            ? html`<button type="button" aria-label="Edit ${invoice.number}"
+              @click=${() => this.openEditor(`Edit ${invoice.number} (draft)`, invoice, invoice)}>Edit</button>`
+            : nothing
+        }<button type="button" aria-label="Duplicate ${invoice.number}"
+          @click=${() => this.openEditor(`New invoice (a copy of ${invoice.number})`, null, invoice)}>Duplicate</button>
+        <button type="button" aria-expanded=${open ? 'true' : 'false'}
+          aria-label="Activity of ${invoice.number}"
+          @click=${() => {
+            this.activityOf = open ? null : invoice.id;
+          }}>Activity</button>${
+            VOIDABLE.has(invoice.status)
+              ? html`<button type="button" class="danger"
+              aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
+              : nothing
+          }</span></td>
+      </tr>${
+        open
+          ? html`<tr role="row" class="activity"><td role="cell" colspan="6"><demo-invoice-activity
+              .api=${this.api} .at=${at} invoice=${invoice.id} number=${invoice.number}
+            ></demo-invoice-activity></td></tr>`
+          : nothing
+      }`;
+  }
+
+  override render() {
     return html`<section class="card" aria-labelledby="invoices-title">
       <div class="row" style="justify-content: space-between; align-items: center">
         <h2 id="invoices-title">Invoices</h2>
@@ -181,50 +233,7 @@ export class DemoInvoices extends LitElement {
           ? html`<p class="muted">No invoices yet.</p>`
           : this.visible.length === 0
             ? html`<p class="muted">No ${SHOW.find((s) => s.id === this.show)!.label.toLowerCase()} invoices.</p>`
-            : html`<div class="table-wrap"><table>
-            <thead><tr><th>Number</th><th>Status</th><th class="num">Total</th>
-              <th class="num">Due</th><th>Due date</th><th></th></tr></thead>
-            <tbody>${this.visible.map(
-              (invoice) => html`<tr>
-                <td>${invoice.number}</td>
-                <td><span class="chip ${invoice.status}">${invoice.status.replace('_', ' ')}</span></td>
-                <td class="num">${money(invoice.total, at)}</td>
-                <td class="num">${money(invoice.amount_due, at)}</td>
-                <td>${invoice.due_date ?? '—'}</td>
-                <td><span class="row">${
-                  OPEN.has(invoice.status)
-                    ? html`<button type="button" @click=${() => this.emit('create-link', invoice.id)}>
-                      Invoice link</button>`
-                    : nothing
-                }${
-                  invoice.status === 'draft'
-                    ? nothing
-                    : html`<demo-file-button .api=${this.api} path="/v1/invoices/${invoice.id}/pdf"
-                      filename="${invoice.number}.pdf" label="PDF"></demo-file-button>`
-                }${
-                  invoice.status === 'draft'
-                    ? html`<button type="button" aria-label="Edit ${invoice.number}"
-                      @click=${() => this.openEditor(`Edit ${invoice.number} (draft)`, invoice, invoice)}>Edit</button>`
-                    : nothing
-                }<button type="button" aria-label="Duplicate ${invoice.number}"
-                  @click=${() => this.openEditor(`New invoice (a copy of ${invoice.number})`, null, invoice)}>Duplicate</button>
-                <button type="button" aria-expanded=${this.activityOf === invoice.id ? 'true' : 'false'}
-                  aria-label="Activity of ${invoice.number}"
-                  @click=${() => {
-                    this.activityOf = this.activityOf === invoice.id ? null : invoice.id;
-                  }}>Activity</button>${
-                    VOIDABLE.has(invoice.status)
-                      ? html`<button type="button" class="danger"
-                      aria-label="Void ${invoice.number}" @click=${() => this.void(invoice)}>Void</button>`
-                      : nothing
-                  }</span></td>
-              </tr>${
-                this.activityOf === invoice.id
-                  ? html`<tr><td colspan="6"><demo-invoice-activity .api=${this.api} .at=${at}
-                      invoice=${invoice.id} number=${invoice.number}></demo-invoice-activity></td></tr>`
-                  : nothing
-              }`,
-            )}</tbody></table></div>`
+            : this.renderTable()
       }
       <demo-confirm-dialog
         id="void-dialog"
