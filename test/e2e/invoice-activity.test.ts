@@ -2,7 +2,8 @@
  * An invoice's activity on the staff page (issue 11), in Chromium against the real server: staff
  * open "Activity" on an invoice and read what happened to it, with times: created, viewed, the
  * payment (amount, method, receipt), the customer's question, the refund. At 375 and 1280 px,
- * axe-clean, screenshots.
+ * axe-clean, screenshots; on a phone the invoices do not scroll sideways: each invoice's figures,
+ * its actions (44 px tall to tap) and its activity lines are all on the screen.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { createCustomer, createInvoice, createPaymentLink, DANA } from '../suppo
 import { openPortal } from '../support/portal-client.ts';
 import { axeViolations } from './support/axe.ts';
 import { consoleOf, DESKTOP, launchChromium, PHONE } from './support/browser.ts';
+import { offScreen, pageScrollsSideways, sidewaysScrollers } from './support/layout.ts';
 import { type PayServer, startPayServer } from './support/pay-server.ts';
 
 describe('invoice activity on the staff page', { timeout: 90_000 }, () => {
@@ -82,6 +84,30 @@ describe('invoice activity on the staff page', { timeout: 90_000 }, () => {
           .getByRole('button', { name: 'Activity of INV-0001' })
           .getAttribute('aria-expanded'),
       ).toBe('true');
+
+      const invoices = page.locator('demo-invoices');
+      const row = invoices.getByRole('row', { name: /^INV-0001 / });
+      // Still a table to a screen reader, cards or not.
+      expect(await invoices.getByRole('table').getByRole('columnheader').count()).toBe(6);
+      expect(await sidewaysScrollers(invoices)).toEqual([]);
+      expect(await pageScrollsSideways(page)).toBe(false);
+      // Number, status, total, amount due, due date, and the actions: all on the screen.
+      expect(await row.getByRole('cell').allInnerTexts()).toHaveLength(6);
+      expect(await offScreen(page, row.getByRole('cell'))).toEqual([]);
+      expect(await offScreen(page, activity.locator('li'))).toEqual([]);
+      const actions = row.getByRole('button');
+      expect((await actions.allInnerTexts()).map((text) => text.trim()).sort()).toEqual([
+        'Activity',
+        'Duplicate',
+        'Invoice link',
+        'PDF',
+      ]);
+      expect(await offScreen(page, actions)).toEqual([]);
+      if (viewport === PHONE) {
+        for (const action of await actions.all()) {
+          expect((await action.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+        }
+      }
       expect(await axeViolations(page)).toEqual([]);
       await page.locator('demo-invoices').screenshot({
         path: `docs/screenshots/invoice-activity-${viewport.width}.png`,
