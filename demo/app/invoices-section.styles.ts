@@ -17,6 +17,11 @@ export const invoicesSectionStyles = css`
   .invoices {
     container: invoices / inline-size;
   }
+  /* "INV-0003" and "2026-12-31" read as one word: never broken at their hyphen. */
+  td.number,
+  td.date {
+    white-space: nowrap;
+  }
   @container invoices (max-width: 40rem) {
     table,
     tbody {

@@ -167,7 +167,7 @@ export class DemoInvoices extends LitElement {
         <td role="cell"><span class="chip ${invoice.status}">${invoice.status.replace('_', ' ')}</span></td>
         <td role="cell" class="num fact" data-label="Total">${money(invoice.total, at)}</td>
         <td role="cell" class="num fact" data-label="Amount due">${money(invoice.amount_due, at)}</td>
-        <td role="cell" class="fact" data-label="Due date">${invoice.due_date ?? '—'}</td>
+        <td role="cell" class="date fact" data-label="Due date">${invoice.due_date ?? '—'}</td>
         <td role="cell" class="actions"><span class="row">${
           OPEN.has(invoice.status)
             ? html`<button type="button" @click=${() => this.emit('create-link', invoice.id)}>
