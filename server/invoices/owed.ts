@@ -90,23 +90,18 @@ export async function withAmountsDue(
 
 // What each owes is its stored balance (the sum of its entries, kept by the ledger).
 const OPEN_INVOICES_OWED = `
-  select i.*, i.balance as owed
+  select i.*
   from invoices i
   where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')
   order by i.created_at asc, i.number asc`;
 
 /**
- * A customer's open invoices, oldest first, with their amounts due: one query (issue 13), the
- * same sums as invoiceSums().
+ * A customer's open invoices, oldest first, with their amounts due: one query (issue 13). An
+ * invoice's stored balance is the sum invoiceSums() adds up (the ledger keeps it).
  */
 export async function openInvoicesOwed(db: Db | Trx, customerId: string): Promise<InvoiceOwed[]> {
-  const rows = await plainQuery<InvoiceTable & { owed: number | string }>(db, OPEN_INVOICES_OWED, [
-    customerId,
-  ]);
-  return rows.map(({ owed, ...invoice }) => ({
-    ...invoice,
-    amount_due: Math.max(0, Number(owed)),
-  }));
+  const rows = await plainQuery<InvoiceTable>(db, OPEN_INVOICES_OWED, [customerId]);
+  return rows.map((invoice) => ({ ...invoice, amount_due: Math.max(0, Number(invoice.balance)) }));
 }
 
 /**

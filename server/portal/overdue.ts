@@ -6,7 +6,7 @@
 import { daysPastDue, todayIn } from '../../shared/calendar.ts';
 
 export function daysOverdue(dueDate: string | null, timeZone: string, now = new Date()): number {
-  return daysPastDue(dueDate, todayIn(timeZone, now));
+  return overdueCounter(timeZone, now)(dueDate);
 }
 
 /**
