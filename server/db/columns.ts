@@ -109,14 +109,18 @@ export function prefixedColumns(alias: string, list: readonly string[]): string 
   return list.map((column) => `${alias}."${column}" as "${alias}.${column}"`).join(', ');
 }
 
-/** The row of `alias` out of a joined row read with prefixedColumns(), or null when outer-joined away. */
-export function unprefixed<Row>(
-  row: Record<string, unknown>,
-  alias: string,
+/**
+ * The record of `list` whose columns start at `start` in a row of values read with
+ * prefixedColumns() (../db/plain-sql.ts `plainValues`), or null when outer-joined away. Every list
+ * above starts with `id`, which is null only then.
+ */
+export function recordAt<Row>(
+  values: readonly unknown[],
+  start: number,
   list: readonly string[],
 ): Row | null {
-  if (row[`${alias}.id`] === null || row[`${alias}.id`] === undefined) return null;
+  if (values[start] === null || values[start] === undefined) return null;
   const out: Record<string, unknown> = {};
-  for (const column of list) out[column] = row[`${alias}.${column}`];
+  for (let i = 0; i < list.length; i += 1) out[list[i]!] = values[start + i];
   return out as Row;
 }

@@ -21,6 +21,7 @@ import {
 } from 'kysely';
 import type Pg from 'pg';
 import { CommittedWrites, registerCommittedWrites, watchingCommits } from './committed-writes.ts';
+import { allowDirectReads } from './direct-reads.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { cachingStatements } from './statement-cache.ts';
@@ -67,7 +68,14 @@ export function openDatabase(url: string, { log }: DatabaseOptions = {}): Db {
   sqlite.pragma('synchronous = full');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return watched(new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }), log);
+  const statements = cachingStatements(sqlite);
+  const db = watched(new ImmediateSqliteDialect({ database: statements }), log);
+  allowDirectReads(
+    db,
+    { prepare: (sql) => statements.prepare(sql), inTransaction: () => sqlite.inTransaction },
+    log,
+  );
+  return db;
 }
 
 /** The database, its commits told to in-process listeners (./committed-writes.ts). */
