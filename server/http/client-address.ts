@@ -6,7 +6,7 @@ import type { AppEnv } from './env.ts';
  * the one our proxy wrote (earlier hops are whatever the client chose to send).
  */
 export function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.config.trustProxy) {
+  if (c.get('config').trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }

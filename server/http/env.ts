@@ -1,4 +1,7 @@
-/** What every handler finds on `c.var`. */
+/**
+ * What every handler finds on `c.var`. The portal's hot path reads it with `c.get('db')`: Hono
+ * makes `c.var` anew from its map on every read, a few µs a request (issue 13).
+ */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';

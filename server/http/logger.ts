@@ -23,9 +23,7 @@ export const LOG_FLUSH_MS = 250;
  * building the answer it logged (the thread pool's round trip for each). Pino writes what is queued
  * when the process exits, and `main.ts` flushes it on a stop. `dest`: a file instead (tests).
  */
-export function backgroundStdout(
-  dest: number | string = 1,
-): pino.DestinationStream & { flushSync(): void } {
+export function backgroundStdout(dest: number | string = 1): ReturnType<typeof pino.destination> {
   return pino.destination({
     dest,
     sync: false,
@@ -45,29 +43,26 @@ const TOKEN_PATHS = [
  * What a token looks like: 16 or more base64url characters in one segment (ours are 43). Our own
  * ids (`pay_` and 20 base-62 characters) look alike and are kept: a log names what it touched.
  */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,}$/;
+const TOKEN_SEGMENT = /(?<=^|\/)[A-Za-z0-9_-]{16,}(?=(\.[a-z]{2,4})?(\/|$))/g;
 const ID_SHAPE =
   /^(biz|cus|inv|est|chg|crd|led|lin|pay|lnk|evt|re|pm|cns|hld|sbx|msg|qst)_[0-9A-Za-z]{20}$/;
 
-/** `/v1/portal/abc…/charges` → `/v1/portal/[token]/charges`; `/P//abc…` → `/P//[token]`. */
+/**
+ * `/v1/portal/abc…/charges` → `/v1/portal/[token]/charges`; `/P//abc….pdf` → `/P//[token].pdf`.
+ * One pass over the path: it runs for every request (issue 13).
+ */
 export function redactPath(path: string): string {
   for (const pattern of TOKEN_PATHS) {
     if (pattern.test(path)) path = path.replace(pattern, '$1[token]');
   }
-  return path
-    .split('/')
-    .map((segment) => {
-      const name = segment.replace(/\.[a-z]{2,4}$/, '');
-      return TOKEN_SHAPE.test(name) && !ID_SHAPE.test(name) ? '[token]' : segment;
-    })
-    .join('/');
+  return path.replace(TOKEN_SEGMENT, (name) => (ID_SHAPE.test(name) ? name : '[token]'));
 }
 
 export function requestLogger(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
-    c.var.logger.info(
+    c.get('logger').info(
       {
         method: c.req.method,
         path: redactPath(c.req.path),

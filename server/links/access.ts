@@ -53,7 +53,8 @@ export function portalGuard(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
-    const { db, config } = c.var;
+    const db = c.get('db');
+    const config = c.get('config');
     const key = keys(clientAddress(c));
     const at = Date.now();
     const counter = rateCounter(db, config);
@@ -114,7 +115,7 @@ export async function lookUpPortalLink(
   c: Context<AppEnv>,
   token: string,
 ): Promise<OpenedLink | undefined> {
-  const opened = await openLinkByToken(c.var.db, token);
+  const opened = await openLinkByToken(c.get('db'), token);
   lookedUp.set(c, { token, opened });
   return opened;
 }
@@ -123,7 +124,7 @@ const lookedUp = new WeakMap<Context, { token: string; opened: OpenedLink | unde
 
 async function takeLookedUp(c: Context<AppEnv>, token: string) {
   const kept = lookedUp.get(c);
-  if (!kept || kept.token !== token) return openLinkByToken(c.var.db, token);
+  if (!kept || kept.token !== token) return openLinkByToken(c.get('db'), token);
   lookedUp.delete(c);
   return kept.opened;
 }
@@ -134,7 +135,8 @@ export async function openPortalLink(
   token: string,
   paying = false,
 ): Promise<PortalScope> {
-  const { db, config } = c.var;
+  const db = c.get('db');
+  const config = c.get('config');
   const opened = await takeLookedUp(c, token);
   const link = opened?.link;
   const voided = link?.status === 'active' && link.invoice_status === 'void';

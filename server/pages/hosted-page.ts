@@ -147,17 +147,17 @@ export function hostedPageRoutes(widget: WidgetFiles) {
       portalPagePolicy({
         style: PAGE_STYLE_HASH,
         allowedOrigins: scope.settings.allowed_origins,
-        provider: c.var.config.paymentProvider,
-        paypal: c.var.config.paypal !== null,
+        provider: c.get('config').paymentProvider,
+        paypal: c.get('config').paypal !== null,
         logoUrl: scope.settings.branding.logo_url,
       }),
     );
-    const previewBase = preview ? `${c.var.config.publicUrl}/preview` : null;
+    const previewBase = preview ? `${c.get('config').publicUrl}/preview` : null;
     // The parts the element asks for at once, fetched with it (the form only with a balance to pay
     // or an estimate that may take a deposit; a scope without facts is taken as payable).
     const { facts } = scope;
     const payable = !facts || facts.balance > 0 || facts.estimates;
-    const parts = portalParts(c.var.config.paymentProvider, payable);
+    const parts = portalParts(c.get('config').paymentProvider, payable);
     const preloads = preloadLinks(widget, parts);
     // The language the business chose for the customer (issue 12) over the browser's.
     const spoken = customerLanguage(scope.customer.locale) ?? language;

@@ -51,7 +51,7 @@ export function originRefused(): ApiError {
  * browser sets both `Origin` and `Host`, and they only agree when the page is on this server).
  */
 export function isSameOrigin(c: Context<AppEnv>, origin: string): boolean {
-  if (origin === new URL(c.var.config.publicUrl).origin) return true;
+  if (origin === new URL(c.get('config').publicUrl).origin) return true;
   const host = c.req.header('host');
   if (!host || !URL.canParse(origin)) return false;
   return new URL(origin).host === host.toLowerCase();

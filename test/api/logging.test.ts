@@ -31,6 +31,9 @@ describe('redactPath', () => {
     expect(redactPath('/v1/payments/pay_0123456789ABCDEFGHij/refunds')).toBe(
       '/v1/payments/pay_0123456789ABCDEFGHij/refunds',
     );
+    expect(redactPath('/v1/portal/abc-DEF_123/invoices/inv_0123456789ABCDEFGHij.pdf')).toBe(
+      '/v1/portal/[token]/invoices/inv_0123456789ABCDEFGHij.pdf',
+    );
   });
 
   it('hides a token by its shape where a mistyped path puts it (issue 10)', () => {

@@ -39,7 +39,7 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      return c.json(await portalView(c.var.db, c.var.config, scope), 200);
+      return c.json(await portalView(c.get('db'), c.get('config'), scope), 200);
     },
   )
   .openapi(
@@ -57,7 +57,10 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      await c.var.db.transaction().execute((trx) => recordPortalView(trx, scope));
+      await c
+        .get('db')
+        .transaction()
+        .execute((trx) => recordPortalView(trx, scope));
       return c.body(null, 204);
     },
   )
@@ -76,7 +79,7 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      return c.json(await portalCharges(c.var.db, scope, c.req.valid('query').limit), 200);
+      return c.json(await portalCharges(c.get('db'), scope, c.req.valid('query').limit), 200);
     },
   )
   .openapi(
@@ -97,7 +100,7 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      return c.json(await portalInvoicePage(c.var.db, scope, c.req.valid('query')), 200);
+      return c.json(await portalInvoicePage(c.get('db'), scope, c.req.valid('query')), 200);
     },
   )
   .openapi(
@@ -117,7 +120,7 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      const offered = providerMethods(c.var.config, scope.business.currency).map((m) => m.type);
-      return c.json(await portalQuote(c.var.db, scope, c.req.valid('json'), offered), 200);
+      const offered = providerMethods(c.get('config'), scope.business.currency).map((m) => m.type);
+      return c.json(await portalQuote(c.get('db'), scope, c.req.valid('json'), offered), 200);
     },
   );
