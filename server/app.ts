@@ -75,11 +75,11 @@ export function createApp({
   apiReferenceBundle,
 }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>(openApiHooks);
-  app.use('*', async (c, next) => {
+  app.use('*', (c, next) => {
     c.set('db', db);
     c.set('config', config);
     c.set('logger', logger);
-    await next();
+    return next();
   });
   app.use('*', requestLogger());
   // JSON and HTML of 1 KB or more, compressed as they leave (issue 13); the element's files come

@@ -50,28 +50,37 @@ export function readDirectly<Row>(
 ): Row[] | undefined {
   const sqlite = handles.get(db);
   if (!sqlite || sqlite.inTransaction()) return undefined;
-  const started = sqlite.log ? performance.now() : 0;
-  const tell = (event: { level: 'query' } | { level: 'error'; error: unknown }) =>
-    sqlite.log?.({
-      ...event,
-      query: CompiledQuery.raw(sql, [...parameters]),
-      queryDurationMillis: performance.now() - started,
-    });
-  let rows: Row[];
+  const { log } = sqlite;
+  if (!log) {
+    const statement = sqlite.prepare(sql);
+    return statement.reader ? (all(statement, parameters, asValues) as Row[]) : undefined;
+  }
+  const started = performance.now();
+  const query = () => CompiledQuery.raw(sql, [...parameters]);
   try {
     const statement = sqlite.prepare(sql);
     if (!statement.reader) return undefined;
-    // The kept statement is shared: its mode is put back for the next caller.
-    statement.raw(asValues);
-    try {
-      rows = statement.all(parameters) as Row[];
-    } finally {
-      if (asValues) statement.raw(false);
-    }
+    const rows = all(statement, parameters, asValues) as Row[];
+    log({ level: 'query', query: query(), queryDurationMillis: performance.now() - started });
+    return rows;
   } catch (error) {
-    tell({ level: 'error', error });
+    log({
+      level: 'error',
+      error,
+      query: query(),
+      queryDurationMillis: performance.now() - started,
+    });
     throw error;
   }
-  tell({ level: 'query' });
-  return rows;
+}
+
+/** The statement's rows; as values, its mode put back after (the kept statement is shared). */
+function all(statement: Statement, parameters: readonly unknown[], asValues: boolean): unknown[] {
+  if (!asValues) return statement.all(parameters);
+  statement.raw(true);
+  try {
+    return statement.all(parameters);
+  } finally {
+    statement.raw(false);
+  }
 }

@@ -35,9 +35,9 @@ export function preferredEncoding(acceptEncoding: string | undefined | null): En
 /** Adds `value` to the answer's `Vary` unless it is there already. */
 export function addVary(headers: Headers, value: string): void {
   const vary = headers.get('vary');
-  const names = (vary ?? '').split(',').map((name) => name.trim().toLowerCase());
-  if (!vary) headers.set('vary', value);
-  else if (!names.includes(value.toLowerCase()) && !names.includes('*')) {
+  if (!vary) return headers.set('vary', value);
+  const names = vary.split(',').map((name) => name.trim().toLowerCase());
+  if (!names.includes(value.toLowerCase()) && !names.includes('*')) {
     headers.set('vary', `${vary}, ${value}`);
   }
 }
@@ -58,6 +58,7 @@ export function compressNow(body: Uint8Array, encoding: Encoding): Uint8Array {
 }
 
 const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/html)\b/i;
+const NO_TRANSFORM = /\bno-transform\b/i;
 
 /**
  * Compresses JSON and HTML answers of COMPRESS_MIN_BYTES or more for clients that take it. The
@@ -67,23 +68,30 @@ const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/html)\b/i;
 export function compressAnswers(): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    if (c.req.method === 'HEAD') return;
     const response = c.res;
-    const type = response.headers.get('content-type') ?? '';
-    if (!COMPRESSIBLE.test(type) || c.req.method === 'HEAD') return;
-    if (response.headers.has('content-encoding')) return;
-    if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return;
+    // Every answer passes here: each header read below costs, so the cheapest checks come first.
+    const headers = response.headers;
+    if (!COMPRESSIBLE.test(headers.get('content-type') ?? '')) return;
+    if (headers.has('content-encoding')) return;
+    const cacheControl = headers.get('cache-control');
+    if (cacheControl && NO_TRANSFORM.test(cacheControl)) return;
     // A cache in between keeps one copy per encoding, whatever this answer's size.
-    addVary(response.headers, 'Accept-Encoding');
+    addVary(headers, 'Accept-Encoding');
+    if (response.status === 204 || response.status === 304) return;
     const encoding = preferredEncoding(c.req.header('accept-encoding'));
-    if (!encoding || response.status === 204 || response.status === 304) return;
+    if (!encoding) return;
     const body = new Uint8Array(await response.arrayBuffer());
-    const headers = new Headers(response.headers);
     const small = body.byteLength < COMPRESS_MIN_BYTES;
     const sent = small ? body : compressNow(body, encoding);
-    if (!small) headers.set('content-encoding', encoding);
-    headers.set('content-length', String(sent.byteLength));
+    const answerHeaders = new Headers(headers);
+    if (!small) answerHeaders.set('content-encoding', encoding);
+    answerHeaders.set('content-length', String(sent.byteLength));
     // Cleared first: setting c.res over an answer would copy the old answer's headers onto it.
     c.res = undefined;
-    c.res = new Response(sent as Uint8Array<ArrayBuffer>, { status: response.status, headers });
+    c.res = new Response(sent as Uint8Array<ArrayBuffer>, {
+      status: response.status,
+      headers: answerHeaders,
+    });
   };
 }
