@@ -2,9 +2,11 @@
  * The production log (server/http/logger.ts `backgroundStdout`, issue 13): lines are written in
  * batches, yet a quiet server's line still shows within a moment, and nothing is lost on a stop.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backgroundStdout, createLogger, LOG_FLUSH_MS } from '../../server/http/logger.ts';
 
@@ -50,5 +52,25 @@ describe('the production log', () => {
     // Stopping (main.ts) writes what is still queued.
     destination.flushSync();
     expect(lines().map((line) => line.n)).toEqual([...Array(1000).keys()]);
+  });
+
+  it('writes what is queued when the process ends at once, as a failed start does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pay-portal-log-'));
+    dirs.push(dir);
+    const file = join(dir, 'out.log');
+    const logger = fileURLToPath(new URL('../../server/http/logger.ts', import.meta.url));
+    const script = `
+      import { backgroundStdout, createLogger } from ${JSON.stringify(logger)};
+      const destination = backgroundStdout(${JSON.stringify(file)});
+      destination.once('ready', () => {
+        createLogger('info', destination).error({ reason: 'no database' }, 'start failed');
+        process.exit(1);
+      });`;
+    expect(() =>
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: 'pipe',
+      }),
+    ).toThrow();
+    expect(readFileSync(file, 'utf8')).toContain('"msg":"start failed"');
   });
 });
