@@ -35,7 +35,10 @@ export function preferredEncoding(acceptEncoding: string | undefined | null): En
 /** Adds `value` to the answer's `Vary` unless it is there already. */
 export function addVary(headers: Headers, value: string): void {
   const vary = headers.get('vary');
-  if (!vary) return headers.set('vary', value);
+  if (!vary) {
+    headers.set('vary', value);
+    return;
+  }
   const names = vary.split(',').map((name) => name.trim().toLowerCase());
   if (!names.includes(value.toLowerCase()) && !names.includes('*')) {
     headers.set('vary', `${vary}, ${value}`);

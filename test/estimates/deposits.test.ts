@@ -44,8 +44,10 @@ describe.each(testStores)('estimate deposits on $name', (store) => {
 
   /** The portal scope of a token, as the payment route would open it. */
   async function scopeOf(token: string): Promise<PortalScope> {
+    const vars = { db: h.db, config: h.config };
     const c = {
-      var: { db: h.db, config: h.config },
+      var: vars,
+      get: (key: keyof typeof vars) => vars[key],
       env: { incoming: { socket: { remoteAddress: '203.0.113.7' } } },
     };
     return openPortalLink(c as never, token);
