@@ -57,6 +57,9 @@ export function rowCardStyles(narrow = '40rem'): CSSResult {
         font-weight: 700;
         overflow-wrap: anywhere;
       }
+      tr.item > td.lead .muted {
+        font-weight: 400;
+      }
       tr.item > td.figure {
         grid-row: 1;
         grid-column: 2;

@@ -167,6 +167,10 @@ describe('money tables at a phone’s and a desktop’s width', { timeout: 90_00
       ]);
       expect(await shownLabels(cells)).toEqual(phone ? ['Balance after', 'Tax', 'Invoice'] : []);
       await expectReadable(page, statement, rows, statement.getByRole('button'));
+      // A receipt or invoice number in an entry's words is never broken at its hyphen.
+      for (const reference of await statement.getByText(/^(R|INV)-\d+$/).all()) {
+        expect(await reference.evaluate((element) => element.getClientRects().length)).toBe(1);
+      }
       expect(await axeViolations(page)).toEqual([]);
       await statement.screenshot({
         path: `docs/screenshots/statement-entries-${viewport.width}.png`,
