@@ -16,6 +16,9 @@ import { rowCardStyles } from './row-cards.styles.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
+/** The width the payments' eleven columns need (about 830 px in English): narrower, a card each. */
+const PAYMENTS_NEED = '54rem';
+
 /** "Tip $17.00 and fee $3.06 are given back too, …", naming only the parts given back. */
 function extrasText(parts: RefundParts, at: MoneyContext): string {
   const named = [
@@ -44,7 +47,7 @@ function ruleText(payment: Payment, mode: RefundTipAndFee): string {
 
 @customElement('demo-payments')
 export class DemoPayments extends LitElement {
-  static override styles = [demoStyles, rowCardStyles()];
+  static override styles = [demoStyles, rowCardStyles(PAYMENTS_NEED)];
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
