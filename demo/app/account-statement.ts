@@ -8,7 +8,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { List, StatementEntry } from '../../shared/api/staff.ts';
-import { balanceText, type MoneyContext, money } from './format.ts';
+import { balanceText, keepReferencesWhole, type MoneyContext, money } from './format.ts';
+import { rowCardStyles } from './row-cards.styles.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 
@@ -34,6 +35,7 @@ function addedBy(entry: StatementEntry): string {
 export class DemoAccountStatement extends LitElement {
   static override styles = [
     demoStyles,
+    rowCardStyles(),
     css`
       td:nth-child(2) {
         min-width: 6.5rem;
@@ -97,7 +99,7 @@ export class DemoAccountStatement extends LitElement {
   }
 
   override render() {
-    return html`<section class="card" aria-labelledby="statement-title">
+    return html`<section class="card cards" aria-labelledby="statement-title">
       <div class="row" style="justify-content: space-between; align-items: center">
         <h2 id="statement-title">Account statement</h2>
         <button
@@ -124,16 +126,18 @@ export class DemoAccountStatement extends LitElement {
         this.entries.length === 0
           ? html`<p class="muted">Nothing on the account yet.</p>`
           : // Focusable, so a keyboard can scroll it when a phone shows only part of it.
-            html`<div class="table-wrap" tabindex="0" role="region" aria-label="Account statement entries"><table>
+            html`<div class="table-wrap" tabindex="0" role="region" aria-label="Account statement entries"><table role="table" class="cards-table">
             <caption class="visually-hidden">Newest first, with the balance after each entry</caption>
-            <thead><tr><th>Date</th><th>Entry</th><th class="num">Amount</th>
-              <th class="num">Balance</th><th class="num">Tax</th><th>Invoice</th><th>Who</th></tr></thead>
-            <tbody>${this.entries.map(
-              (entry) => html`<tr>
-                <td>${date.format(new Date(`${entry.date}T12:00:00`))}</td>
-                <td><span>${KIND_LABEL[entry.kind]}</span><div class="muted">${entry.description}</div></td>
-                <td class="num">${entry.amount > 0 ? '+' : ''}${money(entry.amount, at)}</td>
-                <td class="num">${balanceText(
+            <thead role="rowgroup"><tr role="row"><th role="columnheader">Date</th>
+              <th role="columnheader">Entry</th><th role="columnheader" class="num">Amount</th>
+              <th role="columnheader" class="num">Balance</th><th role="columnheader" class="num">Tax</th>
+              <th role="columnheader">Invoice</th><th role="columnheader">Who</th></tr></thead>
+            <tbody role="rowgroup">${this.entries.map(
+              (entry) => html`<tr role="row" class="item">
+                <td role="cell" class="aside">${date.format(new Date(`${entry.date}T12:00:00`))}</td>
+                <td role="cell" class="lead"><span>${KIND_LABEL[entry.kind]}</span><div class="muted">${keepReferencesWhole(entry.description)}</div></td>
+                <td role="cell" class="num figure">${entry.amount > 0 ? '+' : ''}${money(entry.amount, at)}</td>
+                <td role="cell" class="num fact" data-label="Balance after">${balanceText(
                   entry.balance_after,
                   entry.balance_after < 0
                     ? 'credit'
@@ -142,9 +146,9 @@ export class DemoAccountStatement extends LitElement {
                       : 'zero',
                   at,
                 )}</td>
-                <td class="num">${entry.tax ? money(entry.tax, at) : '—'}</td>
-                <td>${entry.invoice_number ?? '—'}</td>
-                <td>${addedBy(entry)}</td>
+                <td role="cell" class="num fact" data-label="Tax">${entry.tax ? money(entry.tax, at) : '—'}</td>
+                <td role="cell" class="fact" data-label="Invoice">${entry.invoice_number ?? '—'}</td>
+                <td role="cell" class="note">${addedBy(entry)}</td>
               </tr>`,
             )}</tbody></table></div>`
       }

@@ -1,4 +1,8 @@
-/** The look of one estimate card on the demo page. */
+/**
+ * The look of one estimate card on the demo page. Where the card is narrow (a phone) its lines
+ * are cards of their own (demo/app/row-cards.styles.ts), drawn lighter: one under another with a
+ * rule between, the subtotal, tax and total under them as label and figure.
+ */
 import { css } from 'lit';
 
 export const estimateCardStyles = css`
@@ -101,5 +105,37 @@ export const estimateCardStyles = css`
   }
   .ua {
     overflow-wrap: anywhere;
+  }
+
+  @container cards (max-width: 40rem) {
+    tr.item {
+      border: 0;
+      border-bottom: 1px solid var(--border);
+      border-radius: 0;
+      padding: 8px 0;
+      margin: 0;
+    }
+    tr.item > td.lead,
+    tr.item > td.figure {
+      font-size: 0.9375rem;
+      font-weight: 600;
+    }
+    .cards-table > tfoot {
+      display: block;
+      margin-bottom: 8px;
+    }
+    .cards-table > tfoot > tr:last-child {
+      border-top: 1px solid var(--border);
+      margin-top: 4px;
+    }
+    .cards-table > tfoot > tr {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+    }
+    .cards-table > tfoot td {
+      padding: 4px 0;
+      border: 0;
+    }
   }
 `;

@@ -10,6 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Estimate, EstimateQuestion, Invoice, List } from '../../shared/api/staff.ts';
 import { estimateCardStyles } from './estimate-card.styles.ts';
 import { type MoneyContext, money, when } from './format.ts';
+import { rowCardStyles } from './row-cards.styles.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
 import './file-button.ts';
@@ -21,7 +22,7 @@ const day = (date: string, locale: string) =>
 
 @customElement('demo-estimate-card')
 export class DemoEstimateCard extends LitElement {
-  static override styles = [demoStyles, estimateCardStyles];
+  static override styles = [demoStyles, rowCardStyles(), estimateCardStyles];
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
@@ -112,7 +113,7 @@ export class DemoEstimateCard extends LitElement {
     const { estimate, at } = this;
     const locale = navigator.language;
     const decidable = estimate.status === 'pending' && !estimate.expired;
-    return html`
+    return html`<div class="cards">
       <div class="top">
         <span class="title">
           <strong>${estimate.number}</strong>
@@ -161,7 +162,7 @@ export class DemoEstimateCard extends LitElement {
           ? html`<p class=${this.failed ? 'error' : 'ok'} role="status">${this.notice}</p>`
           : nothing
       }
-    `;
+    </div>`;
   }
 
   /** " · Deposit $500.00", and once approved whether it was paid. */
@@ -179,23 +180,29 @@ export class DemoEstimateCard extends LitElement {
 
   private renderLines() {
     const { estimate, at } = this;
-    return html`<div class="table-wrap"><table>
-      <thead><tr><th>Description</th><th class="num">Qty</th><th class="num">Unit</th>
-        <th class="num">Tax</th><th class="num">Amount</th></tr></thead>
-      <tbody>${estimate.lines.map(
-        (line) => html`<tr>
-          <td>${line.description}</td>
-          <td class="num">${line.quantity}</td>
-          <td class="num">${money(line.unit_amount, at)}</td>
-          <td class="num">${line.tax_rate / 100}%</td>
-          <td class="num">${money(line.amount, at)}</td>
+    // A card per line where the estimate card is narrow (row-cards.styles.ts); a table for a
+    // screen reader either way.
+    return html`<div class="table-wrap"><table role="table" class="cards-table">
+      <thead role="rowgroup"><tr role="row"><th role="columnheader">Description</th>
+        <th role="columnheader" class="num">Qty</th><th role="columnheader" class="num">Unit</th>
+        <th role="columnheader" class="num">Tax</th><th role="columnheader" class="num">Amount</th>
+      </tr></thead>
+      <tbody role="rowgroup">${estimate.lines.map(
+        (line) => html`<tr role="row" class="item">
+          <td role="cell" class="lead">${line.description}</td>
+          <td role="cell" class="num fact" data-label="Qty">${line.quantity}</td>
+          <td role="cell" class="num fact" data-label="Unit price">${money(line.unit_amount, at)}</td>
+          <td role="cell" class="num fact" data-label="Tax">${line.tax_rate / 100}%</td>
+          <td role="cell" class="num figure">${money(line.amount, at)}</td>
         </tr>`,
       )}</tbody>
-      <tfoot>
-        <tr><td colspan="4">Subtotal</td><td class="num">${money(estimate.subtotal, at)}</td></tr>
-        <tr><td colspan="4">Tax</td><td class="num">${money(estimate.tax, at)}</td></tr>
-        <tr><td colspan="4"><strong>Total</strong></td>
-          <td class="num"><strong>${money(estimate.total, at)}</strong></td></tr>
+      <tfoot role="rowgroup">
+        <tr role="row"><td role="cell" colspan="4">Subtotal</td>
+          <td role="cell" class="num">${money(estimate.subtotal, at)}</td></tr>
+        <tr role="row"><td role="cell" colspan="4">Tax</td>
+          <td role="cell" class="num">${money(estimate.tax, at)}</td></tr>
+        <tr role="row"><td role="cell" colspan="4"><strong>Total</strong></td>
+          <td role="cell" class="num"><strong>${money(estimate.total, at)}</strong></td></tr>
       </tfoot>
     </table></div>
     ${estimate.terms ? html`<p class="muted">Terms: ${estimate.terms}</p>` : nothing}`;

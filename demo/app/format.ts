@@ -1,5 +1,6 @@
 /** Figures and times as staff read them, in the business's currency and locale. */
 
+import { html } from 'lit';
 import type { BalanceState } from '../../shared/api/staff.ts';
 import { formatMoney, minorUnitDigits, parseMoney } from '../../shared/money.ts';
 
@@ -37,4 +38,22 @@ export const stateLabel: Record<BalanceState, string> = {
 export function balanceText(amount: number, state: BalanceState, at: MoneyContext): string {
   if (state === 'credit') return `${money(-amount, at)} credit`;
   return money(amount, at);
+}
+
+/** A business's reference: a receipt or document number ("R-000001", "INV-0001", "EST-0002"). */
+const REFERENCE = /\b[A-Z]+-\d+\b/g;
+
+/**
+ * `text` with each reference in it kept on one line (never broken at its hyphen where a narrow
+ * column wraps the text); the words around it wrap as usual.
+ */
+export function keepReferencesWhole(text: string) {
+  const parts: unknown[] = [];
+  let from = 0;
+  for (const match of text.matchAll(REFERENCE)) {
+    parts.push(text.slice(from, match.index), html`<span class="nowrap">${match[0]}</span>`);
+    from = match.index + match[0].length;
+  }
+  parts.push(text.slice(from));
+  return parts;
 }

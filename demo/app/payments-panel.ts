@@ -12,8 +12,12 @@ import type { DemoPaymentDetails } from './payment-details.ts';
 import './payment-details.ts';
 import { type MoneyContext, money, plainAmount, typedMoney, when } from './format.ts';
 import { paymentMethodText, type RefundParts, refundParts } from './refund-figures.ts';
+import { rowCardStyles } from './row-cards.styles.ts';
 import type { StaffApi } from './staff-api.ts';
 import { demoStyles } from './styles.ts';
+
+/** The width the payments' eleven columns need (about 830 px in English): narrower, a card each. */
+const PAYMENTS_NEED = '54rem';
 
 /** "Tip $17.00 and fee $3.06 are given back too, …", naming only the parts given back. */
 function extrasText(parts: RefundParts, at: MoneyContext): string {
@@ -43,7 +47,7 @@ function ruleText(payment: Payment, mode: RefundTipAndFee): string {
 
 @customElement('demo-payments')
 export class DemoPayments extends LitElement {
-  static override styles = demoStyles;
+  static override styles = [demoStyles, rowCardStyles(PAYMENTS_NEED)];
 
   @property({ attribute: false }) api!: StaffApi;
   @property({ attribute: false }) at!: MoneyContext;
@@ -186,9 +190,62 @@ export class DemoPayments extends LitElement {
     `;
   }
 
+  /**
+   * The payments as a table; a card each where the panel is narrow (row-cards.styles.ts): the
+   * customer and total on top, the date and status under them, then each figure named.
+   */
+  private renderTable() {
+    return html`<div class="table-wrap"><table role="table" class="cards-table">
+      <thead role="rowgroup"><tr role="row"><th role="columnheader">Date</th>
+        <th role="columnheader">Customer</th><th role="columnheader">Receipt</th>
+        <th role="columnheader">Method</th><th role="columnheader" class="num">Paid</th>
+        <th role="columnheader" class="num">Tip</th><th role="columnheader" class="num">Fee</th>
+        <th role="columnheader" class="num">Total</th><th role="columnheader">Status</th>
+        <th role="columnheader" class="num">Refunded</th>
+        <th role="columnheader"><span class="visually-hidden">Actions</span></th></tr></thead>
+      <tbody role="rowgroup">${this.payments.map((p) => this.renderPayment(p))}</tbody>
+    </table></div>`;
+  }
+
+  /** One payment's row; its `data-label`s name the figures on a card. */
+  private renderPayment(p: Payment) {
+    const at = this.at;
+    const receipt = p.receipt_number ?? p.id;
+    return html`<tr role="row" class="item">
+      <td role="cell" class="aside">${when(p.created, at.locale)}</td>
+      <td role="cell" class="lead">${this.names.get(p.customer) ?? p.customer}</td>
+      <td role="cell" class="fact" data-label="Receipt">${p.receipt_number ?? '—'}</td>
+      <td role="cell" class="fact" data-label="Method">${
+        p.card ? `${p.card.brand ?? 'card'} •••• ${p.card.last4}` : p.method.replaceAll('_', ' ')
+      }
+        ${p.provider === 'sandbox' ? html`<span class="chip">test</span>` : nothing}</td>
+      <td role="cell" class="num fact" data-label="Paid">${money(p.subtotal, at)}</td>
+      <td role="cell" class="num fact" data-label="Tip">${money(p.tip, at)}</td>
+      <td role="cell" class="num fact" data-label="Fee">${money(p.fee, at)}</td>
+      <td role="cell" class="num figure">${money(p.amount, at)}</td>
+      <td role="cell" class="state"><span class="chip ${p.status}">${p.status.replaceAll('_', ' ')}</span></td>
+      <td role="cell" class="num fact" data-label="Refunded">${
+        p.amount_refunded ? money(p.amount_refunded, at) : '—'
+      }${p.refunds
+        .map((refund) => refund.reason)
+        .filter(Boolean)
+        .map((reason) => html`<div class="muted">${reason}</div>`)}</td>
+      <td role="cell" class="actions"><span class="row"><button type="button"
+        aria-label="Details of ${receipt}"
+        @click=${() => {
+          this.detailsName = this.names.get(p.customer) ?? '';
+          void this.details.show(p);
+        }}>Details</button>${
+          p.status === 'succeeded' && p.amount_refunded < p.amount
+            ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`
+            : nothing
+        }</span></td>
+    </tr>`;
+  }
+
   override render() {
     const at = this.at;
-    return html`<section class="card" aria-labelledby="payments-title">
+    return html`<section class="card cards" aria-labelledby="payments-title">
       <div class="row" style="justify-content: space-between">
         <h2 id="payments-title">Payments</h2>
         <button type="button" @click=${() => this.load()}>Refresh</button>
@@ -213,38 +270,7 @@ export class DemoPayments extends LitElement {
       ${
         this.payments.length === 0
           ? html`<p class="muted">No payments yet.</p>`
-          : html`<div class="table-wrap"><table>
-            <thead><tr><th>Date</th><th>Customer</th><th>Receipt</th><th>Method</th>
-              <th class="num">Paid</th><th class="num">Tip</th><th class="num">Fee</th>
-              <th class="num">Total</th><th>Status</th><th class="num">Refunded</th><th></th></tr></thead>
-            <tbody>${this.payments.map(
-              (p) => html`<tr>
-                <td>${when(p.created, at.locale)}</td>
-                <td>${this.names.get(p.customer) ?? p.customer}</td>
-                <td>${p.receipt_number ?? '—'}</td>
-                <td>${p.card ? `${p.card.brand ?? 'card'} •••• ${p.card.last4}` : p.method.replaceAll('_', ' ')}
-                  ${p.provider === 'sandbox' ? html`<span class="chip">test</span>` : nothing}</td>
-                <td class="num">${money(p.subtotal, at)}</td>
-                <td class="num">${money(p.tip, at)}</td>
-                <td class="num">${money(p.fee, at)}</td>
-                <td class="num">${money(p.amount, at)}</td>
-                <td><span class="chip ${p.status}">${p.status.replaceAll('_', ' ')}</span></td>
-                <td class="num">${p.amount_refunded ? money(p.amount_refunded, at) : '—'}${p.refunds
-                  .map((refund) => refund.reason)
-                  .filter(Boolean)
-                  .map((reason) => html`<div class="muted">${reason}</div>`)}</td>
-                <td><span class="row"><button type="button"
-                  aria-label="Details of ${p.receipt_number ?? p.id}"
-                  @click=${() => {
-                    this.detailsName = this.names.get(p.customer) ?? '';
-                    void this.details.show(p);
-                  }}>Details</button>${
-                    p.status === 'succeeded' && p.amount_refunded < p.amount
-                      ? html`<button type="button" class="danger" @click=${() => this.refund(p)}>Refund</button>`
-                      : nothing
-                  }</span></td>
-              </tr>`,
-            )}</tbody></table></div>`
+          : this.renderTable()
       }
     </section>`;
   }

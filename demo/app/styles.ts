@@ -194,6 +194,9 @@ export const demoStyles = css`
     word-break: break-all;
     margin: 4px 0 8px;
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

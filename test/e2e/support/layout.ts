@@ -42,3 +42,20 @@ export async function offScreen(page: Page, targets: Locator): Promise<string[]>
   }
   return outside;
 }
+
+/**
+ * The labels that `targets` show before their text (a card's "Total" beside its figure: CSS
+ * `content` on ::before), in order; none where they show no label.
+ */
+export async function shownLabels(targets: Locator): Promise<string[]> {
+  const labels: string[] = [];
+  for (const target of await targets.all()) {
+    const label = await target.evaluate((element) => {
+      const before = getComputedStyle(element, '::before');
+      if (before.display === 'none' || /^(none|normal)$/.test(before.content)) return '';
+      return /^"((?:[^"\\]|\\.)*)"/.exec(before.content)?.[1] ?? before.content;
+    });
+    if (label) labels.push(label);
+  }
+  return labels;
+}
