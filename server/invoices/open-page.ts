@@ -5,7 +5,7 @@
  * invoice; the next pages follow an invoice id (`starting_after`).
  */
 import type { Db, Trx } from '../db/database.ts';
-import { plainQuery } from '../db/plain-sql.ts';
+import { plainQuery, plainValues } from '../db/plain-sql.ts';
 import type { InvoiceTable } from '../db/schema.ts';
 
 /**
@@ -56,10 +56,21 @@ const OPEN_INVOICES_TOTALS = `
   from invoices i
   where i.customer_id = ? and i.status in ('open', 'viewed', 'partially_paid')`;
 
-type Row = Omit<ListedInvoice, 'amount_due'> & { owed: number | string };
-
-function owed({ owed: sum, ...invoice }: Row): ListedInvoice {
-  return { ...invoice, amount_due: Math.max(0, Number(sum)) };
+/**
+ * A row read as values, in LISTED's order and its balance last (`plainValues`: a page of rows
+ * made as named objects by the driver cost a third more than finding them).
+ */
+function listed(values: unknown[]): ListedInvoice {
+  const [id, number, created_at, due_date, status, total, owed] = values;
+  return {
+    id,
+    number,
+    created_at,
+    due_date,
+    status,
+    total,
+    amount_due: Math.max(0, Number(owed)),
+  } as ListedInvoice;
 }
 
 /**
@@ -72,8 +83,8 @@ export async function firstOpenInvoices(
   customerId: string,
   limit = FIRST_INVOICES,
 ): Promise<OpenInvoicesPage> {
-  const rows = await plainQuery<Row>(db, OPEN_INVOICES_FIRST, [customerId, limit + 1]);
-  const invoices = rows.slice(0, limit).map(owed);
+  const rows = await plainValues(db, OPEN_INVOICES_FIRST, [customerId, limit + 1]);
+  const invoices = rows.slice(0, limit).map(listed);
   if (rows.length <= limit) {
     const amountDue = invoices.reduce((sum, invoice) => sum + invoice.amount_due, 0);
     return { invoices, count: invoices.length, amountDue };
@@ -108,6 +119,6 @@ export async function openInvoicesAfter(
   afterId: string,
   limit = INVOICES_PER_PAGE,
 ): Promise<{ invoices: ListedInvoice[]; hasMore: boolean }> {
-  const rows = await plainQuery<Row>(db, OPEN_INVOICES_AFTER, [afterId, customerId, limit + 1]);
-  return { invoices: rows.slice(0, limit).map(owed), hasMore: rows.length > limit };
+  const rows = await plainValues(db, OPEN_INVOICES_AFTER, [afterId, customerId, limit + 1]);
+  return { invoices: rows.slice(0, limit).map(listed), hasMore: rows.length > limit };
 }
