@@ -43,7 +43,7 @@ const TOKEN_PATHS = [
  * What a token looks like: 16 or more base64url characters in one segment (ours are 43). Our own
  * ids (`pay_` and 20 base-62 characters) look alike and are kept: a log names what it touched.
  */
-const TOKEN_SEGMENT = /(?<=^|\/)[A-Za-z0-9_-]{16,}(?=(\.[a-z]{2,4})?(\/|$))/g;
+const TOKEN_SEGMENT = /(?<=^|\/)[A-Za-z0-9_-]{16,}(?=(\.[A-Za-z0-9]{1,5})?(\/|$))/g;
 const ID_SHAPE =
   /^(biz|cus|inv|est|chg|crd|led|lin|pay|lnk|evt|re|pm|cns|hld|sbx|msg|qst)_[0-9A-Za-z]{20}$/;
 

@@ -142,22 +142,23 @@ export function hostedPageRoutes(widget: WidgetFiles) {
         : c.html(noticePage(language, words.busyTitle, words.busyTitle, words.busyBody), 429);
     }
     const preview = c.req.query('preview') === '1';
+    const config = c.get('config');
     setPageHeaders(
       c,
       portalPagePolicy({
         style: PAGE_STYLE_HASH,
         allowedOrigins: scope.settings.allowed_origins,
-        provider: c.get('config').paymentProvider,
-        paypal: c.get('config').paypal !== null,
+        provider: config.paymentProvider,
+        paypal: config.paypal !== null,
         logoUrl: scope.settings.branding.logo_url,
       }),
     );
-    const previewBase = preview ? `${c.get('config').publicUrl}/preview` : null;
+    const previewBase = preview ? `${config.publicUrl}/preview` : null;
     // The parts the element asks for at once, fetched with it (the form only with a balance to pay
     // or an estimate that may take a deposit; a scope without facts is taken as payable).
     const { facts } = scope;
     const payable = !facts || facts.balance > 0 || facts.estimates;
-    const parts = portalParts(c.get('config').paymentProvider, payable);
+    const parts = portalParts(config.paymentProvider, payable);
     const preloads = preloadLinks(widget, parts);
     // The language the business chose for the customer (issue 12) over the browser's.
     const spoken = customerLanguage(scope.customer.locale) ?? language;

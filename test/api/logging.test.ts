@@ -46,6 +46,7 @@ describe('redactPath', () => {
       `/p//${token}`,
       `/P/${token}`,
       `/v1/portal/${token}/receipts/${token}.pdf`,
+      `/v1/portal/${token}/receipts/${token}.PDF`,
     ]) {
       expect(redactPath(path)).not.toContain(token);
       expect(redactPath(path)).toContain('[token]');

@@ -57,10 +57,8 @@ export const portalRoutes = new OpenAPIHono<AppEnv>(openApiHooks)
     }),
     async (c) => {
       const scope = await openPortalLink(c, c.req.valid('param').token);
-      await c
-        .get('db')
-        .transaction()
-        .execute((trx) => recordPortalView(trx, scope));
+      const db = c.get('db');
+      await db.transaction().execute((trx) => recordPortalView(trx, scope));
       return c.body(null, 204);
     },
   )
