@@ -106,6 +106,9 @@ describe.each(testStores)('payment links API on $name', (store) => {
     const { staff, customer, invoice } = await customerWithDocuments(h);
     const other = await customerWithDocuments(h, staff);
     const { body: first } = await staff.post('/v1/payment_links', { customer: customer.id });
+    // "Newest" is by creation time, kept to the millisecond: two links made within one (the
+    // server makes one in well under a millisecond now) have no order but their random ids'.
+    await new Promise((resolve) => setTimeout(resolve, 2));
     const { body: second } = await staff.post('/v1/payment_links', { invoice: invoice.id });
     await staff.post('/v1/payment_links', { customer: other.customer.id });
     const list = await staff.get(`/v1/payment_links?customer=${customer.id}`);
@@ -156,6 +159,9 @@ describe.each(testStores)('payment links API on $name', (store) => {
   it('opens a sealed URL only with its own secret and for its own link', async () => {
     const { staff, customer, invoice } = await customerWithDocuments(h);
     const { body: first } = await staff.post('/v1/payment_links', { customer: customer.id });
+    // "Newest" is by creation time, kept to the millisecond: two links made within one (the
+    // server makes one in well under a millisecond now) have no order but their random ids'.
+    await new Promise((resolve) => setTimeout(resolve, 2));
     const { body: second } = await staff.post('/v1/payment_links', { invoice: invoice.id });
     const sealed = await h.db
       .selectFrom('payment_links')
