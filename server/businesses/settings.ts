@@ -53,17 +53,10 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
 // text is dropped first.
 const parsed = new Map<string, BusinessSettings>();
 const PARSED_LIMIT = 200;
-// The text read last, compared before the map: a fresh string is hashed whole to find it in a map.
-let last: { json: string; settings: BusinessSettings } | null = null;
 
 export function parseSettings(json: string): BusinessSettings {
-  if (last?.json === json) return last.settings;
-  const kept = parsed.get(json) ?? parseNew(json);
-  last = { json, settings: kept };
-  return kept;
-}
-
-function parseNew(json: string): BusinessSettings {
+  const kept = parsed.get(json);
+  if (kept) return kept;
   const stored = JSON.parse(json) as Partial<BusinessSettings>;
   const settings = deepFreeze({
     ...DEFAULT_SETTINGS,

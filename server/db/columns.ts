@@ -111,7 +111,7 @@ export function prefixedColumns(alias: string, list: readonly string[]): string 
 
 /**
  * The record of `list` whose columns start at `start` in a row of values read with
- * prefixedColumns() (../db/plain-sql.ts `plainValues`), or null when outer-joined away. Every list
+ * prefixedColumns() (./plain-sql.ts `plainValues`), or null when outer-joined away. Every list
  * above starts with `id`, which is null only then.
  */
 export function recordAt<Row>(

@@ -51,27 +51,26 @@ export function readDirectly<Row>(
   const sqlite = handles.get(db);
   if (!sqlite || sqlite.inTransaction()) return undefined;
   const { log } = sqlite;
-  if (!log) {
-    const statement = sqlite.prepare(sql);
-    return statement.reader ? (all(statement, parameters, asValues) as Row[]) : undefined;
-  }
-  const started = performance.now();
-  const query = () => CompiledQuery.raw(sql, [...parameters]);
+  const started = log ? performance.now() : 0;
+  let rows: Row[];
   try {
     const statement = sqlite.prepare(sql);
     if (!statement.reader) return undefined;
-    const rows = all(statement, parameters, asValues) as Row[];
-    log({ level: 'query', query: query(), queryDurationMillis: performance.now() - started });
-    return rows;
+    rows = all(statement, parameters, asValues) as Row[];
   } catch (error) {
-    log({
-      level: 'error',
-      error,
-      query: query(),
-      queryDurationMillis: performance.now() - started,
-    });
+    log?.({ level: 'error', error, ...timed(sql, parameters, started) });
     throw error;
   }
+  log?.({ level: 'query', ...timed(sql, parameters, started) });
+  return rows;
+}
+
+/** The query and its time, as Kysely's log hook hears them. */
+function timed(sql: string, parameters: readonly unknown[], started: number) {
+  return {
+    query: CompiledQuery.raw(sql, [...parameters]),
+    queryDurationMillis: performance.now() - started,
+  };
 }
 
 /** The statement's rows; as values, its mode put back after (the kept statement is shared). */
