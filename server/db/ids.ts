@@ -1,5 +1,5 @@
 /** Prefixed ids (`cus_4fJ…`) and the secret tokens of keys and links. */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -45,9 +45,12 @@ export function newSecretToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Tokens and keys carry 256 random bits, so a plain SHA-256 is enough to store them. */
+/**
+ * Tokens and keys carry 256 random bits, so a plain SHA-256 is enough to store them. Node's one-shot
+ * `hash` makes no Hash object: this runs on every portal request (issue 13).
+ */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 export function now(): string {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { createLogger, redactPath } from '../../server/http/logger.ts';
+import { createLogger, logRequest, redactPath } from '../../server/http/logger.ts';
 import { testStores } from '../support/databases.ts';
 import { createCustomer, createPaymentLink, tokenOf } from '../support/fixtures.ts';
 import { useHarness } from '../support/harness.ts';
@@ -51,6 +51,35 @@ describe('redactPath', () => {
       expect(redactPath(path)).not.toContain(token);
       expect(redactPath(path)).toContain('[token]');
     }
+  });
+});
+
+describe('a request line', () => {
+  const request = { method: 'GET', path: '/v1/portal/[token]/"odd"\\path', status: 200, ms: 3 };
+
+  it('is the line pino itself would write, bindings and all', () => {
+    const { stream, lines } = capture();
+    const root = createLogger('info', stream);
+    for (const logger of [root, root.child({ worker: 'web', n: 2 })]) {
+      logRequest(logger, request);
+      logger.info(request, 'request');
+    }
+    expect(lines).toHaveLength(4);
+    const [ours, pinos, ourChild, pinoChild] = lines.map((line) => {
+      const { time, ...rest } = JSON.parse(line);
+      expect(typeof time).toBe('number');
+      return rest;
+    });
+    expect(ours).toEqual(pinos);
+    expect(ourChild).toEqual(pinoChild);
+    expect(ourChild).toMatchObject({ level: 30, worker: 'web', n: 2, msg: 'request', ...request });
+    expect(Object.keys(ours)).toEqual(Object.keys(pinos));
+  });
+
+  it('is not written below the configured level', () => {
+    const { stream, lines } = capture();
+    logRequest(createLogger('warn', stream), request);
+    expect(lines).toEqual([]);
   });
 });
 
