@@ -62,8 +62,9 @@ function redactSegment(segment: string): string {
  */
 export function redactPath(path: string): string {
   for (const pattern of TOKEN_PATHS) {
-    if (pattern.test(path)) {
-      path = path.replace(pattern, '$1[token]');
+    const route = pattern.exec(path);
+    if (route) {
+      path = `${route[1]}[token]${path.slice(route[0].length)}`;
       break;
     }
   }

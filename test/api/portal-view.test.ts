@@ -149,6 +149,20 @@ describe.each(testStores)('portal API on $name', (store) => {
     });
   });
 
+  it('documents the portal read, its token and its answer, in /openapi.json', async () => {
+    // Served without the validator `.openapi()` adds (server/routes/portal/portal.ts), so its
+    // documentation is registered by hand.
+    const doc = await (await h.request('/openapi.json')).json();
+    const read = doc.paths['/v1/portal/{token}']?.get;
+    expect(read.parameters).toEqual([
+      expect.objectContaining({ name: 'token', in: 'path', required: true }),
+    ]);
+    expect(read.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Portal',
+    });
+    expect(Object.keys(read.responses)).toEqual(['200', '404', '429']);
+  });
+
   it('keeps a paid invoice viewable on its link, owing nothing', async () => {
     const staff = await blueLagoon(h);
     const customer = await createCustomer(staff);
