@@ -32,6 +32,12 @@ export type ListedInvoice = Pick<
 
 const LISTED = 'i.id, i.number, i.created_at, i.due_date, i.status, i.total';
 
+/** How many invoices a customer has open, and what they owe together (never below zero each). */
+export interface OpenInvoiceTotals {
+  count: number;
+  owed: number;
+}
+
 export interface OpenInvoicesPage {
   invoices: ListedInvoice[];
   /** Every open invoice of the customer: how many, and what they owe together. */
@@ -75,13 +81,15 @@ function listed(values: unknown[]): ListedInvoice {
 
 /**
  * The first `limit` open invoices and what all of them add up to: one statement when they all fit
- * (the usual customer), a second that only counts and sums when there are more. (A window
- * function in the first would do it in one, but costs SQLite several times the two.)
+ * (the usual customer). When there are more, the totals the store keeps (`stored`, read with the
+ * link on SQLite: migration 2026_12_08_0101), else a second statement that only counts and sums.
+ * (A window function in the first would do it in one, but costs SQLite several times the two.)
  */
 export async function firstOpenInvoices(
   db: Db | Trx,
   customerId: string,
   limit = FIRST_INVOICES,
+  stored?: OpenInvoiceTotals,
 ): Promise<OpenInvoicesPage> {
   const rows = await plainValues(db, OPEN_INVOICES_FIRST, [customerId, limit + 1]);
   const invoices = rows.slice(0, limit).map(listed);
@@ -89,6 +97,7 @@ export async function firstOpenInvoices(
     const amountDue = invoices.reduce((sum, invoice) => sum + invoice.amount_due, 0);
     return { invoices, count: invoices.length, amountDue };
   }
+  if (stored) return { invoices, count: stored.count, amountDue: stored.owed };
   const [totals] = await plainQuery<{ listed: number | string; listed_owed: number | string }>(
     db,
     OPEN_INVOICES_TOTALS,

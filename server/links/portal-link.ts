@@ -13,7 +13,7 @@ import {
   prefixedColumns,
   recordAt,
 } from '../db/columns.ts';
-import type { Db, Trx } from '../db/database.ts';
+import { type Db, isPostgres, type Trx } from '../db/database.ts';
 import { plainValues } from '../db/plain-sql.ts';
 import type {
   BusinessTable,
@@ -34,6 +34,11 @@ export interface PortalLinkFacts {
   estimates: boolean;
   /** A saved card not removed (of any provider). */
   savedMethods: boolean;
+  /**
+   * How many invoices the customer has open and what they owe together, where the store keeps it
+   * (SQLite: `open_invoice_totals`); undefined where they are counted on read (PostgreSQL).
+   */
+  openInvoices?: { count: number; owed: number };
 }
 
 export interface OpenedLink {
@@ -45,7 +50,13 @@ export interface OpenedLink {
   facts: PortalLinkFacts;
 }
 
-const OPEN_LINK = `
+/**
+ * The link's select; `totals` is where the open invoices' count and sum come from: the table
+ * SQLite keeps them in, or nothing (PostgreSQL counts them on read).
+ */
+function openLinkSql(totals: 'stored' | 'counted'): string {
+  const stored = totals === 'stored';
+  return `
   select ${prefixedColumns('l', PAYMENT_LINK_COLUMNS)},
     ${prefixedColumns('b', BUSINESS_COLUMNS)},
     ${prefixedColumns('c', CUSTOMER_COLUMNS)},
@@ -57,13 +68,18 @@ const OPEN_LINK = `
       and (pe.status = 'pending' or (pe.status = 'approved' and pe.deposit_amount > 0)))
       then 1 else 0 end as any_estimates,
     case when exists (select 1 from payment_methods pm where pm.customer_id = l.customer_id
-      and pm.removed_at is null) then 1 else 0 end as any_saved_methods
+      and pm.removed_at is null) then 1 else 0 end as any_saved_methods,
+    ${stored ? 'coalesce(t.invoices, 0), coalesce(t.owed, 0)' : 'null, null'}
   from payment_links l
   join businesses b on b.id = l.business_id
   join customers c on c.id = l.customer_id
   left join invoices i on i.id = l.invoice_id
   left join estimates e on e.id = l.estimate_id
+  ${stored ? 'left join open_invoice_totals t on t.customer_id = l.customer_id' : ''}
   where l.token_hash = ?`;
+}
+
+const OPEN_LINK = { stored: openLinkSql('stored'), counted: openLinkSql('counted') };
 
 // Where each table's columns start in the row, in the select's order above.
 const LINK_AT = 0;
@@ -79,7 +95,8 @@ export async function openLinkByToken(
   token: string,
 ): Promise<OpenedLink | undefined> {
   // Read as values and cut by position: 70 columns by name cost more than the lookup itself.
-  const [row] = await plainValues(db, OPEN_LINK, [hashLinkToken(token)]);
+  const select = isPostgres(db) ? OPEN_LINK.counted : OPEN_LINK.stored;
+  const [row] = await plainValues(db, select, [hashLinkToken(token)]);
   if (!row) return undefined;
   const invoice = recordAt<InvoiceTable>(row, INVOICE_AT, INVOICE_COLUMNS);
   const estimate = recordAt<EstimateTable>(row, ESTIMATE_AT, ESTIMATE_COLUMNS);
@@ -88,7 +105,7 @@ export async function openLinkByToken(
     invoice_status: (invoice?.status as InvoiceStatus | undefined) ?? null,
     estimate_valid_until: estimate?.valid_until ?? null,
   };
-  const [balance, anyEstimates, anySavedMethods] = row.slice(FACTS_AT);
+  const [balance, anyEstimates, anySavedMethods, openCount, openOwed] = row.slice(FACTS_AT);
   return {
     link,
     business: recordAt<BusinessTable>(row, BUSINESS_AT, BUSINESS_COLUMNS)!,
@@ -99,6 +116,9 @@ export async function openLinkByToken(
       balance: Number(balance ?? 0),
       estimates: Number(anyEstimates) === 1,
       savedMethods: Number(anySavedMethods) === 1,
+      ...(openCount === null
+        ? {}
+        : { openInvoices: { count: Number(openCount), owed: Number(openOwed) } }),
     },
   };
 }

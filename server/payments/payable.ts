@@ -6,7 +6,7 @@
 import type { PayableState, QuoteInput, QuoteProblem } from '../../shared/quote.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { type ApiError, unprocessable } from '../http/errors.ts';
-import { firstOpenInvoices, type ListedInvoice } from '../invoices/open-page.ts';
+import { FIRST_INVOICES, firstOpenInvoices, type ListedInvoice } from '../invoices/open-page.ts';
 import { customerMoney, isOpenInvoice, type MoneyOwed, withAmountsDue } from '../invoices/owed.ts';
 import { customerBalance } from '../ledger/entries.ts';
 import { invoiceVoided, type PortalScope } from '../links/access.ts';
@@ -46,7 +46,12 @@ export interface ListedMoney extends Omit<MoneyOwed, 'invoices'> {
 export async function portalMoneyFirstPage(db: Db, scope: PortalScope): Promise<ListedMoney> {
   if (scope.link.kind === 'customer') {
     const balance = scope.facts?.balance ?? (await customerBalance(db, scope.customer.id));
-    const page = await firstOpenInvoices(db, scope.customer.id);
+    const page = await firstOpenInvoices(
+      db,
+      scope.customer.id,
+      FIRST_INVOICES,
+      scope.facts?.openInvoices,
+    );
     return {
       balance,
       balance_due: Math.max(0, balance - page.amountDue),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as invoiceBalances from '../../server/db/migrations/2026_12_07_0101_invoice_balances.ts';
+import * as openInvoiceTotals from '../../server/db/migrations/2026_12_08_0101_open_invoice_totals.ts';
 import { testStores } from '../support/databases.ts';
 import { createCustomer, createInvoice, createPaymentLink } from '../support/fixtures.ts';
 import { UNLIMITED, useHarness } from '../support/harness.ts';
@@ -33,9 +34,12 @@ describe.each(testStores)('invoice balances migration on $name', (store) => {
     expect(payment.body.status).toBe('succeeded');
     const before = (await customer.get()).body;
 
-    // The store as it was before the migration, then the migration.
+    // The store as it was before the migration, then the migration (and the one after it, whose
+    // triggers read the balance).
+    await openInvoiceTotals.down(h.db);
     await invoiceBalances.down(h.db);
     await invoiceBalances.up(h.db);
+    await openInvoiceTotals.up(h.db);
 
     const balances = Object.fromEntries(
       (await h.db.selectFrom('invoices').select(['id', 'balance']).execute()).map((row) => [

@@ -10,6 +10,7 @@ import type { Db } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import type { TestStore } from './databases.ts';
 import { invoiceBalancesAgreeWithLedger } from './invoice-balances.ts';
+import { openInvoiceTotalsAgreeWithInvoices } from './open-invoice-totals.ts';
 import { type StaffClient, staffClient } from './staff-client.ts';
 
 export { type ApiAnswer, answer, type StaffClient } from './staff-client.ts';
@@ -71,7 +72,10 @@ export function useHarness(store: TestStore, overrides: Partial<Config> = {}): H
   });
   afterAll(async () => {
     try {
-      if (harness.db) await invoiceBalancesAgreeWithLedger(harness.db);
+      if (harness.db) {
+        await invoiceBalancesAgreeWithLedger(harness.db);
+        await openInvoiceTotalsAgreeWithInvoices(harness.db);
+      }
     } finally {
       await close();
     }

@@ -19,6 +19,7 @@ import * as entryAddedByName from './2026_12_06_0701_entry_added_by_name.ts';
 import * as customerTimeZone from './2026_12_06_0801_customer_time_zone.ts';
 import * as invoiceBalances from './2026_12_07_0101_invoice_balances.ts';
 import * as invoiceEntryAmounts from './2026_12_07_0102_invoice_entry_amounts.ts';
+import * as openInvoiceTotals from './2026_12_08_0101_open_invoice_totals.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_ledger': ledger,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0801_customer_time_zone': customerTimeZone,
   '2026_12_07_0101_invoice_balances': invoiceBalances,
   '2026_12_07_0102_invoice_entry_amounts': invoiceEntryAmounts,
+  '2026_12_08_0101_open_invoice_totals': openInvoiceTotals,
 };
