@@ -8,8 +8,9 @@ import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createBusiness } from '../../server/businesses/businesses.ts';
-import type { Db } from '../../server/db/database.ts';
+import { type Db, isPostgres } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
+import { FIRST_INVOICES } from '../../server/invoices/open-page.ts';
 import { testStores } from '../support/databases.ts';
 import {
   createCustomer,
@@ -70,6 +71,22 @@ describe.each(testStores)('queries a customer costs on $name', (store) => {
       saved_payment_methods: [],
     });
     expect(read.sqls.length, read.sqls.join('\n')).toBeLessThanOrEqual(4);
+  });
+
+  it('reads a customer with more open invoices than the first page shows in no more on SQLite', async () => {
+    const one = await counted(`/v1/portal/${(await customerWithInvoice('Ona One')).token}`);
+    const customer = await createCustomer(staff, { name: 'Manny Many' });
+    for (let n = 0; n < FIRST_INVOICES + 2; n += 1) await createInvoice(staff, customer.id, 1_000);
+    const { token } = await createPaymentLink(staff, { customer: customer.id });
+    const many = await counted(`/v1/portal/${token}`);
+    expect(JSON.parse(many.text).invoices_summary).toEqual({
+      count: FIRST_INVOICES + 2,
+      amount_due: (FIRST_INVOICES + 2) * 1_000,
+      has_more: true,
+    });
+    // SQLite keeps the open invoices' count and sum (open_invoice_totals) and reads them with
+    // the link; PostgreSQL counts them in one more statement.
+    expect(many.sqls.length - one.sqls.length, many.sqls.join('\n')).toBe(isPostgres(db) ? 1 : 0);
   });
 
   it('quotes in at most 4 queries', async () => {
