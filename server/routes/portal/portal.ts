@@ -40,8 +40,8 @@ const readPortal = createRoute({
 const portalRead = new OpenAPIHono<AppEnv>(openApiHooks);
 // Documented by its route and served without the validator `.openapi()` puts in front: it only
 // checked that a path segment is a string (any string is a token to look up; an unknown one
-// gets the same 404), and its extra layer cost 2-3 µs of every read (issue 13). The answer is
-// still held to the Portal schema by its type.
+// gets the same 404), and its layer cost a read several µs of CPU (issue 13, docs/performance.md).
+// The answer is still held to the Portal schema by its type.
 portalRead.openAPIRegistry.registerPath(readPortal);
 portalRead.get('/:token', async (c) => {
   const scope = await openPortalLink(c, c.req.param('token'));
