@@ -1,20 +1,18 @@
 // Past 300 lines for a reason: some 60 of them are the element's JSDoc contract (attributes,
 // events, parts, custom properties), which the README's embedding section is written from; the
-// behaviour lives in the controllers it holds as fields (the account's, account.controller.ts;
-// those that come with the account's view, account-parts.ts).
+// behaviour lives in the controllers it holds (the account's, account.controller.ts, a field;
+// those that come with the account's view, account-parts.ts: choices, Pay and its form,
+// estimates, the invoice document).
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portal, PortalPayment, SavedPaymentMethod } from '../../shared/api/portal.ts';
 import { defaultApiBase } from '../api/script-origin.ts';
 import { applyBrand } from '../business-header/brand.ts';
 import { renderBusinessHeader, renderContact } from '../business-header/business-header.ts';
-import { EstimatesController } from '../estimates/estimates.controller.ts';
 import { HistoryController } from '../history/history.controller.ts';
 import type { Localizer } from '../i18n/localize.ts';
-import { InvoiceViewController } from '../invoice-view/invoice-view.controller.ts';
 import { loadAccessForm } from '../lazy/lazy.ts';
 import type { AccessController } from '../pay-portal-access/access-controller.ts';
-import { FormLoader } from '../payment-block/form-loader.ts';
 import { slotHost } from '../payment-block/payment-block.ts';
 import { renderDeadLink, renderFailed, renderSkeleton } from '../status/status.ts';
 import { AccountController } from './account.controller.ts';
@@ -124,12 +122,11 @@ export class PayPortal extends LitElement {
     loaded: (portal, api) => {
       this.history.reset(api);
       const views = this.views.account.part;
-      if (views) this.parts ??= new views.AccountParts(this, this.forms);
+      if (views)
+        this.parts ??= new views.AccountParts(this, this.account, () => this.go('invoice'));
       this.parts?.reset(portal, this.localizer, api);
-      this.estimates.reset(portal);
-      this.invoices.reset(portal);
     },
-    forgotten: () => this.forms.close(),
+    forgotten: () => this.parts?.forms.close(),
     parts: async () => {
       // The account's view (a lazy part) comes in parallel with the account: it draws at once.
       await Promise.all([this.messages.load(this.language()), this.views.account.open()]);
@@ -137,18 +134,11 @@ export class PayPortal extends LitElement {
     customerLanguage: (portal): Promise<void> => this.messages.load(this.language(portal)),
   });
   private readonly history = new HistoryController(this);
-  private readonly invoices = new InvoiceViewController(this, () => this.go('invoice'));
-  /** Choices, Pay and recent charges (account-parts.ts): made with the account's view, once come. */
+  /**
+   * Choices, Pay and its form, recent charges, estimates and the invoice document
+   * (account-parts.ts): made with the account's view, once it has come.
+   */
   private parts: AccountParts | null = null;
-  /** The provider's form, loaded when the payment block first shows. */
-  private readonly forms = new FormLoader(
-    () => this.parts!.pay.formHost(),
-    () => this.requestUpdate(),
-  );
-  private readonly estimates = new EstimatesController(this, this.account, (deposit) => {
-    const { portal, api } = this.account;
-    this.parts?.payDeposit(deposit, portal!, api);
-  });
   private readonly messages = new LocalizerCache();
   /** Lazy views (view-parts.ts): the account's, with the account; history; confirmation. */
   private readonly views = {
@@ -319,7 +309,7 @@ export class PayPortal extends LitElement {
     // The account's view could not load: "Try again" loads the account again, and it with it.
     if (!views || !parts) return html`${header}${renderFailed(l, 'network_error', this.retry)}`;
     if (this.view === 'invoice') {
-      return html`${header}${views.renderOpenedInvoice(l, this.invoices, portal, link, this.back)}`;
+      return html`${header}${views.renderOpenedInvoice(l, parts.invoices, portal, link, this.back)}`;
     }
     if (this.view === 'history') {
       const view = this.views.history;
@@ -350,9 +340,9 @@ export class PayPortal extends LitElement {
       link,
       checkout: parts.checkout,
       charges: parts.charges,
-      invoices: this.invoices,
-      estimates: this.estimates,
-      block: parts.pay.blockState(this.removeCard, this.estimates.leaveDeposit),
+      invoices: parts.invoices,
+      estimates: parts.estimates,
+      block: parts.pay.blockState(this.removeCard, parts.estimates.leaveDeposit),
       header,
       contact: renderContact(l, portal.business),
       openHistory: this.openHistory,
