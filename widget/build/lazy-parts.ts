@@ -12,7 +12,10 @@
  * resolve against the page), in the module as a plain `import('./<name>.<hash>.mjs')`, which
  * browsers resolve against the module and which an app's bundler follows (the npm package).
  * In the source, lazy.ts is plain dynamic imports: the browser tests and any app that bundles
- * widget/index.ts itself split it as usual.
+ * widget/index.ts itself split it as usual. A part may load other parts too (the account's view
+ * loads the payment forms and the estimate and invoice views): in the parts' build lazy.ts stays
+ * plain dynamic imports of other entries of that build, which come out as
+ * `import("./<name>.<hash>.mjs")`, relative to the part, an ES module, whichever entry loaded it.
  *
  * The parts carry no copy of Lit: the payment forms import nothing from Lit at run time (the
  * element hands them its own `html`, `css` and `nothing`, widget/provider-form/provider-form.ts),

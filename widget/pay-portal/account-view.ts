@@ -1,8 +1,8 @@
 /**
  * The account as the customer sees it once it has loaded: the balance (with recent charges), the
  * invoice a link is for, the invoices to pick, the tip, the payment block, the estimates (with a
- * deposit's payment block below them), the statement and the footer. Drawn from the element's
- * controllers, which stay in the entry; this template is in the lazy account view
+ * deposit's payment block below them), the statement and the footer. Drawn from the controllers
+ * that come with it (account-parts.ts); this template is in the lazy account view
  * (account-view.part.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';

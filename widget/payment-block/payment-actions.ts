@@ -41,8 +41,8 @@ export class PaymentActions {
   private portal: Portal | null = null;
 
   /**
-   * `forms`: the element's loader of the provider's form (it knows the form files), made with
-   * this object's `formHost()`.
+   * `forms`: the loader of the provider's form (it knows the form files), made beside this
+   * object (account-parts.ts) with its `formHost()`.
    */
   constructor(
     private readonly host: Host,
