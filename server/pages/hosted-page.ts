@@ -155,10 +155,12 @@ export function hostedPageRoutes(widget: WidgetFiles) {
     );
     const previewBase = preview ? `${config.publicUrl}/preview` : null;
     // The parts the element asks for at once, fetched with it (the form only with a balance to pay
-    // or an estimate that may take a deposit; a scope without facts is taken as payable).
+    // or an estimate that may take a deposit; a scope without facts is taken as payable; the
+    // estimate or invoice view that heads an estimate or invoice link).
     const { facts } = scope;
     const payable = !facts || facts.balance > 0 || facts.estimates;
-    const parts = portalParts(config.paymentProvider, payable);
+    const heading = scope.estimate ? 'estimate-view' : scope.invoice ? 'invoice-view' : null;
+    const parts = portalParts(config.paymentProvider, payable, heading);
     const preloads = preloadLinks(widget, parts);
     // The language the business chose for the customer (issue 12) over the browser's.
     const spoken = customerLanguage(scope.customer.locale) ?? language;

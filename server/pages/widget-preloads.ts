@@ -8,9 +8,20 @@
  */
 import type { WidgetFiles } from './widget-files.ts';
 
-/** The parts a portal page with something to pay uses at once: the view, the form, the receipt. */
-export function portalParts(provider: string, payable: boolean): string[] {
-  return payable ? ['account-view', `${provider}-form`, 'confirmation-view'] : ['account-view'];
+/**
+ * The parts a portal page uses at once: the account's view; with something to pay, the form and
+ * the receipt; and the element heading the page (`heading`: an estimate link's estimate view, an
+ * invoice link's invoice view), which the element loads before it draws the account.
+ */
+export function portalParts(
+  provider: string,
+  payable: boolean,
+  heading: 'estimate-view' | 'invoice-view' | null = null,
+): string[] {
+  const parts = payable
+    ? ['account-view', `${provider}-form`, 'confirmation-view']
+    : ['account-view'];
+  return heading ? [...parts, heading] : parts;
 }
 
 const STATIC_IMPORT = /\b(?:from|import)\s*["']\.\/([\w.-]+\.mjs)["']/g;

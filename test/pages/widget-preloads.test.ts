@@ -14,7 +14,12 @@ import { createBusiness } from '../../server/businesses/businesses.ts';
 import type { Config } from '../../server/config.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
-import { createCustomer, createInvoice, createPaymentLink } from '../support/fixtures.ts';
+import {
+  createCustomer,
+  createEstimate,
+  createInvoice,
+  createPaymentLink,
+} from '../support/fixtures.ts';
 import { testConfig, UNLIMITED } from '../support/harness.ts';
 import { staffClient } from '../support/staff-client.ts';
 
@@ -33,12 +38,16 @@ async function portalWith(provider: Config['paymentProvider']) {
     app.request(path, init),
   );
   const billed = await createCustomer(staff, { name: 'Dana Diaz' });
-  await createInvoice(staff, billed.id, 12_500);
+  const invoice = await createInvoice(staff, billed.id, 12_500);
   const settled = await createCustomer(staff, { name: 'Sam Lee' });
+  const asked = await createCustomer(staff, { name: 'Kim Park' });
+  const estimate = await createEstimate(staff, asked.id);
   return {
     app,
     owing: (await createPaymentLink(staff, { customer: billed.id })).token,
     settled: (await createPaymentLink(staff, { customer: settled.id })).token,
+    invoice: (await createPaymentLink(staff, { invoice: invoice.id })).token,
+    estimate: (await createPaymentLink(staff, { estimate: estimate.id })).token,
   };
 }
 
@@ -108,5 +117,23 @@ describe('modulepreload on the hosted page', () => {
     expect(named(files, 'account-view')).toHaveLength(1);
     expect(named(files, 'sandbox-form')).toEqual([]);
     expect(named(files, 'confirmation-view')).toEqual([]);
+  });
+
+  it('preloads the view heading an estimate or invoice link, which the element awaits', async () => {
+    const { app, owing, estimate, invoice } = await portalWith('sandbox');
+    const onEstimate = await preloadsOf(app, estimate);
+    // The estimate view with what it imports beside it; signature_pad only when drawing.
+    for (const part of ['account-view', 'estimate-view', 'question-form']) {
+      expect(named(onEstimate, part)).toHaveLength(1);
+    }
+    expect(named(onEstimate, 'signature_pad')).toEqual([]);
+    expect(named(onEstimate, 'invoice-view')).toEqual([]);
+    const onInvoice = await preloadsOf(app, invoice);
+    expect(named(onInvoice, 'invoice-view')).toHaveLength(1);
+    expect(named(onInvoice, 'estimate-view')).toEqual([]);
+    // A customer link draws the account first: its estimates and invoices come later.
+    const onAccount = await preloadsOf(app, owing);
+    expect(named(onAccount, 'estimate-view')).toEqual([]);
+    expect(named(onAccount, 'invoice-view')).toEqual([]);
   });
 });

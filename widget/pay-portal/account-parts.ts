@@ -56,6 +56,18 @@ export class AccountParts {
     this.invoices.reset(portal);
   }
 
+  /**
+   * The element that heads the page, when one does (an estimate link's estimate, an invoice
+   * link's invoice): loaded before the account is drawn, so that nothing moves when it comes.
+   * A load that fails still lets the account draw, with "Try again" in its place.
+   */
+  heading(portal: Portal): Promise<void> {
+    const { kind } = portal.link;
+    if (kind === 'estimate' && portal.estimates.length > 0) return this.estimates.loader.open();
+    if (kind === 'invoice' && portal.invoices.length > 0) return this.invoices.loader.open();
+    return Promise.resolve();
+  }
+
   /** Pays an approved estimate's deposit; null: back to the invoices (the block shows if any). */
   payDeposit(deposit: EstimateDeposit | null, portal: Portal, api: PortalApi): void {
     this.checkout.payDeposit(deposit);

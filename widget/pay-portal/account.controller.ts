@@ -33,6 +33,8 @@ export interface AccountHooks {
   parts(): Promise<void>;
   /** The language the business chose for the customer, loaded before the account is drawn. */
   customerLanguage(portal: Portal): Promise<void>;
+  /** What heads this account's page, when it is a part of its own, loaded before it is drawn. */
+  heading(portal: Portal): Promise<void>;
 }
 
 export class AccountController implements ReactiveController {
@@ -85,7 +87,10 @@ export class AccountController implements ReactiveController {
     try {
       if (!host.token) throw new PortalApiError(404, 'link_invalid', 'No payment link token.');
       const [portal] = await Promise.all([this.api.portal(this.abort.signal), this.hooks.parts()]);
-      if (portal.customer.locale) await this.hooks.customerLanguage(portal);
+      await Promise.all([
+        portal.customer.locale ? this.hooks.customerLanguage(portal) : null,
+        this.hooks.heading(portal),
+      ]);
       if (load !== this.loads) return;
       this.portal = portal;
       this.business = { token: host.token, business: portal.business };

@@ -121,10 +121,7 @@ export class PayPortal extends LitElement {
     },
     loaded: (portal, api) => {
       this.history.reset(api);
-      const views = this.views.account.part;
-      if (views)
-        this.parts ??= new views.AccountParts(this, this.account, () => this.go('invoice'));
-      this.parts?.reset(portal, this.localizer, api);
+      this.accountParts()?.reset(portal, this.localizer, api);
     },
     forgotten: () => this.parts?.forms.close(),
     parts: async () => {
@@ -132,6 +129,8 @@ export class PayPortal extends LitElement {
       await Promise.all([this.messages.load(this.language()), this.views.account.open()]);
     },
     customerLanguage: (portal): Promise<void> => this.messages.load(this.language(portal)),
+    // An estimate link's estimate, an invoice link's invoice: there when the account draws.
+    heading: async (portal) => this.accountParts()?.heading(portal),
   });
   private readonly history = new HistoryController(this);
   /**
@@ -148,6 +147,13 @@ export class PayPortal extends LitElement {
   };
   /** The "Pay your bill" form's controller, loaded only when there is no token (lazy part). */
   private access: AccessController | null = null;
+
+  /** The account view's controllers, made once the account's view has come (else null). */
+  private accountParts(): AccountParts | null {
+    const views = this.views.account.part;
+    if (views) this.parts ??= new views.AccountParts(this, this.account, () => this.go('invoice'));
+    return this.parts;
+  }
 
   /** The page's `locale`, else the language the business chose for the customer, else the browser's. */
   private language(portal: Portal | null = this.account.portal): string {
