@@ -39,10 +39,20 @@ export function addVary(headers: Headers, value: string): void {
     headers.set('vary', value);
     return;
   }
-  const names = vary.split(',').map((name) => name.trim().toLowerCase());
-  if (!names.includes(value.toLowerCase()) && !names.includes('*')) {
-    headers.set('vary', `${vary}, ${value}`);
+  if (!varies(vary, value)) headers.set('vary', `${vary}, ${value}`);
+}
+
+/** Whether a `Vary` list names `value` (any case) or `*`. Read on every answer: no arrays made. */
+function varies(vary: string, value: string): boolean {
+  const wanted = value.toLowerCase();
+  for (let start = 0; start <= vary.length; ) {
+    let end = vary.indexOf(',', start);
+    if (end < 0) end = vary.length;
+    const name = vary.slice(start, end).trim().toLowerCase();
+    if (name === wanted || name === '*') return true;
+    start = end + 1;
   }
+  return false;
 }
 
 /**

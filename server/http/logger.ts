@@ -12,26 +12,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Lines held before they are written, and how long a line waits at most on a quiet server. */
-export const LOG_BATCH_BYTES = 4096;
-export const LOG_FLUSH_MS = 250;
-
-/**
- * Stdout written in the background and in batches (issue 13): a request's log line is queued, and
- * the queue is written once it holds LOG_BATCH_BYTES (about 25 request lines) or LOG_FLUSH_MS
- * after the last write, whichever comes first. One write per line cost a busy server more CPU than
- * building the answer it logged (the thread pool's round trip for each). Pino writes what is queued
- * when the process exits, and `main.ts` flushes it on a stop. `dest`: a file instead (tests).
- */
-export function backgroundStdout(dest: number | string = 1): ReturnType<typeof pino.destination> {
-  return pino.destination({
-    dest,
-    sync: false,
-    minLength: LOG_BATCH_BYTES,
-    periodicFlush: LOG_FLUSH_MS,
-  });
-}
-
 const TOKEN_PATHS = [
   /^(\/v1\/portal\/)[^/]+/,
   /^(\/p\/)[^/?#]+/,

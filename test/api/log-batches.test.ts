@@ -1,5 +1,5 @@
 /**
- * The production log (server/http/logger.ts `backgroundStdout`, issue 13): lines are written in
+ * The production log (server/http/log-batches.ts `backgroundStdout`, issue 13): lines are written in
  * batches, yet a quiet server's line still shows within a moment, and nothing is lost on a stop.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backgroundStdout, createLogger, LOG_FLUSH_MS } from '../../server/http/logger.ts';
+import { backgroundStdout, LOG_FLUSH_MS } from '../../server/http/log-batches.ts';
+import { createLogger } from '../../server/http/logger.ts';
 
 describe('the production log', () => {
   const dirs: string[] = [];
@@ -39,7 +40,7 @@ describe('the production log', () => {
 
   it("writes a quiet server's one line without waiting for more", async () => {
     const { destination, logger, lines } = logFile();
-    await new Promise((resolve) => destination.once('ready', resolve));
+    await destination.ready;
     logger.info({ method: 'GET', path: '/health', status: 200 }, 'request');
     const written = await eventually(lines, (found) => found.length === 1);
     expect(written).toMatchObject([{ msg: 'request', path: '/health', status: 200 }]);
@@ -47,7 +48,7 @@ describe('the production log', () => {
 
   it("writes a busy server's lines together, every one in order, and the rest on a stop", async () => {
     const { destination, logger, lines } = logFile();
-    await new Promise((resolve) => destination.once('ready', resolve));
+    await destination.ready;
     for (let n = 0; n < 1000; n += 1) logger.info({ n }, 'request');
     // Stopping (main.ts) writes what is still queued.
     destination.flushSync();
@@ -58,14 +59,15 @@ describe('the production log', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pay-portal-log-'));
     dirs.push(dir);
     const file = join(dir, 'out.log');
-    const logger = fileURLToPath(new URL('../../server/http/logger.ts', import.meta.url));
+    const module = (name: string) =>
+      JSON.stringify(fileURLToPath(new URL(`../../server/http/${name}`, import.meta.url)));
     const script = `
-      import { backgroundStdout, createLogger } from ${JSON.stringify(logger)};
+      import { backgroundStdout } from ${module('log-batches.ts')};
+      import { createLogger } from ${module('logger.ts')};
       const destination = backgroundStdout(${JSON.stringify(file)});
-      destination.once('ready', () => {
-        createLogger('info', destination).error({ reason: 'no database' }, 'start failed');
-        process.exit(1);
-      });`;
+      await destination.ready;
+      createLogger('info', destination).error({ reason: 'no database' }, 'start failed');
+      process.exit(1);`;
     expect(() =>
       execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
         stdio: 'pipe',

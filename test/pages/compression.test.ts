@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createBusiness } from '../../server/businesses/businesses.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
-import { preferredEncoding } from '../../server/http/compression.ts';
+import { addVary, preferredEncoding } from '../../server/http/compression.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { precompressFile } from '../../widget/build/precompress.ts';
 import { createCustomer, createInvoice, createPaymentLink } from '../support/fixtures.ts';
@@ -158,5 +158,22 @@ describe('compression', () => {
     expect(gzip.text).toBe(plain.text);
     expect(gzip.response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(gzip.response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('addVary', () => {
+  const varyAfter = (vary: string | null) => {
+    const headers = new Headers(vary === null ? {} : { vary });
+    addVary(headers, 'Accept-Encoding');
+    return headers.get('vary');
+  };
+
+  it('adds the name once, whatever its case or spacing, and never beside *', () => {
+    expect(varyAfter(null)).toBe('Accept-Encoding');
+    expect(varyAfter('Origin')).toBe('Origin, Accept-Encoding');
+    expect(varyAfter('Origin,accept-encoding')).toBe('Origin,accept-encoding');
+    expect(varyAfter('Origin , ACCEPT-ENCODING ')).toBe('Origin , ACCEPT-ENCODING');
+    expect(varyAfter('*')).toBe('*');
+    expect(varyAfter('Accept-Encoding-X')).toBe('Accept-Encoding-X, Accept-Encoding');
   });
 });
